@@ -1,0 +1,119 @@
+// The one helper that turns data (gazetteers, cue lists, trigger dictionaries)
+// into matchers. Phrases are tokenised by the same wink tokenizer as articles,
+// so token boundaries always agree ("U.S.-Iran" → U.S. | - | Iran), and held in
+// a token trie, so matching costs one map lookup per token whatever the size of
+// the dictionary.
+import { tokenize } from '../nlp.js';
+
+export interface Phrase<T> {
+  phrase: string;
+  value: T;
+}
+
+/** How a phrase word is compared with a token. */
+export type MatchOn =
+  /** exact surface form (names: "US" is not "us") */
+  | 'text'
+  /** lower-cased */
+  | 'normal'
+  /** lower-cased, or the same lemma ("collaborated" matches "collaborate") */
+  | 'lemma';
+
+export interface TokenLike {
+  start: number;
+  end: number;
+  text: string;
+  normal: string;
+  lemma: string;
+}
+
+export interface PhraseHit<T> {
+  value: T;
+  /** Token range [first, end). */
+  first: number;
+  end: number;
+  /** Character offsets. */
+  start: number;
+  endOffset: number;
+}
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  values: T[];
+}
+
+const node = <T>(): TrieNode<T> => ({ next: new Map(), values: [] });
+
+/** Curly and straight apostrophes and dashes compare equal. */
+function fold(s: string): string {
+  return s.replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-');
+}
+
+export class PhraseMatcher<T> {
+  private readonly root: TrieNode<T> = node();
+  readonly size: number;
+
+  constructor(
+    entries: readonly Phrase<T>[],
+    private readonly on: MatchOn = 'normal',
+  ) {
+    for (const { phrase, value } of entries) {
+      const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
+      if (words.length === 0) continue;
+      let at = this.root;
+      for (const w of words) {
+        const key = this.phraseKey(w);
+        let child = at.next.get(key);
+        if (!child) at.next.set(key, (child = node()));
+        at = child;
+      }
+      at.values.push(value);
+    }
+    this.size = entries.length;
+  }
+
+  private phraseKey(t: TokenLike): string {
+    if (this.on === 'text') return fold(t.text);
+    if (this.on === 'lemma') return fold(t.lemma.toLowerCase());
+    return fold(t.normal);
+  }
+
+  private step(at: TrieNode<T>, t: TokenLike): TrieNode<T> | undefined {
+    if (this.on === 'text') return at.next.get(fold(t.text));
+    const byNormal = at.next.get(fold(t.normal));
+    if (byNormal || this.on === 'normal') return byNormal;
+    return at.next.get(fold(t.lemma.toLowerCase()));
+  }
+
+  /** Every phrase that starts at token `i`, longest first. */
+  matchAt(tokens: readonly TokenLike[], i: number, to = tokens.length): PhraseHit<T>[] {
+    const ends: [number, T[]][] = [];
+    let at: TrieNode<T> | undefined = this.root;
+    for (let j = i; j < to && at; j++) {
+      at = this.step(at, tokens[j]);
+      if (at && at.values.length > 0) ends.push([j, at.values]);
+    }
+    const hits: PhraseHit<T>[] = [];
+    for (let k = ends.length - 1; k >= 0; k--) {
+      const [j, values] = ends[k];
+      for (const value of values) hits.push({ value, first: i, end: j + 1, start: tokens[i].start, endOffset: tokens[j].end });
+    }
+    return hits;
+  }
+
+  /** Longest matches scanning left to right, never overlapping. */
+  findAll(tokens: readonly TokenLike[], from = 0, to = tokens.length): PhraseHit<T>[] {
+    const out: PhraseHit<T>[] = [];
+    for (let i = from; i < to; ) {
+      const hits = this.matchAt(tokens, i, to);
+      if (hits.length === 0) {
+        i++;
+        continue;
+      }
+      const longest = hits[0].end;
+      for (const h of hits) if (h.end === longest) out.push(h);
+      i = longest;
+    }
+    return out;
+  }
+}
