@@ -1,0 +1,36 @@
+// Test helpers: build an article carrier from text and run the pipeline up to a stage.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArticleDoc, LayerName } from '../src/article.js';
+import { PACKAGE_ROOT } from '../src/data.js';
+import { STAGES, runStages } from '../src/pipeline.js';
+import { ingest } from '../src/stages/ingest/index.js';
+
+export const SEED_PATH = join(PACKAGE_ROOT, 'corpus', 'russia-iran-alliance.txt');
+export const SEED_TEXT = readFileSync(SEED_PATH, 'utf8');
+
+/** A carrier for `text`, with every stage run up to and including the one that provides `until`. */
+export function docFromText(text: string, options: { published?: string | null; until?: LayerName; path?: string } = {}): ArticleDoc {
+  const published = options.published === undefined ? '2025-01-17' : options.published;
+  const result = ingest({ path: options.path ?? 'test.txt', bytes: Buffer.from(text, 'utf8'), published: published ?? undefined });
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+  const last = options.until ? STAGES.findIndex((s) => s.provides === options.until) : STAGES.length - 1;
+  if (last < 0) throw new Error(`no stage provides ${options.until}`);
+  runStages(result.doc, STAGES.slice(0, last + 1));
+  return result.doc;
+}
+
+/** The seed article as published on 2025-01-17, run up to `until`. */
+export function seedDoc(until?: LayerName): ArticleDoc {
+  return docFromText(SEED_TEXT, { published: '2025-01-17', until });
+}
+
+/** The offset of the n-th occurrence (0-based) of `needle` in `text`, for exact span assertions. */
+export function offsetOf(text: string, needle: string, occurrence = 0): number {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`"${needle}" occurrence ${occurrence} not found`);
+  }
+  return at;
+}
