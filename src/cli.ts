@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// The bin: a command table, one async function per command, one top-level catch
+// that maps errors to exit codes (0 ok, 1 an article failed, 2 bad usage).
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { extractCommand } from './commands/extract.js';
+import { runCommand } from './commands/run.js';
+import { EXIT, UsageError } from './errors.js';
+import { toolVersion } from './corpus/manifest.js';
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let status: number = EXIT.ok;
+  const program = new Command('newsevents')
+    .description('Turn a folder of news articles into dates, actors, stance and dyadic events.')
+    .version(toolVersion())
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('run')
+    .description('process every article under CORPUS into OUT, redoing only what changed')
+    .argument('[corpus]', 'corpus folder', 'corpus')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('-j, --jobs <n>', 'articles processed at once (default: number of cores)', positiveInteger)
+    .option('-f, --force', 'reprocess every article, even unchanged ones', false)
+    .option('-q, --quiet', 'no progress lines', false)
+    .action(async (corpus: string, opts: { out: string; jobs?: number; force: boolean; quiet: boolean }) => {
+      status = await runCommand({ corpus, ...opts });
+    });
+
+  program
+    .command('extract')
+    .description("print each FILE's article JSON on stdout, one per line")
+    .argument('<file...>', 'article files (.txt)')
+    .option('-p, --published <date>', 'publication date YYYY-MM-DD (overrides a sidecar)')
+    .option('--pretty', 'indented JSON (a single file)', false)
+    .action(async (files: string[], opts: { published?: string; pretty: boolean }) => {
+      status = await extractCommand({ files, ...opts });
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (e instanceof UsageError) {
+      process.stderr.write(`newsevents: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  return status;
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`newsevents: unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,39 @@
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { runCorpus, type RunSummary } from '../corpus/runner.js';
+import { EXIT, UsageError } from '../errors.js';
+
+export interface RunCommandOptions {
+  corpus: string;
+  out: string;
+  jobs?: number;
+  force: boolean;
+  quiet: boolean;
+}
+
+export async function runCommand(options: RunCommandOptions): Promise<number> {
+  const corpus = resolve(options.corpus);
+  const info = await stat(corpus).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`corpus folder not found: ${options.corpus}`);
+  const log = options.quiet ? () => {} : (line: string) => process.stderr.write(line + '\n');
+  const summary = await runCorpus({
+    corpus,
+    out: resolve(options.out),
+    jobs: options.jobs ?? availableParallelism(),
+    force: options.force,
+    onArticle: ({ path, status, done, total }) => log(`[${done}/${total}] ${status} ${path}`),
+  });
+  log(describe(summary));
+  for (const failure of summary.failures) {
+    for (const d of failure.diagnostics.filter((x) => x.severity === 'error')) {
+      process.stderr.write(`error ${failure.path}${d.start !== undefined ? `:${d.start}` : ''} ${d.stage}:${d.rule} ${d.message}\n`);
+    }
+  }
+  return summary.failed > 0 ? EXIT.articleFailed : EXIT.ok;
+}
+
+function describe(s: RunSummary): string {
+  const unchanged = s.processed === 0 && s.removed === 0 && s.written.length === 0 ? ' (all unchanged, nothing rewritten)' : '';
+  return `${s.total} articles: ${s.processed} processed, ${s.skipped} unchanged, ${s.failed} failed, ${s.removed} removed; ${s.written.length} files written in ${s.milliseconds} ms${unchanged}`;
+}

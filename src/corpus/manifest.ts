@@ -1,0 +1,81 @@
+// manifest.json: what the output folder was built from. An article is redone
+// when its input hash, a stage version or the configuration hash changes.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCHEMA_VERSION, type Diagnostic } from '../article.js';
+import { PACKAGE_ROOT } from '../data.js';
+import { STAGE_VERSIONS } from '../pipeline.js';
+
+export const MANIFEST_VERSION = 1;
+
+export interface ManifestArticle {
+  id: string;
+  path: string;
+  /** Hash of the article file and its sidecar together: what decides "unchanged". */
+  inputHash: string;
+  status: 'ok' | 'failed';
+  /** Output file inside the output folder, null when the article failed. */
+  output: string | null;
+  counts: { sentences: number; dates: number; entities: number; events: number };
+  /** Errors and warnings (info is left in the article JSON). */
+  diagnostics: Diagnostic[];
+}
+
+export interface Manifest {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  articleSchemaVersion: number;
+  stages: Record<string, string>;
+  configHash: string;
+  articles: ManifestArticle[];
+  /** Problems that belong to no article (an unreadable folder). */
+  problems: { path: string; message: string }[];
+}
+
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * A hash of everything besides the code that shapes the output: the data files
+ * (lexicons, gazetteers, leaders) and the article schema version. Editing a
+ * cue list reprocesses the corpus; the stage versions cover the code.
+ */
+export function configHash(): string {
+  const hash = createHash('sha256');
+  hash.update(`schema:${SCHEMA_VERSION}\n`);
+  const dataRoot = join(PACKAGE_ROOT, 'data');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else hash.update(`${full.slice(dataRoot.length)}\n`).update(readFileSync(full));
+    }
+  };
+  walk(dataRoot);
+  return hash.digest('hex').slice(0, 16);
+}
+
+export function emptyManifest(): Manifest {
+  return {
+    schemaVersion: MANIFEST_VERSION,
+    tool: { name: 'newsevents', version: toolVersion() },
+    articleSchemaVersion: SCHEMA_VERSION,
+    stages: { ...STAGE_VERSIONS },
+    configHash: configHash(),
+    articles: [],
+    problems: [],
+  };
+}
+
+/** Whether a previous manifest's outputs can be reused under the current code and data. */
+export function sameBuild(a: Manifest, b: Manifest): boolean {
+  return (
+    a.schemaVersion === b.schemaVersion &&
+    a.articleSchemaVersion === b.articleSchemaVersion &&
+    a.configHash === b.configHash &&
+    JSON.stringify(a.stages) === JSON.stringify(b.stages)
+  );
+}

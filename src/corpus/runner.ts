@@ -1,0 +1,162 @@
+// The corpus layer: the only place with I/O and concurrency. discover → skip
+// unchanged → run articles (p-queue) → write atomically → aggregate → report →
+// manifest last, so a run killed part-way is simply redone by the next one.
+import { readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import PQueue from 'p-queue';
+import type { ArticleJson, Diagnostic } from '../article.js';
+import { extractArticle } from '../pipeline.js';
+import { articleId, sha256 } from '../stages/ingest/index.js';
+import { aggregate } from './aggregate.js';
+import { discover, type CorpusInput } from './discover.js';
+import { readJson, writeAtomic, writeIfChanged } from './files.js';
+import { emptyManifest, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
+
+export interface RunOptions {
+  corpus: string;
+  out: string;
+  jobs?: number;
+  force?: boolean;
+  /** Called after each article; the CLI prints progress with it. */
+  onArticle?: (event: { path: string; id: string; status: 'processed' | 'skipped' | 'failed'; done: number; total: number }) => void;
+}
+
+export interface RunSummary {
+  total: number;
+  processed: number;
+  skipped: number;
+  failed: number;
+  removed: number;
+  /** Files written (relative to the output folder); empty when nothing changed. */
+  written: string[];
+  failures: { path: string; id: string; diagnostics: Diagnostic[] }[];
+  milliseconds: number;
+}
+
+export async function runCorpus(options: RunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const out = options.out;
+  const { inputs, problems } = await discover(options.corpus);
+
+  const previous = await readJson<Manifest>(join(out, 'manifest.json'));
+  const manifest = emptyManifest();
+  manifest.problems = problems;
+  const reusable = !options.force && previous !== null && sameBuild(previous, manifest);
+  const before = new Map((reusable ? previous.articles : []).map((a) => [a.path, a]));
+
+  const summary: RunSummary = { total: inputs.length, processed: 0, skipped: 0, failed: 0, removed: 0, written: [], failures: [], milliseconds: 0 };
+  const entries = new Map<string, ManifestArticle>();
+  const seenIds = new Map<string, string>();
+  const queue = new PQueue({ concurrency: Math.max(1, options.jobs ?? 1) });
+  let done = 0;
+
+  for (const input of inputs) {
+    const id = articleId(input.path);
+    const clash = seenIds.get(id);
+    seenIds.set(id, clash ?? input.path);
+    queue.add(async () => {
+      const entry = clash
+        ? failedEntry(input, id, '', [{ severity: 'error', stage: 'corpus', rule: 'duplicate-id', message: `${input.path} and ${clash} map to the same article id "${id}"`, fatal: true }])
+        : await processInput(input, id, before.get(input.path), out, summary);
+      entries.set(input.path, entry);
+      if (entry.status === 'failed') {
+        summary.failed++;
+        summary.failures.push({ path: entry.path, id: entry.id, diagnostics: entry.diagnostics });
+      }
+      options.onArticle?.({ path: input.path, id, status: entry.status === 'failed' ? 'failed' : before.get(input.path) === entry ? 'skipped' : 'processed', done: ++done, total: inputs.length });
+    });
+  }
+  await queue.onIdle();
+
+  // Articles whose file is gone lose their outputs.
+  for (const old of previous?.articles ?? []) {
+    if (!entries.has(old.path) && old.output) {
+      await rm(join(out, old.output), { force: true });
+      summary.removed++;
+    }
+  }
+
+  manifest.articles = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  summary.failures.sort((a, b) => (a.path < b.path ? -1 : 1));
+
+  // Corpus-level files are rebuilt only when some article's result changed.
+  const changed = summary.processed > 0 || summary.removed > 0 || !previous || JSON.stringify(previous.articles) !== JSON.stringify(manifest.articles);
+  if (changed || !(await corpusFilesPresent(out))) {
+    summary.written.push(...(await aggregate(out, manifest)));
+  }
+  const manifestText = JSON.stringify(manifest, null, 2) + '\n';
+  if (await writeIfChanged(join(out, 'manifest.json'), manifestText)) summary.written.push('manifest.json');
+  summary.milliseconds = Math.round(performance.now() - started);
+  return summary;
+}
+
+async function processInput(
+  input: CorpusInput,
+  id: string,
+  previous: ManifestArticle | undefined,
+  out: string,
+  summary: RunSummary,
+): Promise<ManifestArticle> {
+  let bytes: Buffer;
+  let sidecarText: string | undefined;
+  try {
+    bytes = await readFile(input.absolutePath);
+    if (input.sidecarPath) sidecarText = await readFile(input.sidecarPath, 'utf8');
+  } catch (e) {
+    return failedEntry(input, id, '', [{ severity: 'error', stage: 'corpus', rule: 'unreadable', message: `cannot read ${input.path}: ${(e as Error).message}`, fatal: true }]);
+  }
+  const inputHash = sha256(sidecarText === undefined ? bytes : Buffer.concat([bytes, Buffer.from('\0'), Buffer.from(sidecarText)]));
+
+  if (previous && previous.inputHash === inputHash && previous.id === id && (previous.output === null || (await exists(join(out, previous.output))))) {
+    summary.skipped++;
+    return previous;
+  }
+
+  const sidecarPath = input.sidecarPath ? input.path.replace(/\.[^./]+$/, '') + '.meta.json' : undefined;
+  const result = extractArticle({ path: input.path, bytes, sidecar: sidecarText !== undefined ? { path: sidecarPath!, text: sidecarText } : undefined });
+  if (!result.ok) return failedEntry(input, id, inputHash, result.diagnostics);
+
+  const article = result.article;
+  const output = `articles/${article.id}.json`;
+  await writeAtomic(join(out, output), serializeArticle(article));
+  summary.processed++;
+  summary.written.push(output);
+  return {
+    id: article.id,
+    path: input.path,
+    inputHash,
+    status: 'ok',
+    output,
+    counts: { sentences: article.sentences.length, dates: article.dates.length, entities: article.entities.length, events: article.events.length },
+    diagnostics: article.diagnostics.filter((d) => d.severity !== 'info'),
+  };
+}
+
+export function serializeArticle(article: ArticleJson): string {
+  return JSON.stringify(article, null, 2) + '\n';
+}
+
+function failedEntry(input: CorpusInput, id: string, inputHash: string, diagnostics: Diagnostic[]): ManifestArticle {
+  return {
+    id,
+    path: input.path,
+    inputHash,
+    status: 'failed',
+    output: null,
+    counts: { sentences: 0, dates: 0, entities: 0, events: 0 },
+    diagnostics,
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function corpusFilesPresent(out: string): Promise<boolean> {
+  const files = ['events.jsonl', 'entities.jsonl', 'dyads.json', 'report/index.html'];
+  for (const f of files) if (!(await exists(join(out, f)))) return false;
+  return true;
+}
