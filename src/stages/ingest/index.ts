@@ -42,7 +42,12 @@ export function sha256(bytes: Uint8Array | string): string {
 export function articleId(path: string): string {
   const stem = path.replace(/\\/g, '/').replace(/\.txt$/i, '');
   const plain = stem.replace(/\//g, '__');
-  const slug = plain.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'article';
+  const slug =
+    plain
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '') // é → e
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^[-_]+|[-_]+$/g, '') || 'article';
   return slug === plain ? slug : `${slug}-${sha256(path).slice(0, 8)}`;
 }
 

@@ -1,0 +1,113 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCorpus } from '../src/corpus/runner.js';
+import { PACKAGE_ROOT } from '../src/data.js';
+import { schemaErrors } from './schemas.js';
+
+const temp: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'newsevents-'));
+  temp.push(dir);
+  return dir;
+}
+afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function corpusCopy(): string {
+  const dir = tempDir();
+  cpSync(join(PACKAGE_ROOT, 'corpus'), dir, { recursive: true });
+  return dir;
+}
+
+/** Every file under dir with its content, for byte-for-byte comparisons. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
+      else out[prefix + name] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+const lines = (text: string): unknown[] => text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+describe('corpus run', () => {
+  const corpus = corpusCopy();
+  const out = tempDir();
+
+  it('writes every output file for the demo corpus, each valid against its schema', async () => {
+    const summary = await runCorpus({ corpus, out, jobs: 2 });
+    const articles = readdirSync(corpus).filter((f) => f.endsWith('.txt'));
+    expect(summary).toMatchObject({ total: articles.length, processed: articles.length, failed: 0 });
+    const files = snapshot(out);
+    for (const name of ['events.jsonl', 'entities.jsonl', 'dyads.json', 'manifest.json', 'report/index.html']) expect(files[name]).toBeDefined();
+    for (const [name, text] of Object.entries(files)) {
+      if (name.startsWith('articles/')) expect(schemaErrors('article', JSON.parse(text)), name).toEqual([]);
+    }
+    for (const event of lines(files['events.jsonl'])) expect(schemaErrors('event', event)).toEqual([]);
+    for (const entity of lines(files['entities.jsonl'])) expect(schemaErrors('entity', entity)).toEqual([]);
+    expect(schemaErrors('dyads', JSON.parse(files['dyads.json']))).toEqual([]);
+    expect(schemaErrors('manifest', JSON.parse(files['manifest.json']))).toEqual([]);
+    for (const name of articles) expect(files[`articles/${name.replace(/\.txt$/, '')}.json`]).toBeDefined();
+  });
+
+  it('reports every article unchanged on a second run and rewrites nothing', async () => {
+    const mtimes = Object.keys(snapshot(out)).map((f) => statSync(join(out, f)).mtimeMs);
+    const summary = await runCorpus({ corpus, out, jobs: 2 });
+    expect(summary.processed).toBe(0);
+    expect(summary.skipped).toBe(summary.total);
+    expect(summary.written).toEqual([]);
+    expect(Object.keys(snapshot(out)).map((f) => statSync(join(out, f)).mtimeMs)).toEqual(mtimes);
+  });
+
+  it('reprocesses only an edited article, which keeps its id while its hash changes', async () => {
+    const path = join(corpus, 'russia-iran-alliance.txt');
+    const before = JSON.parse(readFileSync(join(out, 'articles/russia-iran-alliance.json'), 'utf8'));
+    writeFileSync(path, readFileSync(path, 'utf8') + '\nRussia and Iran signed a treaty on Friday.\n');
+    const summary = await runCorpus({ corpus, out, jobs: 2 });
+    expect([summary.processed, summary.skipped]).toEqual([1, summary.total - 1]);
+    const after = JSON.parse(readFileSync(join(out, 'articles/russia-iran-alliance.json'), 'utf8'));
+    expect(after.id).toBe(before.id);
+    expect(after.source.sha256).not.toBe(before.source.sha256);
+  });
+
+  it('removes the outputs of an article whose file is gone', async () => {
+    rmSync(join(corpus, 'russia-iran-alliance.txt'));
+    const summary = await runCorpus({ corpus, out, jobs: 2 });
+    expect(summary.removed).toBe(1);
+    expect(() => statSync(join(out, 'articles/russia-iran-alliance.json'))).toThrow();
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.articles.map((a: { id: string }) => a.id)).not.toContain('russia-iran-alliance');
+  });
+
+  it('gives byte-identical output whatever the job count', async () => {
+    const one = tempDir();
+    const four = tempDir();
+    await runCorpus({ corpus: join(PACKAGE_ROOT, 'corpus'), out: one, jobs: 1 });
+    await runCorpus({ corpus: join(PACKAGE_ROOT, 'corpus'), out: four, jobs: 4 });
+    expect(snapshot(four)).toEqual(snapshot(one));
+  });
+
+  it('records a bad article with a clear, positioned error and still processes the rest', async () => {
+    const dir = corpusCopy();
+    cpSync(join(PACKAGE_ROOT, 'fixtures/hostile'), join(dir, 'hostile'), { recursive: true });
+    const target = tempDir();
+    const summary = await runCorpus({ corpus: dir, out: target, jobs: 2 });
+    const good = readdirSync(join(PACKAGE_ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).length;
+    expect(summary.processed).toBe(good);
+    expect(summary.failures.map((f) => [f.path, f.diagnostics[0].rule])).toEqual([
+      ['hostile/bad-sidecar.txt', 'sidecar-published'],
+      ['hostile/binary.txt', 'binary'],
+      ['hostile/empty.txt', 'empty'],
+    ]);
+    expect(summary.failures[1].diagnostics[0].start).toBe(4);
+    const manifest = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8'));
+    expect(manifest.articles.filter((a: { status: string }) => a.status === 'failed')).toHaveLength(3);
+    expect(readdirSync(target).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+});
