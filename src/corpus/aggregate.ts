@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ArticleJson, Dyad, Entity, EntityType, QuadClass } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { renderArticlePage, renderIndexPage, type ArticleSummary } from '../report/html.js';
-import { readJson, writeIfChanged } from './files.js';
+import { StreamedFile, readJson, writeIfChanged } from './files.js';
 import type { Manifest } from './manifest.js';
 import { periodOf } from './periods.js';
 
@@ -39,7 +39,6 @@ export interface CorpusDyad {
   periods: DyadPeriod[];
 }
 
-const QUADS: QuadClass[] = ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION', 'VERBAL_CONFLICT', 'MATERIAL_CONFLICT'];
 const noEvents = (): Record<QuadClass, number> => ({ VERBAL_COOPERATION: 0, MATERIAL_COOPERATION: 0, VERBAL_CONFLICT: 0, MATERIAL_CONFLICT: 0 });
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 const stanceOf = (coop: number, distrust: number): number => (coop + distrust === 0 ? 0 : round((coop - distrust) / (coop + distrust)));
@@ -51,7 +50,7 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     if (await writeIfChanged(join(out, path), text)) written.push(path);
   };
 
-  const events: string[] = [];
+  const events = new StreamedFile(join(out, 'events.jsonl'));
   const entities = new Map<string, CorpusEntity>();
   const dyads = new Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>();
   const summaries: ArticleSummary[] = [];
@@ -63,14 +62,14 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     }
     const article = await readJson<ArticleJson>(join(out, entry.output));
     if (!article) continue;
-    for (const event of article.events) events.push(JSON.stringify(event));
+    for (const event of article.events) await events.write(JSON.stringify(event) + '\n');
     for (const entity of article.entities) addEntity(entities, article.id, entity);
     for (const dyad of article.dyads) addDyad(dyads, article, dyad);
     summaries.push({ entry, article: { id: article.id, title: article.title, publisher: article.publisher, published: article.published, counts: entry.counts } });
     await write(`report/articles/${article.id}.html`, renderArticlePage(article));
   }
 
-  await write('events.jsonl', events.map((e) => e + '\n').join(''));
+  if (await events.commit()) written.push('events.jsonl');
   const entityLines = [...entities.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => JSON.stringify(e) + '\n');
   await write('entities.jsonl', entityLines.join(''));
   const dyadList = [...dyads.values()]
@@ -145,4 +144,3 @@ export function periodStart(period: string): number {
   return Number(digits[1].padEnd(4, '0'));
 }
 
-export { QUADS };

@@ -1,6 +1,9 @@
 // Writes that never leave a half-written file: write to a temporary name in the
 // same folder, then rename over the target (atomic on POSIX file systems).
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { dirname } from 'node:path';
 
 let counter = 0;
@@ -30,5 +33,53 @@ export async function readJson<T>(path: string): Promise<T | null> {
     return JSON.parse(await readFile(path, 'utf8')) as T;
   } catch {
     return null;
+  }
+}
+
+async function fileHash(path: string): Promise<string | null> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A file written line by line (events.jsonl for a large corpus) without
+ * holding it in memory: streamed to a temporary name, then renamed into place
+ * only if its content differs from what is there.
+ */
+export class StreamedFile {
+  private readonly tmp: string;
+  private stream: WriteStream | null = null;
+  private readonly hash = createHash('sha256');
+
+  constructor(private readonly path: string) {
+    this.tmp = `${path}.${process.pid}.${counter++}.tmp`;
+  }
+
+  async write(text: string): Promise<void> {
+    if (!this.stream) {
+      await mkdir(dirname(this.path), { recursive: true });
+      this.stream = createWriteStream(this.tmp);
+    }
+    this.hash.update(text);
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+
+  /** Puts the file in place; returns whether its content changed. */
+  async commit(): Promise<boolean> {
+    if (!this.stream) await this.write('');
+    const stream = this.stream!;
+    stream.end();
+    await once(stream, 'finish');
+    if ((await fileHash(this.path)) === this.hash.digest('hex')) {
+      await rm(this.tmp, { force: true });
+      return false;
+    }
+    await rename(this.tmp, this.path);
+    return true;
   }
 }

@@ -4,13 +4,13 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
-import type { ArticleJson, Diagnostic } from '../article.js';
-import { extractArticle } from '../pipeline.js';
+import type { Diagnostic } from '../article.js';
 import { articleId, sha256 } from '../stages/ingest/index.js';
 import { aggregate } from './aggregate.js';
 import { discover, type CorpusInput } from './discover.js';
 import { readJson, writeAtomic, writeIfChanged } from './files.js';
 import { emptyManifest, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
+import { createExecutor, type Executor } from './pool.js';
 
 export interface RunOptions {
   corpus: string;
@@ -47,7 +47,10 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   const summary: RunSummary = { total: inputs.length, processed: 0, skipped: 0, failed: 0, removed: 0, written: [], failures: [], milliseconds: 0 };
   const entries = new Map<string, ManifestArticle>();
   const seenIds = new Map<string, string>();
-  const queue = new PQueue({ concurrency: Math.max(1, options.jobs ?? 1) });
+  const jobs = Math.max(1, options.jobs ?? 1);
+  const executor = createExecutor(Math.min(jobs, inputs.length));
+  // The queue keeps a few more reads in flight than there are workers, so workers never wait on I/O.
+  const queue = new PQueue({ concurrency: jobs * 2 });
   let done = 0;
 
   for (const input of inputs) {
@@ -57,7 +60,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
     queue.add(async () => {
       const entry = clash
         ? failedEntry(input, id, '', [{ severity: 'error', stage: 'corpus', rule: 'duplicate-id', message: `${input.path} and ${clash} map to the same article id "${id}"`, fatal: true }])
-        : await processInput(input, id, before.get(input.path), out, summary);
+        : await processInput(input, id, before.get(input.path), out, summary, executor);
       entries.set(input.path, entry);
       if (entry.status === 'failed') {
         summary.failed++;
@@ -66,7 +69,11 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
       options.onArticle?.({ path: input.path, id, status: entry.status === 'failed' ? 'failed' : before.get(input.path) === entry ? 'skipped' : 'processed', done: ++done, total: inputs.length });
     });
   }
-  await queue.onIdle();
+  try {
+    await queue.onIdle();
+  } finally {
+    await executor.close();
+  }
 
   // Articles whose file is gone lose their outputs.
   for (const old of previous?.articles ?? []) {
@@ -86,6 +93,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   }
   const manifestText = JSON.stringify(manifest, null, 2) + '\n';
   if (await writeIfChanged(join(out, 'manifest.json'), manifestText)) summary.written.push('manifest.json');
+  summary.written.sort();
   summary.milliseconds = Math.round(performance.now() - started);
   return summary;
 }
@@ -96,6 +104,7 @@ async function processInput(
   previous: ManifestArticle | undefined,
   out: string,
   summary: RunSummary,
+  executor: Executor,
 ): Promise<ManifestArticle> {
   let bytes: Buffer;
   let sidecarText: string | undefined;
@@ -113,27 +122,14 @@ async function processInput(
   }
 
   const sidecarPath = input.sidecarPath ? input.path.replace(/\.[^./]+$/, '') + '.meta.json' : undefined;
-  const result = extractArticle({ path: input.path, bytes, sidecar: sidecarText !== undefined ? { path: sidecarPath!, text: sidecarText } : undefined });
-  if (!result.ok) return failedEntry(input, id, inputHash, result.diagnostics);
+  const outcome = await executor.run({ path: input.path, bytes, sidecar: sidecarText !== undefined ? { path: sidecarPath!, text: sidecarText } : undefined });
+  if (!outcome.ok) return failedEntry(input, id, inputHash, outcome.diagnostics);
 
-  const article = result.article;
-  const output = `articles/${article.id}.json`;
-  await writeAtomic(join(out, output), serializeArticle(article));
+  const output = `articles/${outcome.id}.json`;
+  await writeAtomic(join(out, output), outcome.json);
   summary.processed++;
   summary.written.push(output);
-  return {
-    id: article.id,
-    path: input.path,
-    inputHash,
-    status: 'ok',
-    output,
-    counts: { sentences: article.sentences.length, dates: article.dates.length, entities: article.entities.length, events: article.events.length },
-    diagnostics: article.diagnostics.filter((d) => d.severity !== 'info'),
-  };
-}
-
-export function serializeArticle(article: ArticleJson): string {
-  return JSON.stringify(article, null, 2) + '\n';
+  return { id: outcome.id, path: input.path, inputHash, status: 'ok', output, counts: outcome.counts, diagnostics: outcome.diagnostics };
 }
 
 function failedEntry(input: CorpusInput, id: string, inputHash: string, diagnostics: Diagnostic[]): ManifestArticle {

@@ -1,0 +1,26 @@
+// Runs article tasks on all cores: a piscina pool of worker threads when more
+// than one job is asked for, the calling thread otherwise (no start-up cost).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import { PACKAGE_ROOT } from '../data.js';
+import { processArticle, type ArticleOutcome, type ArticleTask } from './work.js';
+
+export interface Executor {
+  run(task: ArticleTask): Promise<ArticleOutcome>;
+  close(): Promise<void>;
+}
+
+/** The built worker (dist/): workers load plain JavaScript, also when tests run the TypeScript sources. */
+export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'corpus', 'worker.js');
+
+export function createExecutor(jobs: number): Executor {
+  if (jobs <= 1 || !existsSync(WORKER_FILE)) {
+    return { run: async (task) => processArticle(task), close: async () => {} };
+  }
+  const pool = new Piscina<ArticleTask, ArticleOutcome>({ filename: WORKER_FILE, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  return {
+    run: (task) => pool.run(task),
+    close: () => pool.destroy(),
+  };
+}
