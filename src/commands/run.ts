@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { runCorpus, type RunSummary } from '../corpus/runner.js';
 import { EXIT, UsageError } from '../errors.js';
+import { createProgress } from './progress.js';
 
 export interface RunCommandOptions {
   corpus: string;
@@ -16,15 +17,20 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   const corpus = resolve(options.corpus);
   const info = await stat(corpus).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`corpus folder not found: ${options.corpus}`);
-  const log = options.quiet ? () => {} : (line: string) => process.stderr.write(line + '\n');
+  const progress = createProgress(process.stderr, { quiet: options.quiet });
+  let failed = 0;
   const summary = await runCorpus({
     corpus,
     out: resolve(options.out),
     jobs: options.jobs ?? availableParallelism(),
     force: options.force,
-    onArticle: ({ path, status, done, total }) => log(`[${done}/${total}] ${status} ${path}`),
+    onArticle: ({ status, done, total }) => {
+      if (status === 'failed') failed++;
+      progress.update({ done, total, failed });
+    },
   });
-  log(describe(summary));
+  progress.finish();
+  if (!options.quiet) process.stderr.write(describe(summary) + '\n');
   for (const failure of summary.failures) {
     for (const d of failure.diagnostics.filter((x) => x.severity === 'error')) {
       process.stderr.write(`error ${failure.path}${d.start !== undefined ? `:${d.start}` : ''} ${d.stage}:${d.rule} ${d.message}\n`);
@@ -35,5 +41,5 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
 
 function describe(s: RunSummary): string {
   const unchanged = s.processed === 0 && s.removed === 0 && s.written.length === 0 ? ' (all unchanged, nothing rewritten)' : '';
-  return `${s.total} articles: ${s.processed} processed, ${s.skipped} unchanged, ${s.failed} failed, ${s.removed} removed; ${s.written.length} files written in ${s.milliseconds} ms${unchanged}`;
+  return `${s.total} articles: ${s.processed} processed, ${s.skipped} unchanged, ${s.failed} failed, ${s.removed} removed; ${s.written.length} files written in ${(s.milliseconds / 1000).toFixed(2)} s${unchanged}`;
 }
