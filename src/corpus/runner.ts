@@ -1,7 +1,7 @@
 // The corpus layer: the only place with I/O and concurrency. discover → skip
 // unchanged → run articles (p-queue) → write atomically → aggregate → report →
 // manifest last, so a run killed part-way is simply redone by the next one.
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Diagnostic } from '../article.js';
@@ -37,6 +37,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const out = options.out;
   const { inputs, problems } = await discover(options.corpus);
+  await sweepTemporaryFiles(out);
 
   const previous = await readJson<Manifest>(join(out, 'manifest.json'));
   const manifest = emptyManifest();
@@ -155,4 +156,12 @@ async function corpusFilesPresent(out: string): Promise<boolean> {
   const files = ['events.jsonl', 'entities.jsonl', 'dyads.json', 'report/index.html'];
   for (const f of files) if (!(await exists(join(out, f)))) return false;
   return true;
+}
+
+/** Temporary files left by a run that was killed; this run is the only writer of `out`. */
+async function sweepTemporaryFiles(out: string): Promise<void> {
+  const entries = await readdir(out, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name.endsWith('.tmp')) await rm(join(entry.parentPath ?? entry.path, entry.name), { force: true });
+  }
 }
