@@ -29,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
     .option('-j, --jobs <n>', 'articles processed at once (default: number of cores)', positiveInteger)
     .option('-f, --force', 'reprocess every article, even unchanged ones', false)
     .option('-q, --quiet', 'no progress lines', false)
-    .action(async (corpus: string, opts: { out: string; jobs?: number; force: boolean; quiet: boolean }) => {
+    .option('-w, --watch', 'stay running and process new or changed files as they arrive', false)
+    .action(async (corpus: string, opts: { out: string; jobs?: number; force: boolean; quiet: boolean; watch: boolean }) => {
       status = await runCommand({ corpus, ...opts });
     });
 

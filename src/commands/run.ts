@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { runCorpus, type RunSummary } from '../corpus/runner.js';
+import { watchCorpus } from '../corpus/watch.js';
 import { EXIT, UsageError } from '../errors.js';
 import { createProgress } from './progress.js';
 
@@ -11,12 +12,14 @@ export interface RunCommandOptions {
   jobs?: number;
   force: boolean;
   quiet: boolean;
+  watch: boolean;
 }
 
 export async function runCommand(options: RunCommandOptions): Promise<number> {
   const corpus = resolve(options.corpus);
   const info = await stat(corpus).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`corpus folder not found: ${options.corpus}`);
+  if (options.watch) return watchCommand(corpus, options);
   const progress = createProgress(process.stderr, { quiet: options.quiet });
   let failed = 0;
   const summary = await runCorpus({
@@ -37,6 +40,28 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     }
   }
   return summary.failed > 0 ? EXIT.articleFailed : EXIT.ok;
+}
+
+/** Runs once, then again on every change, until interrupted. */
+async function watchCommand(corpus: string, options: RunCommandOptions): Promise<number> {
+  const watcher = watchCorpus({
+    corpus,
+    out: resolve(options.out),
+    jobs: options.jobs ?? availableParallelism(),
+    force: options.force,
+    onRun: (summary) => {
+      process.stderr.write(describe(summary) + '\n');
+      for (const failure of summary.failures) process.stderr.write(`error ${failure.path} ${failure.diagnostics[0]?.message ?? ''}\n`);
+    },
+    onError: (e) => process.stderr.write(`newsevents: run failed: ${e.message}\n`),
+  });
+  await watcher.ready;
+  process.stderr.write(`watching ${corpus} for changes (Ctrl-C to stop)\n`);
+  await new Promise<void>((done) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => done());
+  });
+  watcher.close();
+  return EXIT.ok;
 }
 
 function describe(s: RunSummary): string {
