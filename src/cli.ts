@@ -30,7 +30,8 @@ async function main(argv: string[]): Promise<number> {
     .option('-f, --force', 'reprocess every article, even unchanged ones', false)
     .option('-q, --quiet', 'no progress lines', false)
     .option('-w, --watch', 'stay running and process new or changed files as they arrive', false)
-    .action(async (corpus: string, opts: { out: string; jobs?: number; force: boolean; quiet: boolean; watch: boolean }) => {
+    .option('--stats', 'print the run summary as JSON on stdout', false)
+    .action(async (corpus: string, opts: { out: string; jobs?: number; force: boolean; quiet: boolean; watch: boolean; stats: boolean }) => {
       status = await runCommand({ corpus, ...opts });
     });
 

@@ -13,6 +13,8 @@ export interface RunCommandOptions {
   force: boolean;
   quiet: boolean;
   watch: boolean;
+  /** Print the summary as JSON on stdout (for scripts and the benchmark). */
+  stats: boolean;
 }
 
 export async function runCommand(options: RunCommandOptions): Promise<number> {
@@ -34,6 +36,11 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
   });
   progress.finish();
   if (!options.quiet) process.stderr.write(describe(summary) + '\n');
+  if (options.stats) {
+    const { failures, written, ...counts } = summary;
+    const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+    process.stdout.write(JSON.stringify({ ...counts, written: written.length, failures: failures.length, peakRssMB }) + '\n');
+  }
   for (const failure of summary.failures) {
     for (const d of failure.diagnostics.filter((x) => x.severity === 'error')) {
       process.stderr.write(`error ${failure.path}${d.start !== undefined ? `:${d.start}` : ''} ${d.stage}:${d.rule} ${d.message}\n`);
