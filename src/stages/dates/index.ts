@@ -1,3 +1,59 @@
-// PLACEHOLDER until the dates stage lands: produces no dates.
+// dates: a rule-based temporal tagger (TIMEX3). Per sentence, every parser in
+// config.ts proposes candidates; the refiners filter, merge, attach modifiers
+// and resolve relative values against the publication date.
+import type { ArticleDoc, DateMention, Diagnostic, Segmentation } from '../../article.js';
+import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
-export const datesStage = defineStage({ name: 'dates', version: '0', needs: ['segments'], provides: 'dates', run: () => ({ layer: [] }) });
+import { PARSERS, REFINERS } from './config.js';
+import type { Candidate, SentenceContext } from './types.js';
+
+export const DATES_VERSION = '1';
+
+/** Every time expression of a segmented text, in text order. */
+export function tagDates(
+  text: string,
+  segments: Segmentation,
+  published: string | null,
+): { mentions: DateMention[]; diagnostics: Diagnostic[] } {
+  const mentions: DateMention[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const sentence of segments.sentences) {
+    const ctx: SentenceContext = {
+      text,
+      sentence,
+      tokens: segments.tokens.slice(sentence.firstToken, sentence.endToken),
+      published,
+      diagnostics,
+    };
+    let candidates: Candidate[] = [];
+    for (const parser of PARSERS) candidates.push(...parser.parse(ctx));
+    if (candidates.length === 0) continue;
+    for (const refiner of REFINERS) candidates = refiner.refine(candidates, ctx);
+    for (const c of candidates) {
+      mentions.push({
+        start: c.start,
+        end: c.end,
+        text: text.slice(c.start, c.end),
+        type: c.type,
+        value: c.value ?? '',
+        ...(c.mod ? { mod: c.mod } : {}),
+        anchor: c.anchor ?? null,
+        certainty: c.relative ? 'implied' : 'stated',
+        rule: c.rule,
+        sentence: sentence.index,
+      });
+    }
+  }
+  return { mentions, diagnostics };
+}
+
+export const datesStage = defineStage({
+  name: 'dates',
+  version: DATES_VERSION,
+  needs: ['segments'],
+  provides: 'dates',
+  run: (doc: ArticleDoc) => {
+    const { mentions, diagnostics } = tagDates(doc.text, layer(doc, 'segments'), doc.published);
+    return { layer: mentions, diagnostics };
+  },
+});

@@ -1,0 +1,61 @@
+// The one ordered configuration of the dates stage. Parser order breaks ties
+// between candidates with the same span (earlier wins); refiner order is a
+// pipeline, each step's reason beside it.
+import { chronoParser } from './parsers/chrono.js';
+import { eraYearParser, shortYearParser, yearParser, yearRangeParser } from './parsers/years.js';
+import { centuriesParser, centuryParser, decadeParser, shortDecadeParser } from './parsers/periods.js';
+import { agoParser, dayWordParser, daypartParser, deicticNameParser, deicticUnitParser, weekdayPartParser } from './parsers/relative.js';
+import { vagueParser } from './parsers/vague.js';
+import { quarterCodeParser, quarterParser, seasonParser, seasonYearParser } from './parsers/calendar.js';
+import {
+  durationParser,
+  everyNameParser,
+  everyUnitParser,
+  rateParser,
+  setAdverbParser,
+  spanParser,
+  vagueDurationParser,
+} from './parsers/amounts.js';
+import { monthWordFilter } from './refiners/filter.js';
+import { overlapRefiner } from './refiners/merge.js';
+import { modifierRefiner } from './refiners/modifiers.js';
+import { resolveRefiner } from './refiners/resolve.js';
+import type { Parser, Refiner } from './types.js';
+
+export const PARSERS: readonly Parser[] = [
+  // Specific shapes first: they win ties against the general ones below.
+  eraYearParser, // "500 BC" before the bare year takes "500"… (it never would: bare years have four digits)
+  centuriesParser, // "the 18th and 19th centuries"
+  centuryParser,
+  decadeParser,
+  shortDecadeParser,
+  quarterCodeParser,
+  quarterParser,
+  seasonYearParser,
+  seasonParser,
+  dayWordParser,
+  daypartParser,
+  weekdayPartParser,
+  deicticNameParser, // "last March" over chrono's "March"
+  deicticUnitParser,
+  agoParser,
+  everyNameParser, // "every Tuesday" over chrono's "Tuesday"
+  everyUnitParser,
+  setAdverbParser,
+  rateParser, // "a year" in "$5 million a year" is a rate, not a duration
+  spanParser,
+  durationParser,
+  vagueDurationParser,
+  chronoParser, // calendar dates and clock times
+  yearRangeParser,
+  yearParser,
+  shortYearParser,
+  vagueParser, // "the past", "now": shortest and vaguest, lose every tie
+];
+
+export const REFINERS: readonly Refiner[] = [
+  monthWordFilter, // before merging: a false "May" must not hide a real date around it
+  overlapRefiner, // one expression per stretch of text, the longest
+  modifierRefiner, // after merging: the modifier joins the winning span
+  resolveRefiner, // last: values need the final spans (tense is read around them)
+];

@@ -1,0 +1,126 @@
+// Durations ("three years", "a decade", "the past two weeks", "a three-year
+// deal") and recurrences ("every year", "annually", "twice a month",
+// "$5 million a year", "every Tuesday").
+import { loadData } from '../../../data.js';
+import {
+  AMOUNT,
+  amountOf,
+  alternation,
+  B,
+  durationValue,
+  E,
+  MONTHS,
+  SEASON,
+  SEASONS,
+  UNIT,
+  UNIT_SINGULAR,
+  unitOf,
+  WEEKDAY,
+  weekdayOf,
+} from '../lexicon.js';
+import { pad } from '../timex.js';
+import { pattern, patternParser } from './pattern.js';
+
+/**
+ * "the past two weeks", "the next five years", "the coming months", "the last
+ * decade", "past 20 years": a stretch reaching back or forward from now. The
+ * amount is optional ("the past year" is P1Y, "the coming weeks" PXW); "first"
+ * and "latest" need one ("the first nine months").
+ */
+export const spanParser = patternParser(
+  'span',
+  pattern(
+    `${B}(?:(?<the>the)\\s+)?(?<dir>past|last|next|coming|previous|following|first|final|latest|last-ever)\\s+(?:(?<amount>${AMOUNT})\\s+)?(?<unit>${UNIT})${E}`,
+  ),
+  (m) => {
+    const g = m.groups!;
+    const dir = g.dir.toLowerCase();
+    const unit = unitOf(g.unit)!;
+    const plural = /(?:s|ia)$/i.test(g.unit);
+    // "last week" / "next year" without "the" or a number are dates (the deictic parser's).
+    if (!g.the && !g.amount && (dir === 'last' || dir === 'next')) return null;
+    if (!g.amount && (dir === 'first' || dir === 'final' || dir === 'latest')) return null;
+    if (!g.the && !g.amount && dir !== 'past' && dir !== 'coming') return null;
+    const amount = g.amount ? amountOf(g.amount) : plural ? 'X' : 1;
+    return { type: 'DURATION', value: durationValue(amount, unit) };
+  },
+);
+
+/** "three years", "a decade", "90 days", "a three-year deal", "24-hour", "decades-long". */
+export const durationParser = patternParser(
+  'duration',
+  pattern(`${B}(?<amount>${AMOUNT})(?<half>\\s+and\\s+a\\s+half)?[-‐‑\\s]+(?<unit>${UNIT})(?:[-‐‑]long)?${E}`),
+  (m, place) => {
+    const g = m.groups!;
+    let amount = amountOf(g.amount);
+    if (amount !== 'X' && g.half) amount += 0.5;
+    // "a" before a plural unit is not an amount ("a years-long dispute" is rare; "a weeks" is not English).
+    if (/^an?$/i.test(g.amount) && /s$/i.test(g.unit)) return null;
+    // Digits glued to a currency or a larger number ("$5 million years") are not durations.
+    if (/[$£€¥]\s*$/.test(place.before)) return null;
+    return { type: 'DURATION', value: durationValue(amount, unitOf(g.unit)!) };
+  },
+);
+
+/** "for years", "within days", "in decades": a bare plural unit after a preposition of extent. */
+export const vagueDurationParser = patternParser(
+  'vague-duration',
+  pattern(`(?<=${B}(?:for|over|within|in|after|took|take|takes|lasted|last)\\s+)(?<unit>${UNIT})${E}`),
+  (m) => {
+    const unit = unitOf(m.groups!.unit)!;
+    if (!/s$/i.test(m.groups!.unit) || /^(?:hrs|mins|secs|yrs)$/i.test(m.groups!.unit)) return null;
+    return { type: 'DURATION', value: durationValue('X', unit) };
+  },
+);
+
+interface SetsData {
+  adverbs: { phrase: string; value: string }[];
+  frequencies: string[];
+}
+const sets = loadData<SetsData>('dates/sets.json');
+const ADVERBS = new Map(sets.adverbs.map((a) => [a.phrase, a.value]));
+
+/** "annually", "weekly", "every day". Capitalised mid-sentence they are names ("the Daily Mail"). */
+export const setAdverbParser = patternParser('set-adverb', pattern(`${B}(?<word>${alternation(ADVERBS.keys())})${E}`), (m, place) => {
+  if (/^\p{Lu}/u.test(m.groups!.word) && place.before.trim() !== '' && !/[.!?:"“]\s*$/.test(place.before)) return null;
+  return { type: 'SET', value: ADVERBS.get(m.groups!.word.toLowerCase().replace(/\s+/g, ' '))! };
+});
+
+/** "every year", "each month", "every two years", "every other week". */
+export const everyUnitParser = patternParser(
+  'every-unit',
+  pattern(`${B}(?:every|each)\\s+(?:(?<amount>${AMOUNT}|other)\\s+)?(?<unit>${UNIT})${E}`),
+  (m) => {
+    const g = m.groups!;
+    const amount = !g.amount ? 1 : g.amount.toLowerCase() === 'other' ? 2 : amountOf(g.amount);
+    return { type: 'SET', value: durationValue(amount, unitOf(g.unit)!) };
+  },
+);
+
+/** "every Tuesday", "on Tuesdays", "every summer", "each January". */
+export const everyNameParser = patternParser(
+  'every-name',
+  pattern(
+    `${B}(?:(?:every|each)\\s+(?:(?<weekday>${WEEKDAY})|(?<season>${SEASON})|(?<month>${alternation([...MONTHS.keys()].filter((k) => k.length > 3))}))|(?<weekdays>${WEEKDAY})s)${E}`,
+  ),
+  (m) => {
+    const g = m.groups!;
+    if (g.weekday || g.weekdays) return { type: 'SET', value: `XXXX-WXX-${weekdayOf(g.weekday ?? g.weekdays)}` };
+    if (g.season) return { type: 'SET', value: `XXXX-${SEASONS.get(g.season.toLowerCase())}` };
+    return { type: 'SET', value: `XXXX-${pad(MONTHS.get(g.month.toLowerCase())!, 2)}` };
+  },
+);
+
+const FREQUENCY = `(?:${alternation(sets.frequencies.filter((f) => f !== 'times'))}|(?:${AMOUNT})\\s+times)`;
+
+/** "twice a year", "three times a week", "$5 million a year", "10 percent per year". */
+export const rateParser = patternParser(
+  'rate',
+  pattern(`${B}(?:(?<freq>${FREQUENCY})\\s+)?(?:a|an|per|each)\\s+(?<unit>${UNIT_SINGULAR})${E}(?!\\s+(?:ago|earlier|later|before|after|from))`),
+  (m, place) => {
+    const g = m.groups!;
+    // Without a frequency, "a year" is a rate only after an amount ("$5 million a year").
+    if (!g.freq && !/(?:\d|million|billion|trillion|thousand|hundred|percent|%|dollars|euros|pounds|barrels|tons|tonnes|cents)\s*$/i.test(place.before)) return null;
+    return { type: 'SET', value: durationValue(1, unitOf(g.unit)!) };
+  },
+);

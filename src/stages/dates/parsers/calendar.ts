@@ -1,0 +1,62 @@
+// Parts of a year: quarters ("Q3 2024", "the third quarter", "third-quarter"),
+// halves ("the first half of 2024") and seasons ("summer of 2019", "last
+// fall"). Without a year, all of them follow the sentence's tense: "sales rose
+// in the third quarter" is the latest third quarter, "will rise" the next one.
+import { B, E, ORDINAL, ordinalOf, SEASON, SEASONS } from '../lexicon.js';
+import type { Extracted } from './pattern.js';
+import { pattern, patternParser } from './pattern.js';
+
+const YEAR = '(?:1[0-9]{3}|20[0-9]{2})';
+
+function part(code: string, year: string | undefined): Extracted {
+  return year ? { type: 'DATE', value: `${year}-${code}` } : { type: 'DATE', relative: { kind: 'part', code, direction: 'tense' } };
+}
+
+/** "Q3 2024", "Q3". */
+export const quarterCodeParser = patternParser(
+  'quarter-code',
+  pattern(`${B}Q(?<q>[1-4])(?:\\s*(?<year>${YEAR})|\\s*['’](?<yy>\\d{2}))?${E}`),
+  (m) => {
+    if (m[0][0] !== 'Q') return null;
+    const g = m.groups!;
+    const year = g.year ?? (g.yy ? `20${g.yy}` : undefined);
+    return part(`Q${g.q}`, year);
+  },
+);
+
+/** "the third quarter of 2024", "third-quarter", "the first half", "the second half of 1998". */
+export const quarterParser = patternParser(
+  'quarter',
+  pattern(`${B}(?:(?<the>the)\\s+)?(?<ordinal>${ORDINAL})[-‐‑\\s]+(?<period>quarter|half)(?:\\s+of\\s+(?<year>${YEAR})|,?\\s+(?<year2>${YEAR}))?${E}`),
+  (m, place) => {
+    const g = m.groups!;
+    const n = ordinalOf(g.ordinal);
+    const half = g.period.toLowerCase() === 'half';
+    if (n === undefined || n < 1 || n > (half ? 2 : 4)) return null;
+    // "the first half of the match", "the second half" of anything but a year: only a year, or nothing, may follow.
+    if (half && !g.year && !g.year2 && /^\s+of\s/i.test(place.after)) return null;
+    return part(`${half ? 'H' : 'Q'}${n}`, g.year ?? g.year2);
+  },
+);
+
+/** "the summer of 2019", "summer 2019", "winter 2023-24" (the winter starting in 2023). */
+export const seasonYearParser = patternParser(
+  'season-year',
+  pattern(`${B}(?:(?<the>the)\\s+)?(?<season>${SEASON})\\s+(?:of\\s+)?(?<year>${YEAR})${E}`),
+  (m) => ({ type: 'DATE', value: `${m.groups!.year}-${SEASONS.get(m.groups!.season.toLowerCase())}` }),
+);
+
+/**
+ * "in the summer", "during the spring", "early fall", "this winter" is the
+ * deictic parser's. A bare season needs such a frame: "fall" is mostly a verb,
+ * and "the fall of Kabul" or "the Arab Spring" are not seasons.
+ */
+export const seasonParser = patternParser(
+  'season',
+  pattern(`(?<=${B}(?:in|during|by|until|since|through|early|late|mid-?|before|after)\\s+)(?:(?<the>the)\\s+)?(?<season>${SEASON})${E}`),
+  (m, place) => {
+    if (/^\s+of\b/i.test(place.after)) return null;
+    if (/^\p{Lu}/u.test(m.groups!.season) && /\p{Lu}\p{L}*\s+$/u.test(place.before)) return null;
+    return { type: 'DATE', relative: { kind: 'season', season: SEASONS.get(m.groups!.season.toLowerCase())!, direction: 'tense' } };
+  },
+);

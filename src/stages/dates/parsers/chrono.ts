@@ -1,0 +1,137 @@
+// Calendar dates and clock times, read by chrono-node: "Jan. 5", "5 January
+// 2024", "March 2023", "2023-03-10", "Tuesday", "3 p.m.". Only chrono's known
+// components make the value ("March 2023" is 2023-03, not 2023-03-01); what it
+// merely implies from the reference date is left to the resolver, which uses
+// the sentence's tense. chrono's casual relative parsers ("last week", "now")
+// are left out: our own parsers give them TIMEX3 granularity.
+import * as chrono from 'chrono-node';
+import type { Candidate, Direction, Parser, SentenceContext } from '../types.js';
+import { monthValue, dayValue, pad } from '../timex.js';
+
+/** chrono parsers we leave out: relative and casual expressions, handled by our own parsers. */
+const LEFT_OUT_PARSERS = new Set([
+  'ENTimeUnitWithinFormatParser',
+  'ENTimeUnitAgoFormatParser',
+  'ENTimeUnitLaterFormatParser',
+  'ENCasualDateParser',
+  'ENCasualTimeParser',
+  'ENEndOfCurrentMonthParser',
+  'ENRelativeDateFormatParser',
+  'ENTimeUnitCasualRelativeFormatParser',
+]);
+/** Ranges become two mentions, "the end of" becomes a mod, and we never shift dates forward. */
+const LEFT_OUT_REFINERS = new Set(['ForwardDateRefiner', 'ENMergeDateRangeRefiner', 'ENEndOfPeriodRefiner']);
+
+const casual = chrono.en.configuration.createCasualConfiguration(false);
+const engine = new chrono.Chrono({
+  parsers: casual.parsers.filter((p) => !LEFT_OUT_PARSERS.has(p.constructor.name)),
+  refiners: casual.refiners.filter((r) => !LEFT_OUT_REFINERS.has(r.constructor.name)),
+});
+
+/** A date and reference far from any article, used when the publication date is unknown. */
+const NEUTRAL_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
+
+/** Words chrono keeps at the edges that TIMEX3 spans leave out. */
+const LEADING = /^(?:on|at|in|by|from|since|until|till|of|the|during)\s+/i;
+const TRAILING = /[\s,;.:]+$/;
+const ABBREVIATION_DOT = /(?:^|\s)(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[ap]\.m)\.$/i;
+
+/** A clock time needs a colon, a.m./p.m. or o'clock: "stood at 5" is not five o'clock. */
+const CLOCK = /:\d\d|\b[ap]\.?\s?m\b\.?|o'clock|o’clock/i;
+
+/** "last Tuesday", "next March": the word before the name (inside chrono's span or just before it). */
+function directionOf(before: string, text: string): Direction {
+  const w = (/^(last|next|this|past|coming)\s+/i.exec(text) ?? /(?<![\p{L}])(last|next|this|past|coming)\s+$/iu.exec(before))?.[1].toLowerCase();
+  if (w === 'last' || w === 'past') return 'last';
+  if (w === 'next' || w === 'coming') return 'next';
+  if (w === 'this') return 'this';
+  return 'tense';
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  components: chrono.ParsedComponents;
+}
+
+/** The date part of chrono's known components, as a value or a relative to resolve. */
+function dateOf(c: chrono.ParsedComponents, direction: Direction): Pick<Candidate, 'value' | 'relative'> | null {
+  const year = c.isCertain('year') ? c.get('year') : null;
+  const month = c.isCertain('month') ? c.get('month') : null;
+  const day = c.isCertain('day') ? c.get('day') : null;
+  const weekday = c.isCertain('weekday') ? c.get('weekday') : null;
+  if (year !== null && month !== null && day !== null) return { value: dayValue({ y: year, m: month, d: day }) };
+  if (year !== null && month !== null) return { value: monthValue(year, month) };
+  if (month !== null) return { relative: { kind: 'month', month, ...(day !== null ? { day } : {}), direction } };
+  if (weekday !== null) return { relative: { kind: 'weekday', weekday: weekday === 0 ? 7 : weekday, direction } };
+  return null;
+}
+
+function timeOf(c: chrono.ParsedComponents): string | undefined {
+  if (!c.isCertain('hour')) return undefined;
+  const h = c.get('hour') ?? 0;
+  const m = c.isCertain('minute') ? (c.get('minute') ?? 0) : 0;
+  return `T${pad(h, 2)}:${pad(m, 2)}`;
+}
+
+function toCandidate(piece: Piece, ctx: SentenceContext): Candidate | null {
+  let start = piece.start;
+  let raw = ctx.text.slice(start, piece.end);
+  const lead = LEADING.exec(raw);
+  if (lead && raw.length > lead[0].length) [start, raw] = [start + lead[0].length, raw.slice(lead[0].length)];
+  // Keep the full stop of an abbreviation ("Jan.", "p.m."), drop sentence punctuation.
+  let end = start + raw.length;
+  const trail = TRAILING.exec(raw);
+  if (trail && !ABBREVIATION_DOT.test(raw)) end -= trail[0].length;
+  const text = ctx.text.slice(start, end);
+  const c = piece.components;
+  const time = timeOf(c);
+  if (time && !CLOCK.test(text)) return null;
+  const direction = directionOf(ctx.text.slice(ctx.sentence.start, start), text);
+  const date = dateOf(c, direction);
+  // Slash dates without a year are fractions and slogans more often than dates ("1/2", "24/7").
+  if (/^\d+\/\d+$/.test(text)) return null;
+  // Weekday abbreviations ("Sun", "Wed") are words first.
+  if (date?.relative?.kind === 'weekday' && !/day/i.test(text)) return null;
+  if (!date && !time) return null;
+  return {
+    start,
+    end,
+    type: time ? 'TIME' : 'DATE',
+    ...(date ?? { relative: { kind: 'shift', granularity: 'day', unit: 'day', amount: 0 } }),
+    ...(time ? { suffix: time } : {}),
+    rule: 'parser:chrono',
+  };
+}
+
+/** A range ("Jan. 5-10", "March 3 to 5") is two points: its start, and its end after the joiner. */
+function piecesOf(result: chrono.ParsedResult, offset: number): Piece[] {
+  const start = offset + result.index;
+  const end = start + result.text.length;
+  if (!result.end) return [{ start, end, components: result.start }];
+  const joiner = /\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*/gi;
+  let last: RegExpExecArray | null = null;
+  for (let m = joiner.exec(result.text); m; m = joiner.exec(result.text)) last = m;
+  if (!last) return [{ start, end, components: result.start }];
+  return [
+    { start, end: start + last.index, components: result.start },
+    { start: start + last.index + last[0].length, end, components: result.end },
+  ];
+}
+
+export const chronoParser: Parser = {
+  name: 'chrono',
+  parse(ctx) {
+    const reference = ctx.published ? new Date(`${ctx.published}T12:00:00Z`) : NEUTRAL_REFERENCE;
+    const results = engine.parse(ctx.sentence.text, { instant: reference, timezone: 0 });
+    const out: Candidate[] = [];
+    for (const result of results) {
+      for (const piece of piecesOf(result, ctx.sentence.start)) {
+        const candidate = toCandidate(piece, ctx);
+        if (candidate) out.push(candidate);
+      }
+    }
+    return out;
+  },
+};
+

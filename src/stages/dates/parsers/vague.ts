@@ -1,0 +1,19 @@
+// Vague references to the present, past and future ("Presently", "recent
+// years", "the future", "soon"), from data/dates/vague.json.
+import { loadData } from '../../../data.js';
+import { alternation, B, E } from '../lexicon.js';
+import { pattern, patternParser } from './pattern.js';
+
+interface VagueData {
+  phrases: { phrase: string; value: string }[];
+}
+
+const phrases = loadData<VagueData>('dates/vague.json').phrases;
+const VALUES = new Map(phrases.map((p) => [p.phrase, p.value]));
+
+export const vagueParser = patternParser('vague', pattern(`${B}(?<phrase>${alternation(VALUES.keys())})${E}`), (m, place) => {
+  const key = m.groups!.phrase.toLowerCase().replace(/\s+/g, ' ').replace(/[‐‑–]/g, '-');
+  // "now" as a conjunction or a filler ("now that …") still refers to the present; only its use inside a compound is not ("now-defunct").
+  if (key === 'now' && /^[-‐‑]/.test(place.after)) return null;
+  return { type: 'DATE', value: VALUES.get(key)! };
+});

@@ -1,0 +1,44 @@
+// TIMEX3 mods from the words just before an expression, which join its span:
+// "the early 20th century" (START), "mid-1990s" (MID), "the end of 1990" (END),
+// "earlier this month" (START), "more than two years" (MORE_THAN).
+import { loadData } from '../../../data.js';
+import { alternation } from '../lexicon.js';
+import type { Candidate, Refiner } from '../types.js';
+
+interface Prefix {
+  phrase: string;
+  mod: string;
+  applies: 'point' | 'amount' | 'any';
+  only?: 'deictic';
+}
+
+const prefixes = loadData<{ prefixes: Prefix[] }>('dates/modifiers.json').prefixes;
+const BY_PHRASE = new Map(prefixes.map((p) => [p.phrase, p]));
+/** The longest prefix phrase ending right before the expression (a space or a hyphen between: "mid-1990s"). */
+const PREFIX = new RegExp(`(?<![\\p{L}\\p{N}])(?<phrase>${alternation(BY_PHRASE.keys())})(?:\\s*[-‐‑]\\s*|\\s+)$`, 'iu');
+
+function fits(prefix: Prefix, c: Candidate, text: string): boolean {
+  if (prefix.only === 'deictic' && !/^(?:this|last|next)\s/i.test(text)) return false;
+  if (prefix.applies === 'any') return c.type !== 'SET';
+  if (prefix.applies === 'point') return c.type === 'DATE' || c.type === 'TIME';
+  // Amounts: a bare duration ("two years"), not a stretch ("over the past two years" means during).
+  return c.type === 'DURATION' && !/^(?:the|past|last|next|coming)\s/i.test(text);
+}
+
+export const modifierRefiner: Refiner = {
+  name: 'modifier',
+  refine(candidates, ctx) {
+    let floor = ctx.sentence.start;
+    return candidates.map((c) => {
+      const text = ctx.text.slice(c.start, c.end);
+      const before = ctx.text.slice(floor, c.start);
+      floor = c.end;
+      if (c.mod) return c;
+      const m = PREFIX.exec(before);
+      if (!m) return c;
+      const prefix = BY_PHRASE.get(m.groups!.phrase.toLowerCase().replace(/\s+/g, ' '));
+      if (!prefix || !fits(prefix, c, text)) return c;
+      return { ...c, start: c.start - (before.length - m.index), mod: prefix.mod, rule: `${c.rule}+refiner:modifier` };
+    });
+  },
+};

@@ -1,0 +1,167 @@
+// Calendar arithmetic and TIMEX3 value writing. Pure: dates are plain
+// year/month/day numbers, computed through Date.UTC (never the clock or the
+// local time zone).
+import type { Granularity } from './types.js';
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function parseYmd(iso: string): Ymd | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
+}
+
+function fromUtc(ms: number): Ymd {
+  const date = new Date(ms);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+function utc(date: Ymd): number {
+  const ms = Date.UTC(date.y, date.m - 1, date.d);
+  // Date.UTC maps years 0-99 to 1900-1999.
+  return date.y >= 0 && date.y < 100 ? new Date(ms).setUTCFullYear(date.y) : ms;
+}
+
+export function addDays(date: Ymd, days: number): Ymd {
+  return fromUtc(utc(date) + days * 86_400_000);
+}
+
+/** Shifts by whole months, keeping the day where the month allows. */
+export function addMonths(date: Ymd, months: number): Ymd {
+  const index = date.y * 12 + (date.m - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12 + 12) % 12 + 1;
+  return { y, m, d: Math.min(date.d, daysInMonth(y, m)) };
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return fromUtc(utc({ y, m: m === 12 ? 1 : m + 1, d: 1 }) - 86_400_000).d;
+}
+
+/** ISO weekday: Monday 1 … Sunday 7. */
+export function isoWeekday(date: Ymd): number {
+  const day = new Date(utc(date)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeek(date: Ymd): { year: number; week: number } {
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const jan1 = { y: thursday.y, m: 1, d: 1 };
+  const week = Math.floor((utc(thursday) - utc(jan1)) / (7 * 86_400_000)) + 1;
+  return { year: thursday.y, week };
+}
+
+export const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** A year as TIMEX3 writes it: four digits, "BC" before years before Christ (500 BC → BC0500). */
+export function yearValue(y: number): string {
+  return y <= 0 ? `BC${pad(1 - y, 4)}` : pad(y, 4);
+}
+
+export const dayValue = (d: Ymd): string => `${yearValue(d.y)}-${pad(d.m, 2)}-${pad(d.d, 2)}`;
+export const monthValue = (y: number, m: number): string => `${yearValue(y)}-${pad(m, 2)}`;
+
+export function weekValue(d: Ymd): string {
+  const { year, week } = isoWeek(d);
+  return `${yearValue(year)}-W${pad(week, 2)}`;
+}
+
+export function seasonOfMonth(m: number): string {
+  return m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA';
+}
+
+/** TIMEX3 for the period of granularity `g` that holds date `d`. */
+export function valueAt(d: Ymd, g: Granularity): string {
+  switch (g) {
+    case 'day':
+      return dayValue(d);
+    case 'week':
+      return weekValue(d);
+    case 'month':
+      return monthValue(d.y, d.m);
+    case 'season':
+      return `${yearValue(d.y)}-${seasonOfMonth(d.m)}`;
+    case 'quarter':
+      return `${yearValue(d.y)}-Q${Math.ceil(d.m / 3)}`;
+    case 'half':
+      return `${yearValue(d.y)}-H${d.m <= 6 ? 1 : 2}`;
+    case 'year':
+      return yearValue(d.y);
+    case 'decade':
+      return decadeValue(d.y);
+    case 'century':
+      return centuryValue(d.y);
+    case 'millennium':
+      return String(Math.floor(d.y / 1000));
+  }
+}
+
+/** The 1990s → "199". */
+export function decadeValue(firstYear: number): string {
+  return pad(Math.floor(firstYear / 10), 3);
+}
+
+/** The century holding year y (TIMEX3 counts from 00: 1991 → "19", the 20th century). */
+export function centuryValue(y: number): string {
+  return pad(Math.floor(y / 100), 2);
+}
+
+/** The n-th century (19th → "18"); BC centuries keep their number minus one (4th century BC → "BC03"). */
+export function ordinalCenturyValue(n: number, bc = false): string {
+  return bc ? `BC${pad(n - 1, 2)}` : pad(n - 1, 2);
+}
+
+/** Moves a date by `amount` periods of `unit` (days, weeks, months, quarters, years …). */
+export function shift(d: Ymd, unit: Granularity, amount: number): Ymd {
+  switch (unit) {
+    case 'day':
+      return addDays(d, amount);
+    case 'week':
+      return addDays(d, 7 * amount);
+    case 'month':
+      return addMonths(d, amount);
+    case 'season':
+    case 'quarter':
+      return addMonths(d, 3 * amount);
+    case 'half':
+      return addMonths(d, 6 * amount);
+    case 'year':
+      return addMonths(d, 12 * amount);
+    case 'decade':
+      return addMonths(d, 120 * amount);
+    case 'century':
+      return addMonths(d, 1200 * amount);
+    case 'millennium':
+      return addMonths(d, 12000 * amount);
+  }
+}
+
+/** The unresolved form of a value of granularity g, for articles without a publication date. */
+export function unknownAt(g: Granularity): string {
+  switch (g) {
+    case 'day':
+      return 'XXXX-XX-XX';
+    case 'week':
+      return 'XXXX-WXX';
+    case 'month':
+      return 'XXXX-XX';
+    case 'season':
+      return 'XXXX-XX';
+    case 'quarter':
+      return 'XXXX-QX';
+    case 'half':
+      return 'XXXX-HX';
+    case 'year':
+      return 'XXXX';
+    case 'decade':
+      return 'XXX';
+    case 'century':
+      return 'XX';
+    case 'millennium':
+      return 'X';
+  }
+}

@@ -1,0 +1,74 @@
+// The vocabulary the dates parsers and refiners share (chrono-node style): a
+// parser is a pattern plus an extract function that returns candidates; a
+// refiner takes all candidates of a sentence and returns a better list.
+import type { Diagnostic, SentenceSpan, TimexType, Token } from '../../article.js';
+
+/** Precision of a calendar value, coarsest first. */
+export type Granularity =
+  | 'millennium' | 'century' | 'decade' | 'year' | 'half' | 'quarter' | 'season' | 'month' | 'week' | 'day';
+
+/** Which occurrence of a repeating calendar name ("Tuesday", "March") is meant. */
+export type Direction =
+  /** from the sentence's tense: past → the latest one up to the publication date, future → the next one */
+  | 'tense'
+  /** "last Tuesday": strictly before */
+  | 'last'
+  /** "next Tuesday": strictly after */
+  | 'next'
+  /** "this Tuesday", "this summer": within the current week or year */
+  | 'this';
+
+/** A value that needs the publication date (and maybe the tense) to be written. */
+export type Relative =
+  /** "last week" (-1 week), "this year" (0), "two decades ago" (-20 years at decade precision), "yesterday" (-1 day) */
+  | { kind: 'shift'; granularity: Granularity; unit: Granularity; amount: number }
+  /** "Tuesday", "last Friday" */
+  | { kind: 'weekday'; weekday: number; direction: Direction }
+  /** "March", "Jan. 5", "last June": a month (and day) without a year */
+  | { kind: 'month'; month: number; day?: number; direction: Direction }
+  /** "last summer", "this spring" */
+  | { kind: 'season'; season: string; direction: Direction }
+  /** "the third quarter", "the first half" without a year: the latest one by tense */
+  | { kind: 'part'; code: string; direction: Direction };
+
+/** A time expression found by a parser, before the refiners have finished with it. */
+export interface Candidate {
+  /** Offsets into the article text. */
+  start: number;
+  end: number;
+  type: TimexType;
+  /** The TIMEX3 value when the text alone gives it. */
+  value?: string;
+  /** What the value is relative to, when the text alone does not give it. */
+  relative?: Relative;
+  /** Appended to the resolved date: a time ("T15:00") or part of the day ("TMO"). */
+  suffix?: string;
+  mod?: string;
+  /** `parser:name`, then `+refiner:name` for every refiner that changed it. */
+  rule: string;
+  /** Set by the resolver: the publication date the value was computed from. */
+  anchor?: string | null;
+}
+
+/** What a parser sees: one sentence, its tokens, and the article's publication date. */
+export interface SentenceContext {
+  /** The whole article text (candidates are positioned in it). */
+  text: string;
+  sentence: SentenceSpan;
+  /** This sentence's tokens. */
+  tokens: readonly Token[];
+  /** Publication date (YYYY-MM-DD) or null. */
+  published: string | null;
+  /** Problems found while refining; the stage returns them. */
+  diagnostics: Diagnostic[];
+}
+
+export interface Parser {
+  name: string;
+  parse(ctx: SentenceContext): Candidate[];
+}
+
+export interface Refiner {
+  name: string;
+  refine(candidates: Candidate[], ctx: SentenceContext): Candidate[];
+}
