@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Diagnostic } from '../article.js';
 import { articleId, sha256 } from '../stages/ingest/index.js';
-import { aggregate } from './aggregate.js';
+import { aggregate, articleOutputs } from './aggregate.js';
 import { discover, type CorpusInput } from './discover.js';
 import { readJson, writeAtomic, writeIfChanged } from './files.js';
 import { emptyManifest, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
@@ -79,7 +79,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   // Articles whose file is gone lose their outputs.
   for (const old of previous?.articles ?? []) {
     if (!entries.has(old.path) && old.output) {
-      await rm(join(out, old.output), { force: true });
+      for (const file of Object.values(articleOutputs(old.id))) await rm(join(out, file), { force: true });
       summary.removed++;
     }
   }
@@ -117,7 +117,7 @@ async function processInput(
   }
   const inputHash = sha256(sidecarText === undefined ? bytes : Buffer.concat([bytes, Buffer.from('\0'), Buffer.from(sidecarText)]));
 
-  if (previous && previous.inputHash === inputHash && previous.id === id && (previous.output === null || (await exists(join(out, previous.output))))) {
+  if (previous && previous.inputHash === inputHash && previous.id === id && (await outputsPresent(out, previous))) {
     summary.skipped++;
     return previous;
   }
@@ -126,11 +126,13 @@ async function processInput(
   const outcome = await executor.run({ path: input.path, bytes, sidecar: sidecarText !== undefined ? { path: sidecarPath!, text: sidecarText } : undefined });
   if (!outcome.ok) return failedEntry(input, id, inputHash, outcome.diagnostics);
 
-  const output = `articles/${outcome.id}.json`;
-  await writeAtomic(join(out, output), outcome.json);
+  const output = articleOutputs(outcome.id);
+  await writeAtomic(join(out, output.page), outcome.page);
+  await writeAtomic(join(out, output.fragment), outcome.fragment);
+  await writeAtomic(join(out, output.json), outcome.json);
   summary.processed++;
-  summary.written.push(output);
-  return { id: outcome.id, path: input.path, inputHash, status: 'ok', output, counts: outcome.counts, diagnostics: outcome.diagnostics };
+  summary.written.push(output.json, output.page);
+  return { id: outcome.id, path: input.path, inputHash, status: 'ok', output: output.json, counts: outcome.counts, diagnostics: outcome.diagnostics };
 }
 
 function failedEntry(input: CorpusInput, id: string, inputHash: string, diagnostics: Diagnostic[]): ManifestArticle {
@@ -143,6 +145,13 @@ function failedEntry(input: CorpusInput, id: string, inputHash: string, diagnost
     counts: { sentences: 0, dates: 0, entities: 0, events: 0 },
     diagnostics,
   };
+}
+
+/** A failed article has nothing to check; a good one needs its JSON and its digest. */
+async function outputsPresent(out: string, entry: ManifestArticle): Promise<boolean> {
+  if (entry.status === 'failed') return true;
+  const files = articleOutputs(entry.id);
+  return (await exists(join(out, files.json))) && (await exists(join(out, files.fragment)));
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,8 +1,11 @@
-// One unit of corpus work: an article's bytes in, its serialised JSON out. The
-// same function runs in-process (one job) and inside pool workers, so output is
+// One unit of corpus work: an article's bytes in, everything written about it
+// out (its JSON, its report page, its digest for the corpus files). The same
+// function runs in-process (one job) and inside pool workers, so output is
 // byte-identical whatever the job count.
 import type { Diagnostic } from '../article.js';
 import { extractArticle } from '../pipeline.js';
+import { renderArticlePage } from '../report/html.js';
+import { digestArticle, type ArticleDigest } from './digest.js';
 
 export interface ArticleTask {
   path: string;
@@ -10,26 +13,34 @@ export interface ArticleTask {
   sidecar?: { path: string; text: string };
 }
 
-export interface ArticleCounts {
-  sentences: number;
-  dates: number;
-  entities: number;
-  events: number;
-}
-
 export type ArticleOutcome =
-  | { ok: true; id: string; json: string; counts: ArticleCounts; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      id: string;
+      /** output/articles/<id>.json */
+      json: string;
+      /** output/report/articles/<id>.html */
+      page: string;
+      /** The digest line, then one line per event: what the corpus files need of this article. */
+      fragment: string;
+      counts: ArticleDigest['counts'];
+      diagnostics: Diagnostic[];
+    }
   | { ok: false; diagnostics: Diagnostic[] };
 
 export function processArticle(task: ArticleTask): ArticleOutcome {
   const result = extractArticle(task);
   if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
-  const a = result.article;
+  const article = result.article;
+  const digest = digestArticle(article);
+  const fragment = [JSON.stringify(digest), ...article.events.map((e) => JSON.stringify(e))].join('\n') + '\n';
   return {
     ok: true,
-    id: a.id,
-    json: JSON.stringify(a, null, 2) + '\n',
-    counts: { sentences: a.sentences.length, dates: a.dates.length, entities: a.entities.length, events: a.events.length },
-    diagnostics: a.diagnostics.filter((d) => d.severity !== 'info'),
+    id: article.id,
+    json: JSON.stringify(article, null, 2) + '\n',
+    page: renderArticlePage(article),
+    fragment,
+    counts: digest.counts,
+    diagnostics: article.diagnostics.filter((d) => d.severity !== 'info'),
   };
 }

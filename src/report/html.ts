@@ -4,10 +4,11 @@
 import type { ArticleJson, StanceLabel } from '../article.js';
 import type { CorpusDyad, CorpusEntity } from '../corpus/aggregate.js';
 import type { ManifestArticle } from '../corpus/manifest.js';
+import type { ArticleDigest } from '../corpus/digest.js';
 
 export interface ArticleSummary {
   entry: ManifestArticle;
-  article: { id: string; title: string | null; publisher: string | null; published: string | null; counts: ManifestArticle['counts'] } | null;
+  article: Pick<ArticleDigest, 'id' | 'title' | 'publisher' | 'published' | 'counts'> | null;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };

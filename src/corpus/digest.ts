@@ -1,0 +1,100 @@
+// An article's contribution to the corpus-level files, computed once with the
+// article (in the worker) and kept beside it, so the corpus files are rebuilt
+// from small digests instead of re-reading every article.
+import type { ArticleJson, EntityType, QuadClass } from '../article.js';
+import { periodOf } from './periods.js';
+
+export interface DigestEntity {
+  entity: string;
+  name: string;
+  type: EntityType;
+  actor: string | null;
+  country: string | null;
+  kind: string;
+  mentions: number;
+}
+
+export interface DyadPeriod {
+  period: string;
+  cooperation: number;
+  distrust: number;
+  stance: number;
+  sentences: number;
+  events: Record<QuadClass, number>;
+}
+
+export interface DigestDyad {
+  actors: [string, string];
+  cooperation: number;
+  distrust: number;
+  periods: DyadPeriod[];
+}
+
+export interface ArticleDigest {
+  id: string;
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+  counts: { sentences: number; dates: number; entities: number; events: number };
+  entities: DigestEntity[];
+  dyads: DigestDyad[];
+}
+
+export const noEvents = (): Record<QuadClass, number> => ({ VERBAL_COOPERATION: 0, MATERIAL_COOPERATION: 0, VERBAL_CONFLICT: 0, MATERIAL_CONFLICT: 0 });
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+export const stanceOf = (coop: number, distrust: number): number => (coop + distrust === 0 ? 0 : round3((coop - distrust) / (coop + distrust)));
+
+/** First year a period covers: "18" (19th century) → 1800, "199" → 1990, "2015" → 2015. */
+export function periodStart(period: string): number {
+  const bc = /^BC(\d+)/.exec(period);
+  if (bc) return -Number(bc[1]);
+  const digits = /^(\d{1,4})/.exec(period);
+  if (!digits) return Number.MAX_SAFE_INTEGER;
+  return Number(digits[1].padEnd(4, '0'));
+}
+
+export function byPeriod(a: { period: string }, b: { period: string }): number {
+  return periodStart(a.period) - periodStart(b.period) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
+}
+
+export function digestArticle(article: ArticleJson): ArticleDigest {
+  return {
+    id: article.id,
+    title: article.title,
+    publisher: article.publisher,
+    published: article.published,
+    counts: { sentences: article.sentences.length, dates: article.dates.length, entities: article.entities.length, events: article.events.length },
+    entities: article.entities.map((e) => ({ entity: e.id, name: e.name, type: e.type, actor: e.actor, country: e.country, kind: e.kind, mentions: e.mentions.length })),
+    dyads: article.dyads.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, periods: dyadPeriods(article, d.actors, d.sentences) })),
+  };
+}
+
+/**
+ * Splits a dyad over periods: each sentence counts in the period of the date it
+ * refers to (else the publication year), each event in the period of its date.
+ */
+function dyadPeriods(article: ArticleJson, actors: [string, string], sentences: number[]): DyadPeriod[] {
+  const periods = new Map<string, DyadPeriod>();
+  const period = (p: string): DyadPeriod => {
+    let found = periods.get(p);
+    if (!found) periods.set(p, (found = { period: p, cooperation: 0, distrust: 0, stance: 0, sentences: 0, events: noEvents() }));
+    return found;
+  };
+  for (const index of sentences) {
+    const date = article.dates.find((d) => d.sentence === index);
+    const bucket = period(periodOf(date?.value ?? null, article.published));
+    for (const cue of article.sentences[index].stance.cues) {
+      if (cue.weight > 0) bucket.cooperation = round3(bucket.cooperation + cue.weight);
+      else bucket.distrust = round3(bucket.distrust - cue.weight);
+    }
+    bucket.sentences++;
+  }
+  const key = actors.join('|');
+  for (const event of article.events) {
+    if (!event.source || !event.target) continue;
+    if ([event.source.actor.slice(0, 3), event.target.actor.slice(0, 3)].sort().join('|') !== key) continue;
+    period(periodOf(event.date.value, article.published)).events[event.quadClass]++;
+  }
+  for (const p of periods.values()) p.stance = stanceOf(p.cooperation, p.distrust);
+  return [...periods.values()].sort(byPeriod);
+}
