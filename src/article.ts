@@ -130,6 +130,12 @@ export interface StanceCue extends Span {
   /** What changed it: negated, contrast-subordinate, intensified, hedged, ... */
   modifiers: string[];
   rule: string;
+  /**
+   * Set only on a third-party cue ("Western sanctions on Iran", "U.S. pressure"):
+   * the actor codes it is attributed to (holder, target), sorted. The dyads stage
+   * counts such a cue for those actors instead of the sentence's pair.
+   */
+  about?: string[];
 }
 
 export interface SentenceStance {
