@@ -50,12 +50,16 @@ const inOffice = (p: Position, day: string) => p.from <= day && (p.to === null |
 const isHead = (p: Position) => HEAD_OFFICE.test(p.office) && (p.role ?? 'GOV') === 'GOV';
 const END = '9999-12-31';
 
-/** The last word of a full name, with a lower-case particle kept ("bin Mubarak", "de Klerk"). */
+/**
+ * The last word of a full name, with a particle kept ("bin Mubarak", "de Klerk") and Arabic
+ * compound names whole ("Abdul Ghani" is one name, not a surname "Ghani").
+ */
 function surname(fullName: string): string {
   const words = fullName.split(/\s+/);
   const last = words.at(-1)!;
   const before = words.at(-2);
-  return before && /^(bin|ibn|bint|de|van|von|da|di|del|la|le|al|el|abu)$/.test(before) ? `${before} ${last}` : last;
+  const joins = before && (/^(bin|ibn|bint|de|van|von|da|di|del|la|le|al|el)$/.test(before) || /^(abdul|abdel|abd|abu|abou)$/i.test(before));
+  return joins ? `${before} ${last}` : last;
 }
 
 describe('leaders data', () => {
