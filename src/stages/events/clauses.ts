@@ -1,0 +1,141 @@
+// Clauses inside a sentence, from wink's POS tags alone (there is no dependency
+// parser): a trigger takes its subject, its mode cues and, first, its date from
+// its own clause. A clause starts at a subordinator ("while", "when", "as"), a
+// relative pronoun ("which", "who"), a coordinated verb phrase (", and Tehran
+// aspires", "and killed"), a participle after a comma (", showcasing"), an
+// absolute "with" (", with wars fought"), a semicolon, or a trailing attribution
+// (", police said").
+import type { Token } from '../../article.js';
+import { CLAUSE_OPENERS, REPORTING_VERBS } from './dictionary.js';
+
+export type ClauseKind = 'main' | 'subordinate' | 'relative' | 'coordinate' | 'participial' | 'absolute' | 'attribution';
+
+export interface Clause {
+  /** Token range [first, end) in the article's token array. */
+  first: number;
+  end: number;
+  kind: ClauseKind;
+  /** The clause has no subject of its own and shares the previous clause's (participles, coordinated verbs). */
+  inherits: boolean;
+}
+
+const QUOTE = /^["“”‘’'`()\[\]«»-]+$/;
+const PARTICIPLE = (t: Token): boolean =>
+  t.pos === 'VERB' && (t.normal.endsWith('ing') || (t.normal !== t.lemma.toLowerCase() && /(ed|en|wn|ht|ung|t)$/.test(t.normal)));
+const FINITE_VERB = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
+
+export function isQuote(t: Token): boolean {
+  return t.pos === 'PUNCT' && QUOTE.test(t.text);
+}
+
+export function isParticiple(t: Token): boolean {
+  return PARTICIPLE(t);
+}
+
+/** A verb follows within the next few tokens, before any punctuation: what follows is a clause, not a phrase. */
+function verbAhead(tokens: readonly Token[], from: number, end: number, span = 8): boolean {
+  for (let j = from; j < end && j < from + span; j++) {
+    const t = tokens[j];
+    if (t.pos === 'PUNCT' && !isQuote(t)) return false;
+    if (FINITE_VERB(t)) return true;
+  }
+  return false;
+}
+
+function nextWord(tokens: readonly Token[], from: number, end: number): Token | undefined {
+  for (let j = from; j < end; j++) if (tokens[j].pos !== 'ADV') return tokens[j];
+  return undefined;
+}
+
+/** A trailing attribution: ", police said." / ", a Jordanian official confirmed." */
+function attributionAhead(tokens: readonly Token[], comma: number, end: number): boolean {
+  for (let j = comma + 1; j < end && j < comma + 9; j++) {
+    const t = tokens[j];
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      if (!REPORTING_VERBS.has(t.lemma.toLowerCase())) return false;
+      // Only a time, place or the end may follow the reporting verb.
+      for (let k = j + 1; k < end; k++) {
+        const u = tokens[k];
+        if (u.pos === 'VERB' || u.pos === 'AUX' || u.normal === 'that') return false;
+      }
+      return true;
+    }
+    if (t.pos === 'PUNCT' && !isQuote(t)) return false;
+  }
+  return false;
+}
+
+/** Splits the sentence's tokens [first, end) into clauses. */
+export function clausesOf(tokens: readonly Token[], first: number, end: number): Clause[] {
+  const starts: { at: number; kind: ClauseKind; inherits: boolean }[] = [{ at: first, kind: 'main', inherits: false }];
+  const open = (at: number, kind: ClauseKind, inherits = false): void => {
+    if (at <= first || at >= end) return;
+    const last = starts[starts.length - 1];
+    if (last.at === at) return;
+    starts.push({ at, kind, inherits });
+  };
+
+  for (let i = first; i < end; i++) {
+    const t = tokens[i];
+    const prev = i > first ? tokens[i - 1] : undefined;
+    const afterComma = prev?.text === ',';
+    const normal = t.normal;
+
+    if (t.text === ';' || t.text === ':') {
+      open(i + 1, 'main');
+      continue;
+    }
+    if (t.text === ',') {
+      const next = tokens[i + 1];
+      if (!next) continue;
+      if (attributionAhead(tokens, i, end)) {
+        open(i + 1, 'attribution');
+        continue;
+      }
+      // ", showcasing their ..." / ", potentially enhancing ...": the participle shares the subject.
+      const word = nextWord(tokens, i + 1, end);
+      if (word && isParticiple(word) && word.normal.endsWith('ing')) open(i + 1, 'participial', true);
+      continue;
+    }
+    if (normal === 'according' && tokens[i + 1]?.normal === 'to') {
+      open(i, 'attribution');
+      continue;
+    }
+    if (t.pos === 'CCONJ' && (normal === 'and' || normal === 'or' || normal === 'but' || normal === 'yet')) {
+      const word = nextWord(tokens, i + 1, end);
+      // "and killed", "but will": a coordinated verb phrase keeps the subject.
+      if (word && FINITE_VERB(word)) {
+        open(i, 'coordinate', true);
+        continue;
+      }
+      if ((afterComma || normal === 'but' || normal === 'yet') && verbAhead(tokens, i + 1, end)) open(i, 'coordinate');
+      continue;
+    }
+    if (normal === 'with' && afterComma) {
+      open(i, 'absolute');
+      continue;
+    }
+    if (normal === 'as') {
+      const before = prev?.normal ?? '';
+      if (t.pos === 'SCONJ' || (!['such', 'well', 'as', 'so', 'same'].includes(before) && tokens[i + 1] && !['well', 'part', 'of', 'a', 'an', 'to', 'much', 'many', 'long', 'soon'].includes(tokens[i + 1].normal) && verbAhead(tokens, i + 1, end))) {
+        open(i, 'subordinate');
+      }
+      continue;
+    }
+    if (CLAUSE_OPENERS.has(normal)) {
+      const relative = normal === 'which' || normal === 'who' || normal === 'whom' || normal === 'whose';
+      const temporal = normal === 'before' || normal === 'after' || normal === 'until' || normal === 'once' || normal === 'since';
+      if (temporal && !(t.pos === 'SCONJ' || verbAhead(tokens, i + 1, end, 5))) continue;
+      if (normal === 'but' || normal === 'yet') continue; // handled as CCONJ above
+      open(i, relative ? 'relative' : 'subordinate');
+    }
+  }
+
+  const clauses: Clause[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k];
+    const clauseEnd = k + 1 < starts.length ? starts[k + 1].at : end;
+    if (clauseEnd > s.at) clauses.push({ first: s.at, end: clauseEnd, kind: s.kind, inherits: s.inherits });
+  }
+  return clauses;
+}

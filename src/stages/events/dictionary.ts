@@ -1,0 +1,159 @@
+// The events stage's data, typed and compiled once at module load: PLOVER
+// categories (data/events/categories.json), trigger patterns
+// (data/events/patterns.json) and the cues that shape an event without being one
+// (data/events/cues.json). Everything here is data; the logic that uses it lives
+// in the other files of this folder.
+import type { PloverCategory, QuadClass } from '../../article.js';
+import { loadData } from '../../data.js';
+import { PhraseMatcher } from '../../lexicon/phrases.js';
+
+// ---- categories -------------------------------------------------------------
+
+export interface CategoryInfo {
+  quadClass: QuadClass;
+  intensity: number;
+  recipient: 'required' | 'optional';
+  polarity: 'cooperative' | 'conflictual';
+  sourceOptional?: boolean;
+  targetPreps: string[];
+  nominalPreps: string[];
+}
+
+interface CategoriesFile {
+  categories: Record<PloverCategory, CategoryInfo>;
+}
+
+export const CATEGORIES: Readonly<Record<PloverCategory, CategoryInfo>> = loadData<CategoriesFile>('events/categories.json').categories;
+
+/** Material conflict acts (and SANCTION): announced for the future, PLOVER codes them THREATEN. */
+export const THREAT_WHEN_ANNOUNCED: ReadonlySet<PloverCategory> = new Set(['ASSAULT', 'COERCE', 'MOBILIZE', 'SANCTION', 'PROTEST']);
+
+// ---- patterns ---------------------------------------------------------------
+
+interface PatternEntry {
+  phrase: string;
+  intensity?: number;
+  object?: string[];
+  pos?: 'VERB' | 'NOUN';
+  mutual?: boolean;
+  preps?: string[];
+  flip?: boolean;
+  requiresTarget?: boolean;
+  ifMutual?: PloverCategory;
+  lower?: boolean;
+}
+
+interface PatternsFile {
+  sets: Record<string, string[]>;
+  patterns: Record<PloverCategory, PatternEntry[]>;
+}
+
+/** One compiled trigger pattern. */
+export interface Pattern {
+  /** Stable name for provenance: `CATEGORY:phrase` or `CATEGORY:phrase+object`. */
+  id: string;
+  phrase: string;
+  type: PloverCategory;
+  intensity: number;
+  /** Words one of which must follow the trigger (sets expanded), or null. */
+  object: ReadonlySet<string> | null;
+  pos: 'VERB' | 'NOUN' | null;
+  mutual: boolean;
+  /** Prepositions introducing the target: the entry's, else the category's. */
+  preps: readonly string[];
+  /** The same after a noun trigger. */
+  nominalPreps: readonly string[];
+  flip: boolean;
+  requiresTarget: boolean;
+  ifMutual: PloverCategory | null;
+  lower: boolean;
+}
+
+function expand(words: string[], sets: Record<string, string[]>): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    if (w.startsWith('@')) {
+      const set = sets[w.slice(1)];
+      if (!set) throw new Error(`data/events/patterns.json: unknown set ${w}`);
+      for (const x of set) out.add(x.toLowerCase());
+    } else out.add(w.toLowerCase());
+  }
+  return out;
+}
+
+function compilePatterns(file: PatternsFile): Pattern[] {
+  const out: Pattern[] = [];
+  for (const [type, entries] of Object.entries(file.patterns) as [PloverCategory, PatternEntry[]][]) {
+    const info = CATEGORIES[type];
+    if (!info) throw new Error(`data/events/patterns.json: unknown category ${type}`);
+    for (const e of entries) {
+      const object = e.object ? expand(e.object, file.sets) : null;
+      out.push({
+        id: `${type}:${e.phrase}${e.object ? '+' + e.object[0].replace(/^@/, '').toLowerCase() : ''}`,
+        phrase: e.phrase,
+        type,
+        intensity: e.intensity ?? info.intensity,
+        object,
+        pos: e.pos ?? null,
+        mutual: e.mutual ?? false,
+        preps: e.preps ?? info.targetPreps,
+        nominalPreps: e.preps ?? info.nominalPreps,
+        flip: e.flip ?? false,
+        requiresTarget: e.requiresTarget ?? false,
+        ifMutual: e.ifMutual ?? null,
+        lower: e.lower ?? false,
+      });
+    }
+  }
+  return out;
+}
+
+export const PATTERNS: readonly Pattern[] = compilePatterns(loadData<PatternsFile>('events/patterns.json'));
+
+export const TRIGGERS = new PhraseMatcher<Pattern>(
+  PATTERNS.map((p) => ({ phrase: p.phrase, value: p })),
+  'lemma',
+);
+
+// ---- cues -------------------------------------------------------------------
+
+export type CueKind = 'negation' | 'refusal' | 'hedge' | 'future' | 'intent' | 'request';
+
+export interface ModalityCue {
+  phrase: string;
+  kind: CueKind;
+  /** The kind after a reporting verb ("said it would"). */
+  reported?: CueKind;
+  lower?: boolean;
+}
+
+export interface PairAnaphor {
+  phrase: string;
+  role?: string;
+  reciprocal?: boolean;
+}
+
+interface CuesFile {
+  modality: ModalityCue[];
+  futureTimes: string[];
+  reportingVerbs: string[];
+  clauseOpeners: string[];
+  pairAnaphors: PairAnaphor[];
+  pluralPronouns: string[];
+  singularPronouns: string[];
+  lightVerbs: string[];
+  recipientVerbs: string[];
+}
+
+const cues = loadData<CuesFile>('events/cues.json');
+
+export const MODALITY = new PhraseMatcher<ModalityCue>(cues.modality.map((c) => ({ phrase: c.phrase, value: c })), 'lemma');
+export const FUTURE_TIMES = new PhraseMatcher<true>(cues.futureTimes.map((phrase) => ({ phrase, value: true as const })), 'lemma');
+export const PAIR_ANAPHORS = new PhraseMatcher<PairAnaphor>(cues.pairAnaphors.map((a) => ({ phrase: a.phrase, value: a })), 'lemma');
+export const LIGHT_VERBS = new PhraseMatcher<true>(cues.lightVerbs.map((phrase) => ({ phrase, value: true as const })), 'lemma');
+export const RECIPIENT_VERBS = new PhraseMatcher<true>(cues.recipientVerbs.map((phrase) => ({ phrase, value: true as const })), 'lemma');
+
+export const REPORTING_VERBS: ReadonlySet<string> = new Set(cues.reportingVerbs);
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(cues.clauseOpeners);
+export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(cues.pluralPronouns);
+export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(cues.singularPronouns);
