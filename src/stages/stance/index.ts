@@ -1,7 +1,166 @@
-// PLACEHOLDER until the stance stage lands: every sentence neutral.
+// stance: each sentence's stance on relations between actors — cooperation,
+// distrust, mixed or neutral — from a cue lexicon (data/stance/cues.json)
+// composed with negation, reversal, concession, hedging, intensity and
+// attribution (compose.ts), plus whom the sentence is about and whether it
+// speaks of history. General sentiment is the wrong instrument here: it scores
+// "deepened their cooperation" 0 and "Western sanctions" as the pair's quarrel.
+import { layer, type ArticleDoc, type DateMention, type SentenceStance, type StanceLabel, type Token } from '../../article.js';
 import { defineStage } from '../../stage.js';
-import { layer } from '../../article.js';
+import { actorMentions, countryOf, mainPair, sortedCodes, type ActorMention } from './actors.js';
+import { composeCues, sentenceStructure, type ComposedCue, type SentenceContext } from './compose.js';
+import { judgeHistorical, referenceYear } from './historical.js';
+import { CONFIG, MATCHERS, PAIR_PRONOUNS, matchViews } from './lexicon.js';
+
+export const STANCE_VERSION = '1';
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Evidence for one polarity from its cues: noisy-OR, so repeats add less and it stays within 0..1. */
+export function combine(weights: readonly number[]): number {
+  let miss = 1;
+  for (const w of weights) miss *= 1 - Math.min(1, Math.abs(w));
+  return 1 - miss;
+}
+
+export interface Verdict {
+  label: StanceLabel;
+  score: number;
+  confidence: number;
+  cooperation: number;
+  distrust: number;
+}
+
+/**
+ * The label rule: neutral when neither side reaches CONFIG.neutralBelow; mixed
+ * when the weaker side is at least CONFIG.mixedRatio of the stronger; otherwise
+ * the stronger. score = (c - d) / (c + d + k). Confidence grows with evidence and
+ * agreement, and drops for hedged sentences.
+ */
+export function judge(cues: readonly { weight: number }[], hedged: boolean): Verdict {
+  const cooperation = combine(cues.filter((c) => c.weight > 0).map((c) => c.weight));
+  const distrust = combine(cues.filter((c) => c.weight < 0).map((c) => c.weight));
+  const strong = Math.max(cooperation, distrust);
+  const weak = Math.min(cooperation, distrust);
+  const score = round3((cooperation - distrust) / (cooperation + distrust + CONFIG.scoreSmoothing));
+  let label: StanceLabel;
+  if (strong < CONFIG.neutralBelow) label = 'neutral';
+  else if (weak >= CONFIG.mixedRatio * strong) label = 'mixed';
+  else label = cooperation > distrust ? 'cooperation' : 'distrust';
+
+  let confidence: number;
+  if (label === 'neutral') confidence = cues.length === 0 ? 0.6 : 0.4;
+  else {
+    const evidence = 1 - Math.exp(-2 * (cooperation + distrust));
+    const fit = label === 'mixed' ? weak / strong : (strong - weak) / strong;
+    confidence = evidence * (0.5 + 0.5 * fit) * (hedged ? 0.8 : 1);
+  }
+  return { label, score, confidence: round3(confidence), cooperation: round3(cooperation), distrust: round3(distrust) };
+}
+
+/** A title-case line without final punctuation (a headline): capitalised words there are not names. */
+function isHeadline(tokens: readonly Token[]): boolean {
+  if (tokens.length === 0 || /^[.!?]$/.test(tokens[tokens.length - 1].text)) return false;
+  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
+  if (words.length < 2) return false;
+  return words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.6 * words.length;
+}
+
+export interface StanceDetail extends SentenceStance {
+  cues: ComposedCue[];
+  /** Country-level actors the sentence is about, for third-party tests. */
+  focal: string[];
+  cooperation: number;
+  distrust: number;
+}
+
+/** Stance of every sentence of an article (index-aligned with its sentences). */
+export function analyseStance(doc: ArticleDoc): StanceDetail[] {
+  const { sentences, tokens } = layer(doc, 'segments');
+  const dates = doc.layers.dates ?? [];
+  const entities = doc.layers.entities ?? [];
+  const mentions = actorMentions(entities);
+  const allMentions = entities.flatMap((e) => e.mentions);
+  const pair = mainPair(mentions);
+  const nowYear = referenceYear(doc.published, dates);
+
+  const out: StanceDetail[] = [];
+  let previousFocal = new Set<string>();
+  let m = 0;
+  for (const sentence of sentences) {
+    const toks = tokens.slice(sentence.firstToken, sentence.endToken);
+    const views = matchViews(toks);
+
+    // Mentions inside this sentence, by offset.
+    const own: ActorMention[] = [];
+    while (m < mentions.length && mentions[m].start < sentence.start) m++;
+    for (let k = m; k < mentions.length && mentions[k].start < sentence.end; k++) own.push(mentions[k]);
+    const tokenActor = toks.map((t) => own.find((x) => x.start <= t.start && t.end <= x.end)?.actor ?? null);
+    const inEntity = toks.map((t) => allMentions.some((x) => x.start <= t.start && t.end <= x.end));
+
+    // About: its own actors, plus the main pair when it refers to "both nations" or
+    // continues with "they"/"their" after a sentence about the pair.
+    const about = new Set(own.map((x) => x.actor));
+    const focal = new Set(own.map((x) => countryOf(x.actor)));
+    if (pair) {
+      const refersToPair = MATCHERS.pairReferences.findAll(views).length > 0;
+      const continuesPair =
+        focal.size < 2 && toks.some((t) => t.pos === 'PRON' && PAIR_PRONOUNS.has(t.normal)) && pair.every((p) => previousFocal.has(p));
+      if (refersToPair || continuesPair) for (const p of pair) about.add(p), focal.add(p);
+    }
+
+    const ctx: SentenceContext = {
+      text: doc.text,
+      tokens: toks,
+      views,
+      tokenActor,
+      inEntity,
+      headline: isHeadline(toks),
+      mainPair: pair,
+      focal,
+    };
+    const cues = composeCues(ctx, sentenceStructure(toks, views));
+    const hedged = cues.some((c) => c.modifiers.includes('hedged') || c.modifiers.includes('intended'));
+    const verdict = judge(cues, hedged);
+    const sentenceDates = dates.filter((d: DateMention) => d.start >= sentence.start && d.end <= sentence.end);
+    const { historical } = judgeHistorical(views, sentenceDates, nowYear);
+
+    out.push({
+      label: verdict.label,
+      score: verdict.score,
+      confidence: verdict.confidence,
+      cues,
+      about: sortedCodes(about),
+      hedged,
+      historical,
+      focal: sortedCodes(focal),
+      cooperation: verdict.cooperation,
+      distrust: verdict.distrust,
+    });
+    previousFocal = focal;
+  }
+  return out;
+}
+
+/** The public layer: the contract's fields only, in a fixed key order. */
+function toLayer(detail: StanceDetail): SentenceStance {
+  return {
+    label: detail.label,
+    score: detail.score,
+    confidence: detail.confidence,
+    cues: detail.cues.map((c) => {
+      const cue = { start: c.start, end: c.end, text: c.text, polarity: c.polarity, weight: c.weight, base: c.base, modifiers: c.modifiers, rule: c.rule };
+      return c.about ? { ...cue, about: c.about } : cue;
+    }),
+    about: detail.about,
+    hedged: detail.hedged,
+    historical: detail.historical,
+  };
+}
+
 export const stanceStage = defineStage({
-  name: 'stance', version: '0', needs: ['segments', 'dates', 'entities'], provides: 'stance',
-  run: (doc) => ({ layer: layer(doc, 'segments').sentences.map(() => ({ label: 'neutral' as const, score: 0, confidence: 0, cues: [], about: [], hedged: false, historical: false })) }),
+  name: 'stance',
+  version: STANCE_VERSION,
+  needs: ['segments', 'dates', 'entities'],
+  provides: 'stance',
+  run: (doc: ArticleDoc) => ({ layer: analyseStance(doc).map(toLayer) }),
 });

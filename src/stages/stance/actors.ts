@@ -1,0 +1,62 @@
+// Actors for stance and dyads: which actor codes a sentence mentions, the
+// article's main pair, and the country a role code belongs to (RUSGOV → RUS).
+import countries from 'world-countries';
+import type { Entity, Mention } from '../../article.js';
+
+const ISO3: ReadonlySet<string> = new Set(countries.map((c) => c.cca3));
+
+/**
+ * The country-level actor of a code: CAMEO country-based codes start with the
+ * ISO alpha-3 code (RUSGOV, IRNMIL → RUS, IRN); international bodies (NATO, UN)
+ * and regions keep their code.
+ */
+export function countryOf(code: string): string {
+  const prefix = code.slice(0, 3);
+  return code.length >= 3 && ISO3.has(prefix) ? prefix : code;
+}
+
+export function isCountryBased(code: string): boolean {
+  return code.length >= 3 && ISO3.has(code.slice(0, 3));
+}
+
+export interface ActorMention {
+  start: number;
+  end: number;
+  actor: string;
+  sentence: number;
+}
+
+/** Every mention that stands for an actor, in text order. */
+export function actorMentions(entities: readonly Entity[]): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (const e of entities) {
+    for (const m of e.mentions as Mention[]) {
+      const actor = m.actor ?? e.actor;
+      if (actor) out.push({ start: m.start, end: m.end, actor, sentence: m.sentence });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
+}
+
+/**
+ * The article's main pair: the two most-mentioned country-level actors, sorted.
+ * Ties go to the actor mentioned first. Null when fewer than two countries appear.
+ */
+export function mainPair(mentions: readonly ActorMention[]): [string, string] | null {
+  const counts = new Map<string, { n: number; first: number }>();
+  for (const m of mentions) {
+    if (!isCountryBased(m.actor)) continue;
+    const c = countryOf(m.actor);
+    const entry = counts.get(c);
+    if (entry) entry.n++;
+    else counts.set(c, { n: 1, first: m.start });
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first);
+  if (ranked.length < 2) return null;
+  return [ranked[0][0], ranked[1][0]].sort() as [string, string];
+}
+
+/** Sorted, de-duplicated codes. */
+export function sortedCodes(codes: Iterable<string>): string[] {
+  return [...new Set(codes)].sort();
+}

@@ -1,0 +1,360 @@
+// Composition: what a cue says once its sentence is read around it. Each rule
+// is a scope (which tokens a modifier reaches) plus an effect on the cue's
+// weight or polarity, recorded in the cue's `modifiers`:
+//   negated      wink's negation flag or a negator ("lack of") flips the cue, weaker
+//   reversed     a predicate that undoes its object ("lift sanctions", "hinder cooperation")
+//   hedged / intended / requested   modality ("may", "appears"), aims ("aspires to"), demands
+//   intensified / diminished        "lingering distrust", "ties deepened", "fragile truce"
+//   historical   "historical mistrust", "past rivalry"
+//   concessive / contrast-subordinate / background   the part of the sentence the cue sits in
+//   third-party  the cue is held by an actor outside the pair the sentence is about ("Western sanctions")
+import type { StanceCue, Token } from '../../article.js';
+import {
+  ATTRIBUTION_PREPOSITIONS,
+  CLAUSE_OPENERS,
+  CONFIG,
+  MATCHERS,
+  THIRD_PARTY_WORDS,
+  type CueEntry,
+  type Hedge,
+  type Intensifier,
+  type PhraseHit,
+  type Polarity,
+  type ReversalFlips,
+  type TokenLike,
+} from './lexicon.js';
+import { countryOf } from './actors.js';
+
+export type Region = 'concessive' | 'contrast-subordinate' | 'background';
+
+/** What composition needs to know about one sentence. */
+export interface SentenceContext {
+  /** The article's text: cue spans point into it. */
+  text: string;
+  tokens: readonly Token[];
+  views: readonly TokenLike[];
+  /** Actor of the entity mention covering each token, or null. */
+  tokenActor: readonly (string | null)[];
+  /** Whether each token lies inside any entity mention (coded or not). */
+  inEntity: readonly boolean[];
+  /** Title-case line without final punctuation: capitalised words are not names here. */
+  headline: boolean;
+  /** The article's main pair (country codes), if any. */
+  mainPair: readonly [string, string] | null;
+  /** Country-level actors this sentence is about (mentioned or referred to). */
+  focal: ReadonlySet<string>;
+}
+
+export interface Structure {
+  clause: number[];
+  region: (Region | null)[];
+}
+
+const BOUNDARY_PUNCT = /^[,;:()\[\]–—]$|^\.\.\.$/;
+const COMMA_LIKE = /^[,;:]$/;
+
+/** Clauses (scopes for modifiers) and regions (concessive, contrast, background) of a sentence. */
+export function sentenceStructure(tokens: readonly Token[], views: readonly TokenLike[]): Structure {
+  const n = tokens.length;
+  const opensClause = new Array<boolean>(n).fill(false);
+  const region: (Region | null)[] = new Array(n).fill(null);
+
+  const mark = (from: number, to: number, r: Region) => {
+    for (let k = from; k < to; k++) if (region[k] === null) region[k] = r;
+  };
+  const nextComma = (from: number) => {
+    for (let k = from; k < n; k++) if (COMMA_LIKE.test(tokens[k].text)) return k;
+    return n;
+  };
+
+  for (let i = 0; i < n; i++) {
+    if (BOUNDARY_PUNCT.test(tokens[i].text)) opensClause[i] = true;
+    else if (CLAUSE_OPENERS.has(tokens[i].normal) && tokens[i].pos !== 'ADV') opensClause[i] = true;
+  }
+  for (const hit of MATCHERS.concessive.findAll(views)) {
+    const last = tokens[hit.end - 1];
+    // "..., though." is an adverb closing the sentence, not a concession opener.
+    if (hit.end < n && /^[.,;!?]$/.test(tokens[hit.end].text)) continue;
+    if (hit.value === 'subordinator' && last.pos === 'ADV' && last.normal !== 'while') continue;
+    opensClause[hit.first] = true;
+    mark(hit.first, nextComma(hit.end), 'concessive');
+  }
+  for (const hit of MATCHERS.background.findAll(views)) {
+    opensClause[hit.first] = true;
+    mark(hit.first, nextComma(hit.end), 'background');
+  }
+  for (const hit of MATCHERS.contrast.findAll(views)) {
+    const t = tokens[hit.first];
+    if (t.pos !== 'CCONJ' || hit.first === 0) continue;
+    // "not only ... but also" adds, it does not contrast.
+    const before = tokens.slice(0, hit.first).map((x) => x.normal).join(' ');
+    if (/\bnot only\b/.test(before)) continue;
+    opensClause[hit.first] = true;
+    mark(0, hit.first, 'contrast-subordinate');
+  }
+
+  const clause = new Array<number>(n);
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    if (opensClause[i] && i > 0) c++;
+    clause[i] = c;
+  }
+  return { clause, region };
+}
+
+interface Operators {
+  negators: PhraseHit<true>[];
+  reversals: PhraseHit<ReversalFlips>[];
+  hedges: PhraseHit<Hedge>[];
+  intensifiers: PhraseHit<Intensifier>[];
+  historical: PhraseHit<true>[];
+}
+
+const REVERSAL_POS = new Set(['VERB', 'ADJ']);
+
+function findOperators(ctx: SentenceContext): Operators {
+  const { views, tokens } = ctx;
+  return {
+    negators: MATCHERS.negators.findAll(views),
+    // A one-word reversal must be a predicate: "the end of the talks" undoes nothing.
+    reversals: MATCHERS.reversals.findAll(views).filter((h) => h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)),
+    hedges: MATCHERS.hedges.findAll(views),
+    intensifiers: MATCHERS.intensifiers.findAll(views),
+    historical: MATCHERS.historicalCue.findAll(views),
+  };
+}
+
+/** Cue hits that are really cues here: right POS, not part of a name. */
+function acceptCue(ctx: SentenceContext, hit: PhraseHit<CueEntry>): boolean {
+  const { tokens } = ctx;
+  const first = tokens[hit.first];
+  if (hit.value.pos && !hit.value.pos.includes(first.pos)) return false;
+  for (let k = hit.first; k < hit.end; k++) if (ctx.inEntity[k]) return false;
+  if (!ctx.headline) {
+    // "Asia-Pacific Economic Cooperation", "Organization of African Unity": a capitalised
+    // cue beside another capitalised name word is part of a name the entities stage missed.
+    for (let k = hit.first; k < hit.end; k++) {
+      if (tokens[k].pos !== 'PROPN' || !/^\p{Lu}/u.test(tokens[k].text)) continue;
+      if (isNameNeighbour(tokens, k - 1, -1) || isNameNeighbour(tokens, k + 1, 1)) return false;
+    }
+  }
+  return true;
+}
+
+function isNameNeighbour(tokens: readonly Token[], k: number, step: number): boolean {
+  // Skip the small words inside names ("Organization of African Unity").
+  while (k >= 0 && k < tokens.length && /^(of|for|the|and|de)$/.test(tokens[k].text)) k += step;
+  if (k < 0 || k >= tokens.length) return false;
+  const t = tokens[k];
+  return /^\p{Lu}/u.test(t.text) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ') && !(k === 0 && step < 0 && t.pos !== 'PROPN');
+}
+
+export interface ComposedCue extends StanceCue {
+  /** Token range inside the sentence. */
+  first: number;
+  last: number;
+}
+
+const round = (x: number, digits = 4) => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+/** Finds the cues of a sentence and composes each with its modifiers. */
+export function composeCues(ctx: SentenceContext, structure: Structure): ComposedCue[] {
+  const { tokens, views } = ctx;
+  const ops = findOperators(ctx);
+  const hits = MATCHERS.cues.findAll(views).filter((h) => acceptCue(ctx, h));
+  // Several entries can share one phrase: keep the first (one cue per span).
+  const seen = new Set<string>();
+  const out: ComposedCue[] = [];
+  for (const hit of hits) {
+    const key = `${hit.first}:${hit.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(composeOne(ctx, structure, ops, hit));
+  }
+  void tokens;
+  return out;
+}
+
+function composeOne(ctx: SentenceContext, s: Structure, ops: Operators, hit: PhraseHit<CueEntry>): ComposedCue {
+  const { tokens } = ctx;
+  const entry = hit.value;
+  const clause = s.clause[hit.first];
+  const sameClause = (h: { first: number; end: number }) => s.clause[h.end - 1] === clause || s.clause[h.first] === clause;
+  let polarity: Polarity = entry.polarity;
+  let weight = entry.weight;
+  const modifiers: string[] = [];
+  const flip = () => {
+    polarity = polarity === 'cooperation' ? 'distrust' : 'cooperation';
+  };
+
+  // Negation: wink's flag on the cue, or a negator just before it ("lack of trust").
+  const winkNegated = tokens.slice(hit.first, hit.end).some((t) => t.negated);
+  const negator = ops.negators.some((h) => h.end <= hit.first && hit.first - h.end < CONFIG.negatorWindow && sameClause(h));
+  if (winkNegated || negator) {
+    flip();
+    weight *= CONFIG.negationFactor;
+    modifiers.push('negated');
+  }
+
+  // Reversals, nearest first: "refused to lift the curfew" = refuse(lift(curfew)).
+  const reversals = ops.reversals
+    .filter((h) => (h.end <= hit.first && hit.first - h.end < CONFIG.reversalWindow && sameClause(h) && reachesObject(tokens, h.end, hit.first, ops.reversals)) || isPassiveReversal(tokens, h, hit, clause, s))
+    .sort((a, b) => Math.abs(a.first - hit.first) - Math.abs(b.first - hit.first));
+  for (const r of reversals) {
+    if (r.value === 'cooperation' && polarity === 'distrust') continue;
+    flip();
+    weight *= CONFIG.reversalFactor;
+    modifiers.push('reversed');
+  }
+
+  // Hedges and irrealis: one factor per kind, the strongest.
+  const hedgeByKind = new Map<string, number>();
+  for (const h of ops.hedges) {
+    if (!sameClause(h)) continue;
+    const reaches = h.value.scope === 'clause' || h.end <= hit.first;
+    if (!reaches) continue;
+    const prev = hedgeByKind.get(h.value.modifier);
+    if (prev === undefined || h.value.factor < prev) hedgeByKind.set(h.value.modifier, h.value.factor);
+  }
+  for (const [modifier, factor] of [...hedgeByKind.entries()].sort()) {
+    weight *= factor;
+    modifiers.push(modifier);
+  }
+
+  // Intensifiers and diminishers near the cue.
+  let scale = 1;
+  for (const h of ops.intensifiers) {
+    if (!sameClause(h)) continue;
+    const before = h.value.position === 'before' && h.end <= hit.first && hit.first - h.end < CONFIG.intensifierWindow;
+    const after = h.value.position === 'after' && h.first >= hit.end && h.first - hit.end < CONFIG.intensifierWindow;
+    if (before || after) scale *= h.value.factor;
+  }
+  scale = Math.min(scale, CONFIG.intensifierCap);
+  if (scale !== 1) {
+    weight *= scale;
+    modifiers.push(scale > 1 ? 'intensified' : 'diminished');
+  }
+
+  // "historical mistrust": the cue is placed in the past.
+  if (ops.historical.some((h) => h.end <= hit.first && hit.first - h.end < CONFIG.historicalCueWindow && sameClause(h))) {
+    weight *= CONFIG.historicalCueFactor;
+    modifiers.push('historical');
+  }
+
+  // Where in the sentence: the main clause counts fully.
+  const region = s.region[hit.first];
+  if (region === 'concessive') weight *= CONFIG.concessiveFactor;
+  else if (region === 'contrast-subordinate') weight *= CONFIG.contrastFactor;
+  else if (region === 'background') weight *= CONFIG.backgroundFactor;
+  if (region) modifiers.push(region);
+
+  // Whose cue: "Western sanctions", "U.S. pressure" speak of a third party.
+  const attribution = attribute(ctx, hit);
+  let about: string[] | undefined;
+  if (attribution && isThirdParty(ctx, attribution)) {
+    weight *= CONFIG.thirdPartyFactor;
+    modifiers.push('third-party');
+    const codes = [attribution.holder, attribution.target].filter((c): c is string => typeof c === 'string');
+    if (attribution.holder !== null) about = [...new Set(codes)].sort();
+  }
+
+  weight = Math.min(1, weight);
+  const start = tokens[hit.first].start;
+  const end = tokens[hit.end - 1].end;
+  const cue: ComposedCue = {
+    start,
+    end,
+    text: ctx.text.slice(start, end),
+    polarity,
+    weight: round(polarity === 'cooperation' ? weight : -weight),
+    base: round(entry.polarity === 'cooperation' ? entry.weight : -entry.weight),
+    modifiers,
+    rule: `cue:${entry.group}`,
+    first: hit.first,
+    last: hit.end - 1,
+  };
+  if (about) cue.about = about;
+  return cue;
+}
+
+/**
+ * A reversal reaches forward over its object, not into the next predicate: "the
+ * collapse of the Union opened a path for improved relations" does not undo the
+ * relations. An infinitive ("refused to commit to any assistance") or another
+ * reversal ("refused to lift the curfew") continues the chain.
+ */
+function reachesObject(tokens: readonly Token[], from: number, to: number, reversals: readonly PhraseHit<ReversalFlips>[]): boolean {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (t.pos === 'VERB' && k > 0 && tokens[k - 1].normal === 'to') continue;
+    if (reversals.some((r) => r.first <= k && k < r.end)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** "Sanctions were lifted": a reversal after its object, across a form of be/get. */
+function isPassiveReversal(tokens: readonly Token[], r: PhraseHit<ReversalFlips>, hit: PhraseHit<CueEntry>, clause: number, s: Structure): boolean {
+  if (r.first < hit.end || r.first - hit.end > 3 || s.clause[r.first] !== clause) return false;
+  for (let k = hit.end; k < r.first; k++) if (tokens[k].lemma === 'be' || tokens[k].lemma === 'get') return true;
+  return false;
+}
+
+export interface Attribution {
+  /** Actor code of the holder ("U.S. pressure" → USA; "Western" → WST), null for an uncoded bloc word ("foreign"). */
+  holder: string | null;
+  /** The holder is a bloc word ("Western", "foreign"), not a named actor. */
+  bloc: boolean;
+  target?: string;
+}
+
+const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+
+/** The actor a nominal cue belongs to: a name or bloc word in front of it, a target after it. */
+function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution | null {
+  const { tokens } = ctx;
+  let holder: string | null | undefined;
+  let bloc = false;
+  for (let k = hit.first - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
+    const t = tokens[k];
+    const actor = ctx.tokenActor[k];
+    if (actor) {
+      holder = actor;
+      break;
+    }
+    const blocCode = THIRD_PARTY_WORDS.get(t.normal);
+    if (blocCode !== undefined) {
+      holder = blocCode;
+      bloc = true;
+      break;
+    }
+    if (!(NP_POS.has(t.pos) || t.text === '-' || t.normal === "'s" || t.normal === '’s')) break;
+  }
+  if (holder === undefined) return null;
+  let target: string | undefined;
+  let k = hit.end;
+  if (k < tokens.length && ATTRIBUTION_PREPOSITIONS.has(tokens[k].normal)) {
+    k++;
+    while (k < tokens.length && tokens[k].pos === 'DET') k++;
+    if (k < tokens.length && ctx.tokenActor[k]) target = ctx.tokenActor[k]!;
+  }
+  return { holder, bloc, target };
+}
+
+/**
+ * A cue is third-party when its holder is outside the pair the sentence is
+ * about. A bloc word ("Western", "foreign") is, unless the article's pair is that
+ * bloc; a named actor is when the article has a main pair, the sentence is about
+ * one of its members, and the holder is not one of them.
+ */
+function isThirdParty(ctx: SentenceContext, a: Attribution): boolean {
+  const pair = ctx.mainPair;
+  const inPair = a.holder !== null && pair !== null && pair.includes(countryOf(a.holder));
+  if (a.bloc) return !inPair;
+  if (!pair || inPair) return false;
+  return pair.some((p) => ctx.focal.has(p));
+}
