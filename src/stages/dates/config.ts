@@ -4,7 +4,17 @@
 import { chronoParser } from './parsers/chrono.js';
 import { eraYearParser, shortYearParser, yearParser, yearRangeParser } from './parsers/years.js';
 import { centuriesParser, centuryParser, decadeParser, shortDecadeParser } from './parsers/periods.js';
-import { agoParser, dayWordParser, daypartParser, deicticNameParser, deicticUnitParser, weekdayPartParser } from './parsers/relative.js';
+import {
+  agoParser,
+  clockWordParser,
+  dayWordParser,
+  daypartParser,
+  deicticNameParser,
+  deicticUnitParser,
+  periodReferenceParser,
+  weekdayPartParser,
+  yearAgoParser,
+} from './parsers/relative.js';
 import { vagueParser } from './parsers/vague.js';
 import { quarterCodeParser, quarterParser, seasonParser, seasonYearParser } from './parsers/calendar.js';
 import {
@@ -16,6 +26,7 @@ import {
   spanParser,
   vagueDurationParser,
 } from './parsers/amounts.js';
+import { combineRefiner } from './refiners/combine.js';
 import { monthWordFilter } from './refiners/filter.js';
 import { overlapRefiner } from './refiners/merge.js';
 import { modifierRefiner } from './refiners/modifiers.js';
@@ -33,12 +44,15 @@ export const PARSERS: readonly Parser[] = [
   quarterParser,
   seasonYearParser,
   seasonParser,
+  clockWordParser, // "noon Thursday" over chrono's "Thursday"
   dayWordParser,
   daypartParser,
   weekdayPartParser,
   deicticNameParser, // "last March" over chrono's "March"
   deicticUnitParser,
   agoParser,
+  yearAgoParser,
+  periodReferenceParser,
   everyNameParser, // "every Tuesday" over chrono's "Tuesday"
   everyUnitParser,
   setAdverbParser,
@@ -56,6 +70,7 @@ export const PARSERS: readonly Parser[] = [
 export const REFINERS: readonly Refiner[] = [
   monthWordFilter, // before merging: a false "May" must not hide a real date around it
   overlapRefiner, // one expression per stretch of text, the longest
+  combineRefiner, // after merging: "July" + "last year" are whole expressions by now
   modifierRefiner, // after merging: the modifier joins the winning span
   resolveRefiner, // last: values need the final spans (tense is read around them)
 ];

@@ -5,7 +5,7 @@ import type { ArticleDoc, DateMention, Diagnostic, Segmentation } from '../../ar
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { PARSERS, REFINERS } from './config.js';
-import type { Candidate, SentenceContext } from './types.js';
+import type { Candidate, Mentioned, SentenceContext } from './types.js';
 
 export const DATES_VERSION = '1';
 
@@ -17,8 +17,10 @@ export function tagDates(
 ): { mentions: DateMention[]; diagnostics: Diagnostic[] } {
   const mentions: DateMention[] = [];
   const diagnostics: Diagnostic[] = [];
+  const history: Mentioned[] = [];
   for (const sentence of segments.sentences) {
     const ctx: SentenceContext = {
+      history,
       text,
       sentence,
       tokens: segments.tokens.slice(sentence.firstToken, sentence.endToken),
@@ -42,6 +44,7 @@ export function tagDates(
         rule: c.rule,
         sentence: sentence.index,
       });
+      history.push({ value: c.value ?? '', sentence: sentence.index });
     }
   }
   return { mentions, diagnostics };

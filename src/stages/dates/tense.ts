@@ -1,6 +1,8 @@
-// The tense around a time expression, from the sentence's verbs. wink gives
-// universal POS tags only (no VBD), so a past form is a verb whose surface
-// differs from its lemma and is not an -ing or third-person -s form.
+// The tense around a time expression, from the verb group nearest to it. wink
+// gives universal POS tags only (no VBD), so a past form is a verb whose
+// surface differs from its lemma and is not an -ing or third-person -s form;
+// auxiliaries before a verb decide its group's tense ("will meet" is future,
+// "has met" past, "is expected" present).
 import type { Token } from '../../article.js';
 import { loadData } from '../../data.js';
 
@@ -11,6 +13,7 @@ interface TenseData {
   futurePhrases: string[];
   pastAuxiliaries: string[];
   presentAuxiliaries: string[];
+  perfectAuxiliaries: string[];
   irregularPast: string[];
 }
 
@@ -19,52 +22,89 @@ const FUTURE = new Set(data.future);
 const FUTURE_PHRASES = data.futurePhrases.map((p) => p.split(' '));
 const PAST_AUX = new Set(data.pastAuxiliaries);
 const PRESENT_AUX = new Set(data.presentAuxiliaries);
+const PERFECT_AUX = new Set(data.perfectAuxiliaries);
 const IRREGULAR_PAST = new Set(data.irregularPast);
 
-function norm(t: Token): string {
-  return t.normal.replace(/’/g, "'");
-}
+const norm = (t: Token): string => t.normal.replace(/’/g, "'");
+const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
 
-/** The tense a single token marks, or null. */
-function tenseOf(tokens: readonly Token[], i: number): Tense | null {
-  const t = tokens[i];
-  const w = norm(t);
-  if (FUTURE.has(w) && (t.pos === 'AUX' || t.pos === 'VERB' || w === 'will')) return 'future';
+/** "going to", "plans to", "is scheduled to" starting at token i. */
+function futurePhraseAt(tokens: readonly Token[], i: number): boolean {
+  const w = norm(tokens[i]);
   for (const phrase of FUTURE_PHRASES) {
     if (phrase[0] !== w) continue;
     let k = 1;
     while (k < phrase.length && i + k < tokens.length && norm(tokens[i + k]) === phrase[k]) k++;
-    if (k === phrase.length && phrase.length > 1) return 'future';
+    if (k === phrase.length) return true;
   }
-  if (t.pos !== 'VERB' && t.pos !== 'AUX') return null;
+  return false;
+}
+
+/** The tense a finite form shows by itself, or null for untensed forms (infinitives, -ing, modals like "would"). */
+function formTense(t: Token): Tense | null {
+  const w = norm(t);
+  if (FUTURE.has(w)) return 'future';
   if (PAST_AUX.has(w)) return 'past';
+  if (PERFECT_AUX.has(w)) return 'past';
   if (PRESENT_AUX.has(w)) return 'present';
-  if (IRREGULAR_PAST.has(w) || (w.endsWith('ed') && w !== t.lemma)) {
-    // "is expected", "are scheduled": a participle after a present auxiliary is not past.
-    const prev = i > 0 ? norm(tokens[i - 1]) : '';
-    if (prev === 'is' || prev === 'are' || prev === 'be' || prev === 'being') return 'present';
-    return 'past';
-  }
-  if (t.pos === 'VERB' && w !== t.lemma && !w.endsWith('ing')) return w.endsWith('s') ? 'present' : 'past';
-  if (t.pos === 'VERB' && w === t.lemma) return 'present';
-  return null;
+  if (t.pos === 'AUX') return null;
+  if (w.endsWith('ing')) return null;
+  if (IRREGULAR_PAST.has(w) || (w.endsWith('ed') && w !== t.lemma)) return 'past';
+  if (w !== t.lemma) return w.endsWith('s') ? 'present' : 'past';
+  return 'present';
 }
 
 /**
- * The tense governing the expression at token range [first, end) of a sentence:
- * a future marker anywhere wins (news puts "will" far from the date: "talks will
- * resume in Geneva on Tuesday"), then the nearest past or present verb.
+ * The tense of the verb group ending at token i (a main verb), from the
+ * auxiliaries before it: the first finite auxiliary decides, except that
+ * "has/have" + participle is a past event and "is/are" + participle a present one.
  */
-export function tenseAround(tokens: readonly Token[], first: number, end: number): Tense {
-  let nearest: Tense | null = null;
-  let distance = Infinity;
-  for (let i = 0; i < tokens.length; i++) {
-    if (i >= first && i < end) continue;
-    const tense = tenseOf(tokens, i);
-    if (tense === null) continue;
-    if (tense === 'future') return 'future';
-    const d = i < first ? first - i : i - end + 1;
-    if (d < distance) [nearest, distance] = [tense, d];
+function groupTense(tokens: readonly Token[], i: number): Tense | null {
+  let j = i - 1;
+  let tense: Tense | null = null;
+  while (j >= 0 && (tokens[j].pos === 'AUX' || tokens[j].pos === 'ADV' || tokens[j].pos === 'PART')) {
+    if (norm(tokens[j]) === 'to') return null; // infinitive: "scheduled to close"
+    if (tokens[j].pos === 'AUX') {
+      const w = norm(tokens[j]);
+      if (FUTURE.has(w)) return 'future';
+      if (PERFECT_AUX.has(w) || PAST_AUX.has(w)) tense = 'past';
+      else if (PRESENT_AUX.has(w)) tense ??= 'present';
+      else if (w === 'would' || w === 'could' || w === 'might' || w === 'should' || w === 'may' || w === 'can' || w === 'must') return null;
+    }
+    j--;
   }
-  return nearest ?? 'present';
+  if (tense) return tense;
+  return formTense(tokens[i]);
+}
+
+/** Token indexes and tenses of the verb groups of a sentence. */
+function verbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[] {
+  const groups: { at: number; tense: Tense }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (futurePhraseAt(tokens, i)) {
+      groups.push({ at: i, tense: 'future' });
+      continue;
+    }
+    if (!isVerb(tokens[i])) continue;
+    // An auxiliary followed by its verb belongs to that verb's group.
+    let k = i + 1;
+    while (k < tokens.length && (tokens[k].pos === 'ADV' || tokens[k].pos === 'PART')) k++;
+    if (tokens[i].pos === 'AUX' && k < tokens.length && isVerb(tokens[k])) continue;
+    const tense = tokens[i].pos === 'AUX' ? formTense(tokens[i]) : groupTense(tokens, i);
+    if (tense) groups.push({ at: i, tense });
+  }
+  return groups;
+}
+
+/** The tense of the verb group nearest to token range [first, end) of a sentence ("present" when there is none). */
+export function tenseAround(tokens: readonly Token[], first: number, end: number): Tense {
+  let best: Tense = 'present';
+  let distance = Infinity;
+  for (const g of verbGroups(tokens)) {
+    if (g.at >= first && g.at < end) continue;
+    // Left neighbours win ties: "said Friday" is read from "said".
+    const d = g.at < first ? first - g.at : g.at - end + 1.5;
+    if (d < distance) [best, distance] = [g.tense, d];
+  }
+  return best;
 }

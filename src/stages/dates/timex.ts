@@ -165,3 +165,43 @@ export function unknownAt(g: Granularity): string {
       return 'X';
   }
 }
+
+/** Coarseness of each granularity, finest first. */
+export const RANK: Record<Granularity, number> = {
+  day: 0,
+  week: 1,
+  month: 2,
+  season: 3,
+  quarter: 3,
+  half: 4,
+  year: 5,
+  decade: 6,
+  century: 7,
+  millennium: 8,
+};
+
+/** The first day and granularity of a calendar value (2025-01-17T15:00, 2025-W02, 1989-Q3, 199 …), or null for others. */
+export function parseValue(value: string): { date: Ymd; granularity: Granularity } | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(value);
+  if (m) return { date: { y: +m[1], m: +m[2], d: +m[3] }, granularity: 'day' };
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return { date: { y: +m[1], m: +m[2], d: 1 }, granularity: 'month' };
+  m = /^(\d{4})-W(\d{2})(?:-WE)?$/.exec(value);
+  if (m) {
+    const jan4 = { y: +m[1], m: 1, d: 4 };
+    return { date: addDays(jan4, (+m[2] - 1) * 7 - (isoWeekday(jan4) - 1)), granularity: 'week' };
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) return { date: { y: +m[1], m: (+m[2] - 1) * 3 + 1, d: 1 }, granularity: 'quarter' };
+  m = /^(\d{4})-H([12])$/.exec(value);
+  if (m) return { date: { y: +m[1], m: +m[2] === 1 ? 1 : 7, d: 1 }, granularity: 'half' };
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) return { date: { y: +m[1], m: { SP: 3, SU: 6, FA: 9, WI: 12 }[m[2] as 'SP']!, d: 1 }, granularity: 'season' };
+  m = /^(\d{4})$/.exec(value);
+  if (m) return { date: { y: +m[1], m: 1, d: 1 }, granularity: 'year' };
+  m = /^(\d{3})$/.exec(value);
+  if (m) return { date: { y: +m[1] * 10, m: 1, d: 1 }, granularity: 'decade' };
+  m = /^(\d{2})$/.exec(value);
+  if (m) return { date: { y: +m[1] * 100, m: 1, d: 1 }, granularity: 'century' };
+  return null;
+}

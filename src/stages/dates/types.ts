@@ -29,7 +29,21 @@ export type Relative =
   /** "last summer", "this spring" */
   | { kind: 'season'; season: string; direction: Direction }
   /** "the third quarter", "the first half" without a year: the latest one by tense */
-  | { kind: 'part'; code: string; direction: Direction };
+  | { kind: 'part'; code: string; direction: Direction }
+  /**
+   * "a year earlier", "two days later", "the year-ago quarter": a shift from the
+   * time the text last mentioned (the publication date when there is none).
+   * `period` asks for a mentioned quarter, month or half ("the latest quarter").
+   */
+  | { kind: 'anchored'; unit: Granularity; amount: number; period?: 'quarter' | 'any' }
+  /**
+   * "a year ago" is counted from the publication date, but after a quarter or a
+   * month of the current year ("profit in the third quarter … a year ago") it
+   * is that period a year before.
+   */
+  | { kind: 'ago'; unit: Granularity; amount: number }
+  /** "July last year", "this year's third quarter", "the 1988 third quarter": a part of a given year. */
+  | { kind: 'in-year'; part: Relative; year: { value: string } | { shift: number } };
 
 /** A time expression found by a parser, before the refiners have finished with it. */
 export interface Candidate {
@@ -50,8 +64,16 @@ export interface Candidate {
   anchor?: string | null;
 }
 
+/** A value already given to an earlier expression of the article (the anchor of "a year earlier"). */
+export interface Mentioned {
+  value: string;
+  sentence: number;
+}
+
 /** What a parser sees: one sentence, its tokens, and the article's publication date. */
 export interface SentenceContext {
+  /** Values of the expressions before this sentence, in text order. */
+  history: Mentioned[];
   /** The whole article text (candidates are positioned in it). */
   text: string;
   sentence: SentenceSpan;

@@ -58,7 +58,16 @@ export const durationParser = patternParser(
     if (/^an?$/i.test(g.amount) && /s$/i.test(g.unit)) return null;
     // Digits glued to a currency or a larger number ("$5 million years") are not durations.
     if (/[$£€¥]\s*$/.test(place.before)) return null;
-    return { type: 'DURATION', value: durationValue(amount, unitOf(g.unit)!) };
+    // Ages ("a 6-year-old boy", "52 years old") are not annotated as times in TimeML corpora.
+    if (/^[-‐‑\s]+old\b/i.test(place.after)) return null;
+    // A nominal duration takes its determiner ("the nine months"); an adjectival one does not ("the three-year deal").
+    const nominal = !/[-‐‑]/.test(m[0].slice(g.amount.length, g.amount.length + 1));
+    const the = nominal && /(?:^|\s)the\s+$/i.exec(place.before);
+    return {
+      ...(the ? { start: place.start - the[0].trimStart().length } : {}),
+      type: 'DURATION',
+      value: durationValue(amount, unitOf(g.unit)!),
+    };
   },
 );
 
@@ -83,6 +92,9 @@ const ADVERBS = new Map(sets.adverbs.map((a) => [a.phrase, a.value]));
 /** "annually", "weekly", "every day". Capitalised mid-sentence they are names ("the Daily Mail"). */
 export const setAdverbParser = patternParser('set-adverb', pattern(`${B}(?<word>${alternation(ADVERBS.keys())})${E}`), (m, place) => {
   if (/^\p{Lu}/u.test(m.groups!.word) && place.before.trim() !== '' && !/[.!?:"“]\s*$/.test(place.before)) return null;
+  // Used as an adjective ("the quarterly dividend", "a weekly newspaper") it describes a thing, not a time.
+  const next = place.ctx.tokens[place.tokenIndex(place.end)];
+  if (next && next.start - place.end <= 1 && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN' || next.pos === 'NUM')) return null;
   return { type: 'SET', value: ADVERBS.get(m.groups!.word.toLowerCase().replace(/\s+/g, ' '))! };
 });
 

@@ -35,7 +35,10 @@ export const quarterParser = patternParser(
     if (n === undefined || n < 1 || n > (half ? 2 : 4)) return null;
     // "the first half of the match", "the second half" of anything but a year: only a year, or nothing, may follow.
     if (half && !g.year && !g.year2 && /^\s+of\s/i.test(place.after)) return null;
-    return part(`${half ? 'H' : 'Q'}${n}`, g.year ?? g.year2);
+    const value = part(`${half ? 'H' : 'Q'}${n}`, g.year ?? g.year2);
+    // "the third-quarter loss": the determiner belongs to the noun the adjective describes.
+    if (g.the && /[-‐‑]/.test(m[0].slice(place.group('ordinal')![1] - place.start)[0])) return { ...value, start: place.group('ordinal')![0] };
+    return value;
   },
 );
 

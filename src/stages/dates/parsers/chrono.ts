@@ -39,11 +39,16 @@ const ABBREVIATION_DOT = /(?:^|\s)(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|no
 /** A clock time needs a colon, a.m./p.m. or o'clock: "stood at 5" is not five o'clock. */
 const CLOCK = /:\d\d|\b[ap]\.?\s?m\b\.?|o'clock|o’clock/i;
 
+const BACK = new Set(['last', 'past', 'previous', 'preceding', 'prior']);
+const AHEAD = new Set(['next', 'coming', 'following']);
+/** "the previous Friday", "the following Monday": a direction word chrono leaves outside its span, which joins it. */
+const DIRECTION_BEFORE = /(?<![\p{L}])(?:the\s+)?(previous|preceding|prior|following|coming)\s+$/iu;
+
 /** "last Tuesday", "next March": the word before the name (inside chrono's span or just before it). */
 function directionOf(before: string, text: string): Direction {
-  const w = (/^(last|next|this|past|coming)\s+/i.exec(text) ?? /(?<![\p{L}])(last|next|this|past|coming)\s+$/iu.exec(before))?.[1].toLowerCase();
-  if (w === 'last' || w === 'past') return 'last';
-  if (w === 'next' || w === 'coming') return 'next';
+  const w = (/^(last|next|this|past|coming)\s+/i.exec(text) ?? /(?<![\p{L}])(last|next|this|past|coming|previous|preceding|prior|following)\s+$/iu.exec(before))?.[1].toLowerCase();
+  if (w && BACK.has(w)) return 'last';
+  if (w && AHEAD.has(w)) return 'next';
   if (w === 'this') return 'this';
   return 'tense';
 }
@@ -87,8 +92,11 @@ function toCandidate(piece: Piece, ctx: SentenceContext): Candidate | null {
   const c = piece.components;
   const time = timeOf(c);
   if (time && !CLOCK.test(text)) return null;
-  const direction = directionOf(ctx.text.slice(ctx.sentence.start, start), text);
+  const before = ctx.text.slice(ctx.sentence.start, start);
+  const direction = directionOf(before, text);
   const date = dateOf(c, direction);
+  const joined = date?.relative && DIRECTION_BEFORE.exec(before);
+  if (joined) start -= joined[0].length;
   // Slash dates without a year are fractions and slogans more often than dates ("1/2", "24/7").
   if (/^\d+\/\d+$/.test(text)) return null;
   // Weekday abbreviations ("Sun", "Wed") are words first.

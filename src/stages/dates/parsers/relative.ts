@@ -119,15 +119,77 @@ export const deicticNameParser = patternParser(
  */
 export const agoParser = patternParser(
   'ago',
-  pattern(`${B}(?<amount>${AMOUNT})\\s+(?<unit>${UNIT})\\s+(?<dir>ago|hence|from\\s+now)${E}`),
-  (m) => {
+  pattern(`${B}(?<amount>${AMOUNT})\\s+(?<unit>${UNIT})\\s+(?<dir>ago|hence|from\\s+now|earlier|later|before|after|previously)${E}`),
+  (m, place) => {
     const unit = unitOf(m.groups!.unit)!;
     const amount = amountOf(m.groups!.amount);
-    const sign = /ago/i.test(m.groups!.dir) ? -1 : 1;
-    if (amount === 'X') return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+    const dir = m.groups!.dir.toLowerCase();
+    const sign = /ago|earlier|before|previously/.test(dir) ? -1 : 1;
+    const deictic = /ago|hence|now/.test(dir);
+    // "two years before the war", "a day after the vote": anchored to an event, not a time.
+    if ((dir === 'before' || dir === 'after') && /^\s+(?:the|a|an|his|her|their|its|it|he|she|they|we)\b/i.test(place.after)) return null;
+    if (amount === 'X') return deictic ? { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' } : null;
     // Hours and minutes ago are still (about) the publication day.
     const n = unit.time ? (unit.symbol === 'H' ? Math.round(amount / 24) : 0) : amount;
     if (!Number.isInteger(n)) return null;
-    return { type: 'DATE', relative: { kind: 'shift', granularity: unit.granularity, unit: unit.granularity, amount: sign * n } };
+    const g = unit.granularity;
+    if (!deictic) return { type: 'DATE', relative: { kind: 'anchored', unit: g, amount: sign * n } };
+    if (sign < 0) return { type: 'DATE', relative: { kind: 'ago', unit: g, amount: -n } };
+    return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: n } };
+  },
+);
+
+/** "the year-earlier quarter", "the year-ago period", "year-earlier" (results): the mentioned period a year before. */
+export const yearAgoParser = patternParser(
+  'year-ago',
+  pattern(`${B}(?:(?<the>the)\\s+)?(?:comparable\\s+)?year[-‐‑\\s](?:earlier|ago)(?:\\s+(?<noun>quarter|period|month))?${E}`),
+  (m, place) => {
+    const g = m.groups!;
+    // Without its noun the determiner belongs to what follows ("the year-earlier $4.5 million").
+    const start = g.the && !g.noun ? place.start + (m[0].length - m[0].replace(/^the\s+/i, '').length) : undefined;
+    return {
+      ...(start !== undefined ? { start } : {}),
+      type: 'DATE',
+      relative: { kind: 'anchored', unit: 'year', amount: -1, period: 'any' },
+    };
+  },
+);
+
+/**
+ * "the latest quarter", "the current quarter", "the current year": business
+ * news refers back to the quarter it reports on. "latest" is the quarter last
+ * mentioned, or the last one completed before publication.
+ */
+export const periodReferenceParser = patternParser(
+  'period-reference',
+  pattern(`${B}the\\s+(?<adj>latest|current|just-ended|just-completed|most\\s+recent|previous|prior|preceding)\\s+(?<unit>quarter|year|period)${E}`),
+  (m) => {
+    const adj = m.groups!.adj.toLowerCase();
+    const unit = m.groups!.unit.toLowerCase();
+    if (adj === 'current') {
+      if (unit === 'period') return null;
+      const g = unit as 'quarter' | 'year';
+      return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: 0 } };
+    }
+    const back = adj === 'previous' || adj === 'prior' || adj === 'preceding' ? -1 : 0;
+    if (unit === 'year') return back ? { type: 'DATE', relative: { kind: 'shift', granularity: 'year', unit: 'year', amount: -1 } } : null;
+    return { type: 'DATE', relative: { kind: 'anchored', unit: 'quarter', amount: back, period: unit === 'quarter' ? 'quarter' : 'any' } };
+  },
+);
+
+const CLOCK_WORDS: Record<string, string> = { noon: 'T12:00', midday: 'T12:00', midnight: 'T24:00' };
+
+/** "noon Thursday", "midnight Friday", "Saturday at noon", "noon": a clock time on a day. */
+export const clockWordParser = patternParser(
+  'clock-word',
+  pattern(
+    `${B}(?:(?<word>noon|midday|midnight)(?:\\s+(?:on\\s+)?(?<day>${WEEKDAY}|today|yesterday|tomorrow))?|(?<day2>${WEEKDAY}|today|yesterday|tomorrow)\\s+(?:at\\s+)?(?<word2>noon|midday|midnight))${E}`,
+  ),
+  (m) => {
+    const g = m.groups!;
+    const suffix = CLOCK_WORDS[(g.word ?? g.word2).toLowerCase()];
+    const day = (g.day ?? g.day2)?.toLowerCase();
+    if (day && weekdayOf(day)) return { type: 'TIME', relative: { kind: 'weekday', weekday: weekdayOf(day)!, direction: 'tense' }, suffix };
+    return { type: 'TIME', relative: { kind: 'shift', granularity: 'day', unit: 'day', amount: day ? DAY_SHIFT[day] : 0 }, suffix };
   },
 );

@@ -7,7 +7,8 @@ import type { Candidate, Refiner } from '../types.js';
 
 interface Prefix {
   phrase: string;
-  mod: string;
+  /** null: the word joins the span without a mod ("fiscal 1989"). */
+  mod: string | null;
   applies: 'point' | 'amount' | 'any';
   only?: 'deictic';
 }
@@ -38,7 +39,8 @@ export const modifierRefiner: Refiner = {
       if (!m) return c;
       const prefix = BY_PHRASE.get(m.groups!.phrase.toLowerCase().replace(/\s+/g, ' '));
       if (!prefix || !fits(prefix, c, text)) return c;
-      return { ...c, start: c.start - (before.length - m.index), mod: prefix.mod, rule: `${c.rule}+refiner:modifier` };
+      const start = c.start - (before.length - m.index);
+      return { ...c, start, ...(prefix.mod ? { mod: prefix.mod } : {}), rule: `${c.rule}+refiner:modifier` };
     });
   },
 };

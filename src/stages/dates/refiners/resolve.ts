@@ -5,6 +5,9 @@
 import { tenseAround, type Tense } from '../tense.js';
 import {
   addDays,
+  addMonths,
+  parseValue,
+  RANK,
   dayValue,
   isoWeekday,
   monthValue,
@@ -17,7 +20,7 @@ import {
   type Ymd,
 } from '../timex.js';
 import { tokenIndex } from '../parsers/pattern.js';
-import type { Candidate, Direction, Refiner, Relative, SentenceContext } from '../types.js';
+import type { Candidate, Direction, Granularity, Mentioned, Refiner, Relative, SentenceContext } from '../types.js';
 
 const SEASON_ORDER = ['SP', 'SU', 'FA', 'WI'];
 
@@ -50,26 +53,27 @@ function resolveWeekday(dct: Ymd, weekday: number, way: Way | 'last' | 'next' | 
   }
 }
 
-/** Year of a month (and day) that has none: the occurrence before, after, or nearest the publication date. */
+/**
+ * Year of a month (and day) written without one. "last"/"next"/"this" decide
+ * when written; otherwise the occurrence nearest the publication date (news
+ * writes "Nov. 20" for the coming one and "Sept. 30" for the last), unless the
+ * tense contradicts it by more than two months ("In May, the talks failed",
+ * written in January, is last May).
+ */
 function resolveMonthYear(dct: Ymd, month: number, day: number | undefined, way: Way | 'last' | 'next' | 'this'): number {
-  const key = (y: number): number => y * 400 + month * 32 + (day ?? 0);
-  const now = dct.y * 400 + dct.m * 32 + (day === undefined ? 0 : dct.d);
-  const same = key(dct.y);
+  const months = (y: number): number => y * 12 + month - (dct.y * 12 + dct.m) + ((day ?? dct.d) - dct.d) / 31;
   switch (way) {
     case 'this':
       return dct.y;
-    case 'back':
-      return same <= now ? dct.y : dct.y - 1;
-    case 'forward':
-      return same >= now ? dct.y : dct.y + 1;
     case 'last':
-      return same < now ? dct.y : dct.y - 1;
+      return months(dct.y) < 0 ? dct.y : dct.y - 1;
     case 'next':
-      return same > now ? dct.y : dct.y + 1;
-    case 'nearest': {
-      // Nearest by months: within six months either side.
-      const diff = month - dct.m;
-      return diff > 6 ? dct.y - 1 : diff < -6 ? dct.y + 1 : dct.y;
+      return months(dct.y) > 0 ? dct.y : dct.y + 1;
+    default: {
+      const nearest = [dct.y - 1, dct.y, dct.y + 1].reduce((a, b) => (Math.abs(months(b)) < Math.abs(months(a)) ? b : a));
+      if (way === 'back' && months(nearest) > 2) return nearest - 1;
+      if (way === 'forward' && months(nearest) < -2) return nearest + 1;
+      return nearest;
     }
   }
 }
@@ -104,20 +108,82 @@ function resolveSeason(dct: Ymd, season: string, way: Way | 'last' | 'next' | 't
   return `${yearValue(Math.floor(chosen / 4))}-${SEASON_ORDER[chosen % 4]}`;
 }
 
-function resolve(relative: Relative, dct: Ymd, tense: () => Tense): string {
+/** Periods a comparison can be about: "the third quarter … a year earlier" is the third quarter of the year before. */
+const PERIODS = new Set<Granularity>(['month', 'season', 'quarter', 'half']);
+
+type Point = { date: Ymd; granularity: Granularity };
+
+/** The latest value already mentioned that can anchor a shift, newest first. */
+function latestMentioned(seen: readonly Mentioned[], accept: (p: Point, m: Mentioned) => boolean): Point | null {
+  for (let i = seen.length - 1; i >= 0; i--) {
+    const p = parseValue(seen[i].value);
+    if (p && accept(p, seen[i])) return p;
+  }
+  return null;
+}
+
+/** A shift from an anchor, written at the anchor's granularity when it is a period or coarser than the unit. */
+function shiftFrom(anchor: Point, unit: Granularity, amount: number): string {
+  const g = RANK[anchor.granularity] > RANK[unit] || PERIODS.has(anchor.granularity) ? anchor.granularity : unit;
+  return valueAt(shift(anchor.date, unit, amount), g);
+}
+
+interface Resolution {
+  value: string;
+  /** What the value was computed from: the publication date, or the value of an earlier mention. */
+  anchor: string;
+}
+
+function resolve(relative: Relative, dct: Ymd, published: string, tense: () => Tense, seen: readonly Mentioned[], sentence: number): Resolution {
+  const fromDct = (value: string): Resolution => ({ value, anchor: published });
   switch (relative.kind) {
     case 'shift':
-      return valueAt(shift(dct, relative.unit, relative.amount), relative.granularity);
+      return fromDct(valueAt(shift(dct, relative.unit, relative.amount), relative.granularity));
     case 'weekday':
-      return dayValue(resolveWeekday(dct, relative.weekday, wayOf(relative.direction, tense)));
+      return fromDct(dayValue(resolveWeekday(dct, relative.weekday, wayOf(relative.direction, tense))));
     case 'month': {
       const y = resolveMonthYear(dct, relative.month, relative.day, wayOf(relative.direction, tense));
-      return relative.day === undefined ? monthValue(y, relative.month) : dayValue({ y, m: relative.month, d: relative.day });
+      return fromDct(relative.day === undefined ? monthValue(y, relative.month) : dayValue({ y, m: relative.month, d: relative.day }));
     }
     case 'season':
-      return resolveSeason(dct, relative.season, wayOf(relative.direction, tense));
+      return fromDct(resolveSeason(dct, relative.season, wayOf(relative.direction, tense)));
     case 'part':
-      return resolvePart(dct, relative.code, wayOf(relative.direction, tense));
+      return fromDct(resolvePart(dct, relative.code, wayOf(relative.direction, tense)));
+    case 'anchored': {
+      const wanted = relative.period;
+      const anchor = latestMentioned(seen, (p) =>
+        wanted === 'quarter' ? p.granularity === 'quarter' : wanted === 'any' ? PERIODS.has(p.granularity) : true,
+      );
+      if (anchor) return { value: shiftFrom(anchor, relative.unit, relative.amount), anchor: valueAt(anchor.date, anchor.granularity) };
+      // Nothing mentioned yet: a period is the last one completed before publication, a point the publication day.
+      const fallback: Point = wanted ? { date: addMonths(dct, -3), granularity: 'quarter' } : { date: dct, granularity: 'day' };
+      return fromDct(shiftFrom(fallback, relative.unit, relative.amount));
+    }
+    case 'ago': {
+      if (relative.unit === 'year') {
+        const period = latestMentioned(seen, (p, m) => PERIODS.has(p.granularity) && m.sentence >= sentence - 1 && p.date.y === dct.y);
+        if (period) return { value: shiftFrom(period, 'year', relative.amount), anchor: valueAt(period.date, period.granularity) };
+      }
+      return fromDct(valueAt(shift(dct, relative.unit, relative.amount), relative.unit));
+    }
+    case 'in-year': {
+      const y = 'value' in relative.year ? Number(relative.year.value) : dct.y + relative.year.shift;
+      return fromDct(inYear(relative.part, y));
+    }
+  }
+}
+
+/** A part of a known year: a month (and day), a season, a quarter or half. */
+function inYear(part: Relative, y: number): string {
+  switch (part.kind) {
+    case 'month':
+      return part.day === undefined ? monthValue(y, part.month) : dayValue({ y, m: part.month, d: part.day });
+    case 'season':
+      return `${yearValue(y)}-${part.season}`;
+    case 'part':
+      return `${yearValue(y)}-${part.code}`;
+    default:
+      return yearValue(y);
   }
 }
 
@@ -145,6 +211,11 @@ function unresolved(relative: Relative): string {
       return `XXXX-${relative.season}`;
     case 'part':
       return `XXXX-${relative.code}`;
+    case 'anchored':
+    case 'ago':
+      return unknownAt(relative.unit);
+    case 'in-year':
+      return 'value' in relative.year ? inYear(relative.part, Number(relative.year.value)) : unresolved(relative.part);
   }
 }
 
@@ -154,17 +225,30 @@ function withSuffix(value: string, suffix: string | undefined): string {
   return `${value}${suffix}`;
 }
 
+/** An "in-year" part whose year is written ("the 1988 third quarter") needs no publication date. */
+function isAbsolute(relative: Relative): boolean {
+  return relative.kind === 'in-year' && 'value' in relative.year;
+}
+
 export const resolveRefiner: Refiner = {
   name: 'resolve',
   refine(candidates, ctx: SentenceContext) {
     const dct = ctx.published ? parseYmd(ctx.published) : null;
+    const seen: Mentioned[] = [...ctx.history];
     return candidates.map((c): Candidate => {
-      if (!c.relative) return { ...c, anchor: null, value: withSuffix(c.value ?? '', c.suffix) };
+      const done = (r: Candidate): Candidate => {
+        if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index });
+        return r;
+      };
+      if (!c.relative) return done({ ...c, anchor: null, value: withSuffix(c.value ?? '', c.suffix) });
+      if (isAbsolute(c.relative)) {
+        return done({ ...c, anchor: null, value: withSuffix(unresolved(c.relative), c.suffix), relative: undefined });
+      }
       const first = tokenIndex(ctx.tokens, c.start);
       const end = tokenIndex(ctx.tokens, c.end);
       let cached: Tense | undefined;
       const tense = (): Tense => (cached ??= tenseAround(ctx.tokens, first, end));
-      if (!dct) {
+      if (!dct || !ctx.published) {
         ctx.diagnostics.push({
           severity: 'warning',
           stage: 'dates',
@@ -173,9 +257,10 @@ export const resolveRefiner: Refiner = {
           start: c.start,
           end: c.end,
         });
-        return { ...c, value: withSuffix(unresolved(c.relative), c.suffix), anchor: null };
+        return done({ ...c, value: withSuffix(unresolved(c.relative), c.suffix), anchor: null });
       }
-      return { ...c, value: withSuffix(resolve(c.relative, dct, tense), c.suffix), anchor: ctx.published };
+      const r = resolve(c.relative, dct, ctx.published, tense, seen, ctx.sentence.index);
+      return done({ ...c, value: withSuffix(r.value, c.suffix), anchor: r.anchor });
     });
   },
 };

@@ -1,0 +1,63 @@
+// Two neighbours that name one time: a part of a year and the year it belongs
+// to ("July last year", "Jan. 5 this year", "this year's third quarter", "the
+// 1988 third quarter", "the third quarter of last year"), and a month that
+// shares a following year ("January and February 2024": January is 2024-01).
+import type { Candidate, Refiner, Relative } from '../types.js';
+
+/** A part of a year without its year: a month (with or without a day), a season, a quarter or half. */
+function yearlessPart(c: Candidate): Relative | null {
+  const r = c.relative;
+  if (!r || c.type !== 'DATE' || c.suffix) return null;
+  return r.kind === 'month' || r.kind === 'season' || r.kind === 'part' ? r : null;
+}
+
+/** A whole year: written ("1988") or deictic ("last year", "this year's"). */
+function wholeYear(c: Candidate): { value: string } | { shift: number } | null {
+  if (c.type !== 'DATE' || c.mod) return null;
+  if (c.value && /^\d{4}$/.test(c.value) && !c.relative) return { value: c.value };
+  const r = c.relative;
+  if (r?.kind === 'shift' && r.unit === 'year' && r.granularity === 'year') return { shift: r.amount };
+  return null;
+}
+
+const PART_THEN_YEAR = /^(?:\s+|\s*,\s*|\s+of\s+)$/;
+const YEAR_THEN_PART = /^(?:\s+|['’]s\s+)$/;
+/** "January and February 2024", "March to May 2023". */
+const SHARED = /^\s*(?:,|and|or|to|through|-|–)\s*$/;
+
+export const combineRefiner: Refiner = {
+  name: 'combine',
+  refine(candidates, ctx) {
+    const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: Candidate[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      const a = sorted[i];
+      const b = sorted[i + 1];
+      if (b && b.start >= a.end) {
+        const gap = ctx.text.slice(a.end, b.start);
+        const partA = yearlessPart(a);
+        const yearB = wholeYear(b);
+        const yearA = wholeYear(a);
+        const partB = yearlessPart(b);
+        let joined: Relative | null = null;
+        if (partA && yearB && PART_THEN_YEAR.test(gap)) joined = { kind: 'in-year', part: partA, year: yearB };
+        else if (yearA && partB && YEAR_THEN_PART.test(gap)) joined = { kind: 'in-year', part: partB, year: yearA };
+        if (joined) {
+          const { value: _v, ...rest } = a;
+          void _v;
+          out.push({ ...rest, end: b.end, relative: joined, rule: `${a.rule}+refiner:combine` });
+          i++;
+          continue;
+        }
+        // "January and February 2024": the first month takes the year the second one states.
+        const r = a.relative;
+        if (r?.kind === 'month' && !a.suffix && SHARED.test(gap) && b.value && /^\d{4}-\d{2}/.test(b.value) && !b.relative) {
+          out.push({ ...a, relative: { kind: 'in-year', part: r, year: { value: b.value.slice(0, 4) } }, rule: `${a.rule}+refiner:combine` });
+          continue;
+        }
+      }
+      out.push(a);
+    }
+    return out;
+  },
+};
