@@ -1,9 +1,11 @@
 // Actors for stance and dyads: which actor codes a sentence mentions, the
 // article's main pair, and the country a role code belongs to (RUSGOV → RUS).
-import countries from 'world-countries';
+import worldCountries, { type Country } from 'world-countries';
 import type { Entity, Mention } from '../../article.js';
 
-const ISO3: ReadonlySet<string> = new Set(countries.map((c) => c.cca3));
+// world-countries ships CommonJS: Node hands over the array itself, a bundler may wrap it.
+const COUNTRIES = ((worldCountries as unknown as { default?: Country[] }).default ?? worldCountries) as unknown as Country[];
+const ISO3: ReadonlySet<string> = new Set(COUNTRIES.map((c) => c.cca3));
 
 /**
  * The country-level actor of a code: CAMEO country-based codes start with the

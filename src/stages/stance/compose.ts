@@ -25,6 +25,9 @@ import {
 } from './lexicon.js';
 import { countryOf } from './actors.js';
 
+/** A cue entry that is a cue (not a blocker). */
+type LiveCue = CueEntry & { polarity: Polarity };
+
 export type Region = 'concessive' | 'contrast-subordinate' | 'background';
 
 /** What composition needs to know about one sentence. */
@@ -52,6 +55,7 @@ export interface Structure {
 
 const BOUNDARY_PUNCT = /^[,;:()\[\]–—]$|^\.\.\.$/;
 const COMMA_LIKE = /^[,;:]$/;
+const CONTRAST_WORDS = new Set(['but', 'yet']);
 
 /** Clauses (scopes for modifiers) and regions (concessive, contrast, background) of a sentence. */
 export function sentenceStructure(tokens: readonly Token[], views: readonly TokenLike[]): Structure {
@@ -62,8 +66,9 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
   const mark = (from: number, to: number, r: Region) => {
     for (let k = from; k < to; k++) if (region[k] === null) region[k] = r;
   };
+  // A concessive or background part runs to the next comma, or to a "but".
   const nextComma = (from: number) => {
-    for (let k = from; k < n; k++) if (COMMA_LIKE.test(tokens[k].text)) return k;
+    for (let k = from; k < n; k++) if (COMMA_LIKE.test(tokens[k].text) || (tokens[k].pos === 'CCONJ' && CONTRAST_WORDS.has(tokens[k].normal))) return k;
     return n;
   };
 
@@ -103,24 +108,27 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
 }
 
 interface Operators {
-  negators: PhraseHit<true>[];
+  negators: PhraseHit<boolean>[];
   reversals: PhraseHit<ReversalFlips>[];
   hedges: PhraseHit<Hedge>[];
   intensifiers: PhraseHit<Intensifier>[];
-  historical: PhraseHit<true>[];
+  historical: PhraseHit<boolean>[];
 }
 
 const REVERSAL_POS = new Set(['VERB', 'ADJ']);
 
 function findOperators(ctx: SentenceContext): Operators {
   const { views, tokens } = ctx;
+  // The second half of a hyphenated compound is not an operator: "open-ended strike", "US-led war".
+  const free = <T>(hits: PhraseHit<T>[]) =>
+    hits.filter((h) => !(h.first > 0 && tokens[h.first - 1].text === '-' && tokens[h.first - 1].end === tokens[h.first].start));
   return {
-    negators: MATCHERS.negators.findAll(views),
+    negators: free(MATCHERS.negators.findAll(views)),
     // A one-word reversal must be a predicate: "the end of the talks" undoes nothing.
-    reversals: MATCHERS.reversals.findAll(views).filter((h) => h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)),
-    hedges: MATCHERS.hedges.findAll(views),
-    intensifiers: MATCHERS.intensifiers.findAll(views),
-    historical: MATCHERS.historicalCue.findAll(views),
+    reversals: free(MATCHERS.reversals.findAll(views)).filter((h) => h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)),
+    hedges: free(MATCHERS.hedges.findAll(views)),
+    intensifiers: free(MATCHERS.intensifiers.findAll(views)),
+    historical: free(MATCHERS.historicalCue.findAll(views)),
   };
 }
 
@@ -162,23 +170,103 @@ const round = (x: number, digits = 4) => {
 
 /** Finds the cues of a sentence and composes each with its modifiers. */
 export function composeCues(ctx: SentenceContext, structure: Structure): ComposedCue[] {
-  const { tokens, views } = ctx;
   const ops = findOperators(ctx);
-  const hits = MATCHERS.cues.findAll(views).filter((h) => acceptCue(ctx, h));
-  // Several entries can share one phrase: keep the first (one cue per span).
+  // Several entries can share one phrase: keep the first (one cue per span). Blockers
+  // ("weapons of mass destruction") win the longest match and are then dropped.
   const seen = new Set<string>();
-  const out: ComposedCue[] = [];
-  for (const hit of hits) {
-    const key = `${hit.first}:${hit.end}`;
-    if (seen.has(key)) continue;
+  const hits = MATCHERS.cues.findAll(ctx.views).filter((h) => {
+    const key = `${h.first}:${h.end}`;
+    if (seen.has(key) || !acceptCue(ctx, h)) return false;
     seen.add(key);
-    out.push(composeOne(ctx, structure, ops, hit));
+    return true;
+  }).filter((h): h is PhraseHit<LiveCue> => h.value.polarity !== 'none');
+  const negated = negatedCues(ctx, structure, ops, hits);
+  const reversedBy = reversalTargets(ctx, structure, ops, hits);
+  return hits.map((hit, i) => composeOne(ctx, structure, ops, hit, negated[i], reversedBy[i]));
+}
+
+/**
+ * Which cues a negation flips. A negator ("lack of trust") flips the cue right
+ * after it. wink's flag runs to the end of the clause, so within one negated run
+ * only the first cue (the negated predicate) flips for sure, and a later cue only
+ * when it has the same lexical polarity ("never agree to the deal": both flip;
+ * "would not meet the demands": the demands stay demands). A cue far from the
+ * start of the run is out of reach.
+ */
+function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: readonly PhraseHit<LiveCue>[]): boolean[] {
+  const { tokens } = ctx;
+  const out = hits.map(() => false);
+  let runStart = -1;
+  let runPolarity: Polarity | null = null;
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i];
+    const clause = s.clause[hit.first];
+    if (ops.negators.some((h) => h.end <= hit.first && nameAwareDistance(tokens, h.end, hit.first) < CONFIG.negatorWindow && s.clause[h.end - 1] === clause)) {
+      out[i] = true;
+      continue;
+    }
+    const k = tokens.slice(hit.first, hit.end).findIndex((t) => t.negated);
+    if (k < 0) continue;
+    let start = hit.first + k;
+    while (start > 0 && tokens[start - 1].negated) start--;
+    if (start !== runStart) {
+      runStart = start;
+      runPolarity = null;
+    }
+    if (nameAwareDistance(tokens, start, hit.first) >= CONFIG.reversalWindow) continue;
+    if (runPolarity === null) {
+      runPolarity = hit.value.polarity;
+      out[i] = true;
+    } else out[i] = hit.value.polarity === runPolarity;
   }
-  void tokens;
   return out;
 }
 
-function composeOne(ctx: SentenceContext, s: Structure, ops: Operators, hit: PhraseHit<CueEntry>): ComposedCue {
+/** Tokens between two positions, a run of name words counting once ("Saddam Hussein's proposal"). */
+function nameAwareDistance(tokens: readonly Token[], from: number, to: number): number {
+  let d = 0;
+  for (let k = from; k < to; k++) {
+    if (tokens[k].pos === 'PROPN' && k > from && tokens[k - 1].pos === 'PROPN') continue;
+    d++;
+  }
+  return d;
+}
+
+/**
+ * The cue each reversal undoes: its object, the first cue after it within reach
+ * ("refused to lift the curfew": lift → curfew, refuse → curfew), or in the
+ * passive the cue just before it ("sanctions were lifted"). Returns, per cue,
+ * its reversals nearest first.
+ */
+function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hits: readonly PhraseHit<LiveCue>[]): PhraseHit<ReversalFlips>[][] {
+  const { tokens } = ctx;
+  const out: PhraseHit<ReversalFlips>[][] = hits.map(() => []);
+  for (const r of ops.reversals) {
+    const clause = s.clause[r.end - 1];
+    let target = hits.findIndex(
+      (h) =>
+        h.first >= r.end &&
+        s.clause[h.first] === clause &&
+        nameAwareDistance(tokens, r.end, h.first) < CONFIG.reversalWindow &&
+        reachesObject(tokens, r.end, h.first, ops.reversals),
+    );
+    if (target < 0) {
+      for (let i = hits.length - 1; i >= 0; i--) if (isPassiveReversal(tokens, r, hits[i], s)) { target = i; break; }
+    }
+    if (target >= 0) out[target].push(r);
+  }
+  for (let i = 0; i < hits.length; i++) out[i].sort((a, b) => Math.abs(a.first - hits[i].first) - Math.abs(b.first - hits[i].first));
+  return out;
+}
+
+function composeOne(
+  ctx: SentenceContext,
+  s: Structure,
+  ops: Operators,
+  hit: PhraseHit<LiveCue>,
+  negated: boolean,
+  reversals: readonly PhraseHit<ReversalFlips>[],
+): ComposedCue {
   const { tokens } = ctx;
   const entry = hit.value;
   const clause = s.clause[hit.first];
@@ -190,19 +278,13 @@ function composeOne(ctx: SentenceContext, s: Structure, ops: Operators, hit: Phr
     polarity = polarity === 'cooperation' ? 'distrust' : 'cooperation';
   };
 
-  // Negation: wink's flag on the cue, or a negator just before it ("lack of trust").
-  const winkNegated = tokens.slice(hit.first, hit.end).some((t) => t.negated);
-  const negator = ops.negators.some((h) => h.end <= hit.first && hit.first - h.end < CONFIG.negatorWindow && sameClause(h));
-  if (winkNegated || negator) {
+  if (negated) {
     flip();
     weight *= CONFIG.negationFactor;
     modifiers.push('negated');
   }
 
   // Reversals, nearest first: "refused to lift the curfew" = refuse(lift(curfew)).
-  const reversals = ops.reversals
-    .filter((h) => (h.end <= hit.first && hit.first - h.end < CONFIG.reversalWindow && sameClause(h) && reachesObject(tokens, h.end, hit.first, ops.reversals)) || isPassiveReversal(tokens, h, hit, clause, s))
-    .sort((a, b) => Math.abs(a.first - hit.first) - Math.abs(b.first - hit.first));
   for (const r of reversals) {
     if (r.value === 'cooperation' && polarity === 'distrust') continue;
     flip();
@@ -286,9 +368,13 @@ function composeOne(ctx: SentenceContext, s: Structure, ops: Operators, hit: Phr
  * relations. An infinitive ("refused to commit to any assistance") or another
  * reversal ("refused to lift the curfew") continues the chain.
  */
+const REVERSAL_PREPOSITIONS = new Set(['of', 'to', 'for']);
+
 function reachesObject(tokens: readonly Token[], from: number, to: number, reversals: readonly PhraseHit<ReversalFlips>[]): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k];
+    // "stopped work on the first day of a strike": the object ends at a preposition other than of/to/for.
+    if (t.pos === 'ADP' && !REVERSAL_PREPOSITIONS.has(t.normal)) return false;
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
     if (t.pos === 'VERB' && k > 0 && tokens[k - 1].normal === 'to') continue;
     if (reversals.some((r) => r.first <= k && k < r.end)) continue;
@@ -298,8 +384,8 @@ function reachesObject(tokens: readonly Token[], from: number, to: number, rever
 }
 
 /** "Sanctions were lifted": a reversal after its object, across a form of be/get. */
-function isPassiveReversal(tokens: readonly Token[], r: PhraseHit<ReversalFlips>, hit: PhraseHit<CueEntry>, clause: number, s: Structure): boolean {
-  if (r.first < hit.end || r.first - hit.end > 3 || s.clause[r.first] !== clause) return false;
+function isPassiveReversal(tokens: readonly Token[], r: PhraseHit<ReversalFlips>, hit: PhraseHit<CueEntry>, s: Structure): boolean {
+  if (r.first < hit.end || r.first - hit.end > 3 || s.clause[r.first] !== s.clause[hit.first]) return false;
   for (let k = hit.end; k < r.first; k++) if (tokens[k].lemma === 'be' || tokens[k].lemma === 'get') return true;
   return false;
 }

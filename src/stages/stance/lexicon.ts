@@ -9,7 +9,8 @@ export type Polarity = 'cooperation' | 'distrust';
 
 export interface CueEntry {
   phrase: string;
-  polarity: Polarity;
+  /** 'none' marks a blocker: a phrase whose words are not cues here ("weapons of mass destruction"). */
+  polarity: Polarity | 'none';
   /** Strength 0.2..1 before composition. */
   weight: number;
   /** wink POS tags the first word may have; any when absent. */
@@ -56,7 +57,7 @@ export type ReversalFlips = 'both' | 'cooperation';
 interface CueFile {
   groups: {
     name: string;
-    polarity: Polarity;
+    polarity: Polarity | 'none';
     weight: number;
     phrases: (string | { phrase: string; weight?: number; pos?: string[] })[];
   }[];
@@ -98,6 +99,8 @@ const each = <T>(phrases: readonly string[], value: T): Phrase<T>[] => phrases.m
 export type ConcessiveKind = 'preposition' | 'subordinator';
 
 const lemma = <T>(entries: Phrase<T>[]) => new PhraseMatcher(entries, 'lemma');
+// Function words match as written: the lemma of "following" is "follow".
+const normal = <T>(entries: Phrase<T>[]) => new PhraseMatcher(entries, 'normal');
 
 /** All matchers, compiled once. */
 export const MATCHERS = {
@@ -116,13 +119,13 @@ export const MATCHERS = {
   historicalCue: lemma(each(modFile.historicalCue.phrases, true)),
   historicalSentence: lemma(each(modFile.historicalSentence.phrases, true)),
   presentSentence: lemma(each(modFile.presentSentence.phrases, true)),
-  concessive: lemma([
+  concessive: normal([
     ...each<ConcessiveKind>(modFile.concessive.preposition, 'preposition'),
     ...each<ConcessiveKind>(modFile.concessive.subordinator, 'subordinator'),
   ]),
-  contrast: lemma(each(modFile.contrast.phrases, true)),
-  background: lemma(each(modFile.background.phrases, true)),
-  pairReferences: lemma(each(modFile.pairReferences.phrases, true)),
+  contrast: normal(each(modFile.contrast.phrases, true)),
+  background: normal(each(modFile.background.phrases, true)),
+  pairReferences: normal(each(modFile.pairReferences.phrases, true)),
 };
 
 export const PAIR_PRONOUNS: ReadonlySet<string> = new Set(modFile.pairPronouns.words);
