@@ -16,6 +16,7 @@ import {
   yearAgoParser,
 } from './parsers/relative.js';
 import { vagueParser } from './parsers/vague.js';
+import { holidayParser, spokenYearParser } from './parsers/named.js';
 import { quarterCodeParser, quarterParser, seasonParser, seasonYearParser } from './parsers/calendar.js';
 import {
   durationParser,
@@ -44,6 +45,8 @@ export const PARSERS: readonly Parser[] = [
   quarterParser,
   seasonYearParser,
   seasonParser,
+  holidayParser, // "May Day" over chrono's "May"
+  spokenYearParser,
   clockWordParser, // "noon Thursday" over chrono's "Thursday"
   dayWordParser,
   daypartParser,

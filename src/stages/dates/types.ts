@@ -42,6 +42,8 @@ export type Relative =
    * is that period a year before.
    */
   | { kind: 'ago'; unit: Granularity; amount: number }
+  /** "Thanksgiving", "Christmas": a named day (data/dates/holidays.json) in the year the tense points to */
+  | { kind: 'holiday'; name: string; direction: Direction }
   /** "July last year", "this year's third quarter", "the 1988 third quarter": a part of a given year. */
   | { kind: 'in-year'; part: Relative; year: { value: string } | { shift: number } };
 
@@ -68,6 +70,8 @@ export interface Candidate {
 export interface Mentioned {
   value: string;
   sentence: number;
+  /** False for values themselves computed from an earlier mention: anchors never chain ("a year earlier" twice is not two years). */
+  anchor: boolean;
 }
 
 /** What a parser sees: one sentence, its tokens, and the article's publication date. */

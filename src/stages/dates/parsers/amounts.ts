@@ -58,6 +58,10 @@ export const durationParser = patternParser(
     if (/^an?$/i.test(g.amount) && /s$/i.test(g.unit)) return null;
     // Digits glued to a currency or a larger number ("$5 million years") are not durations.
     if (/[$£€¥]\s*$/.test(place.before)) return null;
+    // "a second term" is an ordinal, "three-quarters of" a fraction, "60 Minutes" a title.
+    if (/^an?\s+second$/i.test(m[0]) && /^\s+\p{L}/u.test(place.after)) return null;
+    if (/quarters?$/i.test(g.unit) && /^\s+of\b/i.test(place.after)) return null;
+    if (/^\p{Lu}/u.test(g.unit) && place.before.trim() !== '') return null;
     // Ages ("a 6-year-old boy", "52 years old") are not annotated as times in TimeML corpora.
     if (/^[-‐‑\s]+old\b/i.test(place.after)) return null;
     // A nominal duration takes its determiner ("the nine months"); an adjectival one does not ("the three-year deal").

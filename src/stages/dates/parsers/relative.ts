@@ -126,8 +126,10 @@ export const agoParser = patternParser(
     const dir = m.groups!.dir.toLowerCase();
     const sign = /ago|earlier|before|previously/.test(dir) ? -1 : 1;
     const deictic = /ago|hence|now/.test(dir);
-    // "two years before the war", "a day after the vote": anchored to an event, not a time.
-    if ((dir === 'before' || dir === 'after') && /^\s+(?:the|a|an|his|her|their|its|it|he|she|they|we)\b/i.test(place.after)) return null;
+    // "two years before the war", "a decade after independence": anchored to an event, not a time.
+    if ((dir === 'before' || dir === 'after') && !/^\s*(?:[.,;:)]|$)/.test(place.after)) return null;
+    // "an hour later": a moment the article does not date; the duration parser keeps "an hour".
+    if (!deictic && unit.time) return null;
     if (amount === 'X') return deictic ? { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' } : null;
     // Hours and minutes ago are still (about) the publication day.
     const n = unit.time ? (unit.symbol === 'H' ? Math.round(amount / 24) : 0) : amount;
@@ -156,15 +158,17 @@ export const yearAgoParser = patternParser(
 );
 
 /**
- * "the latest quarter", "the current quarter", "the current year": business
- * news refers back to the quarter it reports on. "latest" is the quarter last
- * mentioned, or the last one completed before publication.
+ * "the quarter", "the latest quarter", "the current quarter", "the current
+ * year": business news refers back to the quarter it reports on, the quarter
+ * last mentioned, or else the last one completed before publication.
  */
 export const periodReferenceParser = patternParser(
   'period-reference',
-  pattern(`${B}the\\s+(?<adj>latest|current|just-ended|just-completed|most\\s+recent|previous|prior|preceding)\\s+(?<unit>quarter|year|period)${E}`),
+  pattern(`${B}the\\s+(?:(?<adj>latest|current|just-ended|just-completed|most\\s+recent|previous|prior|preceding)\\s+)?(?<unit>quarter|year|period)${E}`),
   (m) => {
-    const adj = m.groups!.adj.toLowerCase();
+    // "the quarter" alone is the quarter being reported on; "the year" and "the period" alone are too vague.
+    if (!m.groups!.adj && m.groups!.unit.toLowerCase() !== 'quarter') return null;
+    const adj = (m.groups!.adj ?? 'latest').toLowerCase();
     const unit = m.groups!.unit.toLowerCase();
     if (adj === 'current') {
       if (unit === 'period') return null;

@@ -15,5 +15,7 @@ export const vagueParser = patternParser('vague', pattern(`${B}(?<phrase>${alter
   const key = m.groups!.phrase.toLowerCase().replace(/\s+/g, ' ').replace(/[‐‑–]/g, '-');
   // "now" as a conjunction or a filler ("now that …") still refers to the present; only its use inside a compound is not ("now-defunct").
   if (key === 'now' && /^[-‐‑]/.test(place.after)) return null;
+  // "as soon as", "soon after the vote": relative to an event, not to the present.
+  if (key === 'soon' && (/\bas\s+$/i.test(place.before) || /^\s+(?:after|afterwards?|thereafter)\b/i.test(place.after))) return null;
   return { type: 'DATE', value: VALUES.get(key)! };
 });

@@ -8,7 +8,7 @@ import type { Candidate, Refiner, Relative } from '../types.js';
 function yearlessPart(c: Candidate): Relative | null {
   const r = c.relative;
   if (!r || c.type !== 'DATE' || c.suffix) return null;
-  return r.kind === 'month' || r.kind === 'season' || r.kind === 'part' ? r : null;
+  return r.kind === 'month' || r.kind === 'season' || r.kind === 'part' || r.kind === 'holiday' ? r : null;
 }
 
 /** A whole year: written ("1988") or deictic ("last year", "this year's"). */

@@ -20,6 +20,7 @@ import {
   type Ymd,
 } from '../timex.js';
 import { tokenIndex } from '../parsers/pattern.js';
+import { holidayDate, holidayNamed } from '../parsers/named.js';
 import type { Candidate, Direction, Granularity, Mentioned, Refiner, Relative, SentenceContext } from '../types.js';
 
 const SEASON_ORDER = ['SP', 'SU', 'FA', 'WI'];
@@ -57,8 +58,9 @@ function resolveWeekday(dct: Ymd, weekday: number, way: Way | 'last' | 'next' | 
  * Year of a month (and day) written without one. "last"/"next"/"this" decide
  * when written; otherwise the occurrence nearest the publication date (news
  * writes "Nov. 20" for the coming one and "Sept. 30" for the last), unless the
- * tense contradicts it by more than two months ("In May, the talks failed",
- * written in January, is last May).
+ * tense contradicts it: a past sentence by more than two months ("In May, the
+ * talks failed", written in January, is last May; a few days' slack covers
+ * articles dated after they were written), a future one by any day.
  */
 function resolveMonthYear(dct: Ymd, month: number, day: number | undefined, way: Way | 'last' | 'next' | 'this'): number {
   const months = (y: number): number => y * 12 + month - (dct.y * 12 + dct.m) + ((day ?? dct.d) - dct.d) / 31;
@@ -72,7 +74,8 @@ function resolveMonthYear(dct: Ymd, month: number, day: number | undefined, way:
     default: {
       const nearest = [dct.y - 1, dct.y, dct.y + 1].reduce((a, b) => (Math.abs(months(b)) < Math.abs(months(a)) ? b : a));
       if (way === 'back' && months(nearest) > 2) return nearest - 1;
-      if (way === 'forward' && months(nearest) < -2) return nearest + 1;
+      // A future sentence never means a day already past; a month may be the current one.
+      if (way === 'forward' && months(nearest) < (day === undefined ? -2 : 0)) return nearest + 1;
       return nearest;
     }
   }
@@ -116,6 +119,7 @@ type Point = { date: Ymd; granularity: Granularity };
 /** The latest value already mentioned that can anchor a shift, newest first. */
 function latestMentioned(seen: readonly Mentioned[], accept: (p: Point, m: Mentioned) => boolean): Point | null {
   for (let i = seen.length - 1; i >= 0; i--) {
+    if (!seen[i].anchor) continue;
     const p = parseValue(seen[i].value);
     if (p && accept(p, seen[i])) return p;
   }
@@ -166,6 +170,12 @@ function resolve(relative: Relative, dct: Ymd, published: string, tense: () => T
       }
       return fromDct(valueAt(shift(dct, relative.unit, relative.amount), relative.unit));
     }
+    case 'holiday': {
+      const holiday = holidayNamed(relative.name)!;
+      const inDctYear = holidayDate(holiday, dct.y);
+      const y = resolveMonthYear(dct, inDctYear.m, inDctYear.d, wayOf(relative.direction, tense));
+      return fromDct(dayValue(holidayDate(holiday, y)));
+    }
     case 'in-year': {
       const y = 'value' in relative.year ? Number(relative.year.value) : dct.y + relative.year.shift;
       return fromDct(inYear(relative.part, y));
@@ -182,6 +192,8 @@ function inYear(part: Relative, y: number): string {
       return `${yearValue(y)}-${part.season}`;
     case 'part':
       return `${yearValue(y)}-${part.code}`;
+    case 'holiday':
+      return dayValue(holidayDate(holidayNamed(part.name)!, y));
     default:
       return yearValue(y);
   }
@@ -214,6 +226,8 @@ function unresolved(relative: Relative): string {
     case 'anchored':
     case 'ago':
       return unknownAt(relative.unit);
+    case 'holiday':
+      return 'XXXX-XX-XX';
     case 'in-year':
       return 'value' in relative.year ? inYear(relative.part, Number(relative.year.value)) : unresolved(relative.part);
   }
@@ -230,6 +244,11 @@ function isAbsolute(relative: Relative): boolean {
   return relative.kind === 'in-year' && 'value' in relative.year;
 }
 
+/** Whether a resolved expression may anchor later ones: not when it was itself anchored on an earlier mention. */
+export function isPrimary(c: Candidate): boolean {
+  return c.anchor === null || c.anchor === undefined || /^\d{4}-\d{2}-\d{2}$/.test(c.anchor) && c.relative?.kind !== 'anchored';
+}
+
 export const resolveRefiner: Refiner = {
   name: 'resolve',
   refine(candidates, ctx: SentenceContext) {
@@ -237,7 +256,7 @@ export const resolveRefiner: Refiner = {
     const seen: Mentioned[] = [...ctx.history];
     return candidates.map((c): Candidate => {
       const done = (r: Candidate): Candidate => {
-        if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index });
+        if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index, anchor: isPrimary(r) });
         return r;
       };
       if (!c.relative) return done({ ...c, anchor: null, value: withSuffix(c.value ?? '', c.suffix) });
