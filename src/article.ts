@@ -26,13 +26,20 @@ export interface Diagnostic {
 /** Whether a value was written in the text or inferred from context (the publication date). */
 export type Certainty = 'stated' | 'implied';
 
-export type SourceFormat = 'txt';
+export type SourceFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
 
 export interface ArticleSource {
   /** Path inside the corpus folder, with forward slashes. */
   path: string;
+  /** Hash of the whole file's bytes. */
   sha256: string;
   format: SourceFormat;
+  /** How the text was obtained: verbatim, markdown-to-text, readability, json-field:body, ... */
+  extraction: string;
+  /** The encoding the bytes were decoded from (utf-8, or utf-16le/be after a BOM). */
+  encoding: string;
+  /** For a file holding several articles (json, jsonl): the article's own id or 1-based position. */
+  key?: string;
 }
 
 export interface ArticleMeta {

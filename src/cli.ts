@@ -30,8 +30,9 @@ async function main(argv: string[]): Promise<number> {
     .option('-f, --force', 'reprocess every article, even unchanged ones', false)
     .option('-q, --quiet', 'no progress lines', false)
     .option('-w, --watch', 'stay running and process new or changed files as they arrive', false)
+    .option('--max-bytes <n>', 'larger files fail with a clear error (default 5 MB)', positiveInteger)
     .option('--stats', 'print the run summary as JSON on stdout', false)
-    .action(async (corpus: string, opts: { out: string; jobs?: number; force: boolean; quiet: boolean; watch: boolean; stats: boolean }) => {
+    .action(async (corpus: string, opts: { out: string; jobs?: number; maxBytes?: number; force: boolean; quiet: boolean; watch: boolean; stats: boolean }) => {
       status = await runCommand({ corpus, ...opts });
     });
 

@@ -10,7 +10,7 @@ import {
   type Sentence,
 } from './article.js';
 import type { Stage } from './stage.js';
-import { INGEST_VERSION, articleId, ingest, type IngestInput } from './stages/ingest/index.js';
+import { INGEST_VERSION, ingestFile, type IngestInput } from './stages/ingest/index.js';
 import { segmentStage } from './stages/segment/index.js';
 import { datesStage } from './stages/dates/index.js';
 import { entitiesStage } from './stages/entities/index.js';
@@ -57,15 +57,24 @@ export function runStages(doc: ArticleDoc, stages: readonly Stage[] = STAGES): b
   return true;
 }
 
-export type ExtractResult = { ok: true; article: ArticleJson } | { ok: false; id: string; diagnostics: Diagnostic[] };
+export type ExtractResult =
+  | { ok: true; article: ArticleJson }
+  /** `skipped`: not an error, the article is out of scope (another language). */
+  | { ok: false; id: string; diagnostics: Diagnostic[]; skipped?: boolean };
 
-/** One article from its bytes to its JSON: ingest, then every stage. */
+/** Every article of a file, from its bytes to its JSON: ingest, then every stage. */
+export function extractArticles(input: IngestInput): ExtractResult[] {
+  return ingestFile(input).map((ingested) => {
+    if (!ingested.ok) return ingested;
+    const doc = ingested.doc;
+    if (!runStages(doc)) return { ok: false, id: doc.id, diagnostics: doc.diagnostics };
+    return { ok: true, article: toArticleJson(doc) };
+  });
+}
+
+/** The (first) article of a file, from its bytes to its JSON. */
 export function extractArticle(input: IngestInput): ExtractResult {
-  const ingested = ingest(input);
-  if (!ingested.ok) return { ok: false, id: articleId(input.path), diagnostics: ingested.diagnostics };
-  const doc = ingested.doc;
-  if (!runStages(doc)) return { ok: false, id: doc.id, diagnostics: doc.diagnostics };
-  return { ok: true, article: toArticleJson(doc) };
+  return extractArticles(input)[0];
 }
 
 /** The article JSON contract, in a fixed key order (byte-identical output). */

@@ -43,7 +43,7 @@ describe('corpus run', () => {
   it('writes every output file for the demo corpus, each valid against its schema', async () => {
     const summary = await runCorpus({ corpus, out, jobs: 2 });
     const articles = readdirSync(corpus).filter((f) => f.endsWith('.txt'));
-    expect(summary).toMatchObject({ total: articles.length, processed: articles.length, failed: 0 });
+    expect(summary).toMatchObject({ files: articles.length, processed: articles.length, failed: 0 });
     const files = snapshot(out);
     for (const name of ['events.jsonl', 'entities.jsonl', 'dyads.json', 'manifest.json', 'report/index.html']) expect(files[name]).toBeDefined();
     for (const [name, text] of Object.entries(files)) {
@@ -60,7 +60,7 @@ describe('corpus run', () => {
     const mtimes = Object.keys(snapshot(out)).map((f) => statSync(join(out, f)).mtimeMs);
     const summary = await runCorpus({ corpus, out, jobs: 2 });
     expect(summary.processed).toBe(0);
-    expect(summary.skipped).toBe(summary.total);
+    expect(summary.unchanged).toBe(summary.files);
     expect(summary.written).toEqual([]);
     expect(Object.keys(snapshot(out)).map((f) => statSync(join(out, f)).mtimeMs)).toEqual(mtimes);
   });
@@ -70,7 +70,7 @@ describe('corpus run', () => {
     const before = JSON.parse(readFileSync(join(out, 'articles/russia-iran-alliance.json'), 'utf8'));
     writeFileSync(path, readFileSync(path, 'utf8') + '\nRussia and Iran signed a treaty on Friday.\n');
     const summary = await runCorpus({ corpus, out, jobs: 2 });
-    expect([summary.processed, summary.skipped]).toEqual([1, summary.total - 1]);
+    expect([summary.processed, summary.unchanged]).toEqual([1, summary.files - 1]);
     const after = JSON.parse(readFileSync(join(out, 'articles/russia-iran-alliance.json'), 'utf8'));
     expect(after.id).toBe(before.id);
     expect(after.source.sha256).not.toBe(before.source.sha256);

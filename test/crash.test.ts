@@ -59,7 +59,8 @@ describe('crash safety', () => {
       await killAfter(ms, ['run', corpus, '--out', out, '--quiet', '--jobs', '2']);
       // A second kill during the recovery run, then a run to completion.
       await killAfter(ms / 2, ['run', corpus, '--out', out, '--quiet', '--jobs', '2']);
-      expect(spawnSync(process.execPath, [BIN, 'run', corpus, '--out', out, '--quiet', '--jobs', '2']).status).toBe(0);
+      const final = spawnSync(process.execPath, [BIN, 'run', corpus, '--out', out, '--quiet', '--jobs', '2'], { encoding: 'utf8' });
+      expect(final.status, final.stderr).toBe(0);
       expect(snapshot(out), `killed after ${ms} ms`).toEqual(expected);
     }
   });

@@ -27,11 +27,11 @@ describe('run --watch', () => {
     try {
       await watcher.ready;
       expect(runs).toHaveLength(1);
-      const total = runs[0].total;
+      const total = runs[0].files;
 
       writeFileSync(join(corpus, 'late.txt'), 'A Late Story\n\nIran and Iraq signed a trade agreement on Monday.\n');
       writeFileSync(join(corpus, 'late.meta.json'), '{"published":"2025-02-05"}');
-      await until(() => existsSync(join(out, 'articles', 'late.json')) && runs.at(-1)!.total === total + 1);
+      await until(() => existsSync(join(out, 'articles', 'late.json')) && runs.at(-1)!.files === total + 1);
       expect(runs.at(-1)!.processed).toBe(1);
 
       unlinkSync(join(corpus, 'late.txt'));

@@ -13,9 +13,9 @@ import { its, nlp } from '../nlp.js';
 import { writeSyntheticCorpus } from './synthetic.js';
 
 interface RunStats {
-  total: number;
+  files: number;
   processed: number;
-  skipped: number;
+  unchanged: number;
   failed: number;
   milliseconds: number;
   peakRssMB: number;
@@ -99,7 +99,7 @@ function main(): void {
       ['pipeline 1 job / wink floor', `${((floorMs / one.milliseconds) * 100).toFixed(0)}%`],
       ['pipeline 1 job / naive baseline', `${((naivePerArticle * count) / one.milliseconds).toFixed(1)}x`],
       [`${cores} jobs / 1 job`, `${(one.milliseconds / all.milliseconds).toFixed(2)}x`],
-      ['no-op re-run', `${noop.milliseconds} ms (${((noop.milliseconds / all.milliseconds) * 100).toFixed(1)}% of the full run; ${noop.skipped} unchanged)`],
+      ['no-op re-run', `${noop.milliseconds} ms (${((noop.milliseconds / all.milliseconds) * 100).toFixed(1)}% of the full run; ${noop.unchanged} unchanged)`],
       ['one article added', `${added.milliseconds} ms (${added.processed} processed)`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isCalendarDate } from '../stages/ingest/sidecar.js';
-import { extractArticle } from '../pipeline.js';
+import { extractArticles } from '../pipeline.js';
 import { EXIT, UsageError } from '../errors.js';
 
 export interface ExtractCommandOptions {
@@ -21,20 +21,22 @@ export async function extractCommand(options: ExtractCommandOptions): Promise<nu
     const bytes = await readFile(file).catch((e: Error) => {
       throw new UsageError(`cannot read ${file}: ${e.message}`);
     });
-    const sidecarPath = file.replace(/\.txt$/i, '') + '.meta.json';
+    const sidecarPath = file.replace(/\.[^./\\]+$/, '') + '.meta.json';
     const sidecarText = sidecarPath !== file ? await readFile(sidecarPath, 'utf8').catch(() => undefined) : undefined;
-    const result = extractArticle({
+    const results = extractArticles({
       path: basename(file),
       bytes,
       published: options.published,
       sidecar: sidecarText !== undefined ? { path: basename(sidecarPath), text: sidecarText } : undefined,
     });
-    if (!result.ok) {
-      status = EXIT.articleFailed;
-      for (const d of result.diagnostics) process.stderr.write(`${d.severity} ${file}${d.start !== undefined ? `:${d.start}` : ''} ${d.stage}:${d.rule} ${d.message}\n`);
-      continue;
+    for (const result of results) {
+      if (!result.ok) {
+        if (!result.skipped) status = EXIT.articleFailed;
+        for (const d of result.diagnostics) process.stderr.write(`${d.severity} ${file}${d.start !== undefined ? `:${d.start}` : ''} ${d.stage}:${d.rule} ${d.message}\n`);
+        continue;
+      }
+      process.stdout.write(JSON.stringify(result.article, null, options.pretty ? 2 : undefined) + '\n');
     }
-    process.stdout.write(JSON.stringify(result.article, null, options.pretty ? 2 : undefined) + '\n');
   }
   return status;
 }

@@ -10,6 +10,7 @@ export interface RunCommandOptions {
   corpus: string;
   out: string;
   jobs?: number;
+  maxBytes?: number;
   force: boolean;
   quiet: boolean;
   watch: boolean;
@@ -29,7 +30,8 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     out: resolve(options.out),
     jobs: options.jobs ?? availableParallelism(),
     force: options.force,
-    onArticle: ({ status, done, total }) => {
+    maxBytes: options.maxBytes,
+    onFile: ({ status, done, total }) => {
       if (status === 'failed') failed++;
       progress.update({ done, total, failed });
     },
@@ -56,6 +58,7 @@ async function watchCommand(corpus: string, options: RunCommandOptions): Promise
     out: resolve(options.out),
     jobs: options.jobs ?? availableParallelism(),
     force: options.force,
+    maxBytes: options.maxBytes,
     onRun: (summary) => {
       process.stderr.write(describe(summary) + '\n');
       for (const failure of summary.failures) process.stderr.write(`error ${failure.path} ${failure.diagnostics[0]?.message ?? ''}\n`);
@@ -73,5 +76,6 @@ async function watchCommand(corpus: string, options: RunCommandOptions): Promise
 
 function describe(s: RunSummary): string {
   const unchanged = s.processed === 0 && s.removed === 0 && s.written.length === 0 ? ' (all unchanged, nothing rewritten)' : '';
-  return `${s.total} articles: ${s.processed} processed, ${s.skipped} unchanged, ${s.failed} failed, ${s.removed} removed; ${s.written.length} files written in ${(s.milliseconds / 1000).toFixed(2)} s${unchanged}`;
+  const excluded = s.excluded > 0 ? `, ${s.excluded} excluded (other language or duplicate)` : '';
+  return `${s.files} files: ${s.processed} articles processed, ${s.unchanged} unchanged, ${s.failed} failed${excluded}, ${s.removed} removed; ${s.written.length} files written in ${(s.milliseconds / 1000).toFixed(2)} s${unchanged}`;
 }

@@ -3,8 +3,8 @@
 // unreadable folders become problems, not crashes.
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { formatOf } from '../stages/ingest/index.js';
 
-export const ARTICLE_EXTENSIONS = ['.txt'] as const;
 export const SIDECAR_SUFFIX = '.meta.json';
 
 export interface CorpusInput {
@@ -40,11 +40,8 @@ export async function discover(root: string): Promise<DiscoverResult> {
   const present = new Set(files);
   const inputs: CorpusInput[] = [];
   for (const file of files) {
-    const lower = file.toLowerCase();
-    if (lower.endsWith(SIDECAR_SUFFIX)) continue;
-    const ext = ARTICLE_EXTENSIONS.find((e) => lower.endsWith(e));
-    if (!ext) continue;
-    const sidecar = file.slice(0, file.length - ext.length) + SIDECAR_SUFFIX;
+    if (!formatOf(file)) continue;
+    const sidecar = file.replace(/\.[^./\\]+$/, '') + SIDECAR_SUFFIX;
     inputs.push({ path: toCorpusPath(root, file), absolutePath: file, sidecarPath: present.has(sidecar) ? sidecar : null });
   }
   inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -14,7 +14,9 @@ export interface ManifestArticle {
   path: string;
   /** Hash of the article file and its sidecar together: what decides "unchanged". */
   inputHash: string;
-  status: 'ok' | 'failed';
+  /** skipped: another language; duplicate: the same bytes as `duplicateOf`, processed once under that path. */
+  status: 'ok' | 'failed' | 'skipped' | 'duplicate';
+  duplicateOf?: string;
   /** Output file inside the output folder, null when the article failed. */
   output: string | null;
   counts: { sentences: number; dates: number; entities: number; events: number };

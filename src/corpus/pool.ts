@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { PACKAGE_ROOT } from '../data.js';
-import { processArticle, type ArticleOutcome, type ArticleTask } from './work.js';
+import { processFile, type ArticleOutcome, type FileTask } from './work.js';
 
 export interface Executor {
-  run(task: ArticleTask): Promise<ArticleOutcome>;
+  run(task: FileTask): Promise<ArticleOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -16,9 +16,9 @@ export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'corpus', 'worker.js');
 
 export function createExecutor(jobs: number): Executor {
   if (jobs <= 1 || !existsSync(WORKER_FILE)) {
-    return { run: async (task) => processArticle(task), close: async () => {} };
+    return { run: async (task) => processFile(task), close: async () => {} };
   }
-  const pool = new Piscina<ArticleTask, ArticleOutcome>({ filename: WORKER_FILE, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  const pool = new Piscina<FileTask, ArticleOutcome[]>({ filename: WORKER_FILE, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
   return {
     run: (task) => pool.run(task),
     close: () => pool.destroy(),

@@ -1,6 +1,9 @@
-// The corpus layer: the only place with I/O and concurrency. discover → skip
-// unchanged → run articles (p-queue) → write atomically → aggregate → report →
-// manifest last, so a run killed part-way is simply redone by the next one.
+// The corpus layer: the only place with I/O and concurrency.
+//   discover → check (hash every file; the manifest says what is unchanged) →
+//   run changed files on the pool → write each article atomically → aggregate
+//   the corpus files from digests → manifest last.
+// A run killed at any point leaves complete files only, and the next run redoes
+// whatever the (old) manifest does not vouch for.
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
@@ -12,20 +15,29 @@ import { readJson, writeAtomic, writeIfChanged } from './files.js';
 import { emptyManifest, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
 import { createExecutor, type Executor } from './pool.js';
 
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
 export interface RunOptions {
   corpus: string;
   out: string;
   jobs?: number;
   force?: boolean;
-  /** Called after each article; the CLI prints progress with it. */
-  onArticle?: (event: { path: string; id: string; status: 'processed' | 'skipped' | 'failed'; done: number; total: number }) => void;
+  /** Files larger than this fail with a clear error (default 5 MB). */
+  maxBytes?: number;
+  /** Called after each file; the CLI prints progress with it. */
+  onFile?: (event: { path: string; status: 'processed' | 'unchanged' | 'failed'; done: number; total: number }) => void;
 }
 
 export interface RunSummary {
-  total: number;
+  /** Article files found under the corpus folder. */
+  files: number;
+  /** Articles (a JSON or JSONL file can hold several) by what happened to them. */
   processed: number;
-  skipped: number;
+  unchanged: number;
   failed: number;
+  /** Left out on purpose: another language, or an exact duplicate of another file. */
+  excluded: number;
+  /** Articles whose file is gone, with their outputs. */
   removed: number;
   /** Files written (relative to the output folder); empty when nothing changed. */
   written: string[];
@@ -33,9 +45,21 @@ export interface RunSummary {
   milliseconds: number;
 }
 
+/** What the check phase learns of a file without keeping its bytes. */
+interface Checked {
+  input: CorpusInput;
+  /** The file and its sidecar: what decides "unchanged". */
+  inputHash: string;
+  /** The file alone: what decides "exact duplicate". */
+  contentHash: string;
+  sidecarText?: string;
+  problem?: Diagnostic;
+}
+
 export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const out = options.out;
+  const jobs = Math.max(1, options.jobs ?? 1);
   const { inputs, problems } = await discover(options.corpus);
   await sweepTemporaryFiles(out);
 
@@ -43,31 +67,48 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   const manifest = emptyManifest();
   manifest.problems = problems;
   const reusable = !options.force && previous !== null && sameBuild(previous, manifest);
-  const before = new Map((reusable ? previous.articles : []).map((a) => [a.path, a]));
+  const before = groupByPath(reusable ? previous.articles : []);
 
-  const summary: RunSummary = { total: inputs.length, processed: 0, skipped: 0, failed: 0, removed: 0, written: [], failures: [], milliseconds: 0 };
-  const entries = new Map<string, ManifestArticle>();
-  const seenIds = new Map<string, string>();
-  const jobs = Math.max(1, options.jobs ?? 1);
+  const summary: RunSummary = { files: inputs.length, processed: 0, unchanged: 0, failed: 0, excluded: 0, removed: 0, written: [], failures: [], milliseconds: 0 };
+  const entries: ManifestArticle[] = [];
+  const checked = await checkAll(inputs, options.maxBytes ?? DEFAULT_MAX_BYTES, jobs);
+
+  // Exact duplicates: the first file in path order is processed, later copies are reported.
+  const firstWithContent = new Map<string, string>();
   const executor = createExecutor(Math.min(jobs, inputs.length));
-  // The queue keeps a few more reads in flight than there are workers, so workers never wait on I/O.
-  const queue = new PQueue({ concurrency: jobs * 2 });
+  const queue = new PQueue({ concurrency: jobs * 2 }); // reads stay ahead of the workers
+  const ids = new Map<string, string>();
   let done = 0;
+  const finish = (c: Checked, produced: ManifestArticle[], status: 'processed' | 'unchanged' | 'failed'): void => {
+    entries.push(...produced);
+    options.onFile?.({ path: c.input.path, status, done: ++done, total: inputs.length });
+  };
 
-  for (const input of inputs) {
-    const id = articleId(input.path);
-    const clash = seenIds.get(id);
-    seenIds.set(id, clash ?? input.path);
+  for (const c of checked) {
+    const fileId = articleId(c.input.path);
+    const clash = ids.get(fileId);
+    ids.set(fileId, clash ?? c.input.path);
+    const original = c.problem ? undefined : firstWithContent.get(c.contentHash);
+    if (!c.problem && !original) firstWithContent.set(c.contentHash, c.input.path);
+
+    if (c.problem || clash) {
+      const problem = c.problem ?? corpusError('duplicate-id', `${c.input.path} and ${clash} map to the same article id "${fileId}"`);
+      finish(c, [entry(c, fileId, 'failed', [problem])], 'failed');
+      continue;
+    }
+    if (original) {
+      const note: Diagnostic = { severity: 'info', stage: 'corpus', rule: 'duplicate', message: `${c.input.path} has the same content as ${original}: processed once, as ${original}` };
+      finish(c, [{ ...entry(c, fileId, 'duplicate', [note]), duplicateOf: original }], 'unchanged');
+      continue;
+    }
+    const old = before.get(c.input.path);
+    if (old && old.every((a) => a.inputHash === c.inputHash) && (await outputsPresent(out, old))) {
+      finish(c, old, 'unchanged');
+      continue;
+    }
     queue.add(async () => {
-      const entry = clash
-        ? failedEntry(input, id, '', [{ severity: 'error', stage: 'corpus', rule: 'duplicate-id', message: `${input.path} and ${clash} map to the same article id "${id}"`, fatal: true }])
-        : await processInput(input, id, before.get(input.path), out, summary, executor);
-      entries.set(input.path, entry);
-      if (entry.status === 'failed') {
-        summary.failed++;
-        summary.failures.push({ path: entry.path, id: entry.id, diagnostics: entry.diagnostics });
-      }
-      options.onArticle?.({ path: input.path, id, status: entry.status === 'failed' ? 'failed' : before.get(input.path) === entry ? 'skipped' : 'processed', done: ++done, total: inputs.length });
+      const produced = await processChecked(c, out, executor, summary);
+      finish(c, produced, produced.some((a) => a.status === 'failed') ? 'failed' : 'processed');
     });
   }
   try {
@@ -76,82 +117,107 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
     await executor.close();
   }
 
-  // Articles whose file is gone lose their outputs.
+  manifest.articles = entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.path < b.path ? -1 : 1));
+  for (const a of manifest.articles) {
+    if (a.status === 'failed') {
+      summary.failed++;
+      summary.failures.push({ path: a.path, id: a.id, diagnostics: a.diagnostics });
+    } else if (a.status === 'skipped' || a.status === 'duplicate') summary.excluded++;
+  }
+  summary.unchanged = manifest.articles.length - summary.processed - summary.failed - summary.excluded;
+  summary.failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.id < b.id ? -1 : 1));
+
+  // Articles that are gone lose their outputs.
+  const kept = new Set(manifest.articles.filter((a) => a.status === 'ok').map((a) => a.id));
   for (const old of previous?.articles ?? []) {
-    if (!entries.has(old.path) && old.output) {
+    if (old.status === 'ok' && !kept.has(old.id)) {
       for (const file of Object.values(articleOutputs(old.id))) await rm(join(out, file), { force: true });
       summary.removed++;
     }
   }
 
-  manifest.articles = [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  summary.failures.sort((a, b) => (a.path < b.path ? -1 : 1));
-
   // Corpus-level files are rebuilt only when some article's result changed.
   const changed = summary.processed > 0 || summary.removed > 0 || !previous || JSON.stringify(previous.articles) !== JSON.stringify(manifest.articles);
-  if (changed || !(await corpusFilesPresent(out))) {
-    summary.written.push(...(await aggregate(out, manifest)));
-  }
-  const manifestText = JSON.stringify(manifest, null, 2) + '\n';
-  if (await writeIfChanged(join(out, 'manifest.json'), manifestText)) summary.written.push('manifest.json');
+  if (changed || !(await corpusFilesPresent(out))) summary.written.push(...(await aggregate(out, manifest)));
+  if (await writeIfChanged(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')) summary.written.push('manifest.json');
   summary.written.sort();
   summary.milliseconds = Math.round(performance.now() - started);
   return summary;
 }
 
-async function processInput(
-  input: CorpusInput,
-  id: string,
-  previous: ManifestArticle | undefined,
-  out: string,
-  summary: RunSummary,
-  executor: Executor,
-): Promise<ManifestArticle> {
+/** Reads and hashes every file (bounded concurrency, bytes not kept): the manifest check. */
+async function checkAll(inputs: CorpusInput[], maxBytes: number, jobs: number): Promise<Checked[]> {
+  const queue = new PQueue({ concurrency: Math.max(8, jobs * 4) });
+  return Promise.all(
+    inputs.map((input) =>
+      queue.add(async (): Promise<Checked> => {
+        try {
+          const info = await stat(input.absolutePath);
+          if (info.size > maxBytes) {
+            const problem = corpusError('too-large', `${input.path} is ${(info.size / 1e6).toFixed(1)} MB, over the limit of ${(maxBytes / 1e6).toFixed(1)} MB (--max-bytes)`);
+            return { input, inputHash: '', contentHash: '', problem };
+          }
+          const bytes = await readFile(input.absolutePath);
+          const sidecarText = input.sidecarPath ? await readFile(input.sidecarPath, 'utf8') : undefined;
+          const contentHash = sha256(bytes);
+          const inputHash = sidecarText === undefined ? contentHash : sha256(`${contentHash}\0${sidecarText}`);
+          return { input, inputHash, contentHash, sidecarText };
+        } catch (e) {
+          return { input, inputHash: '', contentHash: '', problem: corpusError('unreadable', `cannot read ${input.path}: ${(e as Error).message}`) };
+        }
+      }),
+    ),
+  );
+}
+
+async function processChecked(c: Checked, out: string, executor: Executor, summary: RunSummary): Promise<ManifestArticle[]> {
   let bytes: Buffer;
-  let sidecarText: string | undefined;
   try {
-    bytes = await readFile(input.absolutePath);
-    if (input.sidecarPath) sidecarText = await readFile(input.sidecarPath, 'utf8');
+    bytes = await readFile(c.input.absolutePath);
   } catch (e) {
-    return failedEntry(input, id, '', [{ severity: 'error', stage: 'corpus', rule: 'unreadable', message: `cannot read ${input.path}: ${(e as Error).message}`, fatal: true }]);
+    return [entry(c, articleId(c.input.path), 'failed', [corpusError('unreadable', `cannot read ${c.input.path}: ${(e as Error).message}`)])];
   }
-  const inputHash = sha256(sidecarText === undefined ? bytes : Buffer.concat([bytes, Buffer.from('\0'), Buffer.from(sidecarText)]));
-
-  if (previous && previous.inputHash === inputHash && previous.id === id && (await outputsPresent(out, previous))) {
-    summary.skipped++;
-    return previous;
+  const sidecarPath = c.input.sidecarPath ? c.input.path.replace(/\.[^./]+$/, '') + '.meta.json' : undefined;
+  const outcomes = await executor.run({ path: c.input.path, bytes, sidecar: c.sidecarText !== undefined ? { path: sidecarPath!, text: c.sidecarText } : undefined });
+  const produced: ManifestArticle[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome.ok) {
+      produced.push(entry(c, outcome.id, outcome.skipped ? 'skipped' : 'failed', outcome.diagnostics));
+      continue;
+    }
+    const files = articleOutputs(outcome.id);
+    await writeAtomic(join(out, files.page), outcome.page);
+    await writeAtomic(join(out, files.fragment), outcome.fragment);
+    await writeAtomic(join(out, files.json), outcome.json);
+    summary.processed++;
+    summary.written.push(files.json, files.page);
+    produced.push({ ...entry(c, outcome.id, 'ok', outcome.diagnostics), output: files.json, counts: outcome.counts });
   }
-
-  const sidecarPath = input.sidecarPath ? input.path.replace(/\.[^./]+$/, '') + '.meta.json' : undefined;
-  const outcome = await executor.run({ path: input.path, bytes, sidecar: sidecarText !== undefined ? { path: sidecarPath!, text: sidecarText } : undefined });
-  if (!outcome.ok) return failedEntry(input, id, inputHash, outcome.diagnostics);
-
-  const output = articleOutputs(outcome.id);
-  await writeAtomic(join(out, output.page), outcome.page);
-  await writeAtomic(join(out, output.fragment), outcome.fragment);
-  await writeAtomic(join(out, output.json), outcome.json);
-  summary.processed++;
-  summary.written.push(output.json, output.page);
-  return { id: outcome.id, path: input.path, inputHash, status: 'ok', output: output.json, counts: outcome.counts, diagnostics: outcome.diagnostics };
+  return produced;
 }
 
-function failedEntry(input: CorpusInput, id: string, inputHash: string, diagnostics: Diagnostic[]): ManifestArticle {
-  return {
-    id,
-    path: input.path,
-    inputHash,
-    status: 'failed',
-    output: null,
-    counts: { sentences: 0, dates: 0, entities: 0, events: 0 },
-    diagnostics,
-  };
+function entry(c: Checked, id: string, status: ManifestArticle['status'], diagnostics: Diagnostic[]): ManifestArticle {
+  return { id, path: c.input.path, inputHash: c.inputHash, status, output: null, counts: { sentences: 0, dates: 0, entities: 0, events: 0 }, diagnostics };
 }
 
-/** A failed article has nothing to check; a good one needs its JSON and its digest. */
-async function outputsPresent(out: string, entry: ManifestArticle): Promise<boolean> {
-  if (entry.status === 'failed') return true;
-  const files = articleOutputs(entry.id);
-  return (await exists(join(out, files.json))) && (await exists(join(out, files.fragment)));
+function corpusError(rule: string, message: string): Diagnostic {
+  return { severity: 'error', stage: 'corpus', rule, message, fatal: true };
+}
+
+function groupByPath(articles: ManifestArticle[]): Map<string, ManifestArticle[]> {
+  const byPath = new Map<string, ManifestArticle[]>();
+  for (const a of articles) byPath.set(a.path, [...(byPath.get(a.path) ?? []), a]);
+  return byPath;
+}
+
+/** Reusable when every good article still has its JSON and its digest. */
+async function outputsPresent(out: string, entries: ManifestArticle[]): Promise<boolean> {
+  for (const e of entries) {
+    if (e.status !== 'ok') continue;
+    const files = articleOutputs(e.id);
+    if (!(await exists(join(out, files.json))) || !(await exists(join(out, files.fragment)))) return false;
+  }
+  return true;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -162,15 +228,14 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function corpusFilesPresent(out: string): Promise<boolean> {
-  const files = ['events.jsonl', 'entities.jsonl', 'dyads.json', 'report/index.html'];
-  for (const f of files) if (!(await exists(join(out, f)))) return false;
+  for (const f of ['events.jsonl', 'entities.jsonl', 'dyads.json', 'report/index.html']) if (!(await exists(join(out, f)))) return false;
   return true;
 }
 
 /** Temporary files left by a run that was killed; this run is the only writer of `out`. */
 async function sweepTemporaryFiles(out: string): Promise<void> {
   const entries = await readdir(out, { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (entry.isFile() && entry.name.endsWith('.tmp')) await rm(join(entry.parentPath ?? entry.path, entry.name), { force: true });
+  for (const e of entries) {
+    if (e.isFile() && e.name.endsWith('.tmp')) await rm(join(e.parentPath ?? e.path, e.name), { force: true });
   }
 }

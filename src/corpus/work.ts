@@ -1,13 +1,13 @@
-// One unit of corpus work: an article's bytes in, everything written about it
-// out (its JSON, its report page, its digest for the corpus files). The same
-// function runs in-process (one job) and inside pool workers, so output is
-// byte-identical whatever the job count.
+// One unit of corpus work: a file's bytes in, everything written about each of
+// its articles out (the article JSON, its report page, its digest for the
+// corpus files). The same function runs in-process (one job) and inside pool
+// workers, so output is byte-identical whatever the job count.
 import type { Diagnostic } from '../article.js';
-import { extractArticle } from '../pipeline.js';
+import { extractArticles } from '../pipeline.js';
 import { renderArticlePage } from '../report/html.js';
 import { digestArticle, type ArticleDigest } from './digest.js';
 
-export interface ArticleTask {
+export interface FileTask {
   path: string;
   bytes: Uint8Array;
   sidecar?: { path: string; text: string };
@@ -26,21 +26,21 @@ export type ArticleOutcome =
       counts: ArticleDigest['counts'];
       diagnostics: Diagnostic[];
     }
-  | { ok: false; diagnostics: Diagnostic[] };
+  | { ok: false; id: string; skipped: boolean; diagnostics: Diagnostic[] };
 
-export function processArticle(task: ArticleTask): ArticleOutcome {
-  const result = extractArticle(task);
-  if (!result.ok) return { ok: false, diagnostics: result.diagnostics };
-  const article = result.article;
-  const digest = digestArticle(article);
-  const fragment = [JSON.stringify(digest), ...article.events.map((e) => JSON.stringify(e))].join('\n') + '\n';
-  return {
-    ok: true,
-    id: article.id,
-    json: JSON.stringify(article, null, 2) + '\n',
-    page: renderArticlePage(article),
-    fragment,
-    counts: digest.counts,
-    diagnostics: article.diagnostics.filter((d) => d.severity !== 'info'),
-  };
+export function processFile(task: FileTask): ArticleOutcome[] {
+  return extractArticles(task).map((result) => {
+    if (!result.ok) return { ok: false, id: result.id, skipped: result.skipped ?? false, diagnostics: result.diagnostics };
+    const article = result.article;
+    const digest = digestArticle(article);
+    return {
+      ok: true,
+      id: article.id,
+      json: JSON.stringify(article, null, 2) + '\n',
+      page: renderArticlePage(article),
+      fragment: [JSON.stringify(digest), ...article.events.map((e) => JSON.stringify(e))].join('\n') + '\n',
+      counts: digest.counts,
+      diagnostics: article.diagnostics.filter((d) => d.severity !== 'info'),
+    };
+  });
 }

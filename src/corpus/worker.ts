@@ -1,6 +1,6 @@
 // Entry point of a pool worker thread (piscina calls the default export).
-import { processArticle, type ArticleTask, type ArticleOutcome } from './work.js';
+import { processFile, type ArticleOutcome, type FileTask } from './work.js';
 
-export default function work(task: ArticleTask): ArticleOutcome {
-  return processArticle(task);
+export default function work(task: FileTask): ArticleOutcome[] {
+  return processFile(task);
 }

@@ -1,12 +1,39 @@
-// ingest: bytes in, article carrier out. Pure: the corpus layer reads the files
-// and hands over their bytes. Plain-text convention (the seed's): the first line
-// is the headline when a blank line follows it; a last line `Original Source: X`
-// names the publisher. A sidecar NAME.meta.json gives or overrides metadata.
+// ingest: a file's bytes in, article carriers out. Pure: the corpus layer reads
+// the files and hands over their bytes. A reader per format produces each
+// article's text (offsets in the output refer to it) and the metadata the file
+// holds; a sidecar NAME.meta.json overrides that metadata for every format.
 import { createHash } from 'node:crypto';
 import type { ArticleDoc, Diagnostic } from '../../article.js';
+import { detectLanguage } from './language.js';
+import { readHtml } from './readers/html.js';
+import { readJson, readJsonl } from './readers/json.js';
+import { readMarkdown } from './readers/markdown.js';
+import { readText } from './readers/text.js';
+import { isFailed, type ReadArticle, type Reader } from './readers/types.js';
+import type { SourceFormat } from '../../article.js';
 import { parseSidecar, type Sidecar } from './sidecar.js';
 
-export const INGEST_VERSION = '1';
+export { readConventions } from './readers/text.js';
+
+export const INGEST_VERSION = '2';
+
+export const READERS: Record<SourceFormat, Reader> = {
+  txt: readText,
+  md: readMarkdown,
+  html: readHtml,
+  json: readJson,
+  jsonl: readJsonl,
+};
+
+const EXTENSIONS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+
+/** The format a file name stands for, or null when it is not an article file. */
+export function formatOf(path: string): SourceFormat | null {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.meta.json')) return null;
+  const dot = lower.lastIndexOf('.');
+  return dot >= 0 ? (EXTENSIONS[lower.slice(dot)] ?? null) : null;
+}
 
 export interface IngestInput {
   /** Path inside the corpus folder (forward slashes), or the path given to `extract`. */
@@ -19,7 +46,8 @@ export interface IngestInput {
 
 export type IngestResult =
   | { ok: true; doc: ArticleDoc }
-  | { ok: false; diagnostics: Diagnostic[] };
+  /** A problem that stops this article: `skipped` when it is not an error (another language). */
+  | { ok: false; id: string; diagnostics: Diagnostic[]; skipped?: boolean };
 
 const fatal = (rule: string, message: string, start?: number, end?: number): Diagnostic => ({
   severity: 'error',
@@ -34,21 +62,31 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+function slug(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // é → e
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '');
+}
+
 /**
- * A stable article id from the path inside the corpus, never from the content,
+ * A stable article id from the path inside the corpus (and, for a file holding
+ * several articles, the article's own id or position), never from the content,
  * so an edited article keeps its id. Paths that don't survive as file names
  * (spaces, non-ASCII, `..`) get a short hash of the path to stay unique.
  */
-export function articleId(path: string): string {
-  const stem = path.replace(/\\/g, '/').replace(/\.txt$/i, '');
-  const plain = stem.replace(/\//g, '__');
-  const slug =
-    plain
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '') // é → e
-      .replace(/[^A-Za-z0-9_-]+/g, '-')
-      .replace(/^[-_]+|[-_]+$/g, '') || 'article';
-  return slug === plain ? slug : `${slug}-${sha256(path).slice(0, 8)}`;
+export function articleId(path: string, key?: string): string {
+  const format = formatOf(path);
+  // .txt keeps the bare name (the first format); others keep their extension so a.txt and a.md differ.
+  const posix = path.replace(/\\/g, '/');
+  const stem = format === 'txt' ? posix.replace(/\.txt$/i, '') : posix;
+  const plain = stem.replace(/\//g, '__').replace(/\./g, '_');
+  const base = slug(plain) || 'article';
+  const file = base === plain ? base : `${base}-${sha256(path).slice(0, 8)}`;
+  if (key === undefined) return file;
+  const part = slug(key) || 'item';
+  return part === key ? `${file}--${part}` : `${file}--${part}-${sha256(key).slice(0, 8)}`;
 }
 
 /** The encoding a byte-order mark announces; UTF-8 otherwise. */
@@ -58,22 +96,24 @@ export function sniffEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16
   return 'utf-8';
 }
 
-export function decodeText(bytes: Uint8Array): { text: string; diagnostics: Diagnostic[] } {
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  const encoding = sniffEncoding(bytes);
   // The decoder drops the BOM itself (ignoreBOM: false).
-  const text = new TextDecoder(sniffEncoding(bytes), { fatal: false, ignoreBOM: false }).decode(bytes);
+  const text = new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(bytes);
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0 && !hasLiteralReplacement(bytes)) {
+    const line = text.slice(0, bad).split('\n').length;
     diagnostics.push({
       severity: 'warning',
       stage: 'ingest',
       rule: 'invalid-utf8',
-      message: `invalid UTF-8 replaced with U+FFFD (first at character ${bad})`,
+      message: `invalid ${encoding.toUpperCase()} replaced with U+FFFD (first at line ${line}, character ${bad})`,
       start: bad,
       end: bad + 1,
     });
   }
-  return { text, diagnostics };
+  return { text, encoding, diagnostics };
 }
 
 /** A U+FFFD written in the file on purpose is encoded as EF BF BD. */
@@ -82,34 +122,62 @@ function hasLiteralReplacement(bytes: Uint8Array): boolean {
   return false;
 }
 
-export function ingest(input: IngestInput): IngestResult {
-  const diagnostics: Diagnostic[] = [];
-  if (sniffEncoding(input.bytes) === 'utf-8' && input.bytes.includes(0)) {
-    return { ok: false, diagnostics: [fatal('binary', `${input.path} holds NUL bytes: not a text article`, input.bytes.indexOf(0))] };
-  }
+/** Binary content: NUL bytes in a file that is not UTF-16. */
+function binaryAt(bytes: Uint8Array): number {
+  return sniffEncoding(bytes) === 'utf-8' ? bytes.indexOf(0) : -1;
+}
+
+/** Every article a file holds, each a carrier ready for the stages or a problem. */
+export function ingestFile(input: IngestInput): IngestResult[] {
+  const format = formatOf(input.path) ?? 'txt';
+  const fileId = articleId(input.path);
+  const nul = binaryAt(input.bytes);
+  if (nul >= 0) return [{ ok: false, id: fileId, diagnostics: [fatal('binary', `${input.path} holds NUL bytes (first at byte ${nul}): not a text article`, nul)] }];
   const decoded = decodeText(input.bytes);
-  diagnostics.push(...decoded.diagnostics);
-  const text = decoded.text;
-  if (text.trim() === '') return { ok: false, diagnostics: [fatal('empty', `${input.path} is empty`)] };
+  if (decoded.text.trim() === '') return [{ ok: false, id: fileId, diagnostics: [fatal('empty', `${input.path} is empty`)] }];
 
   let sidecar: Sidecar = {};
+  const sidecarDiagnostics: Diagnostic[] = [];
   if (input.sidecar) {
     const parsed = parseSidecar(input.sidecar.text, input.sidecar.path);
-    if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
+    if (!parsed.ok) return [{ ok: false, id: fileId, diagnostics: parsed.diagnostics }];
     sidecar = parsed.sidecar;
-    diagnostics.push(...parsed.diagnostics);
+    sidecarDiagnostics.push(...parsed.diagnostics);
   }
 
-  const conventions = readConventions(text);
+  let read;
+  try {
+    read = READERS[format](decoded.text, input.path);
+  } catch (e) {
+    return [{ ok: false, id: fileId, diagnostics: [fatal('reader-crash', `${input.path}: the ${format} reader failed: ${(e as Error).message}`)] }];
+  }
+  const several = format === 'json' || format === 'jsonl';
+  return read.map((article) => {
+    const id = several ? articleId(input.path, article.key) : fileId;
+    if (isFailed(article)) return { ok: false, id, diagnostics: article.diagnostics };
+    // Decoding problems concern the text itself only when the text is the file (txt).
+    const decoding = format === 'txt' ? decoded.diagnostics : decoded.diagnostics.map(({ start, end, ...d }) => d);
+    return toDoc(input, format, decoded.encoding, id, article, sidecar, [...decoding, ...sidecarDiagnostics, ...article.diagnostics]);
+  });
+}
+
+function toDoc(input: IngestInput, format: SourceFormat, encoding: string, id: string, article: ReadArticle, sidecar: Sidecar, diagnostics: Diagnostic[]): IngestResult {
+  if (article.text.trim() === '') return { ok: false, id, diagnostics: [fatal('empty', `${input.path}: the ${format} reader found no article text`)] };
+  const detected = detectLanguage(article.text);
+  const language = sidecar.language ?? detected.language ?? article.language ?? 'en';
+  if (!/^en(\b|-|_)/i.test(language)) {
+    const message = `${input.path}: language is ${language} (${sidecar.language ? 'sidecar' : detected.language ? `detected by ${detected.method}` : 'from the file'}); only English is analysed`;
+    return { ok: false, id, skipped: true, diagnostics: [{ severity: 'warning', stage: 'ingest', rule: 'not-english', message, fatal: true }] };
+  }
   const doc: ArticleDoc = {
-    id: articleId(input.path),
-    source: { path: input.path, sha256: sha256(input.bytes), format: 'txt' },
-    title: sidecar.title ?? conventions.title,
-    publisher: sidecar.publisher ?? conventions.publisher,
-    url: sidecar.url ?? null,
-    published: input.published ?? sidecar.published ?? null,
-    language: sidecar.language ?? 'en',
-    text,
+    id,
+    source: { path: input.path, sha256: sha256(input.bytes), format, extraction: article.extraction, encoding, ...(article.key !== undefined && (format === 'json' || format === 'jsonl') ? { key: article.key } : {}) },
+    title: sidecar.title ?? article.title ?? null,
+    publisher: sidecar.publisher ?? article.publisher ?? null,
+    url: sidecar.url ?? article.url ?? null,
+    published: input.published ?? sidecar.published ?? article.published ?? null,
+    language: 'en',
+    text: article.text,
     layers: {},
     diagnostics,
   };
@@ -124,9 +192,7 @@ export function ingest(input: IngestInput): IngestResult {
   return { ok: true, doc };
 }
 
-/** Headline and publisher by the plain-text convention. */
-export function readConventions(text: string): { title: string | null; publisher: string | null } {
-  const headline = /^[ \t]*([^\r\n]+?)[ \t]*\r?\n[ \t]*\r?\n/.exec(text);
-  const source = /(?:^|\n)[ \t]*Original Source:[ \t]*([^\r\n]+?)[ \t]*(?:\r?\n\s*)?$/.exec(text);
-  return { title: headline ? headline[1] : null, publisher: source ? source[1] : null };
+/** The single article of a file (the first, for files that hold several). */
+export function ingest(input: IngestInput): IngestResult {
+  return ingestFile(input)[0];
 }
