@@ -165,6 +165,15 @@ export const UNIT = `(?:${alternation(UNITS.keys())})`;
 /** Singular unit words only ("last week", not "last weeks"). */
 export const UNIT_SINGULAR = `(?:${alternation(units.map((u) => u.forms[0]))})`;
 
+/** A cheap test for any unit word, to skip sentences that cannot hold a duration. */
+export const UNIT_GATE = /sec|min|hour|hr|day|week|fortnight|month|quarter|year|yr|decade|centur|millenni/i;
+
+/** A cheap keyword test from phrases: their last words, any case ("recent years" → years). */
+export function lastWordGate(phrases: Iterable<string>): RegExp {
+  const words = new Set([...phrases].map((p) => p.toLowerCase().split(/\s+/).at(-1)!));
+  return new RegExp(alternation(words), 'iu');
+}
+
 export function unitOf(word: string): UnitInfo | undefined {
   return UNITS.get(word.toLowerCase());
 }

@@ -14,6 +14,7 @@ import {
   SEASONS,
   UNIT,
   UNIT_SINGULAR,
+  UNIT_GATE,
   unitOf,
   WEEKDAY,
   weekdayOf,
@@ -44,6 +45,7 @@ export const spanParser = patternParser(
     const amount = g.amount ? amountOf(g.amount) : plural ? 'X' : 1;
     return { type: 'DURATION', value: durationValue(amount, unit) };
   },
+  /past|last|next|coming|previous|following|first|final|latest/i,
 );
 
 /** "three years", "a decade", "90 days", "a three-year deal", "24-hour", "decades-long". */
@@ -73,6 +75,7 @@ export const durationParser = patternParser(
       value: durationValue(amount, unitOf(g.unit)!),
     };
   },
+  UNIT_GATE,
 );
 
 /** "for years", "within days", "in decades": a bare plural unit after a preposition of extent. */
@@ -84,6 +87,7 @@ export const vagueDurationParser = patternParser(
     if (!/s$/i.test(m.groups!.unit) || /^(?:hrs|mins|secs|yrs)$/i.test(m.groups!.unit)) return null;
     return { type: 'DURATION', value: durationValue('X', unit) };
   },
+  UNIT_GATE,
 );
 
 interface SetsData {
@@ -100,7 +104,7 @@ export const setAdverbParser = patternParser('set-adverb', pattern(`${B}(?<word>
   const next = place.ctx.tokens[place.tokenIndex(place.end)];
   if (next && next.start - place.end <= 1 && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN' || next.pos === 'NUM')) return null;
   return { type: 'SET', value: ADVERBS.get(m.groups!.word.toLowerCase().replace(/\s+/g, ' '))! };
-});
+}, /ly\b|every/i);
 
 /** "every year", "each month", "every two years", "every other week". */
 export const everyUnitParser = patternParser(
@@ -111,6 +115,7 @@ export const everyUnitParser = patternParser(
     const amount = !g.amount ? 1 : g.amount.toLowerCase() === 'other' ? 2 : amountOf(g.amount);
     return { type: 'SET', value: durationValue(amount, unitOf(g.unit)!) };
   },
+  /every|each/i,
 );
 
 /** "every Tuesday", "on Tuesdays", "every summer", "each January". */
@@ -125,6 +130,7 @@ export const everyNameParser = patternParser(
     if (g.season) return { type: 'SET', value: `XXXX-${SEASONS.get(g.season.toLowerCase())}` };
     return { type: 'SET', value: `XXXX-${pad(MONTHS.get(g.month.toLowerCase())!, 2)}` };
   },
+  /every|each|days\b/i,
 );
 
 const FREQUENCY = `(?:${alternation(sets.frequencies.filter((f) => f !== 'times'))}|(?:${AMOUNT})\\s+times)`;
@@ -139,4 +145,5 @@ export const rateParser = patternParser(
     if (!g.freq && !/(?:\d|million|billion|trillion|thousand|hundred|percent|%|dollars|euros|pounds|barrels|tons|tonnes|cents)\s*$/i.test(place.before)) return null;
     return { type: 'SET', value: durationValue(1, unitOf(g.unit)!) };
   },
+  UNIT_GATE,
 );

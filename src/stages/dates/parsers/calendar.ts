@@ -22,6 +22,7 @@ export const quarterCodeParser = patternParser(
     const year = g.year ?? (g.yy ? `20${g.yy}` : undefined);
     return part(`Q${g.q}`, year);
   },
+  /Q[1-4]/,
 );
 
 /** "the third quarter of 2024", "third-quarter", "the first half", "the second half of 1998". */
@@ -40,6 +41,7 @@ export const quarterParser = patternParser(
     if (g.the && /[-‐‑]/.test(m[0].slice(place.group('ordinal')![1] - place.start)[0])) return { ...value, start: place.group('ordinal')![0] };
     return value;
   },
+  /quarter|half/i,
 );
 
 /** "the summer of 2019", "summer 2019", "winter 2023-24" (the winter starting in 2023). */
@@ -47,6 +49,7 @@ export const seasonYearParser = patternParser(
   'season-year',
   pattern(`${B}(?:(?<the>the)\\s+)?(?<season>${SEASON})\\s+(?:of\\s+)?(?<year>${YEAR})${E}`),
   (m) => ({ type: 'DATE', value: `${m.groups!.year}-${SEASONS.get(m.groups!.season.toLowerCase())}` }),
+  /spring|summer|autumn|fall|winter/i,
 );
 
 /**
@@ -62,4 +65,5 @@ export const seasonParser = patternParser(
     if (/^\p{Lu}/u.test(m.groups!.season) && /\p{Lu}\p{L}*\s+$/u.test(place.before)) return null;
     return { type: 'DATE', relative: { kind: 'season', season: SEASONS.get(m.groups!.season.toLowerCase())!, direction: 'tense' } };
   },
+  /spring|summer|autumn|fall|winter/i,
 );

@@ -28,6 +28,9 @@ const engine = new chrono.Chrono({
   refiners: casual.refiners.filter((r) => !LEFT_OUT_REFINERS.has(r.constructor.name)),
 });
 
+/** chrono finds nothing without a digit, a month or a weekday name: skip it then (it is the slowest parser). */
+const CHRONO_GATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun/i;
+
 /** A date and reference far from any article, used when the publication date is unknown. */
 const NEUTRAL_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 
@@ -130,6 +133,7 @@ function piecesOf(result: chrono.ParsedResult, offset: number): Piece[] {
 export const chronoParser: Parser = {
   name: 'chrono',
   parse(ctx) {
+    if (!CHRONO_GATE.test(ctx.sentence.text)) return [];
     const reference = ctx.published ? new Date(`${ctx.published}T12:00:00Z`) : NEUTRAL_REFERENCE;
     const results = engine.parse(ctx.sentence.text, { instant: reference, timezone: 0 });
     const out: Candidate[] = [];

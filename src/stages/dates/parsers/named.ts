@@ -2,7 +2,7 @@
 // in words, as broadcast transcripts write them ("nineteen ninety-six", "the
 // year two thousand").
 import { loadData } from '../../../data.js';
-import { alternation, B, E } from '../lexicon.js';
+import { alternation, B, E, lastWordGate } from '../lexicon.js';
 import { addDays, isoWeekday, pad, daysInMonth, type Ymd } from '../timex.js';
 import { pattern, patternParser } from './pattern.js';
 
@@ -18,6 +18,8 @@ export interface Holiday {
 const holidays = loadData<{ holidays: Holiday[] }>('dates/holidays.json').holidays;
 const BY_NAME = new Map<string, Holiday>();
 for (const h of holidays) for (const n of h.names) BY_NAME.set(n.toLowerCase(), h);
+
+const HOLIDAY_GATE = lastWordGate(BY_NAME.keys());
 
 /** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm). */
 function easter(y: number): Ymd {
@@ -69,6 +71,7 @@ export const holidayParser = patternParser(
     }
     return { type: 'DATE', relative: { kind: 'holiday', name: name.toLowerCase().replace(/\s+/g, ' '), direction: 'tense' } };
   },
+  HOLIDAY_GATE,
 );
 
 const HIGH: Record<string, number> = {
@@ -109,4 +112,5 @@ export const spokenYearParser = patternParser(
     }
     return { type: 'DATE', value: pad(year, 4) };
   },
+  /teen|twenty|thousand/i,
 );

@@ -72,12 +72,18 @@ export function pattern(source: string): RegExp {
   return new RegExp(source, 'giud');
 }
 
-export function patternParser(name: string, regex: RegExp, extract: Extract): Parser {
+/**
+ * A parser from a pattern and its extract function. `gate` is a cheap test
+ * (plain keywords) the sentence must pass before the full pattern runs: most
+ * sentences have no time expression, and big alternations are slow to scan.
+ */
+export function patternParser(name: string, regex: RegExp, extract: Extract, gate?: RegExp): Parser {
   return {
     name,
     parse(ctx) {
       const out: Candidate[] = [];
       const text = ctx.sentence.text;
+      if (gate && !gate.test(text)) return out;
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m; m = regex.exec(text)) {
         if (m[0] === '') {

@@ -26,6 +26,7 @@ export const decadeParser = patternParser(
     if (first % 100 === 0 && first < 2000) return { type: 'DATE', value: String(first / 100).padStart(2, '0') };
     return { type: 'DATE', value: decadeValue(first) };
   },
+  /\d0['’]?s/,
 );
 
 /** "the '90s", "the nineties": the century is the one that puts the decade before the publication year. */
@@ -42,6 +43,7 @@ export const shortDecadeParser = patternParser(
     const century = published !== null && 2000 + dd <= published ? 2000 : 1900;
     return { type: 'DATE', value: decadeValue(century + dd) };
   },
+  /['’]\d0|ties\b/i,
 );
 
 function century(ordinal: string, era: string | undefined): string | null {
@@ -58,6 +60,7 @@ export const centuryParser = patternParser(
     const value = century(m.groups!.ordinal, m.groups!.era);
     return value ? { type: 'DATE', value } : null;
   },
+  /century/i,
 );
 
 /**
@@ -92,4 +95,5 @@ export const centuriesParser = patternParser(
     out.push({ start: lastStart, end: place.end, type: 'DATE', value: last });
     return out;
   },
+  /centuries/i,
 );

@@ -41,6 +41,7 @@ export const dayWordParser = patternParser(
       ...(suffix ? { suffix } : {}),
     };
   },
+  /today|yesterday|tomorrow|tonight/i,
 );
 
 /** "this morning", "last night". */
@@ -53,7 +54,7 @@ export const daypartParser = patternParser('daypart', pattern(`${B}(?<dir>this|l
     relative: { kind: 'shift', granularity: 'day', unit: 'day', amount: last ? -1 : 0 },
     suffix: partSuffix(m.groups!.part),
   };
-});
+}, /morning|afternoon|evening|night/i);
 
 function direction(word: string | undefined): Direction {
   const w = word?.toLowerCase();
@@ -69,6 +70,7 @@ export const weekdayPartParser = patternParser(
     relative: { kind: 'weekday', weekday: weekdayOf(m.groups!.weekday)!, direction: direction(m.groups!.dir) },
     suffix: partSuffix(m.groups!.part),
   }),
+  /morning|afternoon|evening|night/i,
 );
 
 const DEICTIC_UNITS: Record<string, Granularity> = {
@@ -96,6 +98,7 @@ export const deicticUnitParser = patternParser(
       ...(unit === 'weekend' ? { suffix: '-WE' } : {}),
     };
   },
+  /last|next|this/i,
 );
 
 const FULL_MONTHS = [...MONTHS.keys()].filter((m) => m.length > 3);
@@ -110,6 +113,7 @@ export const deicticNameParser = patternParser(
     if (g.month) return { type: 'DATE', relative: { kind: 'month', month: MONTHS.get(g.month.toLowerCase())!, direction: dir } };
     return { type: 'DATE', relative: { kind: 'season', season: SEASONS.get(g.season.toLowerCase())!, direction: dir } };
   },
+  /last|next|this/i,
 );
 
 /**
@@ -139,6 +143,7 @@ export const agoParser = patternParser(
     if (sign < 0) return { type: 'DATE', relative: { kind: 'ago', unit: g, amount: -n } };
     return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: n } };
   },
+  /ago|hence|now|earlier|later|before|after|previously/i,
 );
 
 /** "the year-earlier quarter", "the year-ago period", "year-earlier" (results): the mentioned period a year before. */
@@ -155,6 +160,7 @@ export const yearAgoParser = patternParser(
       relative: { kind: 'anchored', unit: 'year', amount: -1, period: 'any' },
     };
   },
+  /year[-‐‑\s](?:earlier|ago)/i,
 );
 
 /**
@@ -179,6 +185,7 @@ export const periodReferenceParser = patternParser(
     if (unit === 'year') return back ? { type: 'DATE', relative: { kind: 'shift', granularity: 'year', unit: 'year', amount: -1 } } : null;
     return { type: 'DATE', relative: { kind: 'anchored', unit: 'quarter', amount: back, period: unit === 'quarter' ? 'quarter' : 'any' } };
   },
+  /quarter|year|period/i,
 );
 
 const CLOCK_WORDS: Record<string, string> = { noon: 'T12:00', midday: 'T12:00', midnight: 'T24:00' };
@@ -196,4 +203,5 @@ export const clockWordParser = patternParser(
     if (day && weekdayOf(day)) return { type: 'TIME', relative: { kind: 'weekday', weekday: weekdayOf(day)!, direction: 'tense' }, suffix };
     return { type: 'TIME', relative: { kind: 'shift', granularity: 'day', unit: 'day', amount: day ? DAY_SHIFT[day] : 0 }, suffix };
   },
+  /noon|midday|midnight/i,
 );

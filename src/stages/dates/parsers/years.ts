@@ -29,7 +29,7 @@ function isCount(place: MatchPlace, start: number, end: number): boolean {
 export const yearParser = patternParser('year', pattern(FOUR_DIGITS), (m, place) => {
   if (isCount(place, place.start, place.end)) return null;
   return { type: 'DATE', value: m.groups!.year };
-});
+}, /\d{4}/);
 
 /** "1991-94", "1991–1994": the second year of a range, shortened or not. */
 export const yearRangeParser = patternParser(
@@ -47,6 +47,7 @@ export const yearRangeParser = patternParser(
       { start: ss, end: se, type: 'DATE', value: pad(second, 4) },
     ];
   },
+  /\d{4}\s*[-–—/]/,
 );
 
 /** "'98": the century that puts the year closest to (and not far after) the publication year. */
@@ -57,7 +58,7 @@ export const shortYearParser = patternParser('short-year', pattern(`(?<![\\p{L}\
   // Only after a word that takes a year ("in '98", "class of '98"), never a quotation mark.
   if (!/(?:in|of|since|from|until|by|to|and|the|before|after)\s+$/i.test(place.before)) return null;
   return { type: 'DATE', value: pad(century + yy, 4) };
-});
+}, /['’]\d\d/);
 
 const BC = '(?:BCE|B\\.C\\.E\\.|BC|B\\.C\\.?)';
 const AD = '(?:AD|A\\.D\\.?|CE|C\\.E\\.)';
@@ -72,4 +73,5 @@ export const eraYearParser = patternParser(
     if (year === 0) return null;
     return { type: 'DATE', value: g.bc ? `BC${pad(year, 4)}` : pad(year, 4) };
   },
+  /\b(?:BC|B\.C|AD|A\.D|BCE|CE|C\.E)/,
 );
