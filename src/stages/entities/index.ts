@@ -1,3 +1,141 @@
-// PLACEHOLDER until the entities stage lands: produces no entities.
+// entities: names in the article (countries, capitals, places, demonyms,
+// organisations, historical states, office holders, unknown names found by
+// capitalisation), grouped into entities with CAMEO-style actor codes.
+// Parsers find candidates (recognize.ts), refiners merge, filter and code them
+// (refine.ts), and this file assembles the entities. Also exported for the
+// stance and events stages: mainDyad() and actorsInRange().
+import { layer, type Entity, type Mention } from '../../article.js';
 import { defineStage } from '../../stage.js';
-export const entitiesStage = defineStage({ name: 'entities', version: '0', needs: ['segments'], provides: 'entities', run: () => ({ layer: [] }) });
+import { buildContext, type Candidate, type Context } from './context.js';
+import { PARSERS } from './recognize.js';
+import { REFINERS } from './refine.js';
+
+export const ENTITIES_VERSION = '1';
+
+export function extractEntities(ctx: Context): Entity[] {
+  let candidates: Candidate[] = [];
+  for (const parser of PARSERS) candidates.push(...parser.extract(ctx));
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const refiner of REFINERS) candidates = refiner.refine(ctx, candidates);
+  return assemble(ctx, candidates);
+}
+
+const EVIDENCE_RANK = { known: 3, signal: 2, weak: 1, unconfirmed: 0 } as const;
+
+function mentionOf(ctx: Context, c: Candidate): Mention {
+  return {
+    start: c.start,
+    end: c.end,
+    text: ctx.text.slice(c.start, c.end),
+    sentence: ctx.tokens[c.first].sentence,
+    actor: c.mentionActor !== undefined ? c.mentionActor : c.actor,
+    rule: c.rule,
+  };
+}
+
+/**
+ * The entity's own code. A person: the code of its first titled mention (the text
+ * dates the role), else of its first mention. A capital: the reading most of its
+ * mentions have, the government on a tie (capitals are named in political news
+ * for the government they house). Anything else: its own code.
+ */
+function entityActor(group: Candidate[], mentions: Mention[]): string | null {
+  const head = group[0];
+  if (head.type === 'PERSON') {
+    const titled = group.findIndex((c) => c.title && !c.nominal);
+    const at = titled >= 0 ? titled : group.findIndex((c) => c.title);
+    if (at >= 0) return mentions[at].actor;
+    return mentions.find((m) => m.actor !== null)?.actor ?? null;
+  }
+  if (head.kind === 'capital' && head.country) {
+    const gov = mentions.filter((m) => m.actor === head.country + 'GOV').length;
+    return gov * 2 >= mentions.length ? head.country + 'GOV' : head.country;
+  }
+  return group.find((c) => c.actor !== null)?.actor ?? null;
+}
+
+function assemble(ctx: Context, candidates: Candidate[]): Entity[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of [...candidates].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const g = groups.get(c.key);
+    if (g) {
+      if (!g.some((o) => o.start === c.start && o.end === c.end)) g.push(c);
+    } else groups.set(c.key, [c]);
+  }
+  const entities: Entity[] = [];
+  for (const group of groups.values()) {
+    const best = group.reduce((a, b) => (EVIDENCE_RANK[b.evidence] > EVIDENCE_RANK[a.evidence] ? b : a));
+    const mentions = group.map((c) => mentionOf(ctx, c));
+    const actor = entityActor(group, mentions);
+    // Later mentions of a person the text coded once ("Araghchi said") stand for the same office holder.
+    if (best.type === 'PERSON' && !best.entry?.leader) for (const m of mentions) if (m.actor === null) m.actor = actor;
+    const name = best.type === 'PERSON' && !best.entry ? longestName(group) : best.name;
+    entities.push({
+      id: '',
+      name,
+      type: best.type,
+      actor,
+      country: group.find((c) => c.country)?.country ?? null,
+      kind: best.kind,
+      mentions,
+    });
+  }
+  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || a.name.localeCompare(b.name));
+  entities.forEach((e, i) => (e.id = `e${i + 1}`));
+  return entities;
+}
+
+function longestName(group: Candidate[]): string {
+  let name = group[0].name;
+  for (const c of group) if (!c.nominal && c.name.split(' ').length > name.split(' ').length) name = c.name;
+  return name;
+}
+
+export const entitiesStage = defineStage({
+  name: 'entities',
+  version: ENTITIES_VERSION,
+  needs: ['segments', 'dates'],
+  provides: 'entities',
+  run(doc) {
+    const ctx = buildContext(doc.text, doc.published, layer(doc, 'segments'), layer(doc, 'dates'));
+    return { layer: extractEntities(ctx) };
+  },
+});
+
+// ---- helpers for the stance and events stages -----------------------------------------
+
+const ISO3 = /^[A-Z]{3}$/;
+
+/**
+ * The article's main pair of countries: the two countries with the most
+ * mentions (every mention of an entity of that country counts: "Putin" counts
+ * for RUS), sorted; ties go to the country named first. Null with fewer than two.
+ */
+export function mainDyad(entities: readonly Entity[]): [string, string] | null {
+  const count = new Map<string, { n: number; first: number }>();
+  for (const e of entities) {
+    if (!e.country || !ISO3.test(e.country)) continue;
+    const c = count.get(e.country) ?? { n: 0, first: Infinity };
+    c.n += e.mentions.length;
+    c.first = Math.min(c.first, e.mentions[0]?.start ?? Infinity);
+    count.set(e.country, c);
+  }
+  const ranked = [...count.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first || a[0].localeCompare(b[0]));
+  if (ranked.length < 2) return null;
+  const pair = [ranked[0][0], ranked[1][0]].sort() as [string, string];
+  return pair;
+}
+
+export interface MentionInRange {
+  entity: Entity;
+  mention: Mention;
+}
+
+/** Every mention lying inside [start, end) (a sentence, a clause), in text order. */
+export function actorsInRange(entities: readonly Entity[], start: number, end: number): MentionInRange[] {
+  const out: MentionInRange[] = [];
+  for (const entity of entities) {
+    for (const mention of entity.mentions) if (mention.start >= start && mention.end <= end) out.push({ entity, mention });
+  }
+  return out.sort((a, b) => a.mention.start - b.mention.start || a.mention.end - b.mention.end || a.entity.id.localeCompare(b.entity.id));
+}

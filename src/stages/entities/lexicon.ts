@@ -1,0 +1,96 @@
+// The small word lists the recognisers consult, compiled once: titles, name
+// heads, role nouns, capitalised non-names, and compromise's name lexicon.
+import nlp from 'compromise';
+import { loadData } from '../../data.js';
+import { PhraseMatcher } from '../../lexicon/phrases.js';
+import { normalizeOffice } from './leaders.js';
+
+// ---- titles -------------------------------------------------------------------
+
+export interface Title {
+  /** Normalised office the title names ('*': any office), null for honorifics. */
+  office: string | null;
+  /** Normalised forms a leaders.json office may take for this title ("king" for a Monarch title). */
+  offices: string[];
+  /** CAMEO role for a person the leaders list does not know; null when the title says none. */
+  role: string | null;
+}
+
+interface TitlesFile {
+  formerWords: string[];
+  titles: { phrases: string[]; office: string | null; role: string | null }[];
+}
+
+const titlesFile = loadData<TitlesFile>('entities/titles.json');
+
+export const TITLES = new PhraseMatcher<Title>(
+  titlesFile.titles.flatMap((t) => {
+    const office = t.office === null ? null : t.office === '*' ? '*' : normalizeOffice(t.office);
+    const offices = office === null ? [] : office === '*' ? ['*'] : [office, ...t.phrases.map(normalizeOffice)];
+    const value: Title = { office, offices, role: t.role };
+    return t.phrases.map((phrase) => ({ phrase, value }));
+  }),
+  'normal',
+);
+
+export const FORMER_WORDS = new Set(titlesFile.formerWords.map((w) => w.toLowerCase()));
+
+// ---- heads and roles ---------------------------------------------------------
+
+interface HeadsFile {
+  organization: Record<string, string | null>;
+  location: string[];
+  connectors: string[];
+}
+
+const heads = loadData<HeadsFile>('entities/name-heads.json');
+
+/** Last words that make a name an organisation, with the role such a body plays. */
+export const ORG_HEADS = new PhraseMatcher<string | null>(
+  Object.entries(heads.organization).map(([phrase, role]) => ({ phrase, value: role })),
+  'text',
+);
+export const LOCATION_HEADS = new Set(heads.location);
+export const CONNECTORS = new Set(heads.connectors);
+
+export const ROLE_NOUNS = new Map(Object.entries(loadData<{ roles: Record<string, string> }>('entities/role-nouns.json').roles));
+
+export const NON_NAMES = new Set(loadData<{ words: string[] }>('entities/non-names.json').words);
+
+// ---- compromise's name lexicon -------------------------------------------------
+
+export type NameHint = 'first-name' | 'last-name' | 'person' | 'city' | 'place' | 'organization';
+
+/**
+ * compromise knows ~3,000 first names, ~900 surnames, cities, regions and
+ * organisations. Running its tagger costs ~0.7 ms a call, so only the lexicon is
+ * read, once, and looked up word by word on candidate names.
+ */
+function compromiseHints(): Map<string, NameHint[]> {
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const hints = new Map<string, NameHint[]>();
+  const add = (word: string, hint: NameHint) => {
+    const list = hints.get(word);
+    if (list) {
+      if (!list.includes(hint)) list.push(hint);
+    } else hints.set(word, [hint]);
+  };
+  for (const [word, tags] of Object.entries(lexicon)) {
+    for (const tag of Array.isArray(tags) ? tags : [tags]) {
+      if (tag === 'MaleName' || tag === 'FemaleName' || tag === 'FirstName') add(word, 'first-name');
+      else if (tag === 'LastName') add(word, 'last-name');
+      else if (tag === 'Person') add(word, 'person');
+      else if (tag === 'City') add(word, 'city');
+      else if (tag === 'Place' || tag === 'Region' || tag === 'Country') add(word, 'place');
+      else if (tag === 'Organization' || tag === 'SportsTeam') add(word, 'organization');
+    }
+  }
+  return hints;
+}
+
+const HINTS = compromiseHints();
+
+/** compromise's name classes for a word or a whole name (lower-cased lookup). */
+export function nameHints(text: string): readonly NameHint[] {
+  return HINTS.get(text.toLowerCase()) ?? [];
+}

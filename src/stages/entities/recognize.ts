@@ -1,0 +1,380 @@
+// Parsers: each finds one kind of name and returns candidates. The gazetteer
+// parser runs first (known names); the name-run parser then reads the
+// capitalised runs around and between them, types unknown names from titles,
+// head words and compromise's name lexicon, and absorbs known names that turn
+// out to be parts of longer ones ("Iranian Foreign Ministry").
+import { bestEntry, datedActor, GAZETTEER } from './gazetteer.js';
+import { CONNECTORS, LOCATION_HEADS, NON_NAMES, ORG_HEADS, nameHints } from './lexicon.js';
+import { isAcronym, isCapitalised, type NameToken } from './tokens.js';
+import { isSentenceInitial, span, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
+import type { EntityType } from '../../article.js';
+
+export interface Parser {
+  name: string;
+  extract(ctx: Context): Candidate[];
+}
+
+// ---- known names ----------------------------------------------------------------
+
+const ARTICLE = /^(the|The)$/;
+
+export const gazetteerParser: Parser = {
+  name: 'gazetteer',
+  extract(ctx) {
+    const out: Candidate[] = [];
+    for (const s of ctx.sentences) {
+      const hits = GAZETTEER.findAll(ctx.tokens, s.first, s.last);
+      // findAll returns every entry of the longest phrase at a position; one phrase, one entry.
+      for (let h = 0; h < hits.length; ) {
+        let e = h + 1;
+        while (e < hits.length && hits[e].first === hits[h].first) e++;
+        const entry = bestEntry(hits.slice(h, e).map((x) => x.value));
+        let first = hits[h].first;
+        const last = hits[h].end;
+        h = e;
+        // "the Kremlin": the article is matched but is no part of the name.
+        if (ARTICLE.test(ctx.tokens[first].text) && last - first > 1) first++;
+        out.push({
+          ...span(ctx, first, last),
+          key: entry.key,
+          name: entry.name,
+          type: entry.type,
+          kind: entry.kind,
+          actor: datedActor(entry, ctx.published),
+          country: entry.country,
+          rule: `gazetteer:${entry.source}`,
+          evidence: 'known',
+          entry,
+        });
+      }
+    }
+    out.forEach((c, k) => {
+      for (let i = c.first; i < c.last; i++) ctx.knownAt[i] = k;
+    });
+    ctx.known = out;
+    return out;
+  },
+};
+
+// ---- capitalised runs ---------------------------------------------------------------
+
+/** Parts of speech that are never names on their own, even capitalised ("The", "However", "In"). */
+const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'NUM', 'SYM', 'INTJ', 'ADV']);
+/** Particles inside personal names: "Bashar al-Assad", "Ursula von der Leyen", "Mohammed bin Salman". */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'del', 'da', 'di', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'dos']);
+/** Words that join a head to its complement: "Ministry of Foreign Affairs", "Gulf of Aden". */
+const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', '&']);
+const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'announced', 'tweeted', 'posted', 'argued', 'warned', 'insisted', 'declared', 'noted', 'explained', 'asked', 'replied']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout', 'inside', 'around']);
+
+function isNameWord(t: NameToken): boolean {
+  if (!isCapitalised(t.text)) return false;
+  if (/^['’]s$/.test(t.text)) return false;
+  return t.pos === 'PROPN' || !FUNCTION_POS.has(t.pos) || isAcronym(t.text);
+}
+
+function isHeadWord(ctx: Context, i: number): boolean {
+  const t = ctx.tokens[i];
+  return LOCATION_HEADS.has(t.text) || ORG_HEADS.matchAt(ctx.tokens, i, i + 1).length > 0;
+}
+
+/** An organisation head ending the run at `last` (exclusive): its role and where it starts. */
+function orgHeadAt(ctx: Context, first: number, last: number): { role: string | null; from: number } | null {
+  for (let from = Math.max(first, last - 3); from < last; from++) {
+    const hit = ORG_HEADS.matchAt(ctx.tokens, from, last).find((h) => h.end === last);
+    if (hit) return { role: hit.value, from };
+  }
+  return null;
+}
+
+/** Inside a run: a name word, or a particle or connector with a name word after it. */
+function continuesRun(ctx: Context, i: number, last: number): boolean {
+  const t = ctx.tokens[i];
+  if (ctx.inDate[i]) return false;
+  if (isNameWord(t) && !titleCovers(ctx, i)) return true;
+  const next = i + 1 < last ? ctx.tokens[i + 1] : undefined;
+  if (!next) return false;
+  const prev = ctx.tokens[i - 1];
+  // "Jean-Yves", "al-Assad": a hyphen glued on both sides; not between two known names ("U.S.-Iran").
+  if (t.text === '-' && prev.end === t.start && t.end === next.start) {
+    const knownBoth = ctx.knownAt[i - 1] >= 0 || ctx.knownAt[i + 1] >= 0;
+    return !knownBoth && (isNameWord(next) || NAME_PARTICLES.has(prev.text));
+  }
+  if (NAME_PARTICLES.has(t.text) && (isNameWord(next) || next.text === '-')) return true;
+  if (HEAD_CONNECTORS.has(t.text) && CONNECTORS.has(t.text.toLowerCase()) || t.text === '&') {
+    // Only after a head word: "Bank of England", never "Russia and Iran".
+    let j = i - 1;
+    while (j >= 0 && (ctx.tokens[j].text === 'the' || ctx.tokens[j].text === 'of' || ctx.tokens[j].text === 'for')) j--;
+    if (t.text === '&') return isNameWord(prev) && isNameWord(next);
+    return j >= 0 && j < i && isHeadWord(ctx, j) && (isNameWord(next) || (next.text === 'the' && i + 2 < last && isNameWord(ctx.tokens[i + 2])));
+  }
+  return false;
+}
+
+function titleCovers(ctx: Context, i: number): boolean {
+  if (ctx.knownAt[i] >= 0) return false; // a known name wins over a title word ("General Dynamics")
+  for (const t of ctx.titles) if (t.first <= i && i < t.end) return true;
+  return false;
+}
+
+/** The title written right before token `i`, with "former" and plural coordination handled. */
+export function titleUseBefore(ctx: Context, i: number, previous: Map<number, TitleUse>): TitleUse | undefined {
+  const hit = ctx.titleBefore.get(i);
+  if (hit) {
+    let j = hit.first - 1;
+    if (j >= 0 && ctx.tokens[j].text === '-') j--; // "ex-President"
+    const former = j >= 0 && /^(former|ex|late|then|outgoing|ousted|deposed|toppled|exiled|erstwhile)$/i.test(ctx.tokens[j].text);
+    return { title: hit.value, first: hit.first, last: hit.end, former };
+  }
+  // "leaders Putin and Pezeshkian": a plural title covers the names coordinated after it.
+  const t = ctx.tokens[i - 1];
+  if (t && (t.text === 'and' || t.text === ',')) {
+    const before = previous.get(i - 1);
+    if (before && /s$/i.test(spanText(ctx, before.first, before.last))) return before;
+  }
+  return undefined;
+}
+
+interface Typing {
+  type: EntityType;
+  kind: string;
+  evidence: Evidence;
+  rule: string;
+  actor?: string | null;
+  country?: string | null;
+}
+
+/** Country of the first known country, demonym, capital or place inside a run. */
+function countryInside(ctx: Context, first: number, last: number): string | null {
+  for (let i = first; i < last; i++) {
+    const k = ctx.knownAt[i];
+    if (k >= 0 && ctx.known[k].country) return ctx.known[k].country;
+  }
+  return null;
+}
+
+/** Types an unknown name from what the text and the lexicons say about it; null: not a name. */
+function typeName(ctx: Context, first: number, last: number, title: TitleUse | undefined): Typing | null {
+  const toks = ctx.tokens.slice(first, last);
+  const words = toks.filter((t) => isNameWord(t));
+  if (words.length === 0) return null;
+  const text = spanText(ctx, first, last);
+  if (NON_NAMES.has(text) || words.every((w) => NON_NAMES.has(w.text))) return null;
+  const single = last - first === 1;
+  const head = orgHeadAt(ctx, first, last) ?? headOfConstruction(ctx, first, last);
+  // A head on its own is a common noun ("Parliament", "the Ministry").
+  if (head && head.from === first && (single || last - first <= 2) && !isAcronym(text)) {
+    if (!countryInside(ctx, first, last)) return null;
+  }
+  if (title) {
+    return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: title.title.office === null ? 'name:honorific' : 'name:title' };
+  }
+  if (head) {
+    const country = countryInside(ctx, first, last);
+    return {
+      type: 'ORGANIZATION',
+      kind: head.role === 'MIL' ? 'military' : head.role === 'GOV' ? 'government' : head.role === 'PTY' ? 'party' : 'organization',
+      evidence: 'signal',
+      rule: 'name:org-head',
+      country,
+      actor: country && head.role ? country + head.role : null,
+    };
+  }
+  const lastWord = toks[toks.length - 1].text;
+  if (!single && (LOCATION_HEADS.has(lastWord) || locationHeadOf(ctx, first, last))) {
+    const country = countryInside(ctx, first, last);
+    return { type: 'LOCATION', kind: 'place', evidence: 'signal', rule: 'name:location-head', country, actor: country };
+  }
+  const whole = nameHints(text.replace(/\s+/g, ' '));
+  if (whole.includes('person')) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:person-lexicon' };
+  if (whole.includes('city') || whole.includes('place')) return { type: 'LOCATION', kind: whole.includes('city') ? 'city' : 'place', evidence: 'signal', rule: 'name:place-lexicon' };
+  if (whole.includes('organization')) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'signal', rule: 'name:org-lexicon' };
+  if (!single) {
+    const firstHints = nameHints(words[0].text);
+    const lastHints = nameHints(words[words.length - 1].text);
+    if (firstHints.includes('first-name') || /^\p{Lu}\.$/u.test(words[1]?.text ?? '')) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:first-name' };
+    if (lastHints.includes('last-name') && words.length <= 3) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:last-name' };
+  }
+  if (single && isAcronym(text)) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'signal', rule: 'name:acronym' };
+  const next = ctx.tokens[last];
+  if (next && SPEECH_VERBS.has(next.normal) && next.sentence === toks[0].sentence) {
+    return { type: single ? 'PERSON' : 'PERSON', kind: 'person', evidence: single ? 'weak' : 'signal', rule: 'name:speaker' };
+  }
+  const prev = ctx.tokens[first - 1];
+  if (prev && LOCATIVE.has(prev.normal) && prev.sentence === toks[0].sentence) return { type: 'LOCATION', kind: 'place', evidence: 'weak', rule: 'name:locative' };
+  if (single) {
+    const hints = nameHints(text);
+    if (hints.includes('city') || hints.includes('place')) return { type: 'LOCATION', kind: 'place', evidence: 'weak', rule: 'name:place-lexicon' };
+    if (hints.includes('organization')) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'weak', rule: 'name:org-lexicon' };
+    if (hints.includes('last-name') || hints.includes('first-name')) return { type: 'PERSON', kind: 'person', evidence: 'weak', rule: 'name:name-lexicon' };
+    return { type: 'ORGANIZATION', kind: 'organization', evidence: 'weak', rule: 'name:capitalised' };
+  }
+  return { type: 'PERSON', kind: 'person', evidence: 'weak', rule: 'name:capitalised' };
+}
+
+/** "Ministry of Foreign Affairs", "University of Tehran": a head before "of"/"for". */
+function headOfConstruction(ctx: Context, first: number, last: number): { role: string | null; from: number } | null {
+  for (let i = first + 1; i < last - 1; i++) {
+    if (ctx.tokens[i].text !== 'of' && ctx.tokens[i].text !== 'for') continue;
+    const head = orgHeadAt(ctx, first, i);
+    if (head) return head;
+  }
+  return null;
+}
+
+function locationHeadOf(ctx: Context, first: number, last: number): boolean {
+  for (let i = first + 1; i < last - 1; i++) {
+    if (ctx.tokens[i].text === 'of' && LOCATION_HEADS.has(ctx.tokens[i - 1].text)) return true;
+  }
+  return false;
+}
+
+/** A key for an unknown name: the same written name is the same entity. */
+function nameKey(type: EntityType, text: string): string {
+  return `${type.toLowerCase()}:${text.replace(/\s+/g, ' ').replace(/['’]s$/, '')}`;
+}
+
+export const nameRunParser: Parser = {
+  name: 'name-run',
+  extract(ctx) {
+    const out: Candidate[] = [];
+    const titled = new Map<number, TitleUse>();
+    for (const s of ctx.sentences) {
+      const headline = ctx.headline[s.index];
+      let i = s.first;
+      while (i < s.last) {
+        if (!continuesRun(ctx, i, s.last) || !isNameWord(ctx.tokens[i])) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < s.last && continuesRun(ctx, j, s.last)) j++;
+        // A run never ends on a connector or particle.
+        while (j > i + 1 && !isNameWord(ctx.tokens[j - 1])) j--;
+        for (const c of readRun(ctx, i, j, headline, titled)) out.push(c);
+        i = j;
+      }
+    }
+    return out;
+  },
+};
+
+/**
+ * One capitalised run: entirely known names stay as the gazetteer found them; a
+ * run with a head word is one organisation or place; a known leader with extra
+ * given names grows to cover them; a known country or demonym before an unknown
+ * name stays a mention of its own and the rest is typed as a new name.
+ */
+function readRun(ctx: Context, first: number, last: number, headline: boolean, titled: Map<number, TitleUse>): Candidate[] {
+  const knownIn = new Set<number>();
+  let uncovered = 0;
+  for (let i = first; i < last; i++) {
+    if (ctx.knownAt[i] >= 0) knownIn.add(ctx.knownAt[i]);
+    else if (isNameWord(ctx.tokens[i])) uncovered++;
+  }
+  if (uncovered === 0) {
+    // A known person: remember a plural title for the names coordinated after it.
+    const only = knownIn.size === 1 ? ctx.known[[...knownIn][0]] : undefined;
+    if (only && only.type === 'PERSON') {
+      const title = titleUseBefore(ctx, only.first, titled);
+      if (title) titled.set(only.last, title);
+    }
+    return [];
+  }
+  const known = [...knownIn].map((k) => ctx.known[k]);
+
+  const head = orgHeadAt(ctx, first, last) ?? headOfConstruction(ctx, first, last);
+  const whole = known.length > 0 && head && !(known.length === 1 && known[0].first === first && known[0].last === last);
+  if (whole) {
+    // "Iranian Foreign Ministry", "Bank of Russia", "Trump Administration": one organisation.
+    const typing = typeName(ctx, first, last, undefined);
+    if (typing && typing.type === 'ORGANIZATION') {
+      const country = typing.country ?? known.find((k) => k.country)?.country ?? null;
+      for (const k of known) k.dropped = 'absorbed';
+      const c = candidate(ctx, first, last, typing, country, typing.actor ?? null);
+      if (headline) {
+        // Title case proves nothing: "The Complex Alliance of Russia and Iran" keeps its known names.
+        for (const k of known) delete k.dropped;
+        return [];
+      }
+      return [c];
+    }
+  }
+
+  // A known leader with given names before it: "Vladimir V. Putin" grows to cover them;
+  // other names around a leader's surname make another person ("Abbas Araghchi", "Lyndon Johnson").
+  const leaderHit = known.find((k) => k.entry?.leader);
+  if (leaderHit && known.length === 1) {
+    const leaderWords = new Set([leaderHit.entry!.leader!.name, ...leaderHit.entry!.leader!.aliases].flatMap((n) => n.split(/[\s-]+/)));
+    let compatible = leaderHit.last === last;
+    for (let i = first; i < leaderHit.first && compatible; i++) {
+      const t = ctx.tokens[i].text;
+      compatible = leaderWords.has(t) || /^\p{Lu}\.$/u.test(t) || !isNameWord(ctx.tokens[i]);
+    }
+    if (compatible) {
+      leaderHit.first = first;
+      leaderHit.start = ctx.tokens[first].start;
+      return [];
+    }
+    leaderHit.dropped = 'absorbed';
+    const title = titleUseBefore(ctx, first, titled);
+    const typing = typeName(ctx, first, last, title) ?? { type: 'PERSON' as const, kind: 'person', evidence: 'weak' as const, rule: 'name:capitalised' };
+    const c = candidate(ctx, first, last, { ...typing, type: 'PERSON', kind: 'person' }, null, null);
+    if (title) {
+      c.title = title;
+      titled.set(last, title);
+    }
+    if (headline && typing.rule !== 'name:title') c.evidence = 'unconfirmed';
+    return [c];
+  }
+  const lastKnown = known[known.length - 1];
+
+  // Known names at the edges stand alone; the unknown stretch between them is typed on its own.
+  let a = first;
+  let b = last;
+  while (a < b && ctx.knownAt[a] >= 0) a = ctx.known[ctx.knownAt[a]].last;
+  while (b > a && ctx.knownAt[b - 1] >= 0) b = ctx.known[ctx.knownAt[b - 1]].first;
+  while (a < b && !isNameWord(ctx.tokens[a])) a++;
+  while (b > a && !isNameWord(ctx.tokens[b - 1])) b--;
+  if (a >= b) return [];
+  if (known.some((k) => k.first >= a && k.last <= b)) {
+    // A known name inside an unknown one ("Papua" ... ) — the longer name is typed whole.
+    for (const k of known) if (k.first >= a && k.last <= b) k.dropped = 'absorbed';
+  }
+  // A first name before a known country is a person ("Michael Jordan", "Chad Smith").
+  if (lastKnown && lastKnown.last === last && b === lastKnown.first && lastKnown.kind === 'country' && nameHints(ctx.tokens[a].text).includes('first-name')) {
+    lastKnown.dropped = 'absorbed';
+    b = last;
+  }
+
+  const title = titleUseBefore(ctx, a, titled);
+  const typing = typeName(ctx, a, b, title);
+  if (!typing) return [];
+  if (title) titled.set(b, title);
+  const c = candidate(ctx, a, b, typing, typing.country ?? null, typing.actor ?? null);
+  if (title) c.title = title;
+  // Capitals prove nothing in a headline or at the start of a sentence: such a name
+  // stands only if it is known or the article confirms it elsewhere.
+  if ((headline && typing.rule !== 'name:title') || (isSentenceInitial(ctx, a) && typing.evidence === 'weak')) c.evidence = 'unconfirmed';
+  return [c];
+}
+
+function candidate(ctx: Context, first: number, last: number, typing: Typing, country: string | null, actor: string | null): Candidate {
+  const text = spanText(ctx, first, last);
+  return {
+    ...span(ctx, first, last),
+    key: nameKey(typing.type, text),
+    name: text.replace(/\s+/g, ' '),
+    type: typing.type,
+    kind: typing.kind,
+    actor,
+    country,
+    rule: typing.rule,
+    evidence: typing.evidence,
+  };
+}
+
+export const PARSERS: readonly Parser[] = [
+  gazetteerParser, // known names first: the name-run parser reads around them
+  nameRunParser,
+];

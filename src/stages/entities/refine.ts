@@ -1,0 +1,377 @@
+// Refiners: each takes the candidates so far and merges, filters or codes them.
+// Their order is the configuration in REFINERS at the bottom of this file.
+import { codeLeader, normalizeOffice } from './leaders.js';
+import { ROLE_NOUNS } from './lexicon.js';
+import { titleUseBefore } from './recognize.js';
+import { isAcronym } from './tokens.js';
+import { spanText, type Candidate, type Context, type TitleUse } from './context.js';
+
+export interface Refiner {
+  name: string;
+  refine(ctx: Context, candidates: Candidate[]): Candidate[];
+}
+
+const COUNTRY_CODE = /^[A-Z]{3}$/;
+const POSSESSIVE = /^['’]s?$/;
+
+/** Known names swallowed by longer ones, and names inside date spans ("May", "March"). */
+export const dropAbsorbedAndDates: Refiner = {
+  name: 'drop-absorbed-and-dates',
+  refine(ctx, candidates) {
+    return candidates.filter((c) => {
+      if (c.dropped) return false;
+      let dated = 0;
+      for (let i = c.first; i < c.last; i++) dated += ctx.inDate[i];
+      // A one-word name inside a date is the date's; "Theresa May" keeps its name.
+      return dated === 0 || (c.last - c.first > 1 && dated < c.last - c.first);
+    });
+  },
+};
+
+function surname(c: Candidate): string | null {
+  const words = c.name.split(' ').filter((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 2 ? words[words.length - 1] : null;
+}
+
+/**
+ * Name variants of one entity: "Abbas Araghchi" … "Araghchi" … "Araghchi's" share
+ * one key, and a capitalised word that proved nothing where it stood (a headline,
+ * a sentence start) stands if the article names it elsewhere. Known leaders'
+ * surnames are in the gazetteer already.
+ */
+export const corefNames: Refiner = {
+  name: 'coref-names',
+  refine(ctx, candidates) {
+    const byText = new Map<string, Candidate>();
+    const bySurname = new Map<string, Candidate | null>();
+    for (const c of candidates) {
+      if (c.evidence === 'unconfirmed') continue;
+      const text = spanText(ctx, c.first, c.last);
+      if (!byText.has(text) || (byText.get(text)!.evidence === 'weak' && c.evidence !== 'weak')) byText.set(text, c);
+      if (c.type === 'PERSON' && c.evidence !== 'weak') {
+        const last = surname(c);
+        if (last) bySurname.set(last, bySurname.has(last) && bySurname.get(last)!.key !== c.key ? null : c);
+      }
+    }
+    // A leader's bare surname is the article's own person of that surname when the
+    // leader's full name never appears ("Lyndon Johnson … Johnson" is not Boris Johnson).
+    const fullLeaders = new Set(candidates.filter((c) => c.entry?.leader && c.last - c.first > 1).map((c) => c.key));
+    const out: Candidate[] = [];
+    for (const c of candidates) {
+      const text = spanText(ctx, c.first, c.last);
+      if (c.entry?.leader && c.last - c.first === 1 && !fullLeaders.has(c.key)) {
+        const local = bySurname.get(text);
+        if (local && !local.entry) {
+          adopt(c, local, 'coref:surname');
+          out.push(c);
+          continue;
+        }
+      }
+      const unknownName = c.evidence !== 'known' && !c.title;
+      const person = unknownName && c.last - c.first === 1 ? bySurname.get(text) : undefined;
+      const same = byText.get(text);
+      if (person) {
+        adopt(c, person, 'coref:surname');
+      } else if (c.evidence === 'unconfirmed' || c.evidence === 'weak') {
+        if (same && same !== c && same.evidence !== 'weak' && same.evidence !== 'unconfirmed') adopt(c, same, 'coref:same-name');
+        else if (c.evidence === 'unconfirmed') continue;
+      }
+      out.push(c);
+    }
+    return out;
+  },
+};
+
+function adopt(c: Candidate, from: Candidate, rule: string): void {
+  c.key = from.key;
+  c.name = from.name;
+  c.type = from.type;
+  c.kind = from.kind;
+  c.actor = from.actor;
+  c.country = from.country;
+  c.entry = from.entry;
+  c.evidence = 'signal';
+  c.rule = rule;
+}
+
+/**
+ * Acronyms: "Korean Central News Agency (KCNA)" defines KCNA for the article, and
+ * an acronym made of an organisation's initials is that organisation.
+ */
+export const linkAcronyms: Refiner = {
+  name: 'link-acronyms',
+  refine(ctx, candidates) {
+    const orgs = candidates.filter((c) => c.type === 'ORGANIZATION' && c.last - c.first > 1);
+    const defined = new Map<string, Candidate>();
+    for (const c of candidates) {
+      if (!isAcronym(c.name) || c.last - c.first !== 1) continue;
+      const open = ctx.tokens[c.first - 1];
+      const before = candidates.find((o) => o !== c && o.last === c.first - 1 && o.type === 'ORGANIZATION');
+      if (open?.text === '(' && before) defined.set(c.name, before);
+    }
+    for (const c of candidates) {
+      if (c.evidence === 'known' || !isAcronym(c.name) || c.last - c.first !== 1) continue;
+      const org = defined.get(c.name) ?? orgs.find((o) => initials(o.name) === c.name.replace(/\./g, ''));
+      if (org) adopt(c, org, 'coref:acronym');
+    }
+    return candidates;
+  },
+};
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
+/** The country or organisation a title is written with: "Iranian", "Iran's", "NATO", "Kremlin". */
+function titleModifier(ctx: Context, byLast: Map<number, Candidate>, title: TitleUse): Candidate | undefined {
+  let j = title.first;
+  if (title.former) j--;
+  if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
+  const mod = byLast.get(j);
+  if (!mod || mod.type === 'PERSON') return undefined;
+  return mod;
+}
+
+/** "Abbas Araghchi, Iran's foreign minister": a title in apposition after the name. */
+function appositiveTitle(ctx: Context, byFirst: Map<number, Candidate>, c: Candidate): { title: TitleUse; modifier: Candidate } | undefined {
+  let j = c.last;
+  if (ctx.tokens[j]?.text !== ',') return undefined;
+  j++;
+  if (ctx.tokens[j] && /^(the|a|an)$/i.test(ctx.tokens[j].text)) j++;
+  const mod = byFirst.get(j);
+  if (!mod || mod.type === 'PERSON') return undefined;
+  j = mod.last;
+  if (ctx.tokens[j] && POSSESSIVE.test(ctx.tokens[j].text)) j++;
+  const hit = ctx.titles.find((t) => t.first === j);
+  if (!hit || hit.value.office === null) return undefined;
+  return { title: { title: hit.value, first: hit.first, last: hit.end, former: false }, modifier: mod };
+}
+
+/**
+ * Persons get their codes. A known office holder is coded by the title written
+ * before the mention when there is one, by the article's date otherwise. A
+ * person the leaders list does not know takes the title's role and the country
+ * or organisation written with it ("Iranian Foreign Minister Abbas Araghchi" →
+ * IRNGOV, "NATO Secretary General Mark Rutte" → NATO).
+ */
+export const codePersons: Refiner = {
+  name: 'code-persons',
+  refine(ctx, candidates) {
+    const byLast = new Map<number, Candidate>();
+    const byFirst = new Map<number, Candidate>();
+    for (const c of candidates) {
+      if (!byLast.has(c.last)) byLast.set(c.last, c);
+      if (!byFirst.has(c.first)) byFirst.set(c.first, c);
+    }
+    const titled = new Map<number, TitleUse>();
+    for (const c of candidates) {
+      if (c.type !== 'PERSON' || c.nominal) continue;
+      const title = titleUseBefore(ctx, c.first, titled);
+      let modifier: Candidate | undefined;
+      if (title) {
+        titled.set(c.last, title);
+        c.title = title;
+        modifier = titleModifier(ctx, byLast, title);
+      } else {
+        const app = appositiveTitle(ctx, byFirst, c);
+        if (app) {
+          c.title = app.title;
+          modifier = app.modifier;
+        }
+      }
+      const leader = c.entry?.leader;
+      if (leader) {
+        const coding = codeLeader(leader, ctx.published, c.title ? c.title.title.offices : null, c.title?.former ?? false);
+        c.mentionActor = coding.actor;
+        if (coding.basis !== 'date') c.rule += coding.basis === 'title' ? '+titled' : '+former';
+        // A title the leaders list does not record ("NATO Secretary General Mark Rutte") codes like any title.
+        if (coding.basis !== 'date' || !c.title || !modifier) continue;
+      }
+      if (!c.title) continue;
+      const role = c.title.former ? 'ELI' : c.title.title.role;
+      if (modifier && modifier.actor) {
+        const base = modifier.mentionActor ?? modifier.actor;
+        // A body's officer stands for the body ("Kremlin spokesman" → RUSGOV, "NATO
+        // Secretary General" → NATO); a country's officer takes the title's role.
+        c.mentionActor = modifier.type !== 'ORGANIZATION' && COUNTRY_CODE.test(base) && role ? base + role : base;
+        c.country = modifier.country ?? c.country;
+        c.actor = c.mentionActor;
+        c.rule += '+titled';
+      }
+    }
+    return candidates;
+  },
+};
+
+/**
+ * "the Russian president", "Iran's supreme leader": a title after a country and
+ * before no name is a mention of the one person of that country in the article
+ * who holds or held that office.
+ */
+export const nominalLeaders: Refiner = {
+  name: 'nominal-leaders',
+  refine(ctx, candidates) {
+    const persons = candidates.filter((c) => c.type === 'PERSON' && c.country);
+    if (persons.length === 0) return candidates;
+    const byLast = new Map<number, Candidate>();
+    for (const c of candidates) if (c.type !== 'PERSON') byLast.set(c.last, c);
+    const startsAt = new Set(candidates.map((c) => c.first));
+    const added: Candidate[] = [];
+    for (const t of ctx.titles) {
+      if (t.value.office === null || startsAt.has(t.end)) continue;
+      if (!/^\p{Ll}/u.test(ctx.tokens[t.first].text)) continue; // "President Assad" is a title, not a noun phrase
+      let j = t.first;
+      if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
+      const mod = byLast.get(j);
+      if (!mod || !mod.country || (mod.kind !== 'demonym' && mod.kind !== 'country')) continue;
+      const offices = t.value.offices;
+      const matches = new Map<string, Candidate>();
+      for (const p of persons) {
+        if (p.country !== mod.country) continue;
+        const leader = p.entry?.leader;
+        const held = leader
+          ? leader.positions.some((pos) => offices.includes('*') || offices.includes(normalizeOffice(pos.office)))
+          : p.title !== undefined && p.title.title.office === t.value.office;
+        if (held) matches.set(p.key, p);
+      }
+      if (matches.size !== 1) continue;
+      const p = [...matches.values()][0];
+      const mention: Candidate = {
+        first: mod.first,
+        last: t.end,
+        start: mod.start,
+        end: ctx.tokens[t.end - 1].end,
+        key: p.key,
+        name: p.name,
+        type: 'PERSON',
+        kind: p.kind,
+        actor: p.actor,
+        country: p.country,
+        rule: 'coref:nominal',
+        evidence: 'signal',
+        entry: p.entry,
+        nominal: true,
+      };
+      const title: TitleUse = { title: t.value, first: t.first, last: t.end, former: false };
+      mention.title = title;
+      if (p.entry?.leader) mention.mentionActor = codeLeader(p.entry.leader, ctx.published, t.value.offices).actor;
+      else mention.mentionActor = p.mentionActor ?? p.actor;
+      added.push(mention);
+    }
+    return added.length === 0 ? candidates : [...candidates, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+  },
+};
+
+/**
+ * "Tehran aspires to", "Beijing said": a capital as the subject of a verb is its
+ * country's government; "in Beijing" stays a place.
+ */
+export const capitalsAsGovernments: Refiner = {
+  name: 'capitals-as-governments',
+  refine(ctx, candidates) {
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k];
+      if (c.kind !== 'capital' || !c.country) continue;
+      const prev = ctx.tokens[c.first - 1];
+      if (prev && prev.sentence === ctx.tokens[c.first].sentence && (prev.pos === 'ADP' || prev.pos === 'DET')) continue;
+      let j = c.last;
+      // "Moscow and Tehran have agreed": step over coordinated names to the verb.
+      while (ctx.tokens[j] && (ctx.tokens[j].text === 'and' || ctx.tokens[j].text === ',')) {
+        const next = candidates.find((o) => o.first === j + 1);
+        if (!next) break;
+        j = next.last;
+      }
+      while (ctx.tokens[j] && ctx.tokens[j].pos === 'ADV') j++;
+      const verb = ctx.tokens[j];
+      if (verb && verb.sentence === ctx.tokens[c.first].sentence && (verb.pos === 'VERB' || verb.pos === 'AUX')) {
+        c.mentionActor = c.country + 'GOV';
+        c.rule += '+government-subject';
+      }
+    }
+    return candidates;
+  },
+};
+
+/**
+ * "Iranian officials", "Russia's military", "Tehran's government": a country
+ * word before a role noun stands for that part of the country (IRNGOV, RUSMIL).
+ */
+export const roleNouns: Refiner = {
+  name: 'role-nouns',
+  refine: (ctx, candidates) => codeRoleNouns(ctx, candidates),
+};
+
+function codeRoleNouns(ctx: Context, candidates: Candidate[]): Candidate[] {
+  for (const c of candidates) {
+    if ((c.type !== 'LOCATION' && c.type !== 'NORP') || !c.country || !c.actor || !COUNTRY_CODE.test(c.actor)) continue;
+    if (c.mentionActor && c.mentionActor !== c.actor) continue;
+    let j = c.last;
+    const sentence = ctx.tokens[c.first].sentence;
+    if (ctx.tokens[j] && POSSESSIVE.test(ctx.tokens[j].text)) j++;
+    // One adjective may stand between: "Iranian senior officials", "Russia's new government".
+    for (let hop = 0; hop < 2; hop++) {
+      const t = ctx.tokens[j];
+      if (!t || t.sentence !== sentence || !/^\p{Ll}/u.test(t.text)) break;
+      const role = ROLE_NOUNS.get(t.normal);
+      if (role) {
+        // "military officials" keeps the first role; "military interventions" is an adjective: no role.
+        const next = ctx.tokens[j + 1];
+        const modifies = next && next.sentence === sentence && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text);
+        if (!modifies || ROLE_NOUNS.has(next.normal)) {
+          c.mentionActor = c.country + role;
+          c.rule += '+role-noun';
+        }
+        break;
+      }
+      if (t.pos !== 'ADJ') break;
+      j++;
+    }
+  }
+  return candidates;
+}
+
+/**
+ * A body named with a different country's word is that country's body:
+ * "Russia's Security Council" is not the UN's. Only generic names ending in a
+ * head word ("Security Council", "Democratic Party") are moved.
+ */
+export const retypeModifiedBodies: Refiner = {
+  name: 'retype-modified-bodies',
+  refine(ctx, candidates) {
+    const byLast = new Map<number, Candidate>();
+    for (const c of candidates) byLast.set(c.last, c);
+    for (const c of candidates) {
+      if (c.type !== 'ORGANIZATION' || c.evidence !== 'known') continue;
+      const text = spanText(ctx, c.first, c.last);
+      if (/\p{Lu}{2}/u.test(text) || !/(Council|Assembly|Party|Court|Office|Service|Ministry|Committee|Commission|Congress|Senate|Parliament|Guard|Army|Forces)$/.test(text)) continue;
+      let j = c.first;
+      if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
+      const mod = byLast.get(j);
+      if (!mod || !mod.country || (mod.kind !== 'country' && mod.kind !== 'demonym') || mod.country === c.country) continue;
+      const role = /Party$/.test(text) ? 'PTY' : /(Court)$/.test(text) ? 'JUD' : /(Congress|Senate|Parliament|Assembly)$/.test(text) ? 'LEG' : /(Guard|Army|Forces)$/.test(text) ? 'MIL' : 'GOV';
+      c.key = `organization:${mod.country}:${text}`;
+      c.name = text;
+      c.country = mod.country;
+      c.actor = mod.country + role;
+      c.kind = role === 'PTY' ? 'party' : role === 'MIL' ? 'military' : 'government';
+      c.entry = undefined;
+      c.rule += '+national';
+    }
+    return candidates;
+  },
+};
+
+export const REFINERS: readonly Refiner[] = [
+  dropAbsorbedAndDates, // first: later refiners must not link to a swallowed or dated name
+  corefNames, // before acronyms and persons: variants share a key first
+  linkAcronyms,
+  retypeModifiedBodies, // before persons: "Russia's Security Council secretary" takes the national body
+  codePersons, // titles and dates code persons
+  nominalLeaders, // after persons: needs their countries and titles
+  capitalsAsGovernments,
+  roleNouns, // last: does not override a code another refiner chose
+];
