@@ -82,7 +82,10 @@ function verbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[] {
   const groups: { at: number; tense: Tense }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (futurePhraseAt(tokens, i)) {
-      groups.push({ at: i, tense: 'future' });
+      // "was scheduled to", "had been expected to": a future seen from the past is no longer ahead.
+      let j = i - 1;
+      while (j >= 0 && (tokens[j].pos === 'ADV' || norm(tokens[j]) === 'been')) j--;
+      groups.push({ at: i, tense: j >= 0 && PAST_AUX.has(norm(tokens[j])) ? 'past' : 'future' });
       continue;
     }
     if (!isVerb(tokens[i])) continue;

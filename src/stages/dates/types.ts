@@ -42,6 +42,8 @@ export type Relative =
    * is that period a year before.
    */
   | { kind: 'ago'; unit: Granularity; amount: number }
+  /** "3 p.m." alone: on the day last mentioned in this or the previous sentence, else the publication day */
+  | { kind: 'same-day' }
   /** "Thanksgiving", "Christmas": a named day (data/dates/holidays.json) in the year the tense points to */
   | { kind: 'holiday'; name: string; direction: Direction }
   /** "July last year", "this year's third quarter", "the 1988 third quarter": a part of a given year. */

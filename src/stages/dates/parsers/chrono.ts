@@ -36,7 +36,7 @@ const NEUTRAL_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 
 /** Words chrono keeps at the edges that TIMEX3 spans leave out. */
 const LEADING = /^(?:on|at|in|by|from|since|until|till|of|the|during)\s+/i;
-const TRAILING = /[\s,;.:]+$/;
+const TRAILING = /[\s,;.:]+$|\)$/;
 const ABBREVIATION_DOT = /(?:^|\s)(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[ap]\.m)\.$/i;
 
 /** A clock time needs a colon, a.m./p.m. or o'clock: "stood at 5" is not five o'clock. */
@@ -109,7 +109,7 @@ function toCandidate(piece: Piece, ctx: SentenceContext): Candidate | null {
     start,
     end,
     type: time ? 'TIME' : 'DATE',
-    ...(date ?? { relative: { kind: 'shift', granularity: 'day', unit: 'day', amount: 0 } }),
+    ...(date ?? { relative: { kind: 'same-day' } }),
     ...(time ? { suffix: time } : {}),
     rule: 'parser:chrono',
   };

@@ -20,6 +20,8 @@ const PREFIX = new RegExp(`(?<![\\p{L}\\p{N}])(?<phrase>${alternation(BY_PHRASE.
 
 function fits(prefix: Prefix, c: Candidate, text: string): boolean {
   if (prefix.only === 'deictic' && !/^(?:this|last|next)\s/i.test(text)) return false;
+  // "about the future": vague references take no modifier.
+  if (c.value?.endsWith('_REF')) return false;
   if (prefix.applies === 'any') return c.type !== 'SET';
   if (prefix.applies === 'point') return c.type === 'DATE' || c.type === 'TIME';
   // Amounts: a bare duration ("two years"), not a stretch ("over the past two years" means during).

@@ -170,6 +170,10 @@ function resolve(relative: Relative, dct: Ymd, published: string, tense: () => T
       }
       return fromDct(valueAt(shift(dct, relative.unit, relative.amount), relative.unit));
     }
+    case 'same-day': {
+      const day = latestMentioned(seen, (p, m) => p.granularity === 'day' && m.sentence >= sentence - 1);
+      return day ? { value: dayValue(day.date), anchor: dayValue(day.date) } : fromDct(dayValue(dct));
+    }
     case 'holiday': {
       const holiday = holidayNamed(relative.name)!;
       const inDctYear = holidayDate(holiday, dct.y);
@@ -227,6 +231,7 @@ function unresolved(relative: Relative): string {
     case 'ago':
       return unknownAt(relative.unit);
     case 'holiday':
+    case 'same-day':
       return 'XXXX-XX-XX';
     case 'in-year':
       return 'value' in relative.year ? inYear(relative.part, Number(relative.year.value)) : unresolved(relative.part);
@@ -246,7 +251,10 @@ function isAbsolute(relative: Relative): boolean {
 
 /** Whether a resolved expression may anchor later ones: not when it was itself anchored on an earlier mention. */
 export function isPrimary(c: Candidate): boolean {
-  return c.anchor === null || c.anchor === undefined || /^\d{4}-\d{2}-\d{2}$/.test(c.anchor) && c.relative?.kind !== 'anchored';
+  const kind = c.relative?.kind;
+  if (kind === 'anchored' || kind === 'same-day') return false;
+  // "a year ago" after "the third quarter" was computed from that quarter, not from the publication date.
+  return c.anchor === null || c.anchor === undefined || /^\d{4}-\d{2}-\d{2}$/.test(c.anchor);
 }
 
 export const resolveRefiner: Refiner = {
