@@ -1,3 +1,116 @@
-// PLACEHOLDER until the dyads stage lands: produces no dyads.
+// dyads: per article, the stance between each pair of actors, summed from the
+// sentences about both, and the events between them by quad class.
+//
+// Actors are folded to countries (RUSGOV, IRNMIL → RUS, IRN: a dyad is between
+// countries, whoever speaks for them); international bodies keep their code
+// (NATO, UN). A sentence about countries A, B, C contributes to every pair among
+// them, except that a third-party cue ("Western sanctions", "U.S. pressure": a
+// cue with `about`) counts only for the actors it is attributed to (paired with
+// the sentence's actors when it names one). Per sentence and
+// pair, cooperation and distrust are each the noisy-OR of the cue weights (as
+// the stance stage computes them); the dyad sums them over sentences.
+import { layer, type ArticleDoc, type Dyad, type EventRecord, type QuadClass, type SentenceStance, type StanceCue } from '../../article.js';
 import { defineStage } from '../../stage.js';
-export const dyadsStage = defineStage({ name: 'dyads', version: '0', needs: ['stance', 'events'], provides: 'dyads', run: () => ({ layer: [] }) });
+import { countryOf } from '../stance/actors.js';
+import { combine } from '../stance/index.js';
+
+export const DYADS_VERSION = '1';
+
+const QUAD_CLASSES: readonly QuadClass[] = ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION', 'VERBAL_CONFLICT', 'MATERIAL_CONFLICT'];
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+interface Accumulator {
+  actors: [string, string];
+  cooperation: number;
+  distrust: number;
+  sentences: Set<number>;
+  events: Record<QuadClass, number>;
+}
+
+function emptyEvents(): Record<QuadClass, number> {
+  return { VERBAL_COOPERATION: 0, MATERIAL_COOPERATION: 0, VERBAL_CONFLICT: 0, MATERIAL_CONFLICT: 0 };
+}
+
+/** The cues of one sentence that speak of each pair of its actors. */
+export function sentencePairs(stance: SentenceStance): Map<string, { actors: [string, string]; cues: StanceCue[] }> {
+  const out = new Map<string, { actors: [string, string]; cues: StanceCue[] }>();
+  const add = (a: string, b: string, cue: StanceCue) => {
+    if (a === b) return;
+    const key = pairKey(a, b);
+    let entry = out.get(key);
+    if (!entry) out.set(key, (entry = { actors: (a < b ? [a, b] : [b, a]) as [string, string], cues: [] }));
+    entry.cues.push(cue);
+  };
+
+  // The sentence's own actors: the stance layer leaves out actors named only as third-party holders.
+  const ownSorted = [...new Set(stance.about.map(countryOf))].sort();
+
+  for (const cue of stance.cues) {
+    if (cue.modifiers.includes('third-party')) {
+      if (!cue.about) continue; // an unnamed third party ("foreign pressure"): no dyad to credit
+      const named = [...new Set(cue.about.map(countryOf))].sort();
+      if (named.length >= 2) {
+        for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) add(named[i], named[j], cue);
+      } else for (const o of ownSorted) add(named[0], o, cue);
+      continue;
+    }
+    for (let i = 0; i < ownSorted.length; i++) for (let j = i + 1; j < ownSorted.length; j++) add(ownSorted[i], ownSorted[j], cue);
+  }
+  return out;
+}
+
+export function buildDyads(stances: readonly SentenceStance[], events: readonly EventRecord[]): Dyad[] {
+  const dyads = new Map<string, Accumulator>();
+  const get = (actors: [string, string]) => {
+    const key = pairKey(actors[0], actors[1]);
+    let acc = dyads.get(key);
+    if (!acc) dyads.set(key, (acc = { actors, cooperation: 0, distrust: 0, sentences: new Set(), events: emptyEvents() }));
+    return acc;
+  };
+
+  stances.forEach((stance, index) => {
+    for (const { actors, cues } of sentencePairs(stance).values()) {
+      const cooperation = combine(cues.filter((c) => c.weight > 0).map((c) => c.weight));
+      const distrust = combine(cues.filter((c) => c.weight < 0).map((c) => c.weight));
+      if (cooperation === 0 && distrust === 0) continue;
+      const acc = get(actors);
+      acc.cooperation += cooperation;
+      acc.distrust += distrust;
+      acc.sentences.add(index);
+    }
+  });
+
+  // Events between two actors, in either direction; a pair with events but no stance is a dyad too.
+  for (const e of events) {
+    if (!e.source || !e.target) continue;
+    const a = countryOf(e.source.actor);
+    const b = countryOf(e.target.actor);
+    if (a === b) continue;
+    get((a < b ? [a, b] : [b, a]) as [string, string]).events[e.quadClass]++;
+  }
+
+  return [...dyads.values()]
+    .sort((x, y) => (x.actors[0] < y.actors[0] ? -1 : x.actors[0] > y.actors[0] ? 1 : x.actors[1] < y.actors[1] ? -1 : x.actors[1] > y.actors[1] ? 1 : 0))
+    .map((acc) => {
+      const total = acc.cooperation + acc.distrust;
+      return {
+        actors: acc.actors,
+        cooperation: round3(acc.cooperation),
+        distrust: round3(acc.distrust),
+        stance: total === 0 ? 0 : round3((acc.cooperation - acc.distrust) / total),
+        sentences: [...acc.sentences].sort((a, b) => a - b),
+        events: Object.fromEntries(QUAD_CLASSES.map((q) => [q, acc.events[q]])) as Record<QuadClass, number>,
+      };
+    });
+}
+
+export const dyadsStage = defineStage({
+  name: 'dyads',
+  version: DYADS_VERSION,
+  needs: ['stance', 'events'],
+  provides: 'dyads',
+  run: (doc: ArticleDoc) => ({ layer: buildDyads(layer(doc, 'stance'), layer(doc, 'events')) }),
+});

@@ -161,6 +161,8 @@ export interface ComposedCue extends StanceCue {
   /** Token range inside the sentence. */
   first: number;
   last: number;
+  /** For a third-party cue, the token naming its holder ("U.S." in "U.S. pressure"). */
+  holderToken?: number;
 }
 
 const round = (x: number, digits = 4) => {
@@ -336,7 +338,9 @@ function composeOne(
   // Whose cue: "Western sanctions", "U.S. pressure" speak of a third party.
   const attribution = attribute(ctx, hit);
   let about: string[] | undefined;
+  let holderToken: number | undefined;
   if (attribution && isThirdParty(ctx, attribution)) {
+    holderToken = attribution.holderToken;
     weight *= CONFIG.thirdPartyFactor;
     modifiers.push('third-party');
     const codes = [attribution.holder, attribution.target].filter((c): c is string => typeof c === 'string');
@@ -359,6 +363,7 @@ function composeOne(
     last: hit.end - 1,
   };
   if (about) cue.about = about;
+  if (holderToken !== undefined) cue.holderToken = holderToken;
   return cue;
 }
 
@@ -395,6 +400,7 @@ export interface Attribution {
   holder: string | null;
   /** The holder is a bloc word ("Western", "foreign"), not a named actor. */
   bloc: boolean;
+  holderToken: number;
   target?: string;
 }
 
@@ -405,17 +411,20 @@ function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution 
   const { tokens } = ctx;
   let holder: string | null | undefined;
   let bloc = false;
+  let holderToken = -1;
   for (let k = hit.first - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
     const t = tokens[k];
     const actor = ctx.tokenActor[k];
     if (actor) {
       holder = actor;
+      holderToken = k;
       break;
     }
     const blocCode = THIRD_PARTY_WORDS.get(t.normal);
     if (blocCode !== undefined) {
       holder = blocCode;
       bloc = true;
+      holderToken = k;
       break;
     }
     if (!(NP_POS.has(t.pos) || t.text === '-' || t.normal === "'s" || t.normal === '’s')) break;
@@ -428,7 +437,7 @@ function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution 
     while (k < tokens.length && tokens[k].pos === 'DET') k++;
     if (k < tokens.length && ctx.tokenActor[k]) target = ctx.tokenActor[k]!;
   }
-  return { holder, bloc, target };
+  return { holder, bloc, holderToken, target };
 }
 
 /**

@@ -9,7 +9,7 @@ import { defineStage } from '../../stage.js';
 import { actorMentions, countryOf, mainPair, sortedCodes, type ActorMention } from './actors.js';
 import { composeCues, sentenceStructure, type ComposedCue, type SentenceContext } from './compose.js';
 import { judgeHistorical, referenceYear } from './historical.js';
-import { CONFIG, MATCHERS, PAIR_PRONOUNS, matchViews } from './lexicon.js';
+import { CONFIG, LOCATIVE_PREPOSITIONS, MATCHERS, PAIR_PRONOUNS, matchViews } from './lexicon.js';
 
 export const STANCE_VERSION = '1';
 
@@ -73,6 +73,12 @@ export interface StanceDetail extends SentenceStance {
   distrust: number;
 }
 
+/** A mention right after a locative preposition ("in Syria"). */
+function isLocative(toks: readonly Token[], m: ActorMention): boolean {
+  const k = toks.findIndex((t) => t.start >= m.start);
+  return k > 0 && LOCATIVE_PREPOSITIONS.has(toks[k - 1].normal);
+}
+
 /** Stance of every sentence of an article (index-aligned with its sentences). */
 export function analyseStance(doc: ArticleDoc): StanceDetail[] {
   const { sentences, tokens } = layer(doc, 'segments');
@@ -99,14 +105,18 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
 
     // About: its own actors, plus the main pair when it refers to "both nations" or
     // continues with "they"/"their" after a sentence about the pair.
-    const about = new Set(own.map((x) => x.actor));
-    const focal = new Set(own.map((x) => countryOf(x.actor)));
+    const participants = own.filter((x) => !isLocative(toks, x) || (pair !== null && pair.includes(countryOf(x.actor))));
+    const about = new Set(participants.map((x) => x.actor));
+    let focal = new Set(participants.map((x) => countryOf(x.actor)));
     if (pair) {
       const refersToPair = MATCHERS.pairReferences.findAll(views).length > 0;
       const continuesPair =
         focal.size < 2 && toks.some((t) => t.pos === 'PRON' && PAIR_PRONOUNS.has(t.normal)) && pair.every((p) => previousFocal.has(p));
       if (refersToPair || continuesPair) for (const p of pair) about.add(p), focal.add(p);
     }
+    // "efforts in Syria": a place, unless it is one of the article's pair ("the revolution in
+    // Iran") or the sentence needs it for a pair at all.
+    if (focal.size < 2) for (const x of own) about.add(x.actor), focal.add(countryOf(x.actor));
 
     const ctx: SentenceContext = {
       text: doc.text,
@@ -119,6 +129,14 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
       focal,
     };
     const cues = composeCues(ctx, sentenceStructure(toks, views));
+    // An actor named only as the holder of a third-party cue ("against U.S. pressure") is not
+    // what the sentence is about; the cue's own `about` keeps it.
+    const holderTokens = new Set(cues.map((c) => c.holderToken).filter((k): k is number => k !== undefined));
+    if (holderTokens.size > 0) {
+      const named = new Set(own.filter((x) => !toks.some((t, k) => holderTokens.has(k) && x.start <= t.start && t.end <= x.end)).map((x) => x.actor));
+      for (const x of own) if (!named.has(x.actor)) about.delete(x.actor);
+      focal = new Set([...about].map(countryOf));
+    }
     const hedged = cues.some((c) => c.modifiers.includes('hedged') || c.modifiers.includes('intended'));
     const verdict = judge(cues, hedged);
     const sentenceDates = dates.filter((d: DateMention) => d.start >= sentence.start && d.end <= sentence.end);

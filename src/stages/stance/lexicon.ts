@@ -80,6 +80,7 @@ interface ModifierFile {
   thirdPartyWords: { words: Record<string, string | null> };
   attributionPrepositions: { words: string[] };
   clauseOpeners: { words: string[] };
+  locativePrepositions: { words: string[] };
 }
 
 const cueFile = loadData<CueFile>('stance/cues.json');
@@ -131,6 +132,7 @@ export const MATCHERS = {
 export const PAIR_PRONOUNS: ReadonlySet<string> = new Set(modFile.pairPronouns.words);
 export const THIRD_PARTY_WORDS: ReadonlyMap<string, string | null> = new Map(Object.entries(modFile.thirdPartyWords.words));
 export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(modFile.clauseOpeners.words);
+export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.locativePrepositions.words);
 export const ATTRIBUTION_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.attributionPrepositions.words);
 
 // ---- lemma repair -------------------------------------------------------------
