@@ -13,6 +13,8 @@ export type ClauseKind = 'main' | 'subordinate' | 'relative' | 'coordinate' | 'p
 export interface Clause {
   /** Token range [first, end) in the article's token array. */
   first: number;
+  /** First token after the clause's opener ("as", "which", ", with", "and"): where its own words start. */
+  body: number;
   end: number;
   kind: ClauseKind;
   /** The clause has no subject of its own and shares the previous clause's (participles, coordinated verbs). */
@@ -43,7 +45,7 @@ function verbAhead(tokens: readonly Token[], from: number, end: number, span = 8
 }
 
 function nextWord(tokens: readonly Token[], from: number, end: number): Token | undefined {
-  for (let j = from; j < end; j++) if (tokens[j].pos !== 'ADV') return tokens[j];
+  for (let j = from; j < end; j++) if (tokens[j].pos !== 'ADV' && !isQuote(tokens[j])) return tokens[j];
   return undefined;
 }
 
@@ -92,9 +94,12 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number):
         open(i + 1, 'attribution');
         continue;
       }
-      // ", showcasing their ..." / ", potentially enhancing ...": the participle shares the subject.
+      // ", showcasing their ..." / ", potentially enhancing ...": the participle shares the subject of
+      // the clause before, which must have a verb ("However, lingering distrust remains" is one clause).
       const word = nextWord(tokens, i + 1, end);
-      if (word && isParticiple(word) && word.normal.endsWith('ing')) open(i + 1, 'participial', true);
+      const clauseStart = starts[starts.length - 1].at;
+      const hasVerb = tokens.slice(clauseStart, i).some(FINITE_VERB);
+      if (word && hasVerb && isParticiple(word) && word.normal.endsWith('ing')) open(i + 1, 'participial', true);
       continue;
     }
     if (normal === 'according' && tokens[i + 1]?.normal === 'to') {
@@ -135,7 +140,8 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number):
   for (let k = 0; k < starts.length; k++) {
     const s = starts[k];
     const clauseEnd = k + 1 < starts.length ? starts[k + 1].at : end;
-    if (clauseEnd > s.at) clauses.push({ first: s.at, end: clauseEnd, kind: s.kind, inherits: s.inherits });
+    const opener = s.kind === 'main' || s.kind === 'participial' || s.kind === 'attribution' ? 0 : 1;
+    if (clauseEnd > s.at) clauses.push({ first: s.at, body: Math.min(clauseEnd, s.at + opener), end: clauseEnd, kind: s.kind, inherits: s.inherits });
   }
   return clauses;
 }

@@ -143,6 +143,7 @@ interface CuesFile {
   singularPronouns: string[];
   lightVerbs: string[];
   recipientVerbs: string[];
+  roleNouns: string[];
 }
 
 const cues = loadData<CuesFile>('events/cues.json');
@@ -157,3 +158,4 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set(cues.reportingVerbs)
 export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(cues.clauseOpeners);
 export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(cues.pluralPronouns);
 export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(cues.singularPronouns);
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(cues.roleNouns);

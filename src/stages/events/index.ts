@@ -1,3 +1,261 @@
-// PLACEHOLDER until the events stage lands: produces no events.
+// events: dyadic PLOVER events. For every sentence: triggers from the pattern
+// dictionary (triggers.ts), source and target from the sentence's shape
+// (roles.ts, actors.ts, clauses.ts), mode from cues (modality.ts), the date
+// that governs the trigger (timing.ts); then refiners: the PLOVER intent rule,
+// one record per trigger and actor pair, duplicates within a sentence merged,
+// a deterministic order (sentence, trigger start, actors) and stable ids.
+//
+// Conventions, documented:
+//   - A mutual event (cooperate, meet, war, "between A and B") is one record
+//     with source and target sorted by actor code; its rule says `mutual`.
+//     "Putin and Pezeshkian are formalizing ..." → source IRNGOV, target RUSGOV.
+//   - A directed event with a compound side ("both nations ... prop up Assad")
+//     gives one record per member (RUS→Assad, IRN→Assad), as event coders do.
+//   - An event needs a source, except ASSAULT and COERCE, which keep a named
+//     victim alone at low confidence; COOPERATE, AID and SANCTION (and patterns
+//     marked requiresTarget) need a target. Self-events (same code) are dropped.
+//   - PLOVER intent rule: a cooperative act announced for the future ("will
+//     meet", "plans to send aid") is recoded AGREE, a conflictual material act
+//     THREATEN (mode stays future); a cooperative act refused or announced as
+//     not happening ("refused to negotiate", "said it would not meet the
+//     demands") is recoded REJECT, asserted. The rule keeps the original type.
+//   - stance: the sentence's stance score when the stance stage found cues,
+//     else the event's own tone, intensity / 10.
+//   - confidence: 0.7 for a verb trigger, 0.55 for a noun; +0.1 when the
+//     pattern's object was present; -0.1 per side found indirectly (anaphor,
+//     shared subject, light verb, sentence pair); -0.15 with one actor only;
+//     -0.05 when not asserted; clamped to [0.05, 0.95].
+import type { ArticleDoc, Diagnostic, EventActor, EventMode, EventRecord, PloverCategory, SentenceStance, Token } from '../../article.js';
+import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
-export const eventsStage = defineStage({ name: 'events', version: '0', needs: ['segments', 'dates', 'entities', 'stance'], provides: 'events', run: () => ({ layer: [] }) });
+import { mainDyad, mentionsBySentence, partiesOf, resolveAnaphors, spanOf, type ActorRef } from './actors.js';
+import { clausesOf } from './clauses.js';
+import { CATEGORIES, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
+import { modeOf, sentenceCues } from './modality.js';
+import { attribute, clauseAt, type SentenceView } from './roles.js';
+import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical } from './timing.js';
+import { findTriggers, type Trigger } from './triggers.js';
+
+export const EVENTS_VERSION = '1';
+
+const MAX_RECORDS_PER_TRIGGER = 6;
+
+/** An event before ids and ordering, with what the refiners need to rank duplicates. */
+interface Draft {
+  record: Omit<EventRecord, 'id'>;
+  verbal: boolean;
+  indirect: number;
+  dateInClause: boolean;
+  /** Mode for merging: a recoded intent is a statement made now. */
+  mergeMode: EventMode;
+}
+
+function actorOf(ref: ActorRef): EventActor {
+  return { actor: ref.actor, name: ref.name, start: ref.start, end: ref.end, text: ref.text };
+}
+
+/** Code-unit order: locale-independent, so output is byte-identical everywhere. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
+
+/** One record per actor pair of an attribution: members of a mutual event pairwise, sorted by code; directed sides crossed. */
+function actorPairs(sources: ActorRef[], targets: ActorRef[], mutual: boolean): [ActorRef | null, ActorRef | null][] {
+  const pairs: [ActorRef | null, ActorRef | null][] = [];
+  if (mutual) {
+    const byCode = new Map<string, ActorRef>();
+    for (const r of sources) if (!byCode.has(r.actor)) byCode.set(r.actor, r);
+    const codes = [...byCode.keys()].sort();
+    if (codes.length === 1) pairs.push([byCode.get(codes[0])!, null]);
+    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.push([byCode.get(codes[i])!, byCode.get(codes[j])!]);
+  } else {
+    const srcs = sources.length > 0 ? sources : [null];
+    const tgts = targets.length > 0 ? targets : [null];
+    for (const s of srcs) for (const t of tgts) pairs.push([s, t]);
+  }
+  return pairs.filter(([s, t]) => !(s && t && s.actor === t.actor)).slice(0, MAX_RECORDS_PER_TRIGGER);
+}
+
+/** PLOVER's intent rule: announced cooperation is AGREE, announced material conflict THREATEN, refused cooperation REJECT. */
+function recode(type: PloverCategory, mode: EventMode, intent: boolean): { type: PloverCategory; mode: EventMode } | null {
+  if (!intent) return null;
+  const cooperative = CATEGORIES[type].polarity === 'cooperative';
+  if (mode === 'future' && cooperative && type !== 'AGREE') return { type: 'AGREE', mode };
+  if (mode === 'future' && THREAT_WHEN_ANNOUNCED.has(type)) return { type: 'THREATEN', mode };
+  if (mode === 'negated' && cooperative) return { type: 'REJECT', mode: 'asserted' };
+  return null;
+}
+
+function confidenceOf(trigger: Trigger, indirect: number, actors: number, mode: EventMode): number {
+  let c = trigger.verbal ? 0.7 : 0.55;
+  if (trigger.object) c += 0.1;
+  c -= 0.1 * indirect;
+  if (actors < 2) c -= 0.15;
+  if (mode !== 'asserted') c -= 0.05;
+  return round(Math.min(0.95, Math.max(0.05, c)), 2);
+}
+
+function stanceOf(st: SentenceStance | undefined, intensity: number): number {
+  if (st && st.label !== 'neutral' && st.cues.length > 0) return round(st.score, 2);
+  return round(Math.max(-1, Math.min(1, intensity / 10)), 2);
+}
+
+/** Better evidence first: a verb over a noun, direct over inferred actors, a date in the clause, confidence, then earlier. */
+function better(a: Draft, b: Draft): boolean {
+  if (a.verbal !== b.verbal) return a.verbal;
+  if (a.indirect !== b.indirect) return a.indirect < b.indirect;
+  if (a.dateInClause !== b.dateInClause) return a.dateInClause;
+  if (a.record.confidence !== b.record.confidence) return a.record.confidence > b.record.confidence;
+  return a.record.trigger.start < b.record.trigger.start;
+}
+
+export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnostics: Diagnostic[] } {
+  const { sentences, tokens } = layer(doc, 'segments');
+  const dates = layer(doc, 'dates');
+  const entities = layer(doc, 'entities');
+  const stance = layer(doc, 'stance');
+  const published = doc.published;
+  const dyad = mainDyad(entities);
+  const mentions = mentionsBySentence(entities, tokens, sentences);
+
+  const drafts: Draft[] = [];
+  let focus = false;
+  for (const s of sentences) {
+    const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(mentions[s.index], tokens, s, { dyad, focusBefore: focus });
+    focus = nextFocus;
+    const clauses = clausesOf(tokens, s.firstToken, s.endToken);
+    const clauseIndex: number[] = new Array(s.endToken - s.firstToken);
+    clauses.forEach((c, k) => {
+      for (let i = c.first; i < c.end; i++) clauseIndex[i - s.firstToken] = k;
+    });
+    const triggers = findTriggers(tokens, s.firstToken, s.endToken, (i) => clauses[clauseIndex[i - s.firstToken]]);
+    if (triggers.length === 0) continue;
+
+    const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex, parties: partiesOf(refs, tokens), reciprocals };
+    const cues = sentenceCues(tokens, s.firstToken, s.endToken);
+    const dated = datesOfSentence(dates, s.index, tokens, s.firstToken, s.endToken);
+    const evidence = { sentence: s.index, start: s.start, end: s.end, text: s.text };
+
+    for (const trigger of triggers) {
+      drafts.push(...draftsFor(doc, view, trigger, { cues, dated, evidence, stance: stance[s.index], tokens, published }));
+    }
+  }
+  return { events: refine(doc.id, drafts), diagnostics: [] };
+}
+
+interface SentenceContext {
+  cues: ReturnType<typeof sentenceCues>;
+  dated: ReturnType<typeof datesOfSentence>;
+  evidence: EventRecord['evidence'];
+  stance: SentenceStance | undefined;
+  tokens: readonly Token[];
+  published: string | null;
+}
+
+function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext): Draft[] {
+  const p = trigger.pattern;
+  const attribution = attribute(view, trigger);
+  let mutual = attribution.mutual;
+  let type = p.type;
+  // "French and Egyptian warships launched war games": joint exercises are cooperation.
+  if (p.ifMutual && new Set(attribution.sources.map((r) => r.actor)).size >= 2) {
+    type = p.ifMutual;
+    mutual = true;
+  }
+  const info = CATEGORIES[type];
+  const c = clauseAt(view, trigger.first);
+  const clause = view.clauses[c];
+  const modality = modeOf(ctx.cues, ctx.tokens, trigger, clause, c > 0 ? view.clauses[c - 1] : null);
+  const governing = governingDate(ctx.dated, ctx.tokens, doc.text, trigger, clause);
+  let mode = modality.mode;
+  let intent = modality.intent;
+  if (mode === 'asserted' && governing && isAfterPublication(governing.mention.value, ctx.published)) {
+    mode = 'future';
+    intent = true;
+  }
+  const date = eventDate(governing?.mention ?? null, ctx.published);
+  const historical = governing ? isHistorical(governing.historicalValue, ctx.published) : (ctx.stance?.historical ?? false);
+  const span = spanOf(ctx.tokens, trigger.first, trigger.end - 1);
+  const triggerSpan = { start: span.start, end: span.end, text: span.text };
+
+  const out: Draft[] = [];
+  for (const [source, target] of actorPairs(attribution.sources, attribution.targets, mutual)) {
+    if (!source && !target) continue;
+    if (!target && (info.recipient === 'required' || p.requiresTarget)) continue;
+    if (!source && !info.sourceOptional) continue;
+    const recoded = recode(type, mode, intent);
+    const finalType = recoded?.type ?? type;
+    const finalMode = recoded?.mode ?? mode;
+    const intensity = recoded ? CATEGORIES[finalType].intensity : p.intensity;
+    const actors = (source ? 1 : 0) + (target ? 1 : 0);
+    const rule = [
+      `pattern:${p.id}`,
+      ...(trigger.object ? [`object:${trigger.object}`] : []),
+      ...(mutual ? ['mutual'] : []),
+      ...attribution.how,
+      ...(modality.cue ? [`mode:${modality.cue}`] : []),
+      ...(recoded ? [`intent:${type}->${finalType}`] : []),
+    ].join('|');
+    out.push({
+      record: {
+        articleId: doc.id,
+        published: doc.published,
+        date,
+        source: source ? actorOf(source) : null,
+        target: target ? actorOf(target) : null,
+        type: finalType,
+        quadClass: CATEGORIES[finalType].quadClass,
+        intensity: round(intensity, 1),
+        stance: stanceOf(ctx.stance, intensity),
+        mode: finalMode,
+        historical,
+        trigger: triggerSpan,
+        evidence: ctx.evidence,
+        confidence: confidenceOf(trigger, attribution.indirect, actors, finalMode),
+        rule,
+      },
+      verbal: trigger.verbal,
+      indirect: attribution.indirect,
+      dateInClause: governing?.inClause ?? false,
+      mergeMode: recoded ? 'asserted' : finalMode,
+    });
+  }
+  return out;
+}
+
+/** Merges duplicates within a sentence, orders deterministically and gives ids. */
+function refine(articleId: string, drafts: Draft[]): EventRecord[] {
+  const best = new Map<string, Draft>();
+  for (const d of drafts) {
+    const r = d.record;
+    const key = [r.evidence.sentence, r.type, d.mergeMode, r.source?.actor ?? '-', r.target?.actor ?? '-'].join('|');
+    const held = best.get(key);
+    if (!held || better(d, held)) best.set(key, d);
+  }
+  const kept = [...best.values()].map((d) => d.record);
+  kept.sort(
+    (a, b) =>
+      a.evidence.sentence - b.evidence.sentence ||
+      a.trigger.start - b.trigger.start ||
+      cmp(a.source?.actor ?? '', b.source?.actor ?? '') ||
+      cmp(a.target?.actor ?? '', b.target?.actor ?? '') ||
+      cmp(a.type, b.type),
+  );
+  const perTrigger = new Map<number, number>();
+  return kept.map((r) => {
+    const k = perTrigger.get(r.trigger.start) ?? 0;
+    perTrigger.set(r.trigger.start, k + 1);
+    return { id: `${articleId}:${r.trigger.start}${k > 0 ? `.${k}` : ''}`, ...r };
+  });
+}
+
+export const eventsStage = defineStage({
+  name: 'events',
+  version: EVENTS_VERSION,
+  needs: ['segments', 'dates', 'entities', 'stance'],
+  provides: 'events',
+  run: (doc) => {
+    const { events, diagnostics } = extractEvents(doc);
+    return { layer: events, diagnostics };
+  },
+});

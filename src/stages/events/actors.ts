@@ -1,0 +1,341 @@
+// Actor references in a sentence: the entities layer's mentions that carry an
+// actor code, plus the anaphors the events stage resolves itself. Anaphors never
+// reach into another sentence except through the article's main dyad:
+//   - pair anaphors ("both nations", "the two countries", "the two leaders") are
+//     the main dyad, always;
+//   - plural pronouns ("they", "their") are a plural antecedent in the same
+//     sentence, else the main dyad when it is in focus (both named, or referred
+//     to as a pair, in this or the previous sentence);
+//   - singular pronouns ("it", "its", "he") are the nearest earlier singular
+//     actor of the same sentence, or nothing.
+import type { Entity, SentenceSpan, Token } from '../../article.js';
+import { mainDyad as entitiesMainDyad } from '../entities/index.js';
+import { PAIR_ANAPHORS, PLURAL_PRONOUNS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
+
+export type RefKind = 'mention' | 'pair' | 'pronoun';
+
+/** One actor standing at a place in the text. A pair anaphor gives two refs on the same span. */
+export interface ActorRef {
+  actor: string;
+  name: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Token range [first, last] (inclusive). */
+  first: number;
+  last: number;
+  kind: RefKind;
+  /** ISO alpha-3 country of the actor, when known: decides the main dyad and focus. */
+  country: string | null;
+  /** The written words denote several actors ("officials", "rebels"), for plural pronouns. */
+  plural: boolean;
+  /** How the ref was found, for provenance: mention rule, `pair:both nations`, `pronoun:their->dyad`. */
+  how: string;
+}
+
+/** Refs that stand together: coordinated mentions ("Putin and Pezeshkian") or one anaphor for a pair. */
+export interface Party {
+  members: ActorRef[];
+  first: number;
+  last: number;
+  /** "Russia's" / "their": the party owns the noun that follows. */
+  possessive: boolean;
+  /** "each other" / "one another": not an actor, it makes the event mutual. */
+  reciprocal: boolean;
+}
+
+export interface Dyad {
+  codes: [string, string];
+  names: [string, string];
+}
+
+const COUNTRY_CODE = /^[A-Z]{3}/;
+
+function countryOf(actor: string, entity: Entity | undefined): string | null {
+  if (entity?.country) return entity.country;
+  return COUNTRY_CODE.test(actor) ? actor.slice(0, 3) : null;
+}
+
+/**
+ * The article's main dyad as the entities stage defines it (the two countries
+ * most mentioned), with a display name for each: the country's own
+ * most-mentioned entity ("Russia", not "Putin").
+ */
+export function mainDyad(entities: readonly Entity[]): Dyad | null {
+  const codes = entitiesMainDyad(entities);
+  if (!codes) return null;
+  const names = codes.map((code) => {
+    let best: Entity | null = null;
+    for (const e of entities) if (e.actor === code && (!best || e.mentions.length > best.mentions.length)) best = e;
+    return best?.name ?? code;
+  });
+  return { codes, names: [names[0], names[1]] };
+}
+
+/** Token index of the first token ending after `offset` (binary search). */
+function tokenAt(tokens: readonly Token[], offset: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Entity mentions with an actor, by sentence, mapped onto tokens; nested mentions give way to the longest. */
+export function mentionsBySentence(entities: readonly Entity[], tokens: readonly Token[], sentences: readonly SentenceSpan[]): ActorRef[][] {
+  const out: ActorRef[][] = sentences.map(() => []);
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const actor = m.actor ?? e.actor;
+      if (!actor) continue;
+      const s = sentences[m.sentence];
+      if (!s) continue;
+      const first = tokenAt(tokens, m.start, s.firstToken, s.endToken);
+      let last = tokenAt(tokens, m.end - 1, first, s.endToken);
+      if (first >= s.endToken) continue;
+      if (last >= s.endToken) last = s.endToken - 1;
+      const head = tokens[last];
+      const plural = e.type === 'NORP' || /s$/.test(head.normal) && head.pos === 'NOUN';
+      out[m.sentence].push({
+        actor,
+        name: e.name,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        first,
+        last,
+        kind: 'mention',
+        country: countryOf(actor, e),
+        plural,
+        how: m.rule,
+      });
+    }
+  }
+  for (const refs of out) {
+    refs.sort((a, b) => a.start - b.start || b.end - a.end || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
+    // Drop a mention nested in a longer one ("Iran" inside "Iran's Revolutionary Guard").
+    for (let i = refs.length - 1; i > 0; i--) {
+      const outer = refs.slice(0, i).find((r) => r.start <= refs[i].start && r.end >= refs[i].end);
+      if (outer) refs.splice(i, 1);
+    }
+  }
+  return out;
+}
+
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+const POSSESSIVE_PRONOUNS = new Set(['their', 'its', 'his', 'her', 'theirs']);
+const JOINERS = new Set(['and', ',', '&', 'or']);
+
+/** Groups refs that stand together: coordinated names and the two refs of a pair anaphor. */
+export function partiesOf(refs: readonly ActorRef[], tokens: readonly Token[]): Party[] {
+  const parties: Party[] = [];
+  for (const r of refs) {
+    const last = parties[parties.length - 1];
+    const sameSpan = last && last.members.some((m) => m.start === r.start && m.end === r.end);
+    const joined =
+      last &&
+      r.first > last.last &&
+      r.first - last.last <= 3 &&
+      tokens.slice(last.last + 1, r.first).every((t) => JOINERS.has(t.normal)) &&
+      tokens.slice(last.last + 1, r.first).some((t) => t.normal === 'and' || t.normal === '&' || t.normal === 'or') === true;
+    // "Iran, Libya and Cuba": a comma joins names only; the list is checked for its "and" below.
+    const listed = last && r.kind === 'mention' && last.members.every((m) => m.kind === 'mention') && r.first === last.last + 2 && tokens[last.last + 1].text === ',';
+    if (last && (sameSpan || ((joined || listed) && !last.possessive))) {
+      last.members.push(r);
+      last.last = Math.max(last.last, r.last);
+      last.possessive = possessiveAfter(tokens, last.last) || (r.kind !== 'mention' && POSSESSIVE_PRONOUNS.has(tokens[r.first].normal));
+      continue;
+    }
+    parties.push({
+      members: [r],
+      first: r.first,
+      last: r.last,
+      possessive: possessiveAfter(tokens, r.last) || (r.kind !== 'mention' && POSSESSIVE_PRONOUNS.has(tokens[r.first].normal)),
+      reciprocal: false,
+    });
+  }
+  // A comma list without a final "and"/"or" is not a coordination ("In Syria, both nations").
+  return parties.flatMap((p) => (p.members.length > 1 && commaOnly(p, tokens) ? splitParty(p, tokens) : [p]));
+}
+
+function commaOnly(p: Party, tokens: readonly Token[]): boolean {
+  if (p.members.every((m) => m.start === p.members[0].start)) return false;
+  for (let i = p.first; i <= p.last; i++) if (tokens[i].normal === 'and' || tokens[i].normal === 'or' || tokens[i].normal === '&') return false;
+  return true;
+}
+
+function splitParty(p: Party, tokens: readonly Token[]): Party[] {
+  const out: Party[] = [];
+  for (const m of p.members) {
+    const last = out[out.length - 1];
+    if (last && last.members[0].start === m.start) {
+      last.members.push(m);
+      continue;
+    }
+    const possessive = possessiveAfter(tokens, m.last) || (m.kind !== 'mention' && POSSESSIVE_PRONOUNS.has(tokens[m.first].normal));
+    out.push({ members: [m], first: m.first, last: m.last, possessive, reciprocal: false });
+  }
+  return out;
+}
+
+function possessiveAfter(tokens: readonly Token[], last: number): boolean {
+  const next = tokens[last + 1];
+  return next !== undefined && next.pos === 'PART' && POSSESSIVE.has(next.text);
+}
+
+/** The actor codes of a party, distinct and sorted. */
+export function codesOf(p: Party): string[] {
+  return [...new Set(p.members.map((m) => m.actor))].sort();
+}
+
+// ---- anaphors ---------------------------------------------------------------
+
+export interface AnaphorContext {
+  dyad: Dyad | null;
+  /** The dyad was named or referred to as a pair in the previous sentence. */
+  focusBefore: boolean;
+}
+
+function dyadRefs(dyad: Dyad, span: { start: number; end: number; text: string; first: number; last: number }, kind: RefKind, how: string, role = ''): ActorRef[] {
+  return dyad.codes.map((code, i) => ({
+    actor: code + role,
+    name: dyad.names[i],
+    start: span.start,
+    end: span.end,
+    text: span.text,
+    first: span.first,
+    last: span.last,
+    kind,
+    country: code,
+    plural: true,
+    how,
+  }));
+}
+
+/**
+ * Adds the sentence's anaphors to its mentions. Returns the refs sorted by
+ * position, the reciprocal spans ("each other") and whether the dyad is in
+ * focus at the end of the sentence (for the next one).
+ */
+export function resolveAnaphors(
+  mentions: readonly ActorRef[],
+  tokens: readonly Token[],
+  sentence: SentenceSpan,
+  ctx: AnaphorContext,
+): { refs: ActorRef[]; reciprocals: { first: number; last: number }[]; focus: boolean } {
+  const refs: ActorRef[] = [...mentions];
+  const reciprocals: { first: number; last: number }[] = [];
+  const covered = (i: number): boolean => refs.some((r) => r.first <= i && i <= r.last);
+  const { dyad } = ctx;
+
+  // Pair anaphors first: "both nations" is never a pronoun's antecedent problem.
+  const pairs = PAIR_ANAPHORS.findAll(tokens, sentence.firstToken, sentence.endToken);
+  const pairSpans: { first: number; last: number; anaphor: PairAnaphor }[] = pairs.map((h) => ({ first: h.first, last: h.end - 1, anaphor: h.value }));
+  for (const p of pairSpans) {
+    if (covered(p.first)) continue;
+    if (p.anaphor.reciprocal) {
+      reciprocals.push({ first: p.first, last: p.last });
+      continue;
+    }
+    if (!dyad) continue;
+    const span = spanOf(tokens, p.first, p.last);
+    refs.push(...dyadRefs(dyad, span, 'pair', `pair:${p.anaphor.phrase}`, p.anaphor.role ?? ''));
+  }
+
+  const namesBoth = (upTo: number): boolean => {
+    if (!dyad) return false;
+    const seen = new Set(refs.filter((r) => r.last < upTo).map((r) => r.country));
+    return seen.has(dyad.codes[0]) && seen.has(dyad.codes[1]);
+  };
+
+  for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'PRON' && t.pos !== 'DET') continue;
+    if (covered(i)) continue;
+    const plural = PLURAL_PRONOUNS.has(t.normal);
+    const singular = SINGULAR_PRONOUNS.has(t.normal);
+    if (!plural && !singular) continue;
+    const before = refs.filter((r) => r.last < i && !inPrepPhrase(tokens, r.first, sentence.firstToken)).sort((a, b) => b.last - a.last || a.start - b.start);
+    const span = spanOf(tokens, i, i);
+    if (plural) {
+      // A coordinated pair or a plural noun earlier in the sentence ("rebel leaders said they ...").
+      const group = groupEndingAt(refs, tokens, before[0]);
+      if (group.length >= 2 || (before[0] && before[0].plural && before[0].kind === 'mention')) {
+        const members = group.length >= 2 ? group : [before[0]];
+        for (const m of members) refs.push({ ...m, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${m.text}` });
+        continue;
+      }
+      if (dyad && (ctx.focusBefore || namesBoth(i) || refs.some((r) => r.kind === 'pair' && r.last < i))) {
+        refs.push(...dyadRefs(dyad, span, 'pronoun', `pronoun:${t.normal}->dyad`));
+      }
+      continue;
+    }
+    const antecedent = before.find((r) => r.kind === 'mention' && !r.plural);
+    if (antecedent) refs.push({ ...antecedent, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${antecedent.text}` });
+  }
+
+  refs.sort((a, b) => a.first - b.first || a.start - b.start || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
+  const focus = namesBoth(sentence.endToken) || refs.some((r) => (r.kind === 'pair' || r.how.endsWith('->dyad')));
+  return { refs, reciprocals, focus };
+}
+
+/** The refs coordinated with `ref` ("Putin and Pezeshkian"), itself included. */
+function groupEndingAt(refs: readonly ActorRef[], tokens: readonly Token[], ref: ActorRef | undefined): ActorRef[] {
+  if (!ref) return [];
+  const sorted = refs.filter((r) => r.kind === 'mention').sort((a, b) => a.first - b.first);
+  const parties = partiesOf(sorted, tokens);
+  const party = parties.find((p) => p.members.includes(ref));
+  return party ? party.members : [ref];
+}
+
+export function spanOf(tokens: readonly Token[], first: number, last: number): { start: number; end: number; text: string; first: number; last: number } {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  // Tokens are verbatim slices of the text, so the span text is rebuilt from the tokens and gaps.
+  let text = '';
+  for (let i = first; i <= last; i++) {
+    if (i > first) text += ' '.repeat(tokens[i].start - tokens[i - 1].end);
+    text += tokens[i].text;
+  }
+  return { start, end, text, first, last };
+}
+
+const NP_INNER = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+
+/** What governs the noun phrase starting at a token: a preposition, nothing up to the floor (direct), or something else. */
+export interface Governor {
+  /** The governing preposition, lower-cased, or null. */
+  prep: string | null;
+  /** Only the phrase's own words lie between the floor and the phrase: a subject or a direct object. */
+  direct: boolean;
+  /** Token index of the preposition, or -1. */
+  at: number;
+}
+
+/**
+ * The preposition governing the noun phrase that starts at token `first`
+ * ("in Syria" → in), walking left over the phrase's determiners and modifiers
+ * down to `floor`. "of" after a role noun is see-through: in "talks with the
+ * president of Armenia" Armenia is governed by "with", and "the president of
+ * Armenia" as a subject is Armenia acting.
+ */
+export function governorOf(tokens: readonly Token[], first: number, floor: number): Governor {
+  for (let j = first - 1; j >= floor; j--) {
+    const t = tokens[j];
+    const isPrep = t.pos === 'ADP' || (t.pos === 'SCONJ' && (t.normal === 'for' || t.normal === 'as'));
+    if (isPrep) {
+      const head = tokens[j - 1];
+      if (t.normal === 'of' && head && j - 1 >= floor && ROLE_NOUNS.has(head.normal)) continue;
+      return { prep: t.normal, direct: false, at: j };
+    }
+    if (NP_INNER.has(t.pos) || (t.pos === 'PART' && POSSESSIVE.has(t.text)) || (t.pos === 'PUNCT' && /^["“”‘’'«»-]$/.test(t.text))) continue;
+    return { prep: null, direct: false, at: -1 };
+  }
+  return { prep: null, direct: true, at: -1 };
+}
+
+/** The phrase sits in a prepositional phrase ("in Syria", "of the Soviet Union"): it is neither subject nor object. */
+export function inPrepPhrase(tokens: readonly Token[], first: number, floor: number): boolean {
+  return governorOf(tokens, first, floor).prep !== null;
+}

@@ -1,0 +1,84 @@
+// Mode: whether the event happened (asserted), did not (negated), might
+// (hypothetical) or is announced (future). Cues come from data/events/cues.json
+// and count when they stand before the trigger in its clause (a coordinated
+// verb phrase also takes the cues of the clause it continues: "will meet ...
+// and sign"). Precedence: negated > hypothetical > future > asserted.
+import type { EventMode, Token } from '../../article.js';
+import type { Clause } from './clauses.js';
+import { FUTURE_TIMES, MODALITY, REPORTING_VERBS, type CueKind } from './dictionary.js';
+
+export interface CueHit {
+  kind: CueKind;
+  phrase: string;
+  first: number;
+  end: number;
+  /** A future time expression ("next week"): counts anywhere in the clause. */
+  time?: boolean;
+}
+
+export interface ModeResult {
+  mode: EventMode;
+  /** A stated intent or future-tense act: the PLOVER intent rule may recode it. */
+  intent: boolean;
+  /** The cue that decided, for provenance ("not", "could", "will"), or null. */
+  cue: string | null;
+}
+
+/** Modality cues and future time expressions of one sentence, computed once. */
+export function sentenceCues(tokens: readonly Token[], first: number, end: number): CueHit[] {
+  const out: CueHit[] = [];
+  let reported = false;
+  for (let i = first; i < end; i++) {
+    const t = tokens[i];
+    for (const h of MODALITY.matchAt(tokens, i, end)) {
+      const cue = h.value;
+      if (cue.lower && t.text !== t.text.toLowerCase()) continue;
+      out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end });
+    }
+    for (const h of FUTURE_TIMES.matchAt(tokens, i, end)) out.push({ kind: 'future', phrase: tokens.slice(h.first, h.end).map((x) => x.normal).join(' '), first: h.first, end: h.end, time: true });
+    // A reporting verb turns a later "would" into reported intent ("said it would allow").
+    if (t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) reported = true;
+  }
+  return out;
+}
+
+const RANK: Record<CueKind, number> = { negation: 0, refusal: 0, hedge: 1, request: 1, intent: 2, future: 2 };
+
+/**
+ * The mode of a trigger at tokens [first, end) in `clause`. `previous` is the
+ * clause a coordinated verb phrase continues (or null).
+ */
+export function modeOf(
+  cues: readonly CueHit[],
+  tokens: readonly Token[],
+  trigger: { first: number; end: number },
+  clause: Clause,
+  previous: Clause | null,
+): ModeResult {
+  const from = clause.inherits && clause.kind === 'coordinate' && previous ? previous.first : clause.first;
+  let best: CueHit | null = null;
+  for (const c of cues) {
+    const before = c.first >= from && c.end <= trigger.first;
+    // Future time words ("next week") count anywhere in the clause.
+    const timeWord = c.time === true && c.first >= clause.first && c.first < clause.end;
+    if (!before && !timeWord) continue;
+    if (c.kind === 'negation') {
+      // wink marks the negation's scope; a negation right before the trigger always counts.
+      const head = tokens[trigger.first];
+      if (!head.negated && trigger.first - c.end > 2) continue;
+    }
+    if (!best || RANK[c.kind] < RANK[best.kind] || (RANK[c.kind] === RANK[best.kind] && c.first > best.first)) best = c;
+  }
+  if (!best) return { mode: 'asserted', intent: false, cue: null };
+  const intentCue = cues.some((c) => (c.kind === 'intent' || c.kind === 'future') && c.first >= from && c.end <= trigger.first);
+  switch (best.kind) {
+    case 'negation':
+    case 'refusal':
+      return { mode: 'negated', intent: intentCue || best.kind === 'refusal', cue: best.phrase };
+    case 'hedge':
+    case 'request':
+      return { mode: 'hypothetical', intent: false, cue: best.phrase };
+    default:
+      return { mode: 'future', intent: true, cue: best.phrase };
+  }
+}

@@ -1,0 +1,271 @@
+// Who did what to whom, from the sentence's shape (wink POS tags, our clauses;
+// there is no dependency parser):
+//   verb triggers   source = the nearest actor before the trigger in its clause
+//                   that is not inside a prepositional phrase (else the subject
+//                   the clause shares: participles, coordinated verbs, relative
+//                   clauses); target = the first actor after the trigger as a
+//                   direct object or through one of the pattern's prepositions
+//                   ("with", "to", "against", "in"), before the next verb.
+//                   Passive ("was attacked by X"): the subject is the target, the
+//                   "by" phrase the source.
+//   noun triggers   source = a possessor or modifier ("Russia's interventions",
+//                   "their partnership", "Russian attack"), else "by X", else the
+//                   subject of a light verb ("launched an invasion"); target =
+//                   an actor through the category's prepositions ("invasion of
+//                   Iraq", "sanctions on Iran"); a recipient verb's subject is the
+//                   target ("Iranian officials benefited from Putin's backing").
+//   mutual triggers both sides are sources: the parties of the subject, the
+//                   object, "between A and B", "their"; when the trigger names
+//                   none, a pair the sentence names ("Russia and Iran ..., with
+//                   direct conflicts ...").
+import type { Token } from '../../article.js';
+import { codesOf, governorOf, type ActorRef, type Party } from './actors.js';
+import type { Clause } from './clauses.js';
+import { isParticiple } from './clauses.js';
+import { LIGHT_VERBS, RECIPIENT_VERBS } from './dictionary.js';
+import type { Trigger } from './triggers.js';
+
+export interface SentenceView {
+  index: number;
+  first: number;
+  end: number;
+  tokens: readonly Token[];
+  clauses: Clause[];
+  /** Clause index of every token of the sentence, by token index - first. */
+  clauseIndex: number[];
+  parties: Party[];
+  reciprocals: { first: number; last: number }[];
+}
+
+export interface Attribution {
+  /** Source side: one party member per record, or all sides of a mutual event. */
+  sources: ActorRef[];
+  targets: ActorRef[];
+  mutual: boolean;
+  /** How each side was found: `source:subject`, `target:with`, `mutual:sentence-pair` ... */
+  how: string[];
+  /** Parties found indirectly (anaphors, shared subjects, light verbs, sentence pairs): lowers confidence. */
+  indirect: number;
+}
+
+const MAX_OBJECT_DISTANCE = 15;
+
+export function clauseAt(view: SentenceView, i: number): number {
+  return view.clauseIndex[i - view.first];
+}
+
+const blocksObject = (t: Token): boolean =>
+  (t.pos === 'VERB' && !isParticiple(t)) || t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'PART' && t.normal === 'to');
+
+function isIndirect(p: Party): boolean {
+  return p.members.some((m) => m.kind !== 'mention');
+}
+
+/** Parties before `at` in clause `c` that are not in a prepositional phrase, nearest first. */
+function subjectsBefore(view: SentenceView, c: number, at: number): Party[] {
+  const clause = view.clauses[c];
+  return view.parties
+    .filter((p) => p.last < at && p.first >= clause.body && governorOf(view.tokens, p.first, clause.body).prep === null)
+    .sort((a, b) => b.last - a.last);
+}
+
+/** The subject of clause `c` (before its first verb), following shared subjects back through earlier clauses. */
+function clauseSubject(view: SentenceView, c: number, depth = 0): { party: Party; how: string } | null {
+  const clause = view.clauses[c];
+  let verb = clause.end;
+  for (let i = clause.first; i < clause.end; i++) {
+    if (view.tokens[i].pos === 'VERB' || view.tokens[i].pos === 'AUX') {
+      verb = i;
+      break;
+    }
+  }
+  const own = subjectsBefore(view, c, verb);
+  if (own.length > 0 && !(clause.inherits && own[0].possessive)) return { party: own[0], how: 'subject' };
+  if (depth > 3 || c === 0) return null;
+  if (clause.inherits) {
+    const shared = clauseSubject(view, c - 1, depth + 1);
+    return shared ? { party: shared.party, how: 'shared-subject' } : null;
+  }
+  if (clause.kind === 'relative') {
+    // "Hezbollah, which attacked ...": the antecedent right before the relative pronoun.
+    const antecedent = view.parties.filter((p) => p.last < clause.first && clause.first - p.last <= 2).pop();
+    return antecedent ? { party: antecedent, how: 'relative-antecedent' } : null;
+  }
+  return null;
+}
+
+/** The source of a verb trigger: the nearest non-prepositional actor before it in its clause, else the clause's shared subject. */
+export function subjectOf(view: SentenceView, at: number): { party: Party; how: string } | null {
+  const c = clauseAt(view, at);
+  const own = subjectsBefore(view, c, at);
+  if (own.length > 0) return { party: own[0], how: 'subject' };
+  const clause = view.clauses[c];
+  if (clause.inherits || clause.kind === 'relative') return clauseSubject(view, c);
+  return null;
+}
+
+/** The first actor after `from` in the clause reached directly (when allowed) or through one of `preps`. */
+function objectAfter(view: SentenceView, from: number, preps: readonly string[], direct: boolean): { party: Party; prep: string | null } | null {
+  const c = clauseAt(view, Math.max(view.first, from - 1));
+  const clause = view.clauses[c];
+  let blocked = -1;
+  for (let j = from; j < clause.end; j++) if (blocksObject(view.tokens[j])) { blocked = j; break; }
+  for (const p of view.parties) {
+    if (p.first < from) continue;
+    if (p.first >= clause.end || (blocked >= 0 && p.first > blocked) || p.first - from > MAX_OBJECT_DISTANCE) break;
+    const g = governorOf(view.tokens, p.first, from);
+    if (g.direct && direct) return { party: p, prep: null };
+    if (g.prep && preps.includes(g.prep)) return { party: p, prep: g.prep };
+  }
+  return null;
+}
+
+/** Parties after `from` in the clause introduced by one preposition ("by", "between"). */
+function phraseAfter(view: SentenceView, from: number, prep: string): Party | null {
+  const hit = objectAfter(view, from, [prep], false);
+  return hit ? hit.party : null;
+}
+
+/** "Russia's interventions", "their partnership", "Russian attack", "U.S. pressure": the actor owning a noun trigger. */
+function possessorOf(view: SentenceView, first: number): Party | null {
+  const clauseFirst = view.clauses[clauseAt(view, first)].first;
+  for (let j = first - 1; j >= clauseFirst; j--) {
+    const owner = view.parties.find((p) => p.last === j);
+    if (owner) return owner;
+    const t = view.tokens[j];
+    if (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PART' && /^['’]s?$/.test(t.text)) || (t.pos === 'PUNCT' && /^["“”‘’-]$/.test(t.text))) continue;
+    return null;
+  }
+  return null;
+}
+
+/** The verb a noun trigger is the object of ("launched an invasion", "benefited from ... backing"), if close. */
+function governingVerb(view: SentenceView, first: number): { at: number; light: boolean; recipient: boolean } | null {
+  const clauseFirst = view.clauses[clauseAt(view, first)].first;
+  for (let j = first - 1; j >= clauseFirst && j >= first - 6; j--) {
+    const t = view.tokens[j];
+    if (t.pos === 'VERB') {
+      const light = LIGHT_VERBS.matchAt(view.tokens, j, first).length > 0;
+      const recipient = RECIPIENT_VERBS.matchAt(view.tokens, j, first).length > 0;
+      return { at: j, light, recipient };
+    }
+    if (t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'PUNCT' && t.text === ',')) return null;
+  }
+  return null;
+}
+
+/** A pair the sentence names: a coordinated group of two or more actors, or a pair anaphor. */
+function sentencePair(view: SentenceView): Party | null {
+  return view.parties.find((p) => codesOf(p).length >= 2) ?? null;
+}
+
+function reciprocalAfter(view: SentenceView, from: number): boolean {
+  const c = view.clauses[clauseAt(view, Math.max(view.first, from - 1))];
+  return view.reciprocals.some((r) => r.first >= from && r.first < c.end && r.first - from <= 6);
+}
+
+export function attribute(view: SentenceView, trigger: Trigger): Attribution {
+  const p = trigger.pattern;
+  const how: string[] = [];
+  let indirect = 0;
+  let source: Party | null = null;
+  let target: Party | null = null;
+  let between: Party | null = null;
+
+  if (trigger.verbal) {
+    const subject = subjectOf(view, trigger.first);
+    if (trigger.passive) {
+      target = subject?.party ?? null;
+      if (target) how.push('target:passive-subject');
+      source = phraseAfter(view, trigger.end, 'by');
+      if (source) how.push('source:by');
+    } else {
+      if (subject) {
+        source = subject.party;
+        how.push(`source:${subject.how}`);
+        if (subject.how !== 'subject') indirect++;
+      }
+      const object = objectAfter(view, trigger.end, p.preps, true);
+      if (object) {
+        target = object.party;
+        how.push(`target:${object.prep ?? 'object'}`);
+      }
+    }
+    between = phraseAfter(view, trigger.end, 'between');
+  } else {
+    source = possessorOf(view, trigger.first);
+    if (source) how.push(`source:${source.possessive ? 'possessor' : 'modifier'}`);
+    // "the formalization of their partnership": the owner of the pattern's object word.
+    if (!source && trigger.objectAt > trigger.first) {
+      source = possessorOf(view, trigger.objectAt);
+      if (source) how.push('source:object-possessor');
+    }
+    const object = objectAfter(view, trigger.end, p.nominalPreps, false);
+    if (object && object.prep !== 'by' && object.prep !== 'between') {
+      target = object.party;
+      how.push(`target:${object.prep}`);
+    }
+    between = phraseAfter(view, trigger.end, 'between');
+    if (!source) {
+      const agent = phraseAfter(view, trigger.end, 'by');
+      if (agent) {
+        source = agent;
+        how.push('source:by');
+      }
+    }
+    const verb = governingVerb(view, trigger.first);
+    if (!source && verb?.light) {
+      const subject = subjectOf(view, verb.at);
+      if (subject) {
+        source = subject.party;
+        how.push('source:light-verb-subject');
+        indirect++;
+      }
+      // "gave the Ivory Coast ... aid": the actor between the light verb and the noun receives it.
+      if (!target) {
+        const receiver = view.parties.find((q) => q.first > verb.at && q.last < trigger.first && governorOf(view.tokens, q.first, verb.at + 1).direct);
+        if (receiver) {
+          target = receiver;
+          how.push('target:indirect-object');
+        }
+      }
+    }
+    if (source && !target && verb?.recipient) {
+      const subject = subjectOf(view, verb.at);
+      if (subject && subject.party !== source) {
+        target = subject.party;
+        how.push('target:recipient-verb-subject');
+        indirect++;
+      }
+    }
+  }
+
+  if (p.flip) {
+    [source, target] = [target, source];
+    how.push('flipped');
+  }
+
+  const reciprocal = reciprocalAfter(view, trigger.end);
+  const mutual = p.mutual || reciprocal;
+  if (mutual) {
+    const parties = [source, target, between].filter((x): x is Party => x !== null);
+    let members = parties.flatMap((x) => x.members);
+    if (between) how.push('mutual:between');
+    if (members.length === 0) {
+      const pair = sentencePair(view);
+      if (pair) {
+        members = pair.members;
+        how.push('mutual:sentence-pair');
+        indirect++;
+      }
+    }
+    for (const x of parties) if (isIndirect(x)) indirect++;
+    return { sources: members, targets: [], mutual: true, how, indirect };
+  }
+  if (between && !target) {
+    target = between;
+    how.push('target:between');
+  }
+  for (const x of [source, target]) if (x && isIndirect(x)) indirect++;
+  return { sources: source?.members ?? [], targets: target?.members ?? [], mutual: false, how, indirect };
+}

@@ -1,0 +1,101 @@
+// Trigger detection: the pattern dictionary matched over a sentence's tokens
+// (PhraseMatcher, lemma mode), then each candidate checked against its entry's
+// constraints (head POS, lower case, a required object nearby). At one position
+// the longest phrase whose constraints hold wins, and among entries of the same
+// phrase the one with a satisfied object constraint beats the bare one.
+import type { Token } from '../../article.js';
+import type { Clause } from './clauses.js';
+import { isParticiple } from './clauses.js';
+import { TRIGGERS, type Pattern } from './dictionary.js';
+
+export interface Trigger {
+  pattern: Pattern;
+  /** Token range [first, end). */
+  first: number;
+  end: number;
+  /** A verb phrase ("collaborated", "prop up") rather than a noun ("collaboration", "war"). */
+  verbal: boolean;
+  /** "was attacked (by X)": the subject is the target. */
+  passive: boolean;
+  /** The object word that satisfied the pattern ("partnership" for "formalize"), or null. */
+  object: string | null;
+  /** Token index of that word, or -1. */
+  objectAt: number;
+}
+
+const OBJECT_WINDOW = 7;
+
+function isVerbal(tokens: readonly Token[], first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (tokens[i].pos === 'VERB') return true;
+  return false;
+}
+
+/** "was attacked", "have been killed", "is marked": a participle after a form of be/get. */
+function isPassive(tokens: readonly Token[], first: number, end: number, floor: number): boolean {
+  let verb = -1;
+  for (let i = first; i < end; i++) if (tokens[i].pos === 'VERB') { verb = i; break; }
+  if (verb < 0) return false;
+  const v = tokens[verb];
+  if (v.normal.endsWith('ing') || !isParticiple(v)) return false;
+  for (let j = verb - 1; j >= floor; j--) {
+    const t = tokens[j];
+    if (t.pos === 'ADV' || t.pos === 'PART') continue;
+    const lemma = t.lemma.toLowerCase();
+    return (t.pos === 'AUX' || t.pos === 'VERB') && (lemma === 'be' || lemma === 'get');
+  }
+  return false;
+}
+
+/** The object word after (or, for a passive, before) the trigger, within its clause, before another verb. */
+function findObject(tokens: readonly Token[], trigger: { first: number; end: number }, clause: Clause, words: ReadonlySet<string>, passive: boolean): number {
+  const has = (t: Token): boolean => words.has(t.normal) || words.has(t.lemma.toLowerCase());
+  for (let j = trigger.end; j < clause.end && j < trigger.end + OBJECT_WINDOW; j++) {
+    const t = tokens[j];
+    if (has(t)) return j;
+    if ((t.pos === 'VERB' && !isParticiple(t)) || t.pos === 'AUX' || (t.pos === 'PUNCT' && t.text !== '“' && t.text !== '"' && t.text !== '-' && t.text !== '”')) break;
+  }
+  if (passive) {
+    for (let j = trigger.first - 1; j >= clause.first && j >= trigger.first - 6; j--) if (has(tokens[j])) return j;
+  }
+  return -1;
+}
+
+/** All triggers of one sentence, left to right, never overlapping. */
+export function findTriggers(tokens: readonly Token[], first: number, end: number, clauseOf: (i: number) => Clause): Trigger[] {
+  const out: Trigger[] = [];
+  for (let i = first; i < end; ) {
+    const hits = TRIGGERS.matchAt(tokens, i, end);
+    let chosen: Trigger | null = null;
+    // matchAt lists the longest phrases first; within one length prefer entries whose object is present.
+    for (let k = 0; k < hits.length && !chosen; ) {
+      const length = hits[k].end;
+      const sameLength = hits.filter((h) => h.end === length);
+      k += sameLength.length;
+      const clause = clauseOf(i);
+      const verbal = isVerbal(tokens, i, length);
+      const passive = verbal && isPassive(tokens, i, length, clause.first);
+      let fallback: Trigger | null = null;
+      for (const h of sameLength) {
+        const p = h.value;
+        if (p.pos === 'VERB' && !verbal) continue;
+        if (p.pos === 'NOUN' && verbal) continue;
+        if (p.lower && tokens[i].text !== tokens[i].text.toLowerCase()) continue;
+        if (p.object) {
+          const at = findObject(tokens, { first: i, end: length }, clause, p.object, passive);
+          if (at >= 0) {
+            chosen = { pattern: p, first: i, end: length, verbal, passive, object: tokens[at].normal, objectAt: at };
+            break;
+          }
+          continue;
+        }
+        fallback ??= { pattern: p, first: i, end: length, verbal, passive, object: null, objectAt: -1 };
+      }
+      chosen ??= fallback;
+    }
+    if (chosen) {
+      out.push(chosen);
+      i = chosen.end;
+    } else i++;
+  }
+  return out;
+}
