@@ -16,7 +16,7 @@ function byName(entities: Entity[], name: string): Entity {
 function entitiesOf(text: string, published: string | null = '2025-01-17'): Entity[] {
   const doc: ArticleDoc = {
     id: 'test',
-    source: { path: 'test.txt', sha256: '', format: 'txt' },
+    source: { path: 'test.txt', sha256: '', format: 'txt', extraction: 'verbatim', encoding: 'utf-8' },
     title: null,
     publisher: null,
     url: null,

@@ -50,7 +50,11 @@ export const corefNames: Refiner = {
       if (!byText.has(text) || (byText.get(text)!.evidence === 'weak' && c.evidence !== 'weak')) byText.set(text, c);
       if (c.type === 'PERSON' && c.evidence !== 'weak') {
         const last = surname(c);
-        if (last) bySurname.set(last, bySurname.has(last) && bySurname.get(last)!.key !== c.key ? null : c);
+        if (last) {
+          // Two persons sharing a surname make the bare surname ambiguous (null).
+          const prev = bySurname.get(last);
+          bySurname.set(last, prev === undefined ? c : prev !== null && prev.key === c.key ? prev : null);
+        }
       }
     }
     // A leader's bare surname is the article's own person of that surname when the
