@@ -209,8 +209,12 @@ function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: r
     }
     const k = tokens.slice(hit.first, hit.end).findIndex((t) => t.negated);
     if (k < 0) continue;
+    // The run's start, stepping over punctuation wink leaves unflagged inside it ("hostage-takers' demands").
     let start = hit.first + k;
-    while (start > 0 && tokens[start - 1].negated) start--;
+    for (let j = start - 1; j >= 0; j--) {
+      if (tokens[j].negated) start = j;
+      else if (!(tokens[j].pos === 'PUNCT' && !BOUNDARY_PUNCT.test(tokens[j].text))) break;
+    }
     if (start !== runStart) {
       runStart = start;
       runPolarity = null;
