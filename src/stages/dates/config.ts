@@ -6,6 +6,7 @@ import { eraYearParser, shortYearParser, yearParser, yearRangeParser } from './p
 import { centuriesParser, centuryParser, decadeParser, shortDecadeParser } from './parsers/periods.js';
 import {
   agoParser,
+  anaphoraParser,
   clockWordParser,
   dayWordParser,
   daypartParser,
@@ -56,6 +57,7 @@ export const PARSERS: readonly Parser[] = [
   agoParser,
   yearAgoParser,
   periodReferenceParser,
+  anaphoraParser, // "the next day" over the span parser's "the next day" (a stretch only after "over", "during")
   everyNameParser, // "every Tuesday" over chrono's "Tuesday"
   everyUnitParser,
   setAdverbParser,

@@ -33,7 +33,7 @@ export const spanParser = patternParser(
   pattern(
     `${B}(?:(?<the>the)\\s+)?(?<dir>past|last|next|coming|previous|following|first|final|latest|last-ever)\\s+(?:(?<amount>${AMOUNT})\\s+)?(?<unit>${UNIT})${E}`,
   ),
-  (m) => {
+  (m, place) => {
     const g = m.groups!;
     const dir = g.dir.toLowerCase();
     const unit = unitOf(g.unit)!;
@@ -42,6 +42,9 @@ export const spanParser = patternParser(
     if (!g.the && !g.amount && (dir === 'last' || dir === 'next')) return null;
     if (!g.amount && (dir === 'first' || dir === 'final' || dir === 'latest')) return null;
     if (!g.the && !g.amount && dir !== 'past' && dir !== 'coming') return null;
+    // "the next day", "the following year", "the previous month" point at one period (the anaphora parser's);
+    // after "over", "during", "for", "within" they are stretches ("over the next year").
+    if (!g.amount && !plural && (dir === 'next' || dir === 'following' || dir === 'previous') && !/(?:over|during|for|within|in|throughout)\s+$/i.test(place.before)) return null;
     const amount = g.amount ? amountOf(g.amount) : plural ? 'X' : 1;
     return { type: 'DURATION', value: durationValue(amount, unit) };
   },

@@ -9,7 +9,9 @@ import {
   DAYPART,
   DAYPARTS,
   E,
+  MONTH,
   MONTHS,
+  monthOf,
   SEASON,
   SEASONS,
   UNIT,
@@ -163,6 +165,8 @@ export const yearAgoParser = patternParser(
   /year[-‐‑\s](?:earlier|ago)/i,
 );
 
+const QUARTER_ENDED = new RegExp(`^\\s+(?:that\\s+)?end(?:ed|ing|s)\\s+(?:on\\s+)?(${MONTH})`, 'iu');
+
 /**
  * "the quarter", "the latest quarter", "the current quarter", "the current
  * year": business news refers back to the quarter it reports on, the quarter
@@ -171,7 +175,14 @@ export const yearAgoParser = patternParser(
 export const periodReferenceParser = patternParser(
   'period-reference',
   pattern(`${B}the\\s+(?:(?<adj>latest|current|just-ended|just-completed|most\\s+recent|previous|prior|preceding)\\s+)?(?<unit>quarter|year|period)${E}`),
-  (m) => {
+  (m, place) => {
+    // "the quarter-to-quarter comparison": part of a compound, not a time.
+    if (/^[-‐‑]/.test(place.after)) return null;
+    // "the quarter ended Sept. 30": the quarter holding that day.
+    const ended = QUARTER_ENDED.exec(place.after);
+    if (ended && m.groups!.unit.toLowerCase() !== 'year') {
+      return { type: 'DATE', relative: { kind: 'part', code: `Q${Math.ceil(monthOf(ended[1])! / 3)}`, direction: 'tense' } };
+    }
     // "the quarter" alone is the quarter being reported on; "the year" and "the period" alone are too vague.
     if (!m.groups!.adj && m.groups!.unit.toLowerCase() !== 'quarter') return null;
     const adj = (m.groups!.adj ?? 'latest').toLowerCase();
@@ -182,10 +193,37 @@ export const periodReferenceParser = patternParser(
       return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: 0 } };
     }
     const back = adj === 'previous' || adj === 'prior' || adj === 'preceding' ? -1 : 0;
-    if (unit === 'year') return back ? { type: 'DATE', relative: { kind: 'shift', granularity: 'year', unit: 'year', amount: -1 } } : null;
+    if (unit === 'year') return back ? { type: 'DATE', relative: { kind: 'anchored', unit: 'year', amount: -1 } } : null;
     return { type: 'DATE', relative: { kind: 'anchored', unit: 'quarter', amount: back, period: unit === 'quarter' ? 'quarter' : 'any' } };
   },
   /quarter|year|period/i,
+);
+
+const ANAPHORA_SHIFT: Record<string, number> = { that: 0, 'that same': 0, 'the same': 0, 'the following': 1, 'the next': 1, 'the previous': -1, 'the preceding': -1, 'the prior': -1 };
+const ANAPHORA_UNITS: Record<string, Granularity> = { day: 'day', week: 'week', month: 'month', year: 'year', decade: 'decade', century: 'century' };
+
+/**
+ * "that year", "the same day", "the following month", "the next morning",
+ * "that night": a time the text has just named, or a step from it. The
+ * resolver takes the last date mentioned, the publication date otherwise.
+ */
+export const anaphoraParser = patternParser(
+  'anaphora',
+  pattern(
+    `${B}(?<det>that(?:\\s+same)?|the\\s+(?:same|following|next|previous|preceding|prior))\\s+(?:(?<unit>${alternation(Object.keys(ANAPHORA_UNITS))})|(?<part>${DAYPART}))${E}`,
+  ),
+  (m, place) => {
+    const g = m.groups!;
+    const amount = ANAPHORA_SHIFT[g.det.toLowerCase().replace(/\s+/g, ' ')];
+    if (g.part) {
+      return { type: 'TIME', relative: { kind: 'anchored', unit: 'day', amount }, suffix: partSuffix(g.part) };
+    }
+    // "over the next year", "during the following decade": a stretch, the span parser's.
+    if (amount !== 0 && /(?:over|during|for|within|in|throughout)\s+$/i.test(place.before)) return null;
+    const unit = ANAPHORA_UNITS[g.unit.toLowerCase()];
+    return { type: 'DATE', relative: { kind: 'anchored', unit, amount } };
+  },
+  /that|same|following|next|previous|preceding|prior/i,
 );
 
 const CLOCK_WORDS: Record<string, string> = { noon: 'T12:00', midday: 'T12:00', midnight: 'T24:00' };

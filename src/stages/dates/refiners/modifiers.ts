@@ -19,7 +19,7 @@ const BY_PHRASE = new Map(prefixes.map((p) => [p.phrase, p]));
 const PREFIX = new RegExp(`(?<![\\p{L}\\p{N}])(?<phrase>${alternation(BY_PHRASE.keys())})(?:\\s*[-‐‑]\\s*|\\s+)$`, 'iu');
 
 function fits(prefix: Prefix, c: Candidate, text: string): boolean {
-  if (prefix.only === 'deictic' && !/^(?:this|last|next)\s/i.test(text)) return false;
+  if (prefix.only === 'deictic' && !/^(?:this|last|next|that)\s/i.test(text)) return false;
   // "about the future": vague references take no modifier.
   if (c.value?.endsWith('_REF')) return false;
   if (prefix.applies === 'any') return c.type !== 'SET';

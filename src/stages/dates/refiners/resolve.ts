@@ -138,6 +138,50 @@ interface Resolution {
   anchor: string;
 }
 
+/**
+ * The year a narrative is in: the last year-precise (or finer) date the text
+ * gave. A month without a year follows it when the article has no date
+ * (history told in order: "In 1941 … in June …"), or when its own sentence
+ * names a year two or more years from publication ("in 1991, and in December
+ * …"); otherwise news means the months around publication, even after a
+ * sentence about the past ("profits doubled since 1980. In September, …").
+ */
+function narrativeYear(relative: { month?: number }, seen: readonly Mentioned[], sentence: number, dct: Ymd | null): number | null {
+  // With a publication date, news reads a bare month as recent unless its own sentence names another year.
+  const anchor = latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK.year && (!dct || m.sentence === sentence));
+  if (!anchor) return null;
+  if (dct && Math.abs(anchor.date.y - dct.y) < 2) return null;
+  // A story told in order moves forward: "December 1941 … January" is January 1942.
+  if (relative.month !== undefined && RANK[anchor.granularity] <= RANK.month && relative.month < anchor.date.m - 2) return anchor.date.y + 1;
+  return anchor.date.y;
+}
+
+/** Resolutions that an earlier mention can give, with or without a publication date. */
+function fromText(relative: Relative, seen: readonly Mentioned[], sentence: number, dct: Ymd | null): Resolution | null {
+  switch (relative.kind) {
+    case 'anchored': {
+      const wanted = relative.period;
+      const anchor = latestMentioned(seen, (p) =>
+        wanted === 'quarter' ? p.granularity === 'quarter' : wanted === 'any' ? PERIODS.has(p.granularity) : true,
+      );
+      return anchor ? { value: shiftFrom(anchor, relative.unit, relative.amount), anchor: valueAt(anchor.date, anchor.granularity) } : null;
+    }
+    case 'same-day': {
+      const day = latestMentioned(seen, (p, m) => p.granularity === 'day' && m.sentence >= sentence - 1);
+      return day ? { value: dayValue(day.date), anchor: dayValue(day.date) } : null;
+    }
+    case 'month':
+    case 'season':
+    case 'holiday': {
+      if (relative.direction !== 'tense') return null;
+      const y = narrativeYear(relative.kind === 'month' ? relative : {}, seen, sentence, dct);
+      return y === null ? null : { value: inYear(relative, y), anchor: yearValue(y) };
+    }
+    default:
+      return null;
+  }
+}
+
 function resolve(relative: Relative, dct: Ymd, published: string, tense: () => Tense, seen: readonly Mentioned[], sentence: number): Resolution {
   const fromDct = (value: string): Resolution => ({ value, anchor: published });
   switch (relative.kind) {
@@ -154,13 +198,8 @@ function resolve(relative: Relative, dct: Ymd, published: string, tense: () => T
     case 'part':
       return fromDct(resolvePart(dct, relative.code, wayOf(relative.direction, tense)));
     case 'anchored': {
-      const wanted = relative.period;
-      const anchor = latestMentioned(seen, (p) =>
-        wanted === 'quarter' ? p.granularity === 'quarter' : wanted === 'any' ? PERIODS.has(p.granularity) : true,
-      );
-      if (anchor) return { value: shiftFrom(anchor, relative.unit, relative.amount), anchor: valueAt(anchor.date, anchor.granularity) };
       // Nothing mentioned yet: a period is the last one completed before publication, a point the publication day.
-      const fallback: Point = wanted ? { date: addMonths(dct, -3), granularity: 'quarter' } : { date: dct, granularity: 'day' };
+      const fallback: Point = relative.period ? { date: addMonths(dct, -3), granularity: 'quarter' } : { date: dct, granularity: 'day' };
       return fromDct(shiftFrom(fallback, relative.unit, relative.amount));
     }
     case 'ago': {
@@ -170,10 +209,8 @@ function resolve(relative: Relative, dct: Ymd, published: string, tense: () => T
       }
       return fromDct(valueAt(shift(dct, relative.unit, relative.amount), relative.unit));
     }
-    case 'same-day': {
-      const day = latestMentioned(seen, (p, m) => p.granularity === 'day' && m.sentence >= sentence - 1);
-      return day ? { value: dayValue(day.date), anchor: dayValue(day.date) } : fromDct(dayValue(dct));
-    }
+    case 'same-day':
+      return fromDct(dayValue(dct));
     case 'holiday': {
       const holiday = holidayNamed(relative.name)!;
       const inDctYear = holidayDate(holiday, dct.y);
@@ -253,6 +290,8 @@ function isAbsolute(relative: Relative): boolean {
 export function isPrimary(c: Candidate): boolean {
   const kind = c.relative?.kind;
   if (kind === 'anchored' || kind === 'same-day') return false;
+  // A month placed in the narrative's year ("In 1941 … in June") carries the story on.
+  if (kind === 'month' || kind === 'season' || kind === 'holiday') return true;
   // "a year ago" after "the third quarter" was computed from that quarter, not from the publication date.
   return c.anchor === null || c.anchor === undefined || /^\d{4}-\d{2}-\d{2}$/.test(c.anchor);
 }
@@ -275,6 +314,8 @@ export const resolveRefiner: Refiner = {
       const end = tokenIndex(ctx.tokens, c.end);
       let cached: Tense | undefined;
       const tense = (): Tense => (cached ??= tenseAround(ctx.tokens, first, end));
+      const told = fromText(c.relative, seen, ctx.sentence.index, dct);
+      if (told) return done({ ...c, value: withSuffix(told.value, c.suffix), anchor: told.anchor });
       if (!dct || !ctx.published) {
         ctx.diagnostics.push({
           severity: 'warning',
