@@ -274,3 +274,113 @@ describe('dates without a publication date', () => {
     ]);
   });
 });
+
+describe('dates anchored on what the text said before', () => {
+  it('reads "a year earlier" after a quarter as that quarter a year before', () => {
+    const text = 'Profit rose in the third quarter of 2024. It had fallen a year earlier.';
+    expect(datesOf(text).mentions).toMatchObject([
+      at(text, 'the third quarter of 2024', { value: '2024-Q3', certainty: 'stated' }),
+      at(text, 'a year earlier', { type: 'DATE', value: '2023-Q3', anchor: '2024-Q3', certainty: 'implied' }),
+    ]);
+  });
+
+  it('reads "two years later" and "the following year" from the last year mentioned', () => {
+    const text = 'The treaty was signed in 1991. Two years later it lapsed, and the following year it was renewed.';
+    expect(datesOf(text).mentions).toMatchObject([
+      at(text, '1991', { value: '1991' }),
+      at(text, 'Two years later', { type: 'DATE', value: '1993', anchor: '1991' }),
+      at(text, 'the following year', { type: 'DATE', value: '1992', anchor: '1991' }),
+    ]);
+  });
+
+  it('gives a lone clock time the day just mentioned: "Jan. 5 … at 3 p.m." → 2025-01-05T15:00', () => {
+    const text = 'The talks opened on Jan. 5 and ended at 3 p.m.';
+    expect(datesOf(text).mentions).toMatchObject([
+      at(text, 'Jan. 5', { value: '2025-01-05' }),
+      at(text, '3 p.m.', { type: 'TIME', value: '2025-01-05T15:00' }),
+    ]);
+  });
+
+  it('joins a month and its year: "July last year" → 2024-07, "this year\'s third quarter" → 2025-Q3', () => {
+    expectOnly('In July last year the talks began.', 'July last year', { type: 'DATE', value: '2024-07', rule: 'parser:chrono+refiner:combine' });
+    expectOnly('Sales fell in this year’s third quarter.', 'this year’s third quarter', { value: '2025-Q3' });
+  });
+
+  it('places a bare month in the year its own sentence names when that year is historical', () => {
+    const text = 'In 1991, the Soviet Union dissolved in December.';
+    expect(datesOf(text).mentions).toMatchObject([at(text, '1991', { value: '1991' }), at(text, 'December', { value: '1991-12' })]);
+  });
+
+  it('keeps news months near publication after a sentence about the past', () => {
+    const text = 'Profits have doubled since 1980. In September, it announced a merger.';
+    expect(datesOf(text, '1989-11-02').mentions).toMatchObject([
+      at(text, '1980', { value: '1980' }),
+      at(text, 'September', { value: '1989-09' }),
+    ]);
+  });
+
+  it('follows the narrative in an undated text: months take the last year, and move on past December', () => {
+    const text = 'Japan attacked on December 7, 1941. In January, the Allies regrouped.';
+    const { mentions, diagnostics } = datesOf(text, null);
+    expect(mentions).toMatchObject([
+      at(text, 'December 7, 1941', { value: '1941-12-07' }),
+      at(text, 'January', { value: '1942-01', anchor: '1942' }),
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('more calendar expressions', () => {
+  it('reads named days: "Thanksgiving Day" by tense, "Christmas 2024" as stated', () => {
+    expectOnly('They met on Thanksgiving Day.', 'Thanksgiving Day', { type: 'DATE', value: '2024-11-28' });
+    expectOnly('It opened at Christmas 2024.', 'Christmas 2024', { type: 'DATE', value: '2024-12-25', certainty: 'stated' });
+  });
+
+  it('reads years said in words: "nineteen ninety-six" → 1996, "the year two thousand" → 2000', () => {
+    const text = 'It began in nineteen ninety-six and ended in the year two thousand.';
+    expect(datesOf(text).mentions).toMatchObject([
+      at(text, 'nineteen ninety-six', { value: '1996' }),
+      at(text, 'the year two thousand', { value: '2000' }),
+    ]);
+  });
+
+  it('reads "noon Thursday" and "midnight Friday" as clock times on those days', () => {
+    expectOnly('Negotiations broke off at noon Thursday.', 'noon Thursday', { type: 'TIME', value: '2025-01-16T12:00' });
+  });
+
+  it('reads "the previous Friday" strictly before the publication date', () => {
+    expectOnly('The index fell from the previous Friday.', 'the previous Friday', { type: 'DATE', value: '2025-01-10' });
+  });
+
+  it('tells "the next day" (a date) from "over the next year" (a stretch)', () => {
+    const text = 'The vote was on Jan. 5 and the results came the next day; prices will rise over the next year.';
+    expect(datesOf(text).mentions).toMatchObject([
+      at(text, 'Jan. 5', { value: '2025-01-05' }),
+      at(text, 'the next day', { type: 'DATE', value: '2025-01-06' }),
+      at(text, 'the next year', { type: 'DURATION', value: 'P1Y' }),
+    ]);
+  });
+
+  it('reads "the quarter ended Sept. 30" as the third quarter', () => {
+    const text = 'Sales rose in the quarter ended Sept. 30.';
+    expect(datesOf(text).mentions).toMatchObject([
+      at(text, 'the quarter', { type: 'DATE', value: '2024-Q3' }),
+      at(text, 'Sept. 30', { type: 'DATE', value: '2024-09-30' }),
+    ]);
+  });
+});
+
+describe('false positives in business and feature text', () => {
+  it('does not read ages as durations: "a 6-year-old boy", "52 years old"', () => {
+    expect(datesOf('A 6-year-old boy and his father, 52 years old, arrived.').mentions).toEqual([]);
+  });
+
+  it('does not read adjectival "quarterly dividend" as a recurrence, but keeps "adjusted quarterly"', () => {
+    expect(datesOf('The company raised its quarterly dividend.').mentions).toEqual([]);
+    expectOnly('The reserve will be adjusted quarterly.', 'quarterly', { type: 'SET', value: 'P3M' });
+  });
+
+  it('does not read "as soon as" as FUTURE_REF', () => {
+    expect(datesOf('They will leave as soon as possible.').mentions).toEqual([]);
+  });
+});
