@@ -4,7 +4,7 @@
 // holds; a sidecar NAME.meta.json overrides that metadata for every format.
 import { createHash } from 'node:crypto';
 import type { ArticleDoc, Diagnostic } from '../../article.js';
-import { detectLanguage } from './language.js';
+import { detectLanguage, isEnglish } from './language.js';
 import { readHtml } from './readers/html.js';
 import { readJson, readJsonl } from './readers/json.js';
 import { readMarkdown } from './readers/markdown.js';
@@ -165,7 +165,7 @@ function toDoc(input: IngestInput, format: SourceFormat, encoding: string, id: s
   if (article.text.trim() === '') return { ok: false, id, diagnostics: [fatal('empty', `${input.path}: the ${format} reader found no article text`)] };
   const detected = detectLanguage(article.text);
   const language = sidecar.language ?? detected.language ?? article.language ?? 'en';
-  if (!/^en(\b|-|_)/i.test(language)) {
+  if (!isEnglish(language)) {
     const message = `${input.path}: language is ${language} (${sidecar.language ? 'sidecar' : detected.language ? `detected by ${detected.method}` : 'from the file'}); only English is analysed`;
     return { ok: false, id, skipped: true, diagnostics: [{ severity: 'warning', stage: 'ingest', rule: 'not-english', message, fatal: true }] };
   }

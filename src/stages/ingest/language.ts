@@ -32,3 +32,8 @@ export function detectLanguage(text: string): DetectedLanguage {
   if (code === 'und') return { language: null, method: 'too-short' };
   return { language: ISO1[code] ?? code, method: 'franc' };
 }
+
+/** Whether a language tag or name from metadata means English ("en", "en-GB", "eng", "English"). */
+export function isEnglish(tag: string): boolean {
+  return /^(en([-_].*)?|eng|english)$/i.test(tag.trim());
+}

@@ -63,9 +63,20 @@ function maxDepth(root: DomNode): number {
   return deepest;
 }
 
+/** Class or id words of page furniture that readability sometimes keeps (ads, bylines, share bars). */
+const FURNITURE = /(^|[-_\s])(ad|ads|advert\w*|sponsor\w*|promo\w*|byline|dateline|share|sharing|social|newsletter|subscribe)([-_\s]|$)/i;
+
+/** Removes page furniture before main-text extraction; the byline is read from metadata first. */
+function removeFurniture(document: Doc): void {
+  for (const el of Array.from(document.querySelectorAll('[class], [id]'))) {
+    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (FURNITURE.test(words)) el.remove?.();
+  }
+}
+
 interface Doc {
   querySelector(s: string): { getAttribute(n: string): string | null; textContent: string | null } | null;
-  querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getAttribute(n: string): string | null }>;
+  querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getAttribute(n: string): string | null; remove?: () => void }>;
   title: string;
   documentElement: DomNode;
 }
@@ -111,6 +122,8 @@ export const readHtml: Reader = (content) => {
     diagnostics.push({ severity: 'warning', stage: 'ingest', rule: 'deep-html', message: `HTML nested deeper than ${MAX_DEPTH} levels: read as flat text, without main-text extraction` });
   } else {
     try {
+      meta.byline ??= document.querySelector('[class~="byline"], [rel="author"]')?.textContent?.trim() || null;
+      removeFurniture(document);
       const article = new Readability(document as never).parse();
       if (article?.content) {
         body = blockText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document as unknown as DomNode);
