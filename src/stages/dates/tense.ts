@@ -69,7 +69,7 @@ function groupTense(tokens: readonly Token[], i: number): Tense | null {
       if (FUTURE.has(w)) return 'future';
       if (PERFECT_AUX.has(w) || PAST_AUX.has(w)) tense = 'past';
       else if (PRESENT_AUX.has(w)) tense ??= 'present';
-      else if (w === 'would' || w === 'could' || w === 'might' || w === 'should' || w === 'may' || w === 'can' || w === 'must') return null;
+      else if (w === 'could' || w === 'might' || w === 'should' || w === 'may' || w === 'can' || w === 'must') return null;
     }
     j--;
   }

@@ -61,6 +61,15 @@ export const durationParser = patternParser(
     if (amount !== 'X' && g.half) amount += 0.5;
     // "a" before a plural unit is not an amount ("a years-long dispute" is rare; "a weeks" is not English).
     if (/^an?$/i.test(g.amount) && /s$/i.test(g.unit)) return null;
+    // Several of a singular unit is not English either, unless hyphenated ("a 10-day truce"):
+    // "the 1988 second quarter", "the 1988 quarter" are a year and a part of it.
+    // Transcripts drop the hyphen ("a five year low", "a two day rally"): then a noun follows.
+    if (amount !== 'X' && amount > 1 && !/(?:s|ia)$/i.test(g.unit)) {
+      const hyphenated = /[-‐‑]/.test(m[0].slice(g.amount.length + (g.half?.length ?? 0)).trimStart()[0] ?? '');
+      const next = place.ctx.tokens[place.tokenIndex(place.end)];
+      const compound = next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ');
+      if (/^\d{4}$/.test(g.amount) || (!hyphenated && !compound)) return null;
+    }
     // Digits glued to a currency or a larger number ("$5 million years") are not durations.
     if (/[$£€¥]\s*$/.test(place.before)) return null;
     // "a second term" is an ordinal, "three-quarters of" a fraction, "60 Minutes" a title.

@@ -174,13 +174,14 @@ const QUARTER_ENDED = new RegExp(`^\\s+(?:that\\s+)?end(?:ed|ing|s)\\s+(?:on\\s+
  */
 export const periodReferenceParser = patternParser(
   'period-reference',
-  pattern(`${B}the\\s+(?:(?<adj>latest|current|just-ended|just-completed|most\\s+recent|previous|prior|preceding)\\s+)?(?<unit>quarter|year|period)${E}`),
+  pattern(`${B}the\\s+(?:(?<adj>latest|current|just-ended|just-completed|most\\s+recent|previous|prior|preceding)\\s+)?(?:fiscal\\s+)?(?<unit>quarter|year|period)${E}`),
   (m, place) => {
     // "the quarter-to-quarter comparison": part of a compound, not a time.
     if (/^[-‐‑]/.test(place.after)) return null;
-    // "the quarter ended Sept. 30": the quarter holding that day.
+    // "the quarter ended Sept. 30": the quarter holding that day; "the year ended March 31" is a fiscal year, a stretch.
     const ended = QUARTER_ENDED.exec(place.after);
-    if (ended && m.groups!.unit.toLowerCase() !== 'year') {
+    if (ended && m.groups!.unit.toLowerCase() === 'year' && !m.groups!.adj) return { type: 'DURATION', value: 'P1Y' };
+    if (ended && m.groups!.unit.toLowerCase() === 'quarter') {
       return { type: 'DATE', relative: { kind: 'part', code: `Q${Math.ceil(monthOf(ended[1])! / 3)}`, direction: 'tense' } };
     }
     // "the quarter" alone is the quarter being reported on; "the year" and "the period" alone are too vague.
