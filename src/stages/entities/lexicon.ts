@@ -1,7 +1,9 @@
 // The small word lists the recognisers consult, compiled once: titles, name
 // heads, role nouns, capitalised non-names, and compromise's name lexicon.
 import nlp from 'compromise';
+import model from 'wink-eng-lite-web-model';
 import { loadData } from '../../data.js';
+import { its, nlp as wink } from '../../nlp.js';
 import { PhraseMatcher } from '../../lexicon/phrases.js';
 import { normalizeOffice } from './leaders.js';
 
@@ -93,4 +95,26 @@ const HINTS = compromiseHints();
 /** compromise's name classes for a word or a whole name (lower-cased lookup). */
 export function nameHints(text: string): readonly NameHint[] {
   return HINTS.get(text.toLowerCase()) ?? [];
+}
+
+// ---- wink's own vocabulary ------------------------------------------------------------
+
+/**
+ * wink's lexicon holds ~87,600 English words; words it has not seen get ids past
+ * its intrinsic size. A capitalised word outside it ("Araghchi", "Cheuk-ting") is
+ * more likely a name than one inside it ("Shuttle", "Store", "Unless").
+ */
+const INTRINSIC_SIZE: number = (model as unknown as { core(): { features: { lexeme: { intrinsicSize: number } } } }).core().features.lexeme.intrinsicSize;
+const commonCache = new Map<string, boolean>();
+
+export function isCommonWord(word: string): boolean {
+  const key = word.toLowerCase();
+  let known = commonCache.get(key);
+  if (known === undefined) {
+    const ids = wink.readDoc(key).tokens().out(its.uniqueId) as unknown as number[];
+    known = ids.length === 1 && ids[0] < INTRINSIC_SIZE;
+    if (commonCache.size > 50_000) commonCache.clear();
+    commonCache.set(key, known);
+  }
+  return known;
 }

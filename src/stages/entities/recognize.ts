@@ -4,7 +4,7 @@
 // head words and compromise's name lexicon, and absorbs known names that turn
 // out to be parts of longer ones ("Iranian Foreign Ministry").
 import { bestEntry, datedActor, GAZETTEER } from './gazetteer.js';
-import { CONNECTORS, LOCATION_HEADS, NON_NAMES, ORG_HEADS, nameHints } from './lexicon.js';
+import { CONNECTORS, LOCATION_HEADS, NON_NAMES, ORG_HEADS, isCommonWord, nameHints } from './lexicon.js';
 import { isAcronym, isCapitalised, type NameToken } from './tokens.js';
 import { isSentenceInitial, span, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
 import type { EntityType } from '../../article.js';
@@ -69,6 +69,8 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout',
 
 function isNameWord(t: NameToken): boolean {
   if (!isCapitalised(t.text)) return false;
+  // Model numbers and codes ("A380", "IE6", "STS-135") name products, not actors; known ones ("G7") are in the gazetteer.
+  if (/\d/.test(t.text)) return false;
   if (/^['’]s$/.test(t.text)) return false;
   return t.pos === 'PROPN' || !FUNCTION_POS.has(t.pos) || isAcronym(t.text);
 }
@@ -195,7 +197,12 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     if (firstHints.includes('first-name') || /^\p{Lu}\.$/u.test(words[1]?.text ?? '')) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:first-name' };
     if (lastHints.includes('last-name') && words.length <= 3) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:last-name' };
   }
-  if (single && isAcronym(text)) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'signal', rule: 'name:acronym' };
+  if (single && isAcronym(text)) {
+    // "GB", "OS", "UNLESS", "US$": two letters, symbols or a shouted word are no organisation.
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    if (letters.length < 3 || /[^\p{L}.&]/u.test(text) || isCommonWord(letters)) return null;
+    return { type: 'ORGANIZATION', kind: 'organization', evidence: 'signal', rule: 'name:acronym' };
+  }
   const next = ctx.tokens[last];
   if (next && SPEECH_VERBS.has(next.normal) && next.sentence === toks[0].sentence) {
     return { type: single ? 'PERSON' : 'PERSON', kind: 'person', evidence: single ? 'weak' : 'signal', rule: 'name:speaker' };
@@ -207,9 +214,13 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     if (hints.includes('city') || hints.includes('place')) return { type: 'LOCATION', kind: 'place', evidence: 'weak', rule: 'name:place-lexicon' };
     if (hints.includes('organization')) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'weak', rule: 'name:org-lexicon' };
     if (hints.includes('last-name') || hints.includes('first-name')) return { type: 'PERSON', kind: 'person', evidence: 'weak', rule: 'name:name-lexicon' };
-    return { type: 'ORGANIZATION', kind: 'organization', evidence: 'weak', rule: 'name:capitalised' };
+    // Capitals alone: kept only if the article names the same word with more evidence elsewhere.
+    return { type: 'ORGANIZATION', kind: 'organization', evidence: 'unconfirmed', rule: 'name:capitalised' };
   }
-  return { type: 'PERSON', kind: 'person', evidence: 'weak', rule: 'name:capitalised' };
+  // Words English does not know ("Cheuk-ting", "Devocht") are most often a person's name;
+  // a run of ordinary words ("Space Shuttle", "Music Store") names a thing or an event.
+  if (words.every((w) => !isCommonWord(w.text.replace(/['’]s$/, '')))) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:unknown-words' };
+  return { type: 'PERSON', kind: 'person', evidence: 'unconfirmed', rule: 'name:capitalised' };
 }
 
 /** "Ministry of Foreign Affairs", "University of Tehran": a head before "of"/"for". */
@@ -328,6 +339,43 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
     return [c];
   }
   const lastKnown = known[known.length - 1];
+  const runText = spanText(ctx, first, last);
+
+  // The whole run is a name compromise knows ("New Mexico"): the known part inside is absorbed.
+  const wholeHints = nameHints(runText.replace(/\s+/g, ' '));
+  if (wholeHints.length > 0 && !startsWithTitle(ctx, first)) {
+    const typing = typeName(ctx, first, last, undefined);
+    if (typing && typing.evidence === 'signal' && typing.rule.endsWith('lexicon')) {
+      for (const k of known) k.dropped = 'absorbed';
+      return [withHeadline(candidate(ctx, first, last, typing, typing.country ?? lastKnown?.country ?? null, typing.actor ?? null), typing, headline)];
+    }
+  }
+
+  // A known body followed by more name words is that body: "Apple Computer", "Boeing Commercial Airplanes".
+  if (known.length === 1 && known[0].type === 'ORGANIZATION' && known[0].first === first) {
+    known[0].last = last;
+    known[0].end = ctx.tokens[last - 1].end;
+    return [];
+  }
+
+  // Unknown words before a known place make one name with it: "Valeska Paris", "Michael Jordan".
+  if (known.length === 1 && lastKnown.last === last && ['country', 'capital', 'city', 'place'].includes(lastKnown.kind)) {
+    const before = ctx.tokens.slice(first, lastKnown.first).filter((t) => isNameWord(t));
+    if (before.length > 0 && before.every((t) => nameHints(t.text).includes('first-name') || !isCommonWord(t.text)) && !startsWithTitle(ctx, first)) {
+      lastKnown.dropped = 'absorbed';
+      const t = titleUseBefore(ctx, first, titled);
+      const typing = typeName(ctx, first, last, t);
+      if (typing) {
+        const c = candidate(ctx, first, last, typing, typing.country ?? null, typing.actor ?? null);
+        if (t) {
+          c.title = t;
+          titled.set(last, t);
+        }
+        return [withHeadline(c, typing, headline)];
+      }
+      delete lastKnown.dropped;
+    }
+  }
 
   // Known names at the edges stand alone; the unknown stretch between them is typed on its own.
   let a = first;
@@ -341,11 +389,6 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
     // A known name inside an unknown one ("Papua" ... ) — the longer name is typed whole.
     for (const k of known) if (k.first >= a && k.last <= b) k.dropped = 'absorbed';
   }
-  // A first name before a known country is a person ("Michael Jordan", "Chad Smith").
-  if (lastKnown && lastKnown.last === last && b === lastKnown.first && lastKnown.kind === 'country' && nameHints(ctx.tokens[a].text).includes('first-name')) {
-    lastKnown.dropped = 'absorbed';
-    b = last;
-  }
 
   const title = titleUseBefore(ctx, a, titled);
   const typing = typeName(ctx, a, b, title);
@@ -357,6 +400,17 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   // stands only if it is known or the article confirms it elsewhere.
   if ((headline && typing.rule !== 'name:title') || (isSentenceInitial(ctx, a) && typing.evidence === 'weak')) c.evidence = 'unconfirmed';
   return [c];
+}
+
+/** In a headline only titles prove a name; the rest waits for confirmation elsewhere in the article. */
+function withHeadline(c: Candidate, typing: Typing, headline: boolean): Candidate {
+  if (headline && typing.rule !== 'name:title') c.evidence = 'unconfirmed';
+  return c;
+}
+
+/** A title word right at `i` (the run starts with a title the title matcher found). */
+function startsWithTitle(ctx: Context, i: number): boolean {
+  return ctx.titles.some((t) => t.first <= i && i < t.end);
 }
 
 function candidate(ctx: Context, first: number, last: number, typing: Typing, country: string | null, actor: string | null): Candidate {
