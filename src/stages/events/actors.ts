@@ -302,6 +302,9 @@ export function spanOf(tokens: readonly Token[], first: number, last: number): {
 }
 
 const NP_INNER = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+/** Prepositions a role noun's actor is seen through ("the president of Armenia", "rebels in the Ivory Coast"). */
+const SEE_THROUGH = new Set(['of', 'in', 'from']);
+const QUANTIFIERS = new Set(['about', 'around', 'over', 'under', 'nearly', 'almost', 'some', 'than', 'approximately']);
 
 /** What governs the noun phrase starting at a token: a preposition, nothing up to the floor (direct), or something else. */
 export interface Governor {
@@ -316,9 +319,10 @@ export interface Governor {
 /**
  * The preposition governing the noun phrase that starts at token `first`
  * ("in Syria" → in), walking left over the phrase's determiners and modifiers
- * down to `floor`. "of" after a role noun is see-through: in "talks with the
- * president of Armenia" Armenia is governed by "with", and "the president of
- * Armenia" as a subject is Armenia acting.
+ * down to `floor`. "of", "in" and "from" after a role noun are see-through: in
+ * "talks with the president of Armenia" Armenia is governed by "with", and
+ * "rebels in the Ivory Coast" as a subject is the Ivory Coast's rebels acting.
+ * Quantities ("up to 16 Russian advisers") are not prepositions.
  */
 export function governorOf(tokens: readonly Token[], first: number, floor: number): Governor {
   for (let j = first - 1; j >= floor; j--) {
@@ -326,7 +330,12 @@ export function governorOf(tokens: readonly Token[], first: number, floor: numbe
     const isPrep = t.pos === 'ADP' || (t.pos === 'SCONJ' && (t.normal === 'for' || t.normal === 'as'));
     if (isPrep) {
       const head = tokens[j - 1];
-      if (t.normal === 'of' && head && j - 1 >= floor && ROLE_NOUNS.has(head.normal)) continue;
+      if (SEE_THROUGH.has(t.normal) && head && j - 1 >= floor && ROLE_NOUNS.has(head.normal)) continue;
+      // "up to 16 Russian advisers", "more than 100 Palestinians", "about 70 million": a quantity, not a preposition.
+      if (tokens[j + 1]?.pos === 'NUM' && (QUANTIFIERS.has(t.normal) || (t.normal === 'to' && head?.normal === 'up') || (t.normal === 'than' && head && /^(more|less|fewer)$/.test(head.normal)))) {
+        if (t.normal === 'to' || t.normal === 'than') j--;
+        continue;
+      }
       return { prep: t.normal, direct: false, at: j };
     }
     if (NP_INNER.has(t.pos) || (t.pos === 'PART' && POSSESSIVE.has(t.text)) || (t.pos === 'PUNCT' && /^["“”‘’'«»-]$/.test(t.text))) continue;

@@ -13,7 +13,10 @@
 //     gives one record per member (RUS→Assad, IRN→Assad), as event coders do.
 //   - An event needs a source, except ASSAULT and COERCE, which keep a named
 //     victim alone at low confidence; COOPERATE, AID and SANCTION (and patterns
-//     marked requiresTarget) need a target. Self-events (same code) are dropped.
+//     marked requiresTarget) need a target. A target coded like its source
+//     ("French farmers would blockade Paris") is dropped, the act kept as
+//     domestic; a mutual act with one party only is kept for AGREE alone ("the
+//     cabinet met" is no dyadic event).
 //   - PLOVER intent rule: a cooperative act announced for the future ("will
 //     meet", "plans to send aid") is recoded AGREE, a conflictual material act
 //     THREATEN (mode stays future); a cooperative act refused or announced as
@@ -21,10 +24,13 @@
 //     demands") is recoded REJECT, asserted. The rule keeps the original type.
 //   - stance: the sentence's stance score when the stance stage found cues,
 //     else the event's own tone, intensity / 10.
-//   - confidence: 0.7 for a verb trigger, 0.55 for a noun; +0.1 when the
-//     pattern's object was present; -0.1 per side found indirectly (anaphor,
-//     shared subject, light verb, sentence pair); -0.15 with one actor only;
-//     -0.05 when not asserted; clamped to [0.05, 0.95].
+//   - A conditional announcement ("will withdraw its force unless ...") is an
+//     ultimatum: THREATEN, whatever the announced act.
+//   - confidence: 0.7 for a verb trigger or a noun carried by a light verb
+//     ("launched an invasion"), 0.55 for another noun; +0.1 when the pattern's
+//     object was present; -0.1 per side found indirectly (anaphor, shared
+//     subject, sentence pair); -0.15 with one actor only; -0.1 when future,
+//     -0.15 when hypothetical or negated; clamped to [0.05, 0.95].
 import type { ArticleDoc, Diagnostic, EventActor, EventMode, EventRecord, PloverCategory, SentenceStance, Token } from '../../article.js';
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
@@ -60,38 +66,51 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
 
 /** One record per actor pair of an attribution: members of a mutual event pairwise, sorted by code; directed sides crossed. */
-function actorPairs(sources: ActorRef[], targets: ActorRef[], mutual: boolean): [ActorRef | null, ActorRef | null][] {
+function actorPairs(sources: ActorRef[], targets: ActorRef[], mutual: boolean, type: PloverCategory): [ActorRef | null, ActorRef | null][] {
   const pairs: [ActorRef | null, ActorRef | null][] = [];
   if (mutual) {
     const byCode = new Map<string, ActorRef>();
     for (const r of sources) if (!byCode.has(r.actor)) byCode.set(r.actor, r);
     const codes = [...byCode.keys()].sort();
-    if (codes.length === 1) pairs.push([byCode.get(codes[0])!, null]);
+    // A mutual act with one party ("the cabinet met") is no dyadic event, but agreeing is one-sided too.
+    if (codes.length === 1 && type === 'AGREE') pairs.push([byCode.get(codes[0])!, null]);
     for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.push([byCode.get(codes[i])!, byCode.get(codes[j])!]);
   } else {
     const srcs = sources.length > 0 ? sources : [null];
     const tgts = targets.length > 0 ? targets : [null];
-    for (const s of srcs) for (const t of tgts) pairs.push([s, t]);
+    // A target coded like its source ("French farmers blockade Paris") is a domestic act: the source alone.
+    for (const s of srcs) for (const t of tgts) pairs.push([s, s && t && s.actor === t.actor ? null : t]);
   }
-  return pairs.filter(([s, t]) => !(s && t && s.actor === t.actor)).slice(0, MAX_RECORDS_PER_TRIGGER);
+  const seen = new Set<string>();
+  return pairs
+    .filter(([s, t]) => {
+      const key = `${s?.actor ?? ''}|${t?.actor ?? ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_RECORDS_PER_TRIGGER);
 }
 
 /** PLOVER's intent rule: announced cooperation is AGREE, announced material conflict THREATEN, refused cooperation REJECT. */
-function recode(type: PloverCategory, mode: EventMode, intent: boolean): { type: PloverCategory; mode: EventMode } | null {
+function recode(type: PloverCategory, mode: EventMode, intent: boolean, ultimatum: boolean): { type: PloverCategory; mode: EventMode } | null {
   if (!intent) return null;
   const cooperative = CATEGORIES[type].polarity === 'cooperative';
+  // "will withdraw its force unless ...": a conditional announcement is an ultimatum.
+  if (mode === 'future' && ultimatum && type !== 'THREATEN') return { type: 'THREATEN', mode };
   if (mode === 'future' && cooperative && type !== 'AGREE') return { type: 'AGREE', mode };
   if (mode === 'future' && THREAT_WHEN_ANNOUNCED.has(type)) return { type: 'THREATEN', mode };
   if (mode === 'negated' && cooperative) return { type: 'REJECT', mode: 'asserted' };
   return null;
 }
 
-function confidenceOf(trigger: Trigger, indirect: number, actors: number, mode: EventMode): number {
-  let c = trigger.verbal ? 0.7 : 0.55;
+function confidenceOf(trigger: Trigger, lightVerb: boolean, indirect: number, actors: number, mode: EventMode): number {
+  let c = trigger.verbal || lightVerb ? 0.7 : 0.55;
   if (trigger.object) c += 0.1;
   c -= 0.1 * indirect;
   if (actors < 2) c -= 0.15;
-  if (mode !== 'asserted') c -= 0.05;
+  if (mode === 'future') c -= 0.1;
+  else if (mode !== 'asserted') c -= 0.15;
   return round(Math.min(0.95, Math.max(0.05, c)), 2);
 }
 
@@ -179,11 +198,12 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   const triggerSpan = { start: span.start, end: span.end, text: span.text };
 
   const out: Draft[] = [];
-  for (const [source, target] of actorPairs(attribution.sources, attribution.targets, mutual)) {
+  const ultimatum = ctx.tokens.slice(trigger.end, view.end).some((t) => t.normal === 'unless');
+  for (const [source, target] of actorPairs(attribution.sources, attribution.targets, mutual, type)) {
     if (!source && !target) continue;
     if (!target && (info.recipient === 'required' || p.requiresTarget)) continue;
     if (!source && !info.sourceOptional) continue;
-    const recoded = recode(type, mode, intent);
+    const recoded = recode(type, mode, intent, ultimatum);
     const finalType = recoded?.type ?? type;
     const finalMode = recoded?.mode ?? mode;
     const intensity = recoded ? CATEGORIES[finalType].intensity : p.intensity;
@@ -211,10 +231,10 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
         historical,
         trigger: triggerSpan,
         evidence: ctx.evidence,
-        confidence: confidenceOf(trigger, attribution.indirect, actors, finalMode),
+        confidence: confidenceOf(trigger, attribution.lightVerb, attribution.indirect, actors, finalMode),
         rule,
       },
-      verbal: trigger.verbal,
+      verbal: trigger.verbal || attribution.lightVerb,
       indirect: attribution.indirect,
       dateInClause: governing?.inClause ?? false,
       mergeMode: recoded ? 'asserted' : finalMode,

@@ -44,11 +44,14 @@ export interface Attribution {
   mutual: boolean;
   /** How each side was found: `source:subject`, `target:with`, `mutual:sentence-pair` ... */
   how: string[];
-  /** Parties found indirectly (anaphors, shared subjects, light verbs, sentence pairs): lowers confidence. */
+  /** Parties found indirectly (anaphors, shared subjects, sentence pairs): lowers confidence. */
   indirect: number;
+  /** A noun trigger carried by a light verb ("launched an invasion"): as good as a verb. */
+  lightVerb: boolean;
 }
 
 const MAX_OBJECT_DISTANCE = 15;
+const NONE: ReadonlySet<string> = new Set();
 
 export function clauseAt(view: SentenceView, i: number): number {
   return view.clauseIndex[i - view.first];
@@ -104,8 +107,12 @@ export function subjectOf(view: SentenceView, at: number): { party: Party; how: 
   return null;
 }
 
-/** The first actor after `from` in the clause reached directly (when allowed) or through one of `preps`. */
-function objectAfter(view: SentenceView, from: number, preps: readonly string[], direct: boolean): { party: Party; prep: string | null } | null {
+/**
+ * The first actor after `from` in the clause reached directly (when allowed) or
+ * through one of `preps`, skipping the source's own actors ("Syria withdrew its
+ * troops from Lebanon": Lebanon).
+ */
+function objectAfter(view: SentenceView, from: number, preps: readonly string[], direct: boolean, exclude: ReadonlySet<string> = NONE): { party: Party; prep: string | null } | null {
   const c = clauseAt(view, Math.max(view.first, from - 1));
   const clause = view.clauses[c];
   let blocked = -1;
@@ -113,6 +120,7 @@ function objectAfter(view: SentenceView, from: number, preps: readonly string[],
   for (const p of view.parties) {
     if (p.first < from) continue;
     if (p.first >= clause.end || (blocked >= 0 && p.first > blocked) || p.first - from > MAX_OBJECT_DISTANCE) break;
+    if (p.members.every((m) => exclude.has(m.actor))) continue;
     const g = governorOf(view.tokens, p.first, from);
     if (g.direct && direct) return { party: p, prep: null };
     if (g.prep && preps.includes(g.prep)) return { party: p, prep: g.prep };
@@ -171,6 +179,7 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
   let source: Party | null = null;
   let target: Party | null = null;
   let between: Party | null = null;
+  let lightVerb = false;
 
   if (trigger.verbal) {
     const subject = subjectOf(view, trigger.first);
@@ -185,7 +194,7 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
         how.push(`source:${subject.how}`);
         if (subject.how !== 'subject') indirect++;
       }
-      const object = objectAfter(view, trigger.end, p.preps, true);
+      const object = objectAfter(view, trigger.end, p.preps, true, new Set(source?.members.map((m) => m.actor)));
       if (object) {
         target = object.party;
         how.push(`target:${object.prep ?? 'object'}`);
@@ -200,7 +209,7 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
       source = possessorOf(view, trigger.objectAt);
       if (source) how.push('source:object-possessor');
     }
-    const object = objectAfter(view, trigger.end, p.nominalPreps, false);
+    const object = objectAfter(view, trigger.end, p.nominalPreps, false, new Set(source?.members.map((m) => m.actor)));
     if (object && object.prep !== 'by' && object.prep !== 'between') {
       target = object.party;
       how.push(`target:${object.prep}`);
@@ -219,7 +228,8 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
       if (subject) {
         source = subject.party;
         how.push('source:light-verb-subject');
-        indirect++;
+        lightVerb = true;
+        if (subject.how !== 'subject') indirect++;
       }
       // "gave the Ivory Coast ... aid": the actor between the light verb and the noun receives it.
       if (!target) {
@@ -260,12 +270,12 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
       }
     }
     for (const x of parties) if (isIndirect(x)) indirect++;
-    return { sources: members, targets: [], mutual: true, how, indirect };
+    return { sources: members, targets: [], mutual: true, how, indirect, lightVerb };
   }
   if (between && !target) {
     target = between;
     how.push('target:between');
   }
   for (const x of [source, target]) if (x && isIndirect(x)) indirect++;
-  return { sources: source?.members ?? [], targets: target?.members ?? [], mutual: false, how, indirect };
+  return { sources: source?.members ?? [], targets: target?.members ?? [], mutual: false, how, indirect, lightVerb };
 }

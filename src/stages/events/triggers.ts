@@ -40,10 +40,18 @@ function isPassive(tokens: readonly Token[], first: number, end: number, floor: 
   for (let j = verb - 1; j >= floor; j--) {
     const t = tokens[j];
     if (t.pos === 'ADV' || t.pos === 'PART') continue;
+    // "be opposed to", "be committed to": the form of be belongs to the pattern, an adjective.
+    if (j >= first) return false;
     const lemma = t.lemma.toLowerCase();
     return (t.pos === 'AUX' || t.pos === 'VERB') && (lemma === 'be' || lemma === 'get');
   }
   return false;
+}
+
+/** "long-threatened", "Israeli-occupied", "U.S.-backed": a participle glued into a compound modifier is no event. */
+function inCompound(tokens: readonly Token[], i: number): boolean {
+  const dash = tokens[i - 1];
+  return dash !== undefined && /^[-‐‑]$/.test(dash.text) && dash.end === tokens[i].start && tokens[i - 2]?.end === dash.start;
 }
 
 /** The object word after (or, for a passive, before) the trigger, within its clause, before another verb. */
@@ -74,6 +82,7 @@ export function findTriggers(tokens: readonly Token[], first: number, end: numbe
       const clause = clauseOf(i);
       const verbal = isVerbal(tokens, i, length);
       const passive = verbal && isPassive(tokens, i, length, clause.first);
+      if (verbal && inCompound(tokens, i)) continue;
       let fallback: Trigger | null = null;
       for (const h of sameLength) {
         const p = h.value;
@@ -82,9 +91,9 @@ export function findTriggers(tokens: readonly Token[], first: number, end: numbe
         if (p.lower && tokens[i].text !== tokens[i].text.toLowerCase()) continue;
         if (p.object) {
           const at = findObject(tokens, { first: i, end: length }, clause, p.object, passive);
-          if (at >= 0) {
+          // The nearest object word decides ("withdraw weapons inspectors from Iraq": inspectors, not from).
+          if (at >= 0 && (!chosen || Math.abs(at - i) < Math.abs(chosen.objectAt - i))) {
             chosen = { pattern: p, first: i, end: length, verbal, passive, object: tokens[at].normal, objectAt: at };
-            break;
           }
           continue;
         }
