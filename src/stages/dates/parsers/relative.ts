@@ -125,7 +125,7 @@ export const deicticNameParser = patternParser(
  */
 export const agoParser = patternParser(
   'ago',
-  pattern(`${B}(?<amount>${AMOUNT})\\s+(?<unit>${UNIT})\\s+(?<dir>ago|hence|from\\s+now|earlier|later|before|after|previously)${E}`),
+  pattern(`${B}(?<amount>${AMOUNT})\\s+(?<unit>${UNIT})(?<approx>\\s+or\\s+so)?\\s+(?<dir>ago|hence|from\\s+now|earlier|later|before|after|previously)${E}`),
   (m, place) => {
     const unit = unitOf(m.groups!.unit)!;
     const amount = amountOf(m.groups!.amount);
@@ -141,9 +141,10 @@ export const agoParser = patternParser(
     const n = unit.time ? (unit.symbol === 'H' ? Math.round(amount / 24) : 0) : amount;
     if (!Number.isInteger(n)) return null;
     const g = unit.granularity;
-    if (!deictic) return { type: 'DATE', relative: { kind: 'anchored', unit: g, amount: sign * n } };
-    if (sign < 0) return { type: 'DATE', relative: { kind: 'ago', unit: g, amount: -n } };
-    return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: n } };
+    const approx = m.groups!.approx ? { mod: 'APPROX' } : {};
+    if (!deictic) return { type: 'DATE', relative: { kind: 'anchored', unit: g, amount: sign * n }, ...approx };
+    if (sign < 0) return { type: 'DATE', relative: { kind: 'ago', unit: g, amount: -n }, ...approx };
+    return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: n }, ...approx };
   },
   /ago|hence|now|earlier|later|before|after|previously/i,
 );

@@ -18,6 +18,8 @@ const BY_PHRASE = new Map(prefixes.map((p) => [p.phrase, p]));
 /** The longest prefix phrase ending right before the expression (a space or a hyphen between: "mid-1990s"). */
 const PREFIX = new RegExp(`(?<![\\p{L}\\p{N}])(?<phrase>${alternation(BY_PHRASE.keys())})(?:\\s*[-‐‑]\\s*|\\s+)$`, 'iu');
 
+const OR_SO = /^\s+or\s+so(?![\p{L}\p{N}])/iu;
+
 function fits(prefix: Prefix, c: Candidate, text: string): boolean {
   if (prefix.only === 'deictic' && !/^(?:this|last|next|that)\s/i.test(text)) return false;
   // "about the future": vague references take no modifier.
@@ -37,6 +39,11 @@ export const modifierRefiner: Refiner = {
       const before = ctx.text.slice(floor, c.start);
       floor = c.end;
       if (c.mod) return c;
+      // "the next two years or so", "1990 or so": an approximation written after the expression.
+      const or = OR_SO.exec(ctx.text.slice(c.end, ctx.sentence.end));
+      if (or && !c.value?.endsWith('_REF') && c.type !== 'SET') {
+        return { ...c, end: c.end + or[0].length, mod: 'APPROX', rule: `${c.rule}+refiner:modifier` };
+      }
       const m = PREFIX.exec(before);
       if (!m) return c;
       const prefix = BY_PHRASE.get(m.groups!.phrase.toLowerCase().replace(/\s+/g, ' '));
