@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText } from '../src/stages/segment/index.js';
+import { MAX_SENTENCE_TOKENS, segmentText } from '../src/stages/segment/index.js';
 import { SEED_TEXT } from './helpers.js';
 
 describe('segment', () => {
@@ -46,5 +46,18 @@ describe('segment', () => {
       ['.', 29, 30, 0],
     ]);
     expect(tokens[3].lemma).toBe('collaborate');
+  });
+
+  it('cuts a run with no sentence ends into bounded pieces, at commas where it can', () => {
+    const clause = 'Russia and Iran signed a treaty with the U.S. on Friday, ';
+    const text = clause.repeat(200);
+    const { sentences, tokens } = segmentText(text);
+    expect(sentences.length).toBeGreaterThan(1);
+    for (const s of sentences) {
+      expect(s.endToken - s.firstToken).toBeLessThanOrEqual(MAX_SENTENCE_TOKENS);
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+    expect(sentences[0].text.endsWith(',')).toBe(true);
+    expect(tokens.at(-1)!.sentence).toBe(sentences.length - 1);
   });
 });

@@ -7,6 +7,13 @@ import { defineStage } from '../../stage.js';
 import { its, tokenize, type RawToken } from '../../nlp.js';
 
 const TERMINAL = /[.!?:;"”’)\]]$/;
+
+/**
+ * Longer runs are not sentences (a 2 MB line with no full stop, a table dumped as
+ * text): they are cut at a comma or semicolon, else anywhere, so that per-sentence
+ * work in later stages stays bounded.
+ */
+export const MAX_SENTENCE_TOKENS = 250;
 const UPPER_START = /^[\p{Lu}\d"“‘(]/u;
 
 export function segmentText(text: string): Segmentation {
@@ -36,7 +43,29 @@ export function segmentText(text: string): Segmentation {
     }
   }
 
-  return build(text, raw, [...starts].sort((a, b) => a - b));
+  return build(text, raw, boundLength(raw, [...starts].sort((a, b) => a - b)));
+}
+
+/** Adds sentence starts inside runs longer than MAX_SENTENCE_TOKENS. */
+function boundLength(raw: RawToken[], starts: number[]): number[] {
+  const out: number[] = [];
+  for (let s = 0; s < starts.length; s++) {
+    let from = starts[s];
+    const to = s + 1 < starts.length ? starts[s + 1] : raw.length;
+    out.push(from);
+    while (to - from > MAX_SENTENCE_TOKENS) {
+      let cut = from + MAX_SENTENCE_TOKENS;
+      for (let i = cut; i > from + MAX_SENTENCE_TOKENS / 2; i--) {
+        if (raw[i - 1].text === ',' || raw[i - 1].text === ';') {
+          cut = i;
+          break;
+        }
+      }
+      out.push(cut);
+      from = cut;
+    }
+  }
+  return out;
 }
 
 function prevWord(raw: RawToken[], i: number): string {
@@ -83,8 +112,15 @@ function build(text: string, raw: RawToken[], starts: number[]): Segmentation {
 
 export const segmentStage = defineStage({
   name: 'segment',
-  version: '1',
+  version: '2',
   needs: [],
   provides: 'segments',
-  run: (doc) => ({ layer: segmentText(doc.text) }),
+  run: (doc) => {
+    const layer = segmentText(doc.text);
+    const cut = layer.sentences.filter((s) => s.endToken - s.firstToken >= MAX_SENTENCE_TOKENS - 1 && !/[.!?"”]$/.test(s.text));
+    const diagnostics = cut.length
+      ? [{ severity: 'warning' as const, stage: 'segment', rule: 'long-sentence', message: `${cut.length} runs of text without sentence ends were cut into pieces of at most ${MAX_SENTENCE_TOKENS} tokens`, start: cut[0].start, end: cut[0].end }]
+      : [];
+    return { layer, diagnostics };
+  },
 });
