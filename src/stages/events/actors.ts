@@ -133,12 +133,7 @@ export function partiesOf(refs: readonly ActorRef[], tokens: readonly Token[]): 
   for (const r of refs) {
     const last = parties[parties.length - 1];
     const sameSpan = last && last.members.some((m) => m.start === r.start && m.end === r.end);
-    const joined =
-      last &&
-      r.first > last.last &&
-      r.first - last.last <= 3 &&
-      tokens.slice(last.last + 1, r.first).every((t) => JOINERS.has(t.normal)) &&
-      tokens.slice(last.last + 1, r.first).some((t) => t.normal === 'and' || t.normal === '&' || t.normal === 'or') === true;
+    const joined = last !== undefined && r.first > last.last && coordinated(tokens, last.last + 1, r.first);
     // "Iran, Libya and Cuba": a comma joins names only; the list is checked for its "and" below.
     const listed = last && r.kind === 'mention' && last.members.every((m) => m.kind === 'mention') && r.first === last.last + 2 && tokens[last.last + 1].text === ',';
     if (last && (sameSpan || ((joined || listed) && !last.possessive))) {
@@ -157,6 +152,24 @@ export function partiesOf(refs: readonly ActorRef[], tokens: readonly Token[]): 
   }
   // A comma list without a final "and"/"or" is not a coordination ("In Syria, both nations").
   return parties.flatMap((p) => (p.members.length > 1 && commaOnly(p, tokens) ? splitParty(p, tokens) : [p]));
+}
+
+/**
+ * The tokens between two actors coordinate them: "Russia and Iran", "Putin,
+ * Xi and Modi", "Libyan leader Muammar Gaddafi and Bulgarian President": the
+ * first phrase may run on over its head words before the conjunction, the second
+ * may open with a determiner.
+ */
+function coordinated(tokens: readonly Token[], from: number, to: number): boolean {
+  let i = from;
+  while (i < to && (tokens[i].pos === 'PROPN' || tokens[i].pos === 'NOUN') && i - from < 4) i++;
+  let conjunction = false;
+  while (i < to && JOINERS.has(tokens[i].normal)) {
+    if (tokens[i].normal !== ',') conjunction = true;
+    i++;
+  }
+  while (i < to && tokens[i].pos === 'DET') i++;
+  return conjunction && i === to;
 }
 
 function commaOnly(p: Party, tokens: readonly Token[]): boolean {

@@ -49,12 +49,16 @@ function nextWord(tokens: readonly Token[], from: number, end: number): Token | 
   return undefined;
 }
 
-/** A trailing attribution: ", police said." / ", a Jordanian official confirmed." */
+/**
+ * A trailing attribution: ", police said." / ", a human rights group protested
+ * here Wednesday.": a short subject, one verb, then only time and place words
+ * to the end of the sentence.
+ */
 function attributionAhead(tokens: readonly Token[], comma: number, end: number): boolean {
   for (let j = comma + 1; j < end && j < comma + 9; j++) {
     const t = tokens[j];
     if (t.pos === 'VERB' || t.pos === 'AUX') {
-      if (!REPORTING_VERBS.has(t.lemma.toLowerCase())) return false;
+      if (j === comma + 1 || (t.pos === 'AUX' && !REPORTING_VERBS.has(t.lemma.toLowerCase()))) return false;
       // Only a time, place or the end may follow the reporting verb.
       for (let k = j + 1; k < end; k++) {
         const u = tokens[k];

@@ -15,8 +15,8 @@
 //     victim alone at low confidence; COOPERATE, AID and SANCTION (and patterns
 //     marked requiresTarget) need a target. A target coded like its source
 //     ("French farmers would blockade Paris") is dropped, the act kept as
-//     domestic; a mutual act with one party only is kept for AGREE alone ("the
-//     cabinet met" is no dyadic event).
+//     domestic; a consultation with one party only ("the cabinet met") is no
+//     dyadic event and is dropped.
 //   - PLOVER intent rule: a cooperative act announced for the future ("will
 //     meet", "plans to send aid") is recoded AGREE, a conflictual material act
 //     THREATEN (mode stays future); a cooperative act refused or announced as
@@ -72,8 +72,8 @@ function actorPairs(sources: ActorRef[], targets: ActorRef[], mutual: boolean, t
     const byCode = new Map<string, ActorRef>();
     for (const r of sources) if (!byCode.has(r.actor)) byCode.set(r.actor, r);
     const codes = [...byCode.keys()].sort();
-    // A mutual act with one party ("the cabinet met") is no dyadic event, but agreeing is one-sided too.
-    if (codes.length === 1 && type === 'AGREE') pairs.push([byCode.get(codes[0])!, null]);
+    // A consultation with one party ("the cabinet met") is no dyadic event; other mutual acts may be reported one-sided.
+    if (codes.length === 1 && type !== 'CONSULT') pairs.push([byCode.get(codes[0])!, null]);
     for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.push([byCode.get(codes[i])!, byCode.get(codes[j])!]);
   } else {
     const srcs = sources.length > 0 ? sources : [null];

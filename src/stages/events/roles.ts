@@ -150,7 +150,7 @@ function possessorOf(view: SentenceView, first: number): Party | null {
 /** The verb a noun trigger is the object of ("launched an invasion", "benefited from ... backing"), if close. */
 function governingVerb(view: SentenceView, first: number): { at: number; light: boolean; recipient: boolean } | null {
   const clauseFirst = view.clauses[clauseAt(view, first)].first;
-  for (let j = first - 1; j >= clauseFirst && j >= first - 6; j--) {
+  for (let j = first - 1; j >= clauseFirst && j >= first - 8; j--) {
     const t = view.tokens[j];
     if (t.pos === 'VERB') {
       const light = LIGHT_VERBS.matchAt(view.tokens, j, first).length > 0;
