@@ -3,7 +3,7 @@
 //   so only that region is scored) and GUM news (CoNLL-U with entity brackets).
 // Gold: proper-name mentions of persons, organisations and places (MEANTIME
 // syntactic_type NAM or PRE.NAM with ent_type PER/ORG/LOC; GUM person/
-// organization/place mentions whose minimal span holds a proper noun).
+// organization/place mentions whose minimal span ends in a proper noun and skips only function words).
 // A system mention matches a gold mention when the spans overlap and the coarse
 // types agree (PERSON=PER, ORGANIZATION=ORG, LOCATION=LOC), one to one, the
 // largest overlaps first. NORP mentions have no gold type and are not scored;
@@ -129,6 +129,7 @@ export function parseMeantime(xml: string, id = ''): GoldDoc {
 // ---- GUM -----------------------------------------------------------------------------
 
 const GUM_TYPES: Record<string, GoldType> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+const FUNCTION_UPOS = new Set(['ADP', 'DET', 'PART', 'CCONJ', 'SCONJ', 'PUNCT']);
 
 /** One GUM document from CoNLL-U: text rebuilt with SpaceAfter, a paragraph a line; named mentions. */
 export function parseGum(conllu: string, id = ''): GoldDoc {
@@ -171,8 +172,13 @@ export function parseGum(conllu: string, id = ''): GoldDoc {
   function close(e: { start: number; type: string; minspan: number[]; tokens: { start: number; end: number; upos: string }[] }): void {
     const type = GUM_TYPES[e.type];
     if (!type) return;
-    const min = e.minspan.map((k) => e.tokens[k - 1]).filter((t) => t !== undefined);
-    if (!min.some((t) => t.upos === 'PROPN')) return;
+    // A name mention: its minimal span ends in a proper noun and skips only function
+    // words ("author Truman Capote", "Church of Scientology"). A coordination ("celebrity
+    // guests like Stan Lee, Mark Hamill, …") skips names; those are mentions of their own.
+    const min = e.minspan.filter((k) => k > 0 && k <= e.tokens.length);
+    if (min.length === 0 || e.tokens[min[min.length - 1] - 1].upos !== 'PROPN') return;
+    const inMin = new Set(min);
+    for (let k = min[0]; k <= min[min.length - 1]; k++) if (!inMin.has(k) && !FUNCTION_UPOS.has(e.tokens[k - 1].upos)) return;
     const end = e.tokens[e.tokens.length - 1].end;
     gold.push({ start: e.start, end, type, text: text.slice(e.start, end) });
   }
