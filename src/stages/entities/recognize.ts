@@ -213,8 +213,9 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     const hints = nameHints(text);
     if (hints.includes('city') || hints.includes('place')) return { type: 'LOCATION', kind: 'place', evidence: 'weak', rule: 'name:place-lexicon' };
     if (hints.includes('organization')) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'weak', rule: 'name:org-lexicon' };
-    if (hints.includes('last-name') || hints.includes('first-name')) return { type: 'PERSON', kind: 'person', evidence: 'weak', rule: 'name:name-lexicon' };
-    // Capitals alone: kept only if the article names the same word with more evidence elsewhere.
+    if (hints.includes('last-name') || hints.includes('first-name')) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:name-lexicon' };
+    // A lone capitalised word with no other evidence (a product, a ship, a team: "Polaroid",
+    // "Freewinds") is kept only if the article confirms it elsewhere.
     return { type: 'ORGANIZATION', kind: 'organization', evidence: 'unconfirmed', rule: 'name:capitalised' };
   }
   // Words English does not know ("Cheuk-ting", "Devocht") are most often a person's name;

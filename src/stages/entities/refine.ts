@@ -63,6 +63,21 @@ export const corefNames: Refiner = {
     const out: Candidate[] = [];
     for (const c of candidates) {
       const text = spanText(ctx, c.first, c.last);
+      // "Valeska Paris … Paris claims": a one-word place that is the surname of the article's person is that person.
+      if (c.evidence === 'known' && c.type !== 'PERSON' && c.last - c.first === 1 && ['capital', 'city', 'place', 'country'].includes(c.kind)) {
+        const local = bySurname.get(text);
+        if (local && !local.entry) {
+          adopt(c, local, 'coref:surname');
+          out.push(c);
+          continue;
+        }
+      }
+      // "Warhol Polaroids" after "Andy Warhol": a person's surname opening a run of unknown words names a thing of theirs.
+      if (c.rule === 'name:unknown-words' && c.type === 'PERSON') {
+        const firstWord = c.name.split(' ')[0];
+        const owner = bySurname.get(firstWord);
+        if (owner && owner.key !== c.key) continue;
+      }
       if (c.entry?.leader && c.last - c.first === 1 && !fullLeaders.has(c.key)) {
         const local = bySurname.get(text);
         if (local && !local.entry) {
