@@ -135,6 +135,17 @@ describe('stance composition', () => {
     expect(hinder.label).toBe('distrust');
   });
 
+  it('undoes the subject of "collapsed", "expired"', () => {
+    expect(one('Reunification talks collapsed in 2017.').cues[0]).toMatchObject({ text: 'talks', polarity: 'distrust', modifiers: ['reversed'] });
+    expect(one('The truce has expired.').label).toBe('distrust');
+  });
+
+  it('reads a cue noun in front of another as its topic ("a trade rift"), and phrasal verbs as a whole ("hit back")', () => {
+    expect(one('The tariffs deepen a trade rift.').cues.map((c) => c.text)).toEqual(['tariffs', 'rift']);
+    expect(one('China hit back with duties.').cues[0]).toMatchObject({ text: 'hit back', polarity: 'distrust' });
+    expect(one('The roots of the dispute go back decades.').cues.map((c) => c.text)).toEqual(['dispute']);
+  });
+
   it('keeps a reversal to its object: a new predicate or a preposition ends its reach', () => {
     const s = one('The collapse of the Soviet Union opened a path for improved relations.');
     expect(s.cues[0]).toMatchObject({ text: 'improved relations', polarity: 'cooperation', modifiers: [] });
@@ -155,6 +166,8 @@ describe('stance composition', () => {
       ['distrust', ['intensified']],
     ]);
     expect(whileClause.label).toBe('distrust');
+    // A concession alone does not tell what the main clause asserts.
+    expect(one('Despite the friction, both governments tried to keep relations calm.').label).toBe('neutral');
   });
 
   it('counts both sides of "but", the first less', () => {

@@ -182,6 +182,13 @@ export function composeCues(ctx: SentenceContext, structure: Structure): Compose
     seen.add(key);
     return true;
   }).filter((h): h is PhraseHit<LiveCue> => h.value.polarity !== 'none');
+  // "a Trade Rift", "protest demonstration": a cue noun right before another cue noun only names
+  // its topic; the head speaks.
+  const NOMINAL = new Set(['NOUN', 'PROPN']);
+  for (let i = hits.length - 2; i >= 0; i--) {
+    const [a, b] = [hits[i], hits[i + 1]];
+    if (a.end === b.first && a.value.nominal && NOMINAL.has(ctx.tokens[a.first].pos) && NOMINAL.has(ctx.tokens[b.first].pos)) hits.splice(i, 1);
+  }
   const negated = negatedCues(ctx, structure, ops, hits);
   const reversedBy = reversalTargets(ctx, structure, ops, hits);
   return hits.map((hit, i) => composeOne(ctx, structure, ops, hit, negated[i], reversedBy[i]));
@@ -249,6 +256,17 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
   const out: PhraseHit<ReversalFlips>[][] = hits.map(() => []);
   for (const r of ops.reversals) {
     const clause = s.clause[r.end - 1];
+    if (r.value === 'after') {
+      // "talks collapsed", "the truce has expired": the cue just before, nothing but auxiliaries between.
+      for (let i = hits.length - 1; i >= 0; i--) {
+        const h = hits[i];
+        if (h.end > r.first) continue;
+        const between = tokens.slice(h.end, r.first);
+        if (s.clause[h.first] === clause && between.length <= 3 && between.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART')) out[i].push(r);
+        break;
+      }
+      continue;
+    }
     let target = hits.findIndex(
       (h) =>
         h.first >= r.end &&
@@ -257,7 +275,12 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
         reachesObject(tokens, r.end, h.first, ops.reversals),
     );
     if (target < 0) {
-      for (let i = hits.length - 1; i >= 0; i--) if (isPassiveReversal(tokens, r, hits[i], s)) { target = i; break; }
+      for (let i = hits.length - 1; i >= 0; i--) {
+        if (isPassiveReversal(tokens, r, hits[i], s)) {
+          target = i;
+          break;
+        }
+      }
     }
     if (target >= 0) out[target].push(r);
   }

@@ -31,19 +31,23 @@ export interface Verdict {
 }
 
 /**
- * The label rule: neutral when neither side reaches CONFIG.neutralBelow; mixed
+ * The label rule: neutral when neither side reaches CONFIG.neutralBelow (or all
+ * the evidence sits in a concessive part); mixed
  * when the weaker side is at least CONFIG.mixedRatio of the stronger; otherwise
  * the stronger. score = (c - d) / (c + d + k). Confidence grows with evidence and
  * agreement, and drops for hedged sentences.
  */
-export function judge(cues: readonly { weight: number }[], hedged: boolean): Verdict {
+export function judge(cues: readonly { weight: number; modifiers?: readonly string[] }[], hedged: boolean): Verdict {
   const cooperation = combine(cues.filter((c) => c.weight > 0).map((c) => c.weight));
   const distrust = combine(cues.filter((c) => c.weight < 0).map((c) => c.weight));
   const strong = Math.max(cooperation, distrust);
   const weak = Math.min(cooperation, distrust);
   const score = round3((cooperation - distrust) / (cooperation + distrust + CONFIG.scoreSmoothing));
   let label: StanceLabel;
-  if (strong < CONFIG.neutralBelow) label = 'neutral';
+  // "Despite the friction, both governments tried to keep relations calm": a concession
+  // alone does not say what the main clause asserts (it is usually the opposite).
+  const onlyConceded = cues.length > 0 && cues.every((c) => c.modifiers?.includes('concessive'));
+  if (strong < CONFIG.neutralBelow || onlyConceded) label = 'neutral';
   else if (weak >= CONFIG.mixedRatio * strong) label = 'mixed';
   else label = cooperation > distrust ? 'cooperation' : 'distrust';
 

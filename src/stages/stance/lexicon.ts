@@ -17,6 +17,8 @@ export interface CueEntry {
   pos?: readonly string[];
   /** Lexicon group (alliance, agree, tension, ...), recorded in the cue's rule. */
   group: string;
+  /** A one-word noun ("trade", not "complex"): in front of another cue noun it only names a topic. */
+  nominal: boolean;
 }
 
 export interface StanceConfig {
@@ -51,8 +53,12 @@ export interface Intensifier {
   position: 'before' | 'after';
 }
 
-/** Which cues a reversal predicate turns: every cue, or cooperation only ("rejected a demand" stays distrust). */
-export type ReversalFlips = 'both' | 'cooperation';
+/**
+ * Which cues a reversal predicate turns, and where they stand: 'both' and
+ * 'cooperation' undo their object (every cue, or cooperation only: "rejected a
+ * demand" stays distrust); 'after' undoes its subject ("talks collapsed").
+ */
+export type ReversalFlips = 'both' | 'cooperation' | 'after';
 
 interface CueFile {
   groups: {
@@ -66,7 +72,7 @@ interface CueFile {
 interface ModifierFile {
   config: StanceConfig;
   negators: { phrases: string[] };
-  reversals: { both: string[]; cooperation: string[] };
+  reversals: { both: string[]; cooperation: string[]; after: string[] };
   hedges: { entries: { phrases: string[]; factor: number; scope: 'forward' | 'clause'; modifier: HedgeModifier }[] };
   intensifiers: { entries: { phrases: string[]; factor: number; position: 'before' | 'after' }[] };
   historicalCue: { phrases: string[] };
@@ -91,7 +97,9 @@ export const CONFIG: Readonly<StanceConfig> = modFile.config;
 const cueEntries: CueEntry[] = cueFile.groups.flatMap((g) =>
   g.phrases.map((p) => {
     const spec = typeof p === 'string' ? { phrase: p } : p;
-    return { phrase: spec.phrase, polarity: g.polarity, weight: spec.weight ?? g.weight, pos: spec.pos, group: g.name };
+    const words = tokenize(spec.phrase).tokens.filter((t) => t.text.trim() !== '');
+    const nominal = words.length === 1 && words[0].pos === 'NOUN';
+    return { phrase: spec.phrase, polarity: g.polarity, weight: spec.weight ?? g.weight, pos: spec.pos, group: g.name, nominal };
   }),
 );
 
@@ -110,6 +118,7 @@ export const MATCHERS = {
   reversals: lemma([
     ...each<ReversalFlips>(modFile.reversals.both, 'both'),
     ...each<ReversalFlips>(modFile.reversals.cooperation, 'cooperation'),
+    ...each<ReversalFlips>(modFile.reversals.after, 'after'),
   ]),
   hedges: lemma(
     modFile.hedges.entries.flatMap((e) => each<Hedge>(e.phrases, { factor: e.factor, scope: e.scope, modifier: e.modifier })),
@@ -150,6 +159,7 @@ const LEXICON_WORDS: ReadonlySet<string> = (() => {
     ...modFile.negators.phrases,
     ...modFile.reversals.both,
     ...modFile.reversals.cooperation,
+    ...modFile.reversals.after,
     ...modFile.hedges.entries.flatMap((e) => e.phrases),
     ...modFile.intensifiers.entries.flatMap((e) => e.phrases),
     ...modFile.historicalCue.phrases,
