@@ -138,9 +138,10 @@ export interface StanceCue extends Span {
   modifiers: string[];
   rule: string;
   /**
-   * Set only on a third-party cue ("Western sanctions on Iran", "U.S. pressure"):
-   * the actor codes it is attributed to (holder, target), sorted. The dyads stage
-   * counts such a cue for those actors instead of the sentence's pair.
+   * Set when the cue concerns only some actors, sorted: the holder and target of a
+   * third-party cue ("Western sanctions on Iran", "U.S. pressure"), or the actors
+   * of the cue's clause in a sentence naming three or more countries. The dyads
+   * stage credits the cue to those actors instead of every pair of the sentence.
    */
   about?: string[];
 }

@@ -4,8 +4,9 @@
 // Actors are folded to countries (RUSGOV, IRNMIL → RUS, IRN: a dyad is between
 // countries, whoever speaks for them); international bodies keep their code
 // (NATO, UN). A sentence about countries A, B, C contributes to every pair among
-// them, except that a third-party cue ("Western sanctions", "U.S. pressure": a
-// cue with `about`) counts only for the actors it is attributed to (paired with
+// them, except that a cue with its own `about` (a third party's, "Western
+// sanctions", "U.S. pressure"; or, in a sentence naming three or more countries,
+// the actors of the cue's clause) counts only for the actors it names (paired with
 // the sentence's actors when it names one). Per sentence and
 // pair, cooperation and distrust are each the noisy-OR of the cue weights (as
 // the stance stage computes them); the dyad sums them over sentences.
@@ -49,14 +50,15 @@ export function sentencePairs(stance: SentenceStance): Map<string, { actors: [st
   const ownSorted = [...new Set(stance.about.map(countryOf))].sort();
 
   for (const cue of stance.cues) {
-    if (cue.modifiers.includes('third-party')) {
-      if (!cue.about) continue; // an unnamed third party ("foreign pressure"): no dyad to credit
+    if (cue.about) {
+      // Attributed: among the actors it names, or one named actor with each of the sentence's.
       const named = [...new Set(cue.about.map(countryOf))].sort();
       if (named.length >= 2) {
         for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) add(named[i], named[j], cue);
       } else for (const o of ownSorted) add(named[0], o, cue);
       continue;
     }
+    if (cue.modifiers.includes('third-party')) continue; // an unnamed third party ("foreign pressure"): no dyad to credit
     for (let i = 0; i < ownSorted.length; i++) for (let j = i + 1; j < ownSorted.length; j++) add(ownSorted[i], ownSorted[j], cue);
   }
   return out;

@@ -83,6 +83,32 @@ function isLocative(toks: readonly Token[], m: ActorMention): boolean {
   return k > 0 && LOCATIVE_PREPOSITIONS.has(toks[k - 1].normal);
 }
 
+/**
+ * In a sentence naming three or more countries ("Beijing views with suspicion
+ * India's membership of the Quad, a grouping with the United States, Japan and
+ * Australia"), a cue concerns the actors of its own clause: record them in the
+ * cue's `about` so the dyads stage does not pair every country with every other.
+ */
+function narrowToClauses(cues: ComposedCue[], participants: readonly ActorMention[], toks: readonly Token[], clause: readonly number[]): void {
+  const clauseOf = (m: ActorMention) => {
+    const k = toks.findIndex((t) => t.start >= m.start);
+    return k < 0 ? -1 : clause[k];
+  };
+  const byClause = new Map<number, Set<string>>();
+  for (const m of participants) {
+    const c = clauseOf(m);
+    if (!byClause.has(c)) byClause.set(c, new Set());
+    byClause.get(c)!.add(m.actor);
+  }
+  const all = new Set(participants.map((m) => countryOf(m.actor)));
+  for (const cue of cues) {
+    if (cue.about || cue.modifiers.includes('third-party')) continue;
+    const here = byClause.get(clause[cue.first]);
+    if (!here || here.size === 0) continue;
+    if (new Set([...here].map(countryOf)).size < all.size) cue.about = sortedCodes(here);
+  }
+}
+
 /** Stance of every sentence of an article (index-aligned with its sentences). */
 export function analyseStance(doc: ArticleDoc): StanceDetail[] {
   const { sentences, tokens } = layer(doc, 'segments');
@@ -132,7 +158,8 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
       mainPair: pair,
       focal,
     };
-    const cues = composeCues(ctx, sentenceStructure(toks, views));
+    const structure = sentenceStructure(toks, views);
+    const cues = composeCues(ctx, structure);
     // An actor named only as the holder of a third-party cue ("against U.S. pressure") is not
     // what the sentence is about; the cue's own `about` keeps it.
     const holderTokens = new Set(cues.map((c) => c.holderToken).filter((k): k is number => k !== undefined));
@@ -141,6 +168,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
       for (const x of own) if (!named.has(x.actor)) about.delete(x.actor);
       focal = new Set([...about].map(countryOf));
     }
+    if (focal.size >= 3) narrowToClauses(cues, own.filter((x) => about.has(x.actor)), toks, structure.clause);
     const hedged = cues.some((c) => c.modifiers.includes('hedged') || c.modifiers.includes('intended'));
     const verdict = judge(cues, hedged);
     const sentenceDates = dates.filter((d: DateMention) => d.start >= sentence.start && d.end <= sentence.end);
