@@ -316,7 +316,9 @@ export function spanOf(tokens: readonly Token[], first: number, last: number): {
 
 const NP_INNER = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 /** Prepositions a role noun's actor is seen through ("the president of Armenia", "rebels in the Ivory Coast"). */
-const SEE_THROUGH = new Set(['of', 'in', 'from']);
+export const SEE_THROUGH: ReadonlySet<string> = new Set(['of', 'in', 'from']);
+/** After a verb only "of" is: "withdrew its troops from Syria" names where from, not whose troops. */
+export const SEE_THROUGH_OF: ReadonlySet<string> = new Set(['of']);
 const QUANTIFIERS = new Set(['about', 'around', 'over', 'under', 'nearly', 'almost', 'some', 'than', 'approximately']);
 
 /** What governs the noun phrase starting at a token: a preposition, nothing up to the floor (direct), or something else. */
@@ -337,13 +339,13 @@ export interface Governor {
  * "rebels in the Ivory Coast" as a subject is the Ivory Coast's rebels acting.
  * Quantities ("up to 16 Russian advisers") are not prepositions.
  */
-export function governorOf(tokens: readonly Token[], first: number, floor: number): Governor {
+export function governorOf(tokens: readonly Token[], first: number, floor: number, seeThrough: ReadonlySet<string> = SEE_THROUGH): Governor {
   for (let j = first - 1; j >= floor; j--) {
     const t = tokens[j];
     const isPrep = t.pos === 'ADP' || (t.pos === 'SCONJ' && (t.normal === 'for' || t.normal === 'as'));
     if (isPrep) {
       const head = tokens[j - 1];
-      if (SEE_THROUGH.has(t.normal) && head && j - 1 >= floor && ROLE_NOUNS.has(head.normal)) continue;
+      if (seeThrough.has(t.normal) && head && j - 1 >= floor && ROLE_NOUNS.has(head.normal)) continue;
       // "up to 16 Russian advisers", "more than 100 Palestinians", "about 70 million": a quantity, not a preposition.
       if (tokens[j + 1]?.pos === 'NUM' && (QUANTIFIERS.has(t.normal) || (t.normal === 'to' && head?.normal === 'up') || (t.normal === 'than' && head && /^(more|less|fewer)$/.test(head.normal)))) {
         if (t.normal === 'to' || t.normal === 'than') j--;

@@ -243,6 +243,12 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   return out;
 }
 
+/** Keys of the sides a record has, to find records that say the same with more. */
+function sideKey(d: Draft, side: 'source' | 'target'): string {
+  const r = d.record;
+  return [r.evidence.sentence, r.type, d.mergeMode, side === 'target' ? '*' : (r.source?.actor ?? '-'), side === 'source' ? '*' : (r.target?.actor ?? '-')].join('|');
+}
+
 /** Merges duplicates within a sentence, orders deterministically and gives ids. */
 function refine(articleId: string, drafts: Draft[]): EventRecord[] {
   const best = new Map<string, Draft>();
@@ -252,7 +258,13 @@ function refine(articleId: string, drafts: Draft[]): EventRecord[] {
     const held = best.get(key);
     if (!held || better(d, held)) best.set(key, d);
   }
-  const kept = [...best.values()].map((d) => d.record);
+  // A record missing a side is subsumed by one of the same sentence, type and mode that has it
+  // ("Iran refused to negotiate with the U.S.": REJECT IRN→USA makes REJECT IRN→- redundant).
+  const merged = [...best.values()];
+  const full = new Set(merged.filter((d) => d.record.source && d.record.target).flatMap((d) => [sideKey(d, 'source'), sideKey(d, 'target')]));
+  const kept = merged
+    .filter((d) => !(d.record.target === null && full.has(sideKey(d, 'source'))) && !(d.record.source === null && full.has(sideKey(d, 'target'))))
+    .map((d) => d.record);
   kept.sort(
     (a, b) =>
       a.evidence.sentence - b.evidence.sentence ||

@@ -19,7 +19,7 @@
 //                   none, a pair the sentence names ("Russia and Iran ..., with
 //                   direct conflicts ...").
 import type { Token } from '../../article.js';
-import { codesOf, governorOf, type ActorRef, type Party } from './actors.js';
+import { codesOf, governorOf, SEE_THROUGH_OF, type ActorRef, type Party } from './actors.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
 import { LIGHT_VERBS, RECIPIENT_VERBS } from './dictionary.js';
@@ -121,7 +121,7 @@ function objectAfter(view: SentenceView, from: number, preps: readonly string[],
     if (p.first < from) continue;
     if (p.first >= clause.end || (blocked >= 0 && p.first > blocked) || p.first - from > MAX_OBJECT_DISTANCE) break;
     if (p.members.every((m) => exclude.has(m.actor))) continue;
-    const g = governorOf(view.tokens, p.first, from);
+    const g = governorOf(view.tokens, p.first, from, SEE_THROUGH_OF);
     if (g.direct && direct) return { party: p, prep: null };
     if (g.prep && preps.includes(g.prep)) return { party: p, prep: g.prep };
   }

@@ -7,6 +7,8 @@ import type { Token } from '../../article.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
 import { TRIGGERS, type Pattern } from './dictionary.js';
+import { tokenize } from '../../nlp.js';
+import type { TokenLike } from '../../lexicon/phrases.js';
 
 export interface Trigger {
   pattern: Pattern;
@@ -68,11 +70,30 @@ function findObject(tokens: readonly Token[], trigger: { first: number; end: num
   return -1;
 }
 
+const lemmaCache = new Map<string, string>();
+
+/**
+ * wink leaves capitalised common words it tags PROPN unlemmatised ("Talks
+ * between ..." at the start of a sentence, headlines in title case); matching
+ * uses the lemma of the lower-cased word instead, computed once per word.
+ */
+function matchable(t: Token): TokenLike {
+  if (t.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return t;
+  let lemma = lemmaCache.get(t.normal);
+  if (lemma === undefined) {
+    if (lemmaCache.size > 20000) lemmaCache.clear();
+    lemma = tokenize(t.normal).tokens[0]?.lemma.toLowerCase() ?? t.normal;
+    lemmaCache.set(t.normal, lemma);
+  }
+  return lemma === t.lemma ? t : { ...t, lemma };
+}
+
 /** All triggers of one sentence, left to right, never overlapping. */
 export function findTriggers(tokens: readonly Token[], first: number, end: number, clauseOf: (i: number) => Clause): Trigger[] {
   const out: Trigger[] = [];
+  const local = tokens.slice(first, end).map(matchable);
   for (let i = first; i < end; ) {
-    const hits = TRIGGERS.matchAt(tokens, i, end);
+    const hits = TRIGGERS.matchAt(local, i - first, end - first).map((h) => ({ ...h, first: h.first + first, end: h.end + first }));
     let chosen: Trigger | null = null;
     // matchAt lists the longest phrases first; within one length prefer entries whose object is present.
     for (let k = 0; k < hits.length && !chosen; ) {

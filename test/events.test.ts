@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleDoc, DateMention, Entity, EventRecord } from '../src/article.js';
+import { extractEvents, eventsStage } from '../src/stages/events/index.js';
+import { PATTERNS, TRIGGERS, CATEGORIES } from '../src/stages/events/dictionary.js';
+import { extentOf, isHistorical } from '../src/stages/events/timing.js';
+import { SEED_TEXT, docFromText, offsetOf, seedDoc } from './helpers.js';
+
+// ---- hand-built layers: the events stage alone, whatever the other stages do ----
+
+type ActorSpec = [surface: string, actor: string, country: string | null, name?: string];
+type DateSpec = [surface: string, value: string, mod?: string];
+
+/** A carrier for `text` with segments from the pipeline and dates, entities and stance built by hand. */
+function handDoc(text: string, actors: ActorSpec[], dates: DateSpec[] = [], published: string | null = '2025-01-17'): ArticleDoc {
+  const doc = docFromText(text, { published, until: 'segments' });
+  const sentences = doc.layers.segments!.sentences;
+  const sentenceOf = (offset: number) => sentences.find((s) => s.start <= offset && offset < s.end)!.index;
+  const entities: Entity[] = [];
+  for (const [surface, actor, country, name] of actors) {
+    const mentions = [];
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      mentions.push({ start: at, end: at + surface.length, text: surface, sentence: sentenceOf(at), actor, rule: 'hand' });
+    }
+    entities.push({ id: `${actor}:${surface}`, name: name ?? surface, type: 'LOCATION', actor, country, kind: 'country', mentions });
+  }
+  const dateLayer: DateMention[] = dates.map(([surface, value, mod]) => {
+    const start = text.indexOf(surface);
+    return { start, end: start + surface.length, text: surface, type: 'DATE', value, ...(mod ? { mod } : {}), anchor: null, certainty: 'stated', rule: 'hand', sentence: sentenceOf(start) };
+  });
+  doc.layers.dates = dateLayer;
+  doc.layers.entities = entities;
+  doc.layers.stance = sentences.map(() => ({ label: 'neutral', score: 0, confidence: 0, cues: [], about: [], hedged: false, historical: false }));
+  return doc;
+}
+
+const eventsOf = (doc: ArticleDoc): EventRecord[] => extractEvents(doc).events;
+const brief = (e: EventRecord) => [e.type, e.source?.actor ?? null, e.target?.actor ?? null, e.trigger.text, e.mode];
+
+describe('events: the pattern dictionary', () => {
+  it('holds a few hundred patterns across all 16 PLOVER categories, each with a known quad class', () => {
+    expect(PATTERNS.length).toBeGreaterThan(300);
+    const categories = new Set(PATTERNS.map((p) => p.type));
+    expect([...categories].sort()).toEqual(Object.keys(CATEGORIES).sort());
+    expect(categories.size).toBe(16);
+    for (const p of PATTERNS) expect(p.intensity).toBeGreaterThanOrEqual(-10), expect(p.intensity).toBeLessThanOrEqual(10);
+  });
+
+  it('matches inflected triggers and -ing nouns by lemma', () => {
+    const doc = docFromText('They collaborated after the killings and the shelling of the town.', { until: 'segments' });
+    const { tokens } = doc.layers.segments!;
+    const phrases = TRIGGERS.findAll(tokens).map((h) => `${h.value.type}:${doc.text.slice(h.start, h.endOffset)}`);
+    expect(phrases).toContain('COOPERATE:collaborated');
+    expect(phrases).toContain('ASSAULT:killings');
+    expect(phrases).toContain('ASSAULT:shelling');
+  });
+});
+
+describe('events: who did what to whom', () => {
+  it('takes the subject as source and the direct object as target', () => {
+    const doc = handDoc('Russia supported Iran against U.S. pressure.', [['Russia', 'RUS', 'RUS'], ['Iran', 'IRN', 'IRN'], ['U.S.', 'USA', 'USA']]);
+    const [e] = eventsOf(doc);
+    expect(brief(e)).toEqual(['SUPPORT', 'RUS', 'IRN', 'supported', 'asserted']);
+    expect(e.trigger).toEqual({ start: 7, end: 16, text: 'supported' });
+    expect(e.source).toMatchObject({ start: 0, end: 6, text: 'Russia', name: 'Russia' });
+    expect(e.target).toMatchObject({ start: 17, end: 21, text: 'Iran' });
+    expect(e.quadClass).toBe('VERBAL_COOPERATION');
+  });
+
+  it('reads the passive: the subject is the target, the by-phrase the source', () => {
+    const doc = handDoc('Israel was attacked by Hezbollah on Monday.', [['Israel', 'ISR', 'ISR'], ['Hezbollah', 'LBNREB', 'LBN']]);
+    expect(eventsOf(doc).map(brief)).toEqual([['ASSAULT', 'LBNREB', 'ISR', 'attacked', 'asserted']]);
+  });
+
+  it('reaches the target through the pattern prepositions and sees through role nouns', () => {
+    const doc = handDoc('Putin agreed to negotiate with the president of Armenia.', [['Putin', 'RUSGOV', 'RUS'], ['Armenia', 'ARM', 'ARM']]);
+    const negotiate = eventsOf(doc).find((e) => e.trigger.text === 'negotiate')!;
+    expect([negotiate.source?.actor, negotiate.target?.actor]).toEqual(['ARM', 'RUSGOV']);
+  });
+
+  it('codes a mutual act once, source and target sorted by actor code', () => {
+    const doc = handDoc('Talks between Russia and Iran resumed on Monday.', [['Russia', 'RUS', 'RUS'], ['Iran', 'IRN', 'IRN']]);
+    const events = eventsOf(doc);
+    expect(events.map(brief)).toEqual([['CONSULT', 'IRN', 'RUS', 'Talks', 'asserted']]);
+    expect(events[0].rule).toContain('mutual');
+  });
+
+  it('gives a directed act of a compound subject one record per member', () => {
+    const doc = handDoc('Russia and Iran sent weapons to Syria.', [['Russia', 'RUS', 'RUS'], ['Iran', 'IRN', 'IRN'], ['Syria', 'SYR', 'SYR']]);
+    expect(eventsOf(doc).map(brief)).toEqual([
+      ['AID', 'IRN', 'SYR', 'sent', 'asserted'],
+      ['AID', 'RUS', 'SYR', 'sent', 'asserted'],
+    ]);
+  });
+
+  it('takes a noun trigger source from its possessor and its target through a preposition', () => {
+    const doc = handDoc('Analysts recalled Russia’s invasion of Ukraine.', [['Russia', 'RUS', 'RUS'], ['Ukraine', 'UKR', 'UKR']]);
+    expect(eventsOf(doc).map(brief)).toEqual([['ASSAULT', 'RUS', 'UKR', 'invasion', 'asserted']]);
+  });
+
+  it('takes a light verb subject for its noun ("launched an offensive against")', () => {
+    const doc = handDoc('Ukraine launched an offensive against Russia.', [['Ukraine', 'UKR', 'UKR'], ['Russia', 'RUS', 'RUS']]);
+    const [e] = eventsOf(doc);
+    expect(brief(e)).toEqual(['ASSAULT', 'UKR', 'RUS', 'offensive', 'asserted']);
+    expect(e.rule).toContain('source:light-verb-subject');
+  });
+
+  it('drops events without actors and cooperation without a partner', () => {
+    expect(eventsOf(handDoc('The talks collapsed after the attack.', []))).toEqual([]);
+    expect(eventsOf(handDoc('Iran cooperated.', [['Iran', 'IRN', 'IRN']]))).toEqual([]);
+  });
+
+  it('never takes a pronoun antecedent from another sentence, but resolves "it" within one', () => {
+    const doc = handDoc('Syria says it is ready to attack Lebanon. It attacked.', [['Syria', 'SYR', 'SYR'], ['Lebanon', 'LBN', 'LBN']]);
+    const events = eventsOf(doc);
+    expect(events.map((e) => [e.evidence.sentence, e.source?.actor, e.source?.text])).toEqual([[0, 'SYR', 'it']]);
+  });
+});
+
+describe('events: the main dyad behind "both nations", "the two leaders" and "their"', () => {
+  const actors: ActorSpec[] = [['Russia', 'RUS', 'RUS'], ['Iran', 'IRN', 'IRN'], ['Syria', 'SYR', 'SYR']];
+
+  it('resolves a pair anaphor to the two most mentioned countries', () => {
+    const doc = handDoc('Russia and Iran are close. Russia and Iran trade. In Syria, both nations fought together.', actors);
+    const fought = eventsOf(doc).find((e) => e.trigger.text === 'fought')!;
+    expect([fought.source?.actor, fought.target?.actor, fought.source?.text]).toEqual(['IRN', 'RUS', 'both nations']);
+  });
+
+  it('adds the role of "the two leaders"', () => {
+    const doc = handDoc('Russia and Iran are allies. Russia and Iran trade. The two leaders met in Moscow.', actors);
+    const met = eventsOf(doc).find((e) => e.trigger.text === 'met')!;
+    expect([met.source?.actor, met.target?.actor]).toEqual(['IRNGOV', 'RUSGOV']);
+  });
+
+  it('resolves "they" to the dyad only when the pair is in focus', () => {
+    const inFocus = handDoc('Russia and Iran are allies. They have collaborated on drones.', actors);
+    expect(eventsOf(inFocus).map(brief)).toEqual([['COOPERATE', 'IRN', 'RUS', 'collaborated', 'asserted']]);
+    const outOfFocus = handDoc('Russia and Iran are allies. Syria is not. Iran is. Russia is. They have collaborated on drones.', actors);
+    expect(eventsOf(outOfFocus)).toEqual([]);
+  });
+});
+
+describe('events: mode', () => {
+  const actors: ActorSpec[] = [['Russia', 'RUS', 'RUS'], ['Iran', 'IRN', 'IRN'], ['Ukraine', 'UKR', 'UKR'], ['Syria', 'SYR', 'SYR'], ['United States', 'USA', 'USA']];
+
+  it('marks negation', () => {
+    const [e] = eventsOf(handDoc('Iran did not attack Russia.', actors));
+    expect(brief(e)).toEqual(['ASSAULT', 'IRN', 'RUS', 'attack', 'negated']);
+  });
+
+  it('marks hedges as hypothetical', () => {
+    const [e] = eventsOf(handDoc('Russia could attack Ukraine.', actors));
+    expect(brief(e)).toEqual(['ASSAULT', 'RUS', 'UKR', 'attack', 'hypothetical']);
+    expect(e.rule).toContain('mode:could');
+  });
+
+  it('recodes an announced cooperative act as AGREE, keeping the future mode and the original type in the rule', () => {
+    const [e] = eventsOf(handDoc('Russia will send aid to Syria.', actors));
+    expect(brief(e)).toEqual(['AGREE', 'RUS', 'SYR', 'send', 'future']);
+    expect(e.quadClass).toBe('VERBAL_COOPERATION');
+    expect(e.rule).toContain('intent:AID->AGREE');
+  });
+
+  it('recodes an announced attack as THREATEN, and a conditional announcement as an ultimatum', () => {
+    expect(brief(eventsOf(handDoc('Russia will attack Ukraine.', actors))[0])).toEqual(['THREATEN', 'RUS', 'UKR', 'attack', 'future']);
+    expect(brief(eventsOf(handDoc('Russia will withdraw its troops from Syria unless Iran pays.', actors))[0])).toEqual(['THREATEN', 'RUS', 'SYR', 'withdraw', 'future']);
+  });
+
+  it('codes a refused cooperative act as an asserted REJECT of its partner', () => {
+    const events = eventsOf(handDoc('Iran refused to negotiate with the United States.', actors));
+    expect(events.map(brief)).toEqual([['REJECT', 'IRN', 'USA', 'negotiate', 'asserted']]);
+    expect(events[0].rule).toContain('intent:CONSULT->REJECT');
+    expect(events[0].rule).toContain('mode:refuse to');
+  });
+
+  it('makes an event dated after publication future', () => {
+    const [e] = eventsOf(handDoc('Russia attacks Ukraine in March 2026.', actors, [['March 2026', '2026-03']]));
+    expect(e.mode).toBe('future');
+    expect(e.type).toBe('THREATEN');
+  });
+});
+
+describe('events: dates and the historical flag', () => {
+  const actors: ActorSpec[] = [['Russia', 'RUS', 'RUS'], ['Iran', 'IRN', 'IRN']];
+
+  it('dates by the clause date first, then the sentence date, then the publication date', () => {
+    const doc = handDoc('The 2015 deal held as Russia supported Iran. Russia attacked Iran in 1911.', actors, [['2015', '2015'], ['1911', '1911']]);
+    const [supported, attacked] = eventsOf(doc);
+    expect(supported.date).toEqual({ value: '2015', text: '2015', start: 4, end: 8, basis: 'sentence' });
+    expect(supported.historical).toBe(false);
+    expect(attacked.date).toMatchObject({ value: '1911', basis: 'sentence' });
+    expect(attacked.historical).toBe(true);
+    const undated = eventsOf(handDoc('Russia attacked Iran.', actors))[0];
+    expect(undated.date).toEqual({ value: '2025-01-17', text: null, basis: 'publication' });
+    const unknown = eventsOf(handDoc('Russia attacked Iran.', actors, [], null))[0];
+    expect(unknown.date).toEqual({ value: 'XXXX-XX-XX', text: null, basis: 'unknown' });
+  });
+
+  it('spans coordinated centuries and keeps the earliest value', () => {
+    const text = 'Russia fought Iran in the 18th and 19th centuries.';
+    const doc = handDoc(text, actors, [['the 18th', '17'], ['19th centuries', '18']]);
+    const [e] = eventsOf(doc);
+    expect(e.date).toEqual({ value: '17', text: 'the 18th and 19th centuries', start: offsetOf(text, 'the 18th'), end: offsetOf(text, '.'), basis: 'sentence' });
+    expect(e.historical).toBe(true);
+  });
+
+  it('resolves "presently" to the publication date, with basis sentence', () => {
+    const [e] = eventsOf(handDoc('Presently, Russia and Iran are signing a treaty.', actors, [['Presently', 'PRESENT_REF']]));
+    expect(e.date).toEqual({ value: '2025-01-17', text: 'Presently', start: 0, end: 9, basis: 'sentence' });
+  });
+
+  it('calls a date historical when its whole span ends more than ten years before publication', () => {
+    expect(isHistorical('2014', '2025-01-17')).toBe(true);
+    expect(isHistorical('2015', '2025-01-17')).toBe(false);
+    expect(isHistorical('18', '2025-01-17')).toBe(true);
+    expect(isHistorical('201', '2025-01-17')).toBe(false);
+    expect(extentOf('199')).toEqual({ from: '1990-01-01', to: '1999-12-31' });
+    expect(extentOf('2025-W03')).toEqual({ from: '2025-01-13', to: '2025-01-19' });
+  });
+});
+
+describe('events: the seed article', () => {
+  const doc = seedDoc();
+  const events = doc.layers.events!;
+  const find = (trigger: string, source?: string) => events.find((e) => e.trigger.text === trigger && (!source || e.source?.actor === source));
+
+  it('codes "They have collaborated" as mutual material cooperation of the pair', () => {
+    const e = find('collaborated')!;
+    expect(e).toMatchObject({ type: 'COOPERATE', quadClass: 'MATERIAL_COOPERATION', mode: 'asserted', historical: false });
+    expect(e.trigger).toEqual({ start: offsetOf(SEED_TEXT, 'collaborated'), end: offsetOf(SEED_TEXT, 'collaborated') + 12, text: 'collaborated' });
+    expect([e.source?.actor, e.target?.actor, e.source?.text]).toEqual(['IRN', 'RUS', 'They']);
+    expect(e.date).toEqual({ value: '2025-01-17', text: null, basis: 'publication' });
+  });
+
+  it('codes the leaders formalizing a partnership as AGREE between IRNGOV and RUSGOV, dated "Presently"', () => {
+    const e = find('formalizing')!;
+    expect(e).toMatchObject({ type: 'AGREE', quadClass: 'VERBAL_COOPERATION', mode: 'asserted' });
+    expect(e.trigger.start).toBe(offsetOf(SEED_TEXT, 'formalizing'));
+    expect(e.source).toMatchObject({ actor: 'IRNGOV', text: 'Pezeshkian', start: offsetOf(SEED_TEXT, 'Pezeshkian') });
+    expect(e.target).toMatchObject({ actor: 'RUSGOV', text: 'Putin', start: offsetOf(SEED_TEXT, 'Putin') });
+    expect(e.date).toEqual({ value: '2025-01-17', text: 'Presently', start: offsetOf(SEED_TEXT, 'Presently'), end: offsetOf(SEED_TEXT, 'Presently') + 9, basis: 'sentence' });
+    expect(find('enhancing')).toMatchObject({ type: 'COOPERATE', mode: 'hypothetical' });
+  });
+
+  it('codes the wars of the 18th and 19th centuries as historical ASSAULT dated 17', () => {
+    const wars = find('wars fought')!;
+    expect(wars).toMatchObject({ type: 'ASSAULT', quadClass: 'MATERIAL_CONFLICT', historical: true });
+    expect(wars.trigger.start).toBe(offsetOf(SEED_TEXT, 'wars fought'));
+    expect([wars.source?.actor, wars.target?.actor]).toEqual(['IRN', 'RUS']);
+    expect(wars.date).toMatchObject({ value: '17', basis: 'sentence' });
+    expect(wars.date.text).toMatch(/18th and 19th centuries$/);
+    const conflicts = find('conflicts')!;
+    expect(conflicts.trigger.start).toBe(offsetOf(SEED_TEXT, 'conflicts occurring'));
+    expect(conflicts).toMatchObject({ type: 'ASSAULT', historical: true });
+    expect([conflicts.source?.actor, conflicts.target?.actor, conflicts.date.value]).toEqual(['IRN', 'RUS', '17']);
+  });
+
+  it("codes Russia's military interventions in Iran as ASSAULT RUS→IRN dated the early 20th century", () => {
+    const e = find('military interventions')!;
+    expect(e.trigger.start).toBe(offsetOf(SEED_TEXT, 'military interventions'));
+    expect([e.type, e.source?.actor, e.target?.actor, e.historical]).toEqual(['ASSAULT', 'RUS', 'IRN', true]);
+    expect(e.date).toEqual({ value: '19', text: 'the early 20th century', start: offsetOf(SEED_TEXT, 'the early 20th century'), end: offsetOf(SEED_TEXT, 'the early 20th century') + 22, basis: 'sentence' });
+  });
+
+  it('codes "Russia supported Iran against U.S. pressure" as SUPPORT dated by the 2015 agreement', () => {
+    const e = find('supported')!;
+    expect([e.type, e.quadClass, e.source?.actor, e.target?.actor, e.historical]).toEqual(['SUPPORT', 'VERBAL_COOPERATION', 'RUS', 'IRN', false]);
+    expect(e.trigger.start).toBe(offsetOf(SEED_TEXT, 'supported'));
+    expect(e.date).toMatchObject({ value: '2015', text: '2015', start: offsetOf(SEED_TEXT, '2015'), basis: 'sentence' });
+  });
+
+  it('codes "both nations united to prop up President Assad" as their cooperation and support of Assad by each', () => {
+    const united = find('united')!;
+    expect([united.type, united.source?.actor, united.target?.actor, united.source?.text]).toEqual(['COOPERATE', 'IRN', 'RUS', 'both nations']);
+    const propUp = events.filter((e) => e.trigger.text === 'prop up');
+    expect(propUp.map((e) => [e.type, e.source?.actor, e.target?.actor])).toEqual([
+      ['SUPPORT', 'IRN', 'SYRGOV'],
+      ['SUPPORT', 'RUS', 'SYRGOV'],
+    ]);
+    expect(propUp[0].trigger.start).toBe(offsetOf(SEED_TEXT, 'prop up'));
+  });
+
+  it('keeps the hedged ones hypothetical', () => {
+    expect(find('procure')).toMatchObject({ type: 'COOPERATE', mode: 'hypothetical', source: { actor: 'IRNGOV', text: 'Tehran' }, target: { actor: 'RUS' } });
+    const cooperation = events.find((e) => e.trigger.text === 'cooperation' && e.evidence.sentence === 21);
+    expect(cooperation).toMatchObject({ type: 'COOPERATE', mode: 'hypothetical' });
+  });
+
+  it('points every span into the text, orders by sentence and trigger, and gives unique ids', () => {
+    for (const e of events) {
+      for (const span of [e.trigger, e.evidence, e.source, e.target]) if (span) expect(SEED_TEXT.slice(span.start, span.end)).toBe(span.text);
+      if (e.date.start !== undefined) expect(SEED_TEXT.slice(e.date.start, e.date.end)).toBe(e.date.text);
+      expect(e.articleId).toBe(doc.id);
+      expect(e.id.startsWith(`${doc.id}:`)).toBe(true);
+      expect(e.intensity).toBeGreaterThanOrEqual(-10);
+      expect(e.intensity).toBeLessThanOrEqual(10);
+      expect(e.confidence).toBeGreaterThan(0);
+      expect(e.confidence).toBeLessThanOrEqual(1);
+    }
+    const keys = events.map((e) => e.evidence.sentence * 1e6 + e.trigger.start);
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+  });
+
+  it('is deterministic: the same article gives the same events', () => {
+    expect(JSON.stringify(eventsStage.run(seedDoc('stance')).layer)).toBe(JSON.stringify(events));
+  });
+});
