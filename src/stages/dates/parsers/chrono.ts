@@ -29,7 +29,7 @@ const engine = new chrono.Chrono({
 });
 
 /** chrono finds nothing without a digit, a month or a weekday name: skip it then (it is the slowest parser). */
-const CHRONO_GATE = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun/i;
+const CHRONO_GATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
 
 /** A date and reference far from any article, used when the publication date is unknown. */
 const NEUTRAL_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
