@@ -41,6 +41,7 @@ export const FORMER_WORDS = new Set(titlesFile.formerWords.map((w) => w.toLowerC
 
 interface HeadsFile {
   organization: Record<string, string | null>;
+  organizationPrefixes: Record<string, string | null>;
   location: string[];
   connectors: string[];
 }
@@ -50,6 +51,11 @@ const heads = loadData<HeadsFile>('entities/name-heads.json');
 /** Last words that make a name an organisation, with the role such a body plays. */
 export const ORG_HEADS = new PhraseMatcher<string | null>(
   Object.entries(heads.organization).map(([phrase, role]) => ({ phrase, value: role })),
+  'text',
+);
+/** First words that open an organisation's name: "Air France", "Bank of Japan". */
+export const ORG_PREFIXES = new PhraseMatcher<string | null>(
+  Object.entries(heads.organizationPrefixes).map(([phrase, role]) => ({ phrase, value: role })),
   'text',
 );
 export const LOCATION_HEADS = new Set(heads.location);

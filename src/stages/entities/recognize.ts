@@ -4,7 +4,7 @@
 // head words and compromise's name lexicon, and absorbs known names that turn
 // out to be parts of longer ones ("Iranian Foreign Ministry").
 import { bestEntry, datedActor, GAZETTEER } from './gazetteer.js';
-import { CONNECTORS, LOCATION_HEADS, NON_NAMES, ORG_HEADS, isCommonWord, nameHints } from './lexicon.js';
+import { CONNECTORS, LOCATION_HEADS, NON_NAMES, ORG_HEADS, ORG_PREFIXES, isCommonWord, nameHints } from './lexicon.js';
 import { isAcronym, isCapitalised, type NameToken } from './tokens.js';
 import { isSentenceInitial, span, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
 import type { EntityType } from '../../article.js';
@@ -35,7 +35,10 @@ export const gazetteerParser: Parser = {
         // "the Kremlin": the article is matched but is no part of the name.
         if (ARTICLE.test(ctx.tokens[first].text) && last - first > 1) first++;
         out.push({
-          ...span(ctx, first, last),
+          first,
+          last,
+          start: ctx.tokens[first].start,
+          end: ctx.tokens[last - 1].end,
           key: entry.key,
           name: entry.name,
           type: entry.type,
@@ -169,6 +172,8 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     if (!countryInside(ctx, first, last)) return null;
   }
   if (title) {
+    // "Chief Operating Officer": one ordinary word after a title is no name unless it is a known given or family name.
+    if (single && isCommonWord(text) && nameHints(text).length === 0) return null;
     return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: title.title.office === null ? 'name:honorific' : 'name:title' };
   }
   if (head) {
@@ -350,6 +355,15 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
       for (const k of known) k.dropped = 'absorbed';
       return [withHeadline(candidate(ctx, first, last, typing, typing.country ?? lastKnown?.country ?? null, typing.actor ?? null), typing, headline)];
     }
+  }
+
+  // A name opened by an organisation prefix: "Air France" (FRABUS), "Bank of Japan" (JPNGOV).
+  const prefix = ORG_PREFIXES.matchAt(ctx.tokens, first, last)[0];
+  if (prefix && prefix.end < last && ctx.knownAt[first] < 0) {
+    const country = countryInside(ctx, prefix.end, last);
+    for (const k of known) k.dropped = 'absorbed';
+    const typing: Typing = { type: 'ORGANIZATION', kind: 'organization', evidence: 'signal', rule: 'name:org-prefix' };
+    return [withHeadline(candidate(ctx, first, last, typing, country, country && prefix.value ? country + prefix.value : null), typing, headline)];
   }
 
   // A known body followed by more name words is that body: "Apple Computer", "Boeing Commercial Airplanes".

@@ -384,8 +384,24 @@ export const retypeModifiedBodies: Refiner = {
   },
 };
 
+/**
+ * "Boeing 737", "Airbus A380": a company followed by a model number names a
+ * product, not the company acting.
+ */
+export const dropProducts: Refiner = {
+  name: 'drop-products',
+  refine(ctx, candidates) {
+    return candidates.filter((c) => {
+      if (c.kind !== 'company') return true;
+      const next = ctx.tokens[c.last];
+      return !(next && next.sentence === ctx.tokens[c.first].sentence && next.start <= c.end + 1 && /\d/.test(next.text) && /^[\p{Lu}\d]/u.test(next.text));
+    });
+  },
+};
+
 export const REFINERS: readonly Refiner[] = [
   dropAbsorbedAndDates, // first: later refiners must not link to a swallowed or dated name
+  dropProducts,
   corefNames, // before acronyms and persons: variants share a key first
   linkAcronyms,
   retypeModifiedBodies, // before persons: "Russia's Security Council secretary" takes the national body
