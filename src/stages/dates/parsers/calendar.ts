@@ -59,7 +59,7 @@ export const seasonYearParser = patternParser(
  */
 export const seasonParser = patternParser(
   'season',
-  pattern(`(?<=${B}(?:in|during|by|until|since|through|early|late|mid-?|before|after)\\s+)(?:(?<the>the)\\s+)?(?<season>${SEASON})${E}`),
+  pattern(`(?<=${B}(?:in|during|by|until|since|through|throughout|over|early|late|mid-?|before|after|spent|all|that|same)\\s+)(?:(?<the>the)\\s+)?(?<season>${SEASON})${E}`),
   (m, place) => {
     if (/^\s+of\b/i.test(place.after)) return null;
     if (/^\p{Lu}/u.test(m.groups!.season) && /\p{Lu}\p{L}*\s+$/u.test(place.before)) return null;
