@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleDoc, Entity, SentenceStance } from '../src/article.js';
+import { segmentStage } from '../src/stages/segment/index.js';
 import { stanceStage } from '../src/stages/stance/index.js';
 import { SEED_TEXT, docFromText, offsetOf, seedDoc } from './helpers.js';
 
@@ -140,14 +141,19 @@ describe('stance on the seed article', () => {
     }
   });
 
-  it('is deterministic and fast: a few milliseconds per article after warm-up', () => {
+  it('is deterministic and fast: a few milliseconds per article, less than tokenising it', () => {
     const again = stanceStage.run(seedWithActors()).layer;
     expect(JSON.stringify(again)).toBe(JSON.stringify(stance));
-    for (let i = 0; i < 5; i++) stanceStage.run(doc);
-    const t0 = performance.now();
-    const runs = 50;
-    for (let i = 0; i < runs; i++) stanceStage.run(doc);
-    expect((performance.now() - t0) / runs).toBeLessThan(15);
+    // Timed against the segment stage on the same machine, so a loaded machine does not fail it.
+    const perRun = (f: () => void, runs = 40) => {
+      for (let i = 0; i < 5; i++) f();
+      const t0 = performance.now();
+      for (let i = 0; i < runs; i++) f();
+      return (performance.now() - t0) / runs;
+    };
+    const stanceMs = perRun(() => stanceStage.run(doc));
+    const segmentMs = perRun(() => segmentStage.run(doc));
+    expect(stanceMs).toBeLessThan(Math.max(5, 1.5 * segmentMs));
   });
 });
 

@@ -115,7 +115,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
   const dates = doc.layers.dates ?? [];
   const entities = doc.layers.entities ?? [];
   const mentions = actorMentions(entities);
-  const allMentions = entities.flatMap((e) => e.mentions);
+  const allMentions = entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   const pair = mainPair(mentions);
   const nowYear = referenceYear(doc.published, dates);
 
@@ -131,7 +131,8 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
     while (m < mentions.length && mentions[m].start < sentence.start) m++;
     for (let k = m; k < mentions.length && mentions[k].start < sentence.end; k++) own.push(mentions[k]);
     const tokenActor = toks.map((t) => own.find((x) => x.start <= t.start && t.end <= x.end)?.actor ?? null);
-    const inEntity = toks.map((t) => allMentions.some((x) => x.start <= t.start && t.end <= x.end));
+    const inside = allMentions.filter((x) => x.start < sentence.end && x.end > sentence.start);
+    const inEntity = toks.map((t) => inside.some((x) => x.start <= t.start && t.end <= x.end));
 
     // About: its own actors, plus the main pair when it refers to "both nations" or
     // continues with "they"/"their" after a sentence about the pair.

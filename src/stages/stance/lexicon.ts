@@ -107,9 +107,57 @@ const each = <T>(phrases: readonly string[], value: T): Phrase<T>[] => phrases.m
 
 export type ConcessiveKind = 'preposition' | 'subordinator';
 
-const lemma = <T>(entries: Phrase<T>[]) => new PhraseMatcher(entries, 'lemma');
+const foldKey = (s: string) => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-');
+
+/** Folded normal and lemma of each token, computed once per sentence and shared by every matcher. */
+const keyCache = new WeakMap<readonly TokenLike[], { normal: string[]; lemma: string[] }>();
+function keysOf(views: readonly TokenLike[]) {
+  let keys = keyCache.get(views);
+  if (!keys) keyCache.set(views, (keys = { normal: views.map((t) => foldKey(t.normal)), lemma: views.map((t) => foldKey(t.lemma)) }));
+  return keys;
+}
+
+/**
+ * A PhraseMatcher that is only asked at tokens that can start one of its
+ * phrases: a dozen matchers run over every sentence, and most tokens start none.
+ * Same results as PhraseMatcher.findAll (longest matches, left to right).
+ */
+class GatedMatcher<T> {
+  private readonly matcher: PhraseMatcher<T>;
+  private readonly firstKeys = new Set<string>();
+
+  constructor(
+    entries: Phrase<T>[],
+    private readonly on: 'lemma' | 'normal',
+  ) {
+    this.matcher = new PhraseMatcher(entries, on);
+    for (const { phrase } of entries) {
+      const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
+      if (first) this.firstKeys.add(foldKey(on === 'lemma' ? first.lemma : first.normal));
+    }
+  }
+
+  findAll(views: readonly TokenLike[]): PhraseHit<T>[] {
+    const keys = keysOf(views);
+    const out: PhraseHit<T>[] = [];
+    for (let i = 0; i < views.length; ) {
+      const canStart = this.firstKeys.has(keys.normal[i]) || (this.on === 'lemma' && this.firstKeys.has(keys.lemma[i]));
+      const hits = canStart ? this.matcher.matchAt(views, i) : [];
+      if (hits.length === 0) {
+        i++;
+        continue;
+      }
+      const longest = hits[0].end;
+      for (const h of hits) if (h.end === longest) out.push(h);
+      i = longest;
+    }
+    return out;
+  }
+}
+
+const lemma = <T>(entries: Phrase<T>[]) => new GatedMatcher(entries, 'lemma');
 // Function words match as written: the lemma of "following" is "follow".
-const normal = <T>(entries: Phrase<T>[]) => new PhraseMatcher(entries, 'normal');
+const normal = <T>(entries: Phrase<T>[]) => new GatedMatcher(entries, 'normal');
 
 /** All matchers, compiled once. */
 export const MATCHERS = {
@@ -149,8 +197,6 @@ export const ATTRIBUTION_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.att
 // at a sentence start, "strained" as an adjective). A token whose lemma is not a
 // lexicon word is given the lexicon word its regular inflection points to, so
 // inflections count whatever wink's tag.
-
-const foldKey = (s: string) => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-');
 
 const LEXICON_WORDS: ReadonlySet<string> = (() => {
   const words = new Set<string>();
