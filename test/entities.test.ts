@@ -240,6 +240,54 @@ describe('recognition', () => {
   });
 });
 
+describe('titles and bodies written around names', () => {
+  it('reads "the foreign minister of Russia, Sergei Lavrov" and links the later surname', () => {
+    const text = 'The foreign minister of Russia, Sergei Lavrov, arrived in the capital. Lavrov said nothing.';
+    const lavrov = byName(entitiesOf(text), 'Sergei Lavrov');
+    const at = offsetOf(text, 'Sergei Lavrov');
+    expect(lavrov.mentions.map((m) => [m.start, m.end, m.actor])).toEqual([
+      [at, at + 13, 'RUSGOV'],
+      [offsetOf(text, 'Lavrov said'), offsetOf(text, 'Lavrov said') + 6, 'RUSGOV'],
+    ]);
+  });
+
+  it('reads an appositive title after the name: "Abbas Araghchi, Iran’s foreign minister"', () => {
+    const text = 'Abbas Araghchi, Iran’s foreign minister, told reporters that the talks would go on.';
+    const araghchi = byName(entitiesOf(text), 'Abbas Araghchi');
+    expect([araghchi.actor, araghchi.country]).toEqual(['IRNGOV', 'IRN']);
+  });
+
+  it('gives a ministry named after a possessive its country: "Russia’s Defense Ministry" → RUSGOV', () => {
+    const text = 'Russia’s Defense Ministry and Ukraine’s Defense Ministry both issued statements.';
+    const ministries = entitiesOf(text).filter((e) => e.type === 'ORGANIZATION');
+    expect(ministries.map((e) => [e.name, e.actor, e.mentions[0].start])).toEqual([
+      ['Defense Ministry', 'RUSGOV', 9],
+      ['Defense Ministry', 'UKRGOV', offsetOf(text, 'Defense Ministry both')],
+    ]);
+  });
+
+  it('reads airline names opened by "Air" as companies of their country, and drops company + model number', () => {
+    const es = entitiesOf('Air France ordered ten Airbus A350 jets, and Boeing 737 deliveries resumed.');
+    expect(es.map((e) => [e.name, e.actor])).toEqual([['Air France', 'FRABUS']]);
+  });
+
+  it('keeps a place name that is a person’s surname with that person: "Valeska Paris … Paris claims"', () => {
+    const text = 'Valeska Paris, an Australian woman, has claimed that she was held on a ship. Paris claims she left in 2007.';
+    const es = entitiesOf(text);
+    const paris = es.find((e) => e.type === 'PERSON')!;
+    expect(paris.name).toBe('Valeska Paris');
+    expect(paris.mentions.map((m) => m.start)).toEqual([0, offsetOf(text, 'Paris claims')]);
+    expect(es.some((e) => e.kind === 'capital')).toBe(false);
+  });
+
+  it('does not take a leader’s surname for another person of that name', () => {
+    const text = 'Lyndon Johnson signed the act in 1964. Johnson later spoke to the nation about the war.';
+    const johnson = entitiesOf(text, '1964-07-03').find((e) => e.type === 'PERSON')!;
+    expect(johnson.name).toBe('Lyndon Johnson');
+    expect(johnson.mentions.map((m) => m.text)).toEqual(['Lyndon Johnson', 'Johnson']);
+  });
+});
+
 describe('helpers for later stages', () => {
   it('mainDyad gives the two most-mentioned countries, sorted', () => {
     expect(mainDyad(seed)).toEqual(['IRN', 'RUS']);

@@ -43,6 +43,8 @@ export interface Candidate {
   title?: TitleUse;
   /** A nominal mention ("the Russian president") resolved to a named entity. */
   nominal?: boolean;
+  /** CAMEO role a body named by its head word plays ("Defense Ministry" → GOV), for a country found later. */
+  role?: string | null;
   /** Set when a refiner removes the candidate, with the reason. */
   dropped?: string;
 }

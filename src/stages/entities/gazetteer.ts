@@ -110,9 +110,11 @@ function countryPhrases(out: Phrase<GazetteerEntry>[], extras: CountryExtras, bl
     const name = c.name.common;
     const country: GazetteerEntry = { key: `country:${iso}`, name, type: 'LOCATION', kind: 'country', actor: iso, country: iso, priority: PRIORITY.country, source: 'country' };
     const forms = new Set<string>([name, c.name.official, ...(extras.aliases[iso] ?? [])]);
+    const ownDemonyms = new Set(extras.demonyms[iso] ?? []);
     for (const alt of c.altSpellings) {
-      // Two-letter codes ("IN", "IS") and non-Latin scripts are not how English news names a country.
-      if (alt.length <= 2 || alt.includes(',') || !LATIN.test(alt)) continue;
+      // Two-letter codes ("IN", "IS") and non-Latin scripts are not how English news names a country;
+      // a form listed as a demonym ("Saudi") is read as one.
+      if (alt.length <= 2 || alt.includes(',') || !LATIN.test(alt) || ownDemonyms.has(alt)) continue;
       forms.add(alt);
     }
     for (const f of forms) if (LATIN.test(f) && (preferred.get(f) ?? iso) === iso) addPhrase(out, blocked, f, country);

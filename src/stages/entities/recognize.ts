@@ -147,6 +147,7 @@ interface Typing {
   rule: string;
   actor?: string | null;
   country?: string | null;
+  role?: string | null;
 }
 
 /** Country of the first known country, demonym, capital or place inside a run. */
@@ -185,6 +186,7 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
       rule: 'name:org-head',
       country,
       actor: country && head.role ? country + head.role : null,
+      role: head.role,
     };
   }
   const lastWord = toks[toks.length - 1].text;
@@ -440,6 +442,7 @@ function candidate(ctx: Context, first: number, last: number, typing: Typing, co
     country,
     rule: typing.rule,
     evidence: typing.evidence,
+    role: typing.role,
   };
 }
 

@@ -149,6 +149,8 @@ function initials(name: string): string {
 function titleModifier(ctx: Context, byLast: Map<number, Candidate>, title: TitleUse): Candidate | undefined {
   let j = title.first;
   if (title.former) j--;
+  // "the European Union's foreign policy chief": a few lower-case words may qualify the title.
+  for (let hop = 0; hop < 3 && j - 1 >= 0 && /^\p{Ll}+$/u.test(ctx.tokens[j - 1].text) && (ctx.tokens[j - 1].pos === 'NOUN' || ctx.tokens[j - 1].pos === 'ADJ'); hop++) j--;
   if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
   const mod = byLast.get(j);
   if (!mod || mod.type === 'PERSON') return undefined;
@@ -166,6 +168,16 @@ function appositiveTitle(ctx: Context, byFirst: Map<number, Candidate>, c: Candi
   j = mod.last;
   if (ctx.tokens[j] && POSSESSIVE.test(ctx.tokens[j].text)) j++;
   const hit = ctx.titles.find((t) => t.first === j);
+  if (!hit || hit.value.office === null) return undefined;
+  return { title: { title: hit.value, first: hit.first, last: hit.end, former: false }, modifier: mod };
+}
+
+/** "The foreign minister of Russia, Sergei Lavrov": a title with its country before the name. */
+function titleOfBefore(ctx: Context, byLast: Map<number, Candidate>, c: Candidate): { title: TitleUse; modifier: Candidate } | undefined {
+  if (ctx.tokens[c.first - 1]?.text !== ',') return undefined;
+  const mod = byLast.get(c.first - 1);
+  if (!mod || mod.type === 'PERSON' || ctx.tokens[mod.first - 1]?.text !== 'of') return undefined;
+  const hit = ctx.titles.find((t) => t.end === mod.first - 1);
   if (!hit || hit.value.office === null) return undefined;
   return { title: { title: hit.value, first: hit.first, last: hit.end, former: false }, modifier: mod };
 }
@@ -196,7 +208,7 @@ export const codePersons: Refiner = {
         c.title = title;
         modifier = titleModifier(ctx, byLast, title);
       } else {
-        const app = appositiveTitle(ctx, byFirst, c);
+        const app = appositiveTitle(ctx, byFirst, c) ?? titleOfBefore(ctx, byLast, c);
         if (app) {
           c.title = app.title;
           modifier = app.modifier;
@@ -364,6 +376,19 @@ export const retypeModifiedBodies: Refiner = {
     const byLast = new Map<number, Candidate>();
     for (const c of candidates) byLast.set(c.last, c);
     for (const c of candidates) {
+      // "Russia's Defense Ministry": a body named by its head word takes the country before it.
+      if (c.type === 'ORGANIZATION' && c.evidence !== 'known' && !c.country && c.role !== undefined) {
+        let j = c.first;
+        if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
+        const mod = byLast.get(j);
+        if (mod && mod.country && (mod.kind === 'country' || mod.kind === 'demonym' || mod.kind === 'capital')) {
+          c.country = mod.country;
+          c.actor = c.role ? mod.country + c.role : null;
+          c.key = `organization:${mod.country}:${c.name}`;
+          c.rule += '+national';
+        }
+        continue;
+      }
       if (c.type !== 'ORGANIZATION' || c.evidence !== 'known') continue;
       const text = spanText(ctx, c.first, c.last);
       if (/\p{Lu}{2}/u.test(text) || !/(Council|Assembly|Party|Court|Office|Service|Ministry|Committee|Commission|Congress|Senate|Parliament|Guard|Army|Forces)$/.test(text)) continue;
