@@ -288,6 +288,24 @@ describe('titles and bodies written around names', () => {
   });
 });
 
+describe('headlines, bylines and datelines', () => {
+  it('finds known names in a headline in capitals and in a dateline, and bylined authors', () => {
+    const text = 'IRAN WARNS ISRAEL OVER STRIKES\nBy Jon Gambrell and Nasser Karimi\nDUBAI, United Arab Emirates (AP) — Iran on Saturday warned Israel against further attacks.';
+    const es = entitiesOf(text, '2024-04-13');
+    expect(byName(es, 'Iran').mentions.map((m) => [m.start, m.text])).toEqual([[0, 'IRAN'], [offsetOf(text, 'Iran on'), 'Iran']]);
+    expect(byName(es, 'Israel').mentions[0]).toMatchObject({ start: 11, end: 17, text: 'ISRAEL' });
+    expect(byName(es, 'Jon Gambrell').type).toBe('PERSON');
+    expect(byName(es, 'Nasser Karimi').type).toBe('PERSON');
+    expect(byName(es, 'Dubai')).toMatchObject({ type: 'LOCATION', country: 'ARE' });
+    expect(es.some((e) => /WARNS|STRIKES/.test(e.name))).toBe(false);
+  });
+
+  it('codes a person through "the commander of" a body after the name', () => {
+    const text = '“We will not stand idle,” said Hossein Salami, the commander of the Revolutionary Guards.';
+    expect(byName(entitiesOf(text), 'Hossein Salami').actor).toBe('IRNMIL');
+  });
+});
+
 describe('helpers for later stages', () => {
   it('mainDyad gives the two most-mentioned countries, sorted', () => {
     expect(mainDyad(seed)).toEqual(['IRN', 'RUS']);

@@ -51,6 +51,8 @@ export const gazetteerParser: Parser = {
         });
       }
     }
+    out.push(...shoutedNames(ctx, out));
+    out.sort((a, b) => a.start - b.start);
     out.forEach((c, k) => {
       for (let i = c.first; i < c.last; i++) ctx.knownAt[i] = k;
     });
@@ -58,6 +60,48 @@ export const gazetteerParser: Parser = {
     return out;
   },
 };
+
+/**
+ * Headlines and datelines in capitals ("IRAN WARNS ISRAEL", "KYIV, Ukraine (AP)"):
+ * words of four or more capitals are looked up again as "Iran", "Kyiv". Shorter
+ * ones stay as written: "US", "UN" and "NATO" are matched as they are.
+ */
+function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
+  const shouted = (t: NameToken) => t.text.length >= 4 && /^\p{Lu}+$/u.test(t.text);
+  if (!ctx.tokens.some(shouted)) return [];
+  const covered = new Uint8Array(ctx.tokens.length);
+  for (const c of found) for (let i = c.first; i < c.last; i++) covered[i] = 1;
+  const view = ctx.tokens.map((t) => (shouted(t) ? { ...t, text: t.text[0] + t.text.slice(1).toLowerCase() } : t));
+  const out: Candidate[] = [];
+  for (const s of ctx.sentences) {
+    for (const hit of GAZETTEER.findAll(view, s.first, s.last)) {
+      let fresh = true;
+      let loud = false;
+      for (let i = hit.first; i < hit.end; i++) {
+        if (covered[i]) fresh = false;
+        if (shouted(ctx.tokens[i])) loud = true;
+      }
+      if (!fresh || !loud || (out.length > 0 && out[out.length - 1].first === hit.first)) continue;
+      const entry = hit.value;
+      out.push({
+        first: hit.first,
+        last: hit.end,
+        start: ctx.tokens[hit.first].start,
+        end: ctx.tokens[hit.end - 1].end,
+        key: entry.key,
+        name: entry.name,
+        type: entry.type,
+        kind: entry.kind,
+        actor: datedActor(entry, ctx.published),
+        country: entry.country,
+        rule: `gazetteer:${entry.source}+capitals`,
+        evidence: 'known',
+        entry,
+      });
+    }
+  }
+  return out;
+}
 
 // ---- capitalised runs ---------------------------------------------------------------
 
@@ -75,7 +119,7 @@ function isNameWord(t: NameToken): boolean {
   // Model numbers and codes ("A380", "IE6", "STS-135") name products, not actors; known ones ("G7") are in the gazetteer.
   if (/\d/.test(t.text)) return false;
   if (/^['’]s$/.test(t.text)) return false;
-  return t.pos === 'PROPN' || !FUNCTION_POS.has(t.pos) || isAcronym(t.text);
+  return t.pos === 'PROPN' || !FUNCTION_POS.has(t.pos) || (isAcronym(t.text) && !isCommonWord(t.text));
 }
 
 function isHeadWord(ctx: Context, i: number): boolean {
@@ -402,21 +446,35 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   while (a < b && !isNameWord(ctx.tokens[a])) a++;
   while (b > a && !isNameWord(ctx.tokens[b - 1])) b--;
   if (a >= b) return [];
-  if (known.some((k) => k.first >= a && k.last <= b)) {
-    // A known name inside an unknown one ("Papua" ... ) — the longer name is typed whole.
-    for (const k of known) if (k.first >= a && k.last <= b) k.dropped = 'absorbed';
-  }
+  const inside = known.filter((k) => k.first >= a && k.last <= b);
 
   const title = titleUseBefore(ctx, a, titled);
-  const typing = typeName(ctx, a, b, title);
+  const typing = isByline(ctx, a) ? ({ type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:byline' } as Typing) : typeName(ctx, a, b, title);
   if (!typing) return [];
+  if (inside.length > 0) {
+    // A known name inside a longer unknown one is absorbed only when the longer name has evidence of its own;
+    // "IRAN WARNS ISRAEL" is no name around Israel.
+    if (typing.evidence !== 'signal' || headline) return [];
+    for (const k of inside) k.dropped = 'absorbed';
+  }
   if (title) titled.set(b, title);
   const c = candidate(ctx, a, b, typing, typing.country ?? null, typing.actor ?? null);
   if (title) c.title = title;
   // Capitals prove nothing in a headline or at the start of a sentence: such a name
   // stands only if it is known or the article confirms it elsewhere.
-  if ((headline && typing.rule !== 'name:title') || (isSentenceInitial(ctx, a) && typing.evidence === 'weak')) c.evidence = 'unconfirmed';
+  if ((headline && typing.rule !== 'name:title' && typing.rule !== 'name:byline') || (isSentenceInitial(ctx, a) && typing.evidence === 'weak')) c.evidence = 'unconfirmed';
   return [c];
+}
+
+/** A byline: "By Jon Gambrell and Nasser Karimi" — names after a sentence-initial "By" and their coordinates. */
+function isByline(ctx: Context, i: number): boolean {
+  const s = ctx.sentences[ctx.tokens[i].sentence];
+  if (ctx.tokens[s.first].text !== 'By' || !ctx.headline[s.index]) return false;
+  for (let j = s.first + 1; j < i; j++) {
+    const t = ctx.tokens[j];
+    if (!(isNameWord(t) || t.text === 'and' || t.text === ',' || NAME_PARTICLES.has(t.text) || t.text === '-')) return false;
+  }
+  return true;
 }
 
 /** In a headline only titles prove a name; the rest waits for confirmation elsewhere in the article. */

@@ -164,12 +164,21 @@ function appositiveTitle(ctx: Context, byFirst: Map<number, Candidate>, c: Candi
   j++;
   if (ctx.tokens[j] && /^(the|a|an)$/i.test(ctx.tokens[j].text)) j++;
   const mod = byFirst.get(j);
-  if (!mod || mod.type === 'PERSON') return undefined;
-  j = mod.last;
-  if (ctx.tokens[j] && POSSESSIVE.test(ctx.tokens[j].text)) j++;
+  if (mod && mod.type !== 'PERSON') {
+    j = mod.last;
+    if (ctx.tokens[j] && POSSESSIVE.test(ctx.tokens[j].text)) j++;
+    const hit = ctx.titles.find((t) => t.first === j);
+    if (!hit || hit.value.office === null) return undefined;
+    return { title: { title: hit.value, first: hit.first, last: hit.end, former: false }, modifier: mod };
+  }
+  // "Hossein Salami, the commander of the Revolutionary Guards".
   const hit = ctx.titles.find((t) => t.first === j);
-  if (!hit || hit.value.office === null) return undefined;
-  return { title: { title: hit.value, first: hit.first, last: hit.end, former: false }, modifier: mod };
+  if (!hit || hit.value.office === null || ctx.tokens[hit.end]?.text !== 'of') return undefined;
+  let k = hit.end + 1;
+  if (ctx.tokens[k] && /^(the|The)$/.test(ctx.tokens[k].text)) k++;
+  const of = byFirst.get(k);
+  if (!of || of.type === 'PERSON') return undefined;
+  return { title: { title: hit.value, first: hit.first, last: hit.end, former: false }, modifier: of };
 }
 
 /** "The foreign minister of Russia, Sergei Lavrov": a title with its country before the name. */
