@@ -46,11 +46,6 @@ export function alternation(words: Iterable<string>): string {
   return [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape).join('|');
 }
 
-/** A global, case-insensitive, Unicode regex. */
-export function re(source: string): RegExp {
-  return new RegExp(source, 'giu');
-}
-
 // ---- months, weekdays, seasons, parts of the day ----------------------------
 
 export const MONTHS = new Map<string, number>();
