@@ -10,7 +10,7 @@
 //     actor of the same sentence, or nothing.
 import type { Entity, SentenceSpan, Token } from '../../article.js';
 import { mainDyad as entitiesMainDyad } from '../entities/index.js';
-import { PAIR_ANAPHORS, PLURAL_PRONOUNS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
+import { PAIR_ANAPHORS, PAIR_ANAPHORS_GATE, PLURAL_PRONOUNS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
 
 export type RefKind = 'mention' | 'pair' | 'pronoun';
 
@@ -119,6 +119,13 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
       const outer = refs.slice(0, i).find((r) => r.start <= refs[i].start && r.end >= refs[i].end);
       if (outer) refs.splice(i, 1);
     }
+    // "Chinese President Xi Jinping": the demonym only qualifies the name that heads the phrase.
+    for (let i = refs.length - 2; i >= 0; i--) {
+      const head = refs[i + 1];
+      const gap = tokens.slice(refs[i].last + 1, head.first);
+      const titles = gap.length <= 3 && gap.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN');
+      if (titles && refs[i].country !== null && refs[i].country === head.country && !possessiveAfter(tokens, refs[i].last)) refs.splice(i, 1);
+    }
   }
   return out;
 }
@@ -168,9 +175,13 @@ function coordinated(tokens: readonly Token[], from: number, to: number): boolea
     if (tokens[i].normal !== ',') conjunction = true;
     i++;
   }
-  while (i < to && tokens[i].pos === 'DET') i++;
+  // "... and Greek Prime Minister Kyriakos Mitsotakis": the second phrase may open with a title.
+  const opening = i;
+  while (i < to && TITLE_POS.has(tokens[i].pos) && i - opening < 4) i++;
   return conjunction && i === to;
 }
+
+const TITLE_POS = new Set(['DET', 'ADJ', 'PROPN', 'NOUN']);
 
 function commaOnly(p: Party, tokens: readonly Token[]): boolean {
   if (p.members.every((m) => m.start === p.members[0].start)) return false;
@@ -243,7 +254,15 @@ export function resolveAnaphors(
   const { dyad } = ctx;
 
   // Pair anaphors first: "both nations" is never a pronoun's antecedent problem.
-  const pairs = PAIR_ANAPHORS.findAll(tokens, sentence.firstToken, sentence.endToken);
+  const pairs = [];
+  for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+    if (!PAIR_ANAPHORS_GATE.opens(tokens[i])) continue;
+    const hit = PAIR_ANAPHORS.matchAt(tokens, i, sentence.endToken)[0];
+    if (hit) {
+      pairs.push(hit);
+      i = hit.end - 1;
+    }
+  }
   const pairSpans: { first: number; last: number; anaphor: PairAnaphor }[] = pairs.map((h) => ({ first: h.first, last: h.end - 1, anaphor: h.value }));
   for (const p of pairSpans) {
     if (covered(p.first)) continue;
@@ -269,14 +288,16 @@ export function resolveAnaphors(
     const plural = PLURAL_PRONOUNS.has(t.normal);
     const singular = SINGULAR_PRONOUNS.has(t.normal);
     if (!plural && !singular) continue;
-    const before = refs.filter((r) => r.last < i && !inPrepPhrase(tokens, r.first, sentence.firstToken)).sort((a, b) => b.last - a.last || a.start - b.start);
     const span = spanOf(tokens, i, i);
+    // Antecedents: earlier actors of the sentence that are not inside a prepositional phrase.
+    const candidates = partiesOf(refs.filter((r) => r.kind === 'mention' && r.last < i).sort((a, b) => a.first - b.first), tokens)
+      .filter((p) => !inPrepPhrase(tokens, p.first, sentence.firstToken))
+      .reverse();
     if (plural) {
       // A coordinated pair or a plural noun earlier in the sentence ("rebel leaders said they ...").
-      const group = groupEndingAt(refs, tokens, before[0]);
-      if (group.length >= 2 || (before[0] && before[0].plural && before[0].kind === 'mention')) {
-        const members = group.length >= 2 ? group : [before[0]];
-        for (const m of members) refs.push({ ...m, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${m.text}` });
+      const nearest = candidates[0];
+      if (nearest && (nearest.members.length >= 2 || nearest.members[0].plural)) {
+        for (const m of nearest.members) refs.push({ ...m, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${m.text}` });
         continue;
       }
       if (dyad && (ctx.focusBefore || namesBoth(i) || refs.some((r) => r.kind === 'pair' && r.last < i))) {
@@ -284,22 +305,13 @@ export function resolveAnaphors(
       }
       continue;
     }
-    const antecedent = before.find((r) => r.kind === 'mention' && !r.plural);
+    const antecedent = candidates.find((p) => p.members.length === 1 && !p.members[0].plural)?.members[0];
     if (antecedent) refs.push({ ...antecedent, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${antecedent.text}` });
   }
 
   refs.sort((a, b) => a.first - b.first || a.start - b.start || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
   const focus = namesBoth(sentence.endToken) || refs.some((r) => (r.kind === 'pair' || r.how.endsWith('->dyad')));
   return { refs, reciprocals, focus };
-}
-
-/** The refs coordinated with `ref` ("Putin and Pezeshkian"), itself included. */
-function groupEndingAt(refs: readonly ActorRef[], tokens: readonly Token[], ref: ActorRef | undefined): ActorRef[] {
-  if (!ref) return [];
-  const sorted = refs.filter((r) => r.kind === 'mention').sort((a, b) => a.first - b.first);
-  const parties = partiesOf(sorted, tokens);
-  const party = parties.find((p) => p.members.includes(ref));
-  return party ? party.members : [ref];
 }
 
 export function spanOf(tokens: readonly Token[], first: number, last: number): { start: number; end: number; text: string; first: number; last: number } {

@@ -84,7 +84,8 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number):
   for (let i = first; i < end; i++) {
     const t = tokens[i];
     const prev = i > first ? tokens[i - 1] : undefined;
-    const afterComma = prev?.text === ',';
+    // ",” and": a closing quote after the comma does not hide it.
+    const afterComma = prev?.text === ',' || (prev !== undefined && isQuote(prev) && i - 2 >= first && tokens[i - 2].text === ',');
     const normal = t.normal;
 
     if (t.text === ';' || t.text === ':') {
@@ -132,9 +133,9 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number):
       continue;
     }
     if (CLAUSE_OPENERS.has(normal)) {
-      const relative = normal === 'which' || normal === 'who' || normal === 'whom' || normal === 'whose';
+      const relative = normal === 'which' || normal === 'who' || normal === 'whom' || normal === 'whose' || normal === 'where';
       const temporal = normal === 'before' || normal === 'after' || normal === 'until' || normal === 'once' || normal === 'since';
-      if (temporal && !(t.pos === 'SCONJ' || verbAhead(tokens, i + 1, end, 5))) continue;
+      if (temporal && !(t.pos === 'SCONJ' || verbAhead(tokens, i + 1, end, 7))) continue;
       if (normal === 'but' || normal === 'yet') continue; // handled as CCONJ above
       open(i, relative ? 'relative' : 'subordinate');
     }

@@ -5,7 +5,8 @@
 // in the other files of this folder.
 import type { PloverCategory, QuadClass } from '../../article.js';
 import { loadData } from '../../data.js';
-import { PhraseMatcher } from '../../lexicon/phrases.js';
+import { PhraseMatcher, type TokenLike } from '../../lexicon/phrases.js';
+import { tokenize } from '../../nlp.js';
 
 // ---- categories -------------------------------------------------------------
 
@@ -110,6 +111,33 @@ function compilePatterns(file: PatternsFile): Pattern[] {
 
 export const PATTERNS: readonly Pattern[] = compilePatterns(loadData<PatternsFile>('events/patterns.json'));
 
+// ---- gates: a phrase matcher is only asked at tokens that can open a phrase --
+
+const FOLD = /[’‘`‐‑–—]/;
+const fold = (s: string): string => (FOLD.test(s) ? s.replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-') : s);
+
+/** The words (lower-cased form and lemma) that open the phrases: matchAt elsewhere can only fail. */
+export class Gate {
+  private readonly words = new Set<string>();
+  constructor(phrases: readonly string[]) {
+    for (const phrase of phrases) {
+      const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
+      if (!first) continue;
+      this.words.add(fold(first.normal));
+      this.words.add(fold(first.lemma.toLowerCase()));
+    }
+  }
+  opens(t: TokenLike): boolean {
+    if (this.words.has(t.normal) || this.words.has(t.lemma)) return true;
+    const lemma = t.lemma.toLowerCase();
+    if (this.words.has(lemma)) return true;
+    // Curly apostrophes and dashes only: rare, so folded last.
+    return FOLD.test(t.normal) && (this.words.has(fold(t.normal)) || this.words.has(fold(lemma)));
+  }
+}
+
+export const TRIGGER_GATE = new Gate(PATTERNS.map((p) => p.phrase));
+
 export const TRIGGERS = new PhraseMatcher<Pattern>(
   PATTERNS.map((p) => ({ phrase: p.phrase, value: p })),
   'lemma',
@@ -153,6 +181,12 @@ export const FUTURE_TIMES = new PhraseMatcher<true>(cues.futureTimes.map((phrase
 export const PAIR_ANAPHORS = new PhraseMatcher<PairAnaphor>(cues.pairAnaphors.map((a) => ({ phrase: a.phrase, value: a })), 'lemma');
 export const LIGHT_VERBS = new PhraseMatcher<true>(cues.lightVerbs.map((phrase) => ({ phrase, value: true as const })), 'lemma');
 export const RECIPIENT_VERBS = new PhraseMatcher<true>(cues.recipientVerbs.map((phrase) => ({ phrase, value: true as const })), 'lemma');
+
+export const MODALITY_GATE = new Gate(cues.modality.map((c) => c.phrase));
+export const FUTURE_TIMES_GATE = new Gate(cues.futureTimes);
+export const PAIR_ANAPHORS_GATE = new Gate(cues.pairAnaphors.map((a) => a.phrase));
+export const LIGHT_VERBS_GATE = new Gate(cues.lightVerbs);
+export const RECIPIENT_VERBS_GATE = new Gate(cues.recipientVerbs);
 
 export const REPORTING_VERBS: ReadonlySet<string> = new Set(cues.reportingVerbs);
 export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(cues.clauseOpeners);

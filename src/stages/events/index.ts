@@ -147,7 +147,9 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     clauses.forEach((c, k) => {
       for (let i = c.first; i < c.end; i++) clauseIndex[i - s.firstToken] = k;
     });
-    const triggers = findTriggers(tokens, s.firstToken, s.endToken, (i) => clauses[clauseIndex[i - s.firstToken]]);
+    const names = mentions[s.index];
+    const insideActor = (i: number): boolean => names.some((m) => m.first <= i && i <= m.last);
+    const triggers = findTriggers(tokens, s.firstToken, s.endToken, (i) => clauses[clauseIndex[i - s.firstToken]], insideActor);
     if (triggers.length === 0) continue;
 
     const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex, parties: partiesOf(refs, tokens), reciprocals };

@@ -5,7 +5,7 @@
 // and sign"). Precedence: negated > hypothetical > future > asserted.
 import type { EventMode, Token } from '../../article.js';
 import type { Clause } from './clauses.js';
-import { FUTURE_TIMES, MODALITY, REPORTING_VERBS, type CueKind } from './dictionary.js';
+import { FUTURE_TIMES, FUTURE_TIMES_GATE, MODALITY, MODALITY_GATE, REPORTING_VERBS, type CueKind } from './dictionary.js';
 
 export interface CueHit {
   kind: CueKind;
@@ -30,12 +30,16 @@ export function sentenceCues(tokens: readonly Token[], first: number, end: numbe
   let reported = false;
   for (let i = first; i < end; i++) {
     const t = tokens[i];
-    for (const h of MODALITY.matchAt(tokens, i, end)) {
-      const cue = h.value;
-      if (cue.lower && t.text !== t.text.toLowerCase()) continue;
-      out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end });
+    if (MODALITY_GATE.opens(t)) {
+      for (const h of MODALITY.matchAt(tokens, i, end)) {
+        const cue = h.value;
+        if (cue.lower && t.text !== t.text.toLowerCase()) continue;
+        out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end });
+      }
     }
-    for (const h of FUTURE_TIMES.matchAt(tokens, i, end)) out.push({ kind: 'future', phrase: tokens.slice(h.first, h.end).map((x) => x.normal).join(' '), first: h.first, end: h.end, time: true });
+    if (FUTURE_TIMES_GATE.opens(t)) {
+      for (const h of FUTURE_TIMES.matchAt(tokens, i, end)) out.push({ kind: 'future', phrase: tokens.slice(h.first, h.end).map((x) => x.normal).join(' '), first: h.first, end: h.end, time: true });
+    }
     // A reporting verb turns a later "would" into reported intent ("said it would allow").
     if (t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) reported = true;
   }

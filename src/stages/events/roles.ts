@@ -22,7 +22,7 @@ import type { Token } from '../../article.js';
 import { codesOf, governorOf, SEE_THROUGH_OF, type ActorRef, type Party } from './actors.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
-import { LIGHT_VERBS, RECIPIENT_VERBS } from './dictionary.js';
+import { LIGHT_VERBS, LIGHT_VERBS_GATE, RECIPIENT_VERBS, RECIPIENT_VERBS_GATE } from './dictionary.js';
 import type { Trigger } from './triggers.js';
 
 export interface SentenceView {
@@ -116,7 +116,7 @@ function objectAfter(view: SentenceView, from: number, preps: readonly string[],
   const c = clauseAt(view, Math.max(view.first, from - 1));
   const clause = view.clauses[c];
   let blocked = -1;
-  for (let j = from; j < clause.end; j++) if (blocksObject(view.tokens[j])) { blocked = j; break; }
+  for (let j = from; j < clause.end; j++) if (blocksObject(view.tokens[j]) || view.tokens[j].text === ',') { blocked = j; break; }
   for (const p of view.parties) {
     if (p.first < from) continue;
     if (p.first >= clause.end || (blocked >= 0 && p.first > blocked) || p.first - from > MAX_OBJECT_DISTANCE) break;
@@ -133,6 +133,34 @@ function phraseAfter(view: SentenceView, from: number, prep: string): Party | nu
   const hit = objectAfter(view, from, [prep], false);
   return hit ? hit.party : null;
 }
+
+/**
+ * A prepositional phrase attached to a noun trigger itself: "the treaty (of
+ * friendship) between A and B", "an allegation by the LPC"; not one further on
+ * ("talks on normalising relations between A and B" are not between A and B).
+ */
+function attachedPhrase(view: SentenceView, from: number, prep: string): Party | null {
+  const end = view.clauses[clauseAt(view, Math.max(view.first, from - 1))].end;
+  let inOf = false;
+  for (let j = from; j < end; j++) {
+    const t = view.tokens[j];
+    if (t.pos === 'ADP' && t.normal === prep) {
+      const party = view.parties.find((p) => p.first > j && governorOf(view.tokens, p.first, j + 1).direct);
+      return party && party.first - j <= 4 ? party : null;
+    }
+    if (t.pos === 'ADP' && t.normal === 'of' && !inOf) {
+      inOf = true;
+      continue;
+    }
+    if (!NP_WORDS.has(t.pos) && !isQuoteToken(t)) return null;
+  }
+  return null;
+}
+
+const NP_WORDS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+const isQuoteToken = (t: Token): boolean => t.pos === 'PUNCT' && /^["“”‘’-]$/.test(t.text);
+/** A mutual act's partners come through these only: "war with", "talks between", "war on"; not "the war in Gaza". */
+const MUTUAL_PREPS = new Set(['with', 'between', 'against', 'on']);
 
 /** "Russia's interventions", "their partnership", "Russian attack", "U.S. pressure": the actor owning a noun trigger. */
 function possessorOf(view: SentenceView, first: number): Party | null {
@@ -153,8 +181,8 @@ function governingVerb(view: SentenceView, first: number): { at: number; light: 
   for (let j = first - 1; j >= clauseFirst && j >= first - 8; j--) {
     const t = view.tokens[j];
     if (t.pos === 'VERB') {
-      const light = LIGHT_VERBS.matchAt(view.tokens, j, first).length > 0;
-      const recipient = RECIPIENT_VERBS.matchAt(view.tokens, j, first).length > 0;
+      const light = LIGHT_VERBS_GATE.opens(t) && LIGHT_VERBS.matchAt(view.tokens, j, first).length > 0;
+      const recipient = RECIPIENT_VERBS_GATE.opens(t) && RECIPIENT_VERBS.matchAt(view.tokens, j, first).length > 0;
       return { at: j, light, recipient };
     }
     if (t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'PUNCT' && t.text === ',')) return null;
@@ -162,9 +190,23 @@ function governingVerb(view: SentenceView, first: number): { at: number; light: 
   return null;
 }
 
-/** A pair the sentence names: a coordinated group of two or more actors, or a pair anaphor. */
-function sentencePair(view: SentenceView): Party | null {
-  return view.parties.find((p) => codesOf(p).length >= 2) ?? null;
+/**
+ * A pair the sentence names before a mutual noun that names none: a coordinated
+ * group or a pair anaphor, not inside a prepositional phrase ("Russia and Iran
+ * have experienced rivalry, with direct conflicts ..."). The noun itself must
+ * not sit in a prepositional phrase either, bar an absolute "with": "backed
+ * opposing sides in conflicts" says nothing of a conflict between the backers.
+ */
+function sentencePair(view: SentenceView, trigger: Trigger): Party | null {
+  const g = governorOf(view.tokens, trigger.first, view.first);
+  if (g.prep !== null && g.prep !== 'with') return null;
+  return view.parties.find((p) => p.last < trigger.first && codesOf(p).length >= 2 && !inPrep(view, p)) ?? null;
+}
+
+function inPrep(view: SentenceView, p: Party): boolean {
+  const clause = view.clauses[clauseAt(view, p.first)];
+  const g = governorOf(view.tokens, p.first, clause.body);
+  return g.prep !== null;
 }
 
 function reciprocalAfter(view: SentenceView, from: number): boolean {
@@ -194,7 +236,8 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
         how.push(`source:${subject.how}`);
         if (subject.how !== 'subject') indirect++;
       }
-      const object = objectAfter(view, trigger.end, p.preps, true, new Set(source?.members.map((m) => m.actor)));
+      const preps = p.mutual ? p.preps.filter((x) => MUTUAL_PREPS.has(x)) : p.preps;
+      const object = objectAfter(view, trigger.end, preps, true, new Set(source?.members.map((m) => m.actor)));
       if (object) {
         target = object.party;
         how.push(`target:${object.prep ?? 'object'}`);
@@ -203,20 +246,21 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
     between = phraseAfter(view, trigger.end, 'between');
   } else {
     source = possessorOf(view, trigger.first);
+    between = attachedPhrase(view, trigger.end, 'between');
     if (source) how.push(`source:${source.possessive ? 'possessor' : 'modifier'}`);
     // "the formalization of their partnership": the owner of the pattern's object word.
     if (!source && trigger.objectAt > trigger.first) {
       source = possessorOf(view, trigger.objectAt);
       if (source) how.push('source:object-possessor');
     }
-    const object = objectAfter(view, trigger.end, p.nominalPreps, false, new Set(source?.members.map((m) => m.actor)));
+    const preps = p.mutual ? p.nominalPreps.filter((x) => MUTUAL_PREPS.has(x)) : p.nominalPreps;
+    const object = objectAfter(view, trigger.end, preps, false, new Set(source?.members.map((m) => m.actor)));
     if (object && object.prep !== 'by' && object.prep !== 'between') {
       target = object.party;
       how.push(`target:${object.prep}`);
     }
-    between = phraseAfter(view, trigger.end, 'between');
     if (!source) {
-      const agent = phraseAfter(view, trigger.end, 'by');
+      const agent = attachedPhrase(view, trigger.end, 'by');
       if (agent) {
         source = agent;
         how.push('source:by');
@@ -258,11 +302,12 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
   const reciprocal = reciprocalAfter(view, trigger.end);
   const mutual = p.mutual || reciprocal;
   if (mutual) {
-    const parties = [source, target, between].filter((x): x is Party => x !== null);
+    // "normalising relations between Saudi Arabia and Israel": an explicit pair is the whole of it.
+    const parties = between && codesOf(between).length >= 2 ? [between] : [source, target, between].filter((x): x is Party => x !== null);
     let members = parties.flatMap((x) => x.members);
     if (between) how.push('mutual:between');
     if (members.length === 0) {
-      const pair = sentencePair(view);
+      const pair = sentencePair(view, trigger);
       if (pair) {
         members = pair.members;
         how.push('mutual:sentence-pair');

@@ -6,7 +6,7 @@
 import type { Token } from '../../article.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
-import { TRIGGERS, type Pattern } from './dictionary.js';
+import { TRIGGER_GATE, TRIGGERS, type Pattern } from './dictionary.js';
 import { tokenize } from '../../nlp.js';
 import type { TokenLike } from '../../lexicon/phrases.js';
 
@@ -88,11 +88,38 @@ function matchable(t: Token): TokenLike {
   return lemma === t.lemma ? t : { ...t, lemma };
 }
 
-/** All triggers of one sentence, left to right, never overlapping. */
-export function findTriggers(tokens: readonly Token[], first: number, end: number, clauseOf: (i: number) => Clause): Trigger[] {
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * "World War II", "the Shanghai Cooperation Organisation", "the Black Sea
+ * Grain Deal": a capitalised word next to another capitalised name word is part
+ * of a name, not an event ("Talks between ..." opening a sentence is an event).
+ */
+function inName(tokens: readonly Token[], i: number, first: number, end: number): boolean {
+  if (!CAPITALISED.test(tokens[i].text)) return false;
+  const nameWord = (t: Token | undefined): boolean => t !== undefined && (t.pos === 'PROPN' || t.pos === 'NUM') && CAPITALISED.test(t.text);
+  return (i > first && nameWord(tokens[i - 1])) || (i + 1 < end && nameWord(tokens[i + 1]));
+}
+
+/**
+ * All triggers of one sentence, left to right, never overlapping. `insideActor`
+ * says whether a token lies inside an actor's name ("the High-Level Cooperation
+ * Council"): such a token is never a trigger.
+ */
+export function findTriggers(
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+  clauseOf: (i: number) => Clause,
+  insideActor: (i: number) => boolean = () => false,
+): Trigger[] {
   const out: Trigger[] = [];
   const local = tokens.slice(first, end).map(matchable);
   for (let i = first; i < end; ) {
+    if (!TRIGGER_GATE.opens(local[i - first]) || inName(tokens, i, first, end) || insideActor(i)) {
+      i++;
+      continue;
+    }
     const hits = TRIGGERS.matchAt(local, i - first, end - first).map((h) => ({ ...h, first: h.first + first, end: h.end + first }));
     let chosen: Trigger | null = null;
     // matchAt lists the longest phrases first; within one length prefer entries whose object is present.
