@@ -288,6 +288,26 @@ describe('titles and bodies written around names', () => {
   });
 });
 
+describe('bodies whose name many countries use', () => {
+  it('places "the opposition Democratic Party" and "the National Assembly" in the country the article is about', () => {
+    const text =
+      'South Korea and Japan agreed to meet again. South Korean President Yoon Suk Yeol faces criticism at home, and the opposition Democratic Party, which controls the National Assembly, has called his approach humiliating.';
+    const es = entitiesOf(text, '2023-08-22');
+    expect(byName(es, 'Democratic Party')).toMatchObject({ actor: 'KORPTY', country: 'KOR', kind: 'party' });
+    expect(byName(es, 'National Assembly')).toMatchObject({ actor: 'KORLEG', country: 'KOR', kind: 'legislature' });
+  });
+
+  it('keeps the default country where the article is about it', () => {
+    const text = 'The United States and China traded accusations. In Washington, the Democratic Party pressed President Biden to act against China.';
+    expect(byName(entitiesOf(text, '2023-08-22'), 'Democratic Party').actor).toBe('USAPTY');
+  });
+
+  it('codes titles in a row by the country before the first: "Saudi Foreign Minister Prince Faisal bin Farhan"', () => {
+    const es = entitiesOf('Saudi Foreign Minister Prince Faisal bin Farhan visited Tehran in June, the first such trip in years.');
+    expect(byName(es, 'Faisal bin Farhan').actor).toBe('SAUGOV');
+  });
+});
+
 describe('headlines, bylines and datelines', () => {
   it('finds known names in a headline in capitals and in a dateline, and bylined authors', () => {
     const text = 'IRAN WARNS ISRAEL OVER STRIKES\nBy Jon Gambrell and Nasser Karimi\nDUBAI, United Arab Emirates (AP) — Iran on Saturday warned Israel against further attacks.';

@@ -32,6 +32,8 @@ export interface GazetteerEntry {
   source: string;
   leader?: Leader;
   actors?: DatedActor[];
+  /** A name many countries use ("Democratic Party"): its country is only a default. */
+  generic?: boolean;
 }
 
 interface CountryExtras {
@@ -50,6 +52,7 @@ interface NamedEntry {
   country: string | null;
   kind: string;
   actors?: DatedActor[];
+  generic?: boolean;
 }
 
 interface HistoricalState {
@@ -154,6 +157,7 @@ function namedPhrases(out: Phrase<GazetteerEntry>[], blocked: Set<string>, entri
   for (const e of entries) {
     const entry: GazetteerEntry = { key: `${keyPrefix}:${e.name}`, name: e.name, type, kind: e.kind, actor: e.actor, country: e.country, priority, source };
     if (e.actors) entry.actors = e.actors;
+    if (e.generic) entry.generic = true;
     for (const p of [e.name, ...e.aliases]) addPhrase(out, blocked, p, entry);
   }
 }

@@ -111,6 +111,11 @@ const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PA
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'del', 'da', 'di', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'dos']);
 /** Words that join a head to its complement: "Ministry of Foreign Affairs", "Gulf of Aden". */
 const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', '&']);
+/** The kind of a body from the role its head word gives it. */
+const KIND_OF_ROLE: Record<string, string> = {
+  GOV: 'government', MIL: 'military', LEG: 'legislature', JUD: 'judiciary', PTY: 'party', OPP: 'party', COP: 'agency', SPY: 'agency',
+  REB: 'militant', MED: 'media', BUS: 'company', NGO: 'ngo', EDU: 'education', REL: 'religious', HLH: 'health',
+};
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'announced', 'tweeted', 'posted', 'argued', 'warned', 'insisted', 'declared', 'noted', 'explained', 'asked', 'replied']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout', 'inside', 'around']);
 
@@ -225,7 +230,7 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     const country = countryInside(ctx, first, last);
     return {
       type: 'ORGANIZATION',
-      kind: head.role === 'MIL' ? 'military' : head.role === 'GOV' ? 'government' : head.role === 'PTY' ? 'party' : 'organization',
+      kind: (head.role && KIND_OF_ROLE[head.role]) || 'organization',
       evidence: 'signal',
       rule: 'name:org-head',
       country,

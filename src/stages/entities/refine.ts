@@ -151,6 +151,9 @@ function titleModifier(ctx: Context, byLast: Map<number, Candidate>, title: Titl
   if (title.former) j--;
   // "the European Union's foreign policy chief": a few lower-case words may qualify the title.
   for (let hop = 0; hop < 3 && j - 1 >= 0 && /^\p{Ll}+$/u.test(ctx.tokens[j - 1].text) && (ctx.tokens[j - 1].pos === 'NOUN' || ctx.tokens[j - 1].pos === 'ADJ'); hop++) j--;
+  // "Saudi Foreign Minister Prince Faisal": titles in a row share the country before the first.
+  const outer = ctx.titles.find((t) => t.end === j);
+  if (outer) j = outer.first;
   if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
   const mod = byLast.get(j);
   if (!mod || mod.type === 'PERSON') return undefined;
@@ -162,6 +165,12 @@ function appositiveTitle(ctx: Context, byFirst: Map<number, Candidate>, c: Candi
   let j = c.last;
   if (ctx.tokens[j]?.text !== ',') return undefined;
   j++;
+  // "Ali Shamkhani, then secretary of …": "then" dates the office to the event; "former" ends it.
+  let former = false;
+  if (ctx.tokens[j] && /^(then|former|now|currently)$/i.test(ctx.tokens[j].text)) {
+    former = ctx.tokens[j].normal === 'former';
+    j++;
+  }
   if (ctx.tokens[j] && /^(the|a|an)$/i.test(ctx.tokens[j].text)) j++;
   const mod = byFirst.get(j);
   if (mod && mod.type !== 'PERSON') {
@@ -169,7 +178,7 @@ function appositiveTitle(ctx: Context, byFirst: Map<number, Candidate>, c: Candi
     if (ctx.tokens[j] && POSSESSIVE.test(ctx.tokens[j].text)) j++;
     const hit = ctx.titles.find((t) => t.first === j);
     if (!hit || hit.value.office === null) return undefined;
-    return { title: { title: hit.value, first: hit.first, last: hit.end, former: false }, modifier: mod };
+    return { title: { title: hit.value, first: hit.first, last: hit.end, former }, modifier: mod };
   }
   // "Hossein Salami, the commander of the Revolutionary Guards".
   const hit = ctx.titles.find((t) => t.first === j);
@@ -178,7 +187,7 @@ function appositiveTitle(ctx: Context, byFirst: Map<number, Candidate>, c: Candi
   if (ctx.tokens[k] && /^(the|The)$/.test(ctx.tokens[k].text)) k++;
   const of = byFirst.get(k);
   if (!of || of.type === 'PERSON') return undefined;
-  return { title: { title: hit.value, first: hit.first, last: hit.end, former: false }, modifier: of };
+  return { title: { title: hit.value, first: hit.first, last: hit.end, former }, modifier: of };
 }
 
 /** "The foreign minister of Russia, Sergei Lavrov": a title with its country before the name. */
@@ -433,12 +442,65 @@ export const dropProducts: Refiner = {
   },
 };
 
+const STATE_ROLES = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY']);
+const PLACE_KINDS = new Set(['country', 'demonym', 'capital', 'city', 'place', 'leader', 'historical-state']);
+
+/** Countries ranked by how many mentions name them (persons, places, demonyms). */
+function countryRanking(candidates: readonly Candidate[]): string[] {
+  const count = new Map<string, number>();
+  for (const c of candidates) if (c.country && PLACE_KINDS.has(c.kind)) count.set(c.country, (count.get(c.country) ?? 0) + 1);
+  return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+}
+
+/**
+ * "the opposition Democratic Party" in an article about South Korea is Korea's:
+ * a generic body name with no country word before it takes the country named
+ * last (within two sentences) when that is one of the article's two main
+ * countries and its default country is not. A state body named by its head word
+ * alone ("the National Assembly", "the Defense Ministry") is placed the same way.
+ */
+export const localizeGenericBodies: Refiner = {
+  name: 'localize-generic-bodies',
+  refine(ctx, candidates) {
+    const national = (c: Candidate) => c.type === 'ORGANIZATION' && !c.country && c.evidence === 'signal' && !!c.role && STATE_ROLES.has(c.role);
+    if (!candidates.some((c) => c.entry?.generic || national(c))) return candidates;
+    const top = countryRanking(candidates).slice(0, 2);
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k];
+      // Generic known bodies, and state bodies named by their head alone ("the National Assembly").
+      const generic = c.entry?.generic && !c.rule.includes('+national') && c.country && !top.includes(c.country);
+      if (!generic && !national(c)) continue;
+      const sentence = ctx.tokens[c.first].sentence;
+      let near: Candidate | undefined;
+      for (let m = k - 1; m >= 0; m--) {
+        const o = candidates[m];
+        if (ctx.tokens[o.first].sentence < sentence - 2) break;
+        if (o.country && PLACE_KINDS.has(o.kind)) {
+          near = o;
+          break;
+        }
+      }
+      if (!near || !near.country || !top.includes(near.country)) continue;
+      const role = c.actor && /^[A-Z]{3}[A-Z]{3}$/.test(c.actor) ? c.actor.slice(3) : (c.role ?? null);
+      const text = spanText(ctx, c.first, c.last);
+      c.key = `organization:${near.country}:${text}`;
+      c.name = text;
+      c.country = near.country;
+      c.actor = role ? near.country + role : near.country;
+      c.entry = undefined;
+      c.rule += '+localized';
+    }
+    return candidates;
+  },
+};
+
 export const REFINERS: readonly Refiner[] = [
   dropAbsorbedAndDates, // first: later refiners must not link to a swallowed or dated name
   dropProducts,
   corefNames, // before acronyms and persons: variants share a key first
   linkAcronyms,
   retypeModifiedBodies, // before persons: "Russia's Security Council secretary" takes the national body
+  localizeGenericBodies, // after retyping: only bodies without a country word are localized
   codePersons, // titles and dates code persons
   nominalLeaders, // after persons: needs their countries and titles
   capitalsAsGovernments,
