@@ -62,6 +62,8 @@ export interface Context {
   titles: PhraseHit<Title>[];
   /** Title ending right before token i. */
   titleBefore: Map<number, PhraseHit<Title>>;
+  /** 1 where a token is part of a title phrase. */
+  inTitle: Uint8Array;
   /** Gazetteer candidate covering token i (index into `known`), or -1. */
   knownAt: Int32Array;
   known: Candidate[];
@@ -106,10 +108,12 @@ export function buildContext(text: string, published: string | null, seg: Segmen
   }
   const titles: PhraseHit<Title>[] = [];
   const titleBefore = new Map<number, PhraseHit<Title>>();
+  const inTitle = new Uint8Array(tokens.length);
   for (const s of sentences) {
     for (const hit of TITLES.findAll(tokens, s.first, s.last)) {
       titles.push(hit);
       titleBefore.set(hit.end, hit);
+      inTitle.fill(1, hit.first, hit.end);
     }
   }
   return {
@@ -121,6 +125,7 @@ export function buildContext(text: string, published: string | null, seg: Segmen
     headline: sentences.map((s) => isHeadline(tokens, s)),
     titles,
     titleBefore,
+    inTitle,
     knownAt: new Int32Array(tokens.length).fill(-1),
     known: [],
   };

@@ -124,7 +124,16 @@ function isNameWord(t: NameToken): boolean {
   // Model numbers and codes ("A380", "IE6", "STS-135") name products, not actors; known ones ("G7") are in the gazetteer.
   if (/\d/.test(t.text)) return false;
   if (/^['’]s$/.test(t.text)) return false;
-  return t.pos === 'PROPN' || !FUNCTION_POS.has(t.pos) || (isAcronym(t.text) && !isCommonWord(t.text));
+  return t.pos === 'PROPN' || !FUNCTION_POS.has(t.pos) || (isAcronym(t.text) && !isShouted(t.text));
+}
+
+/**
+ * An English word written in capitals ("UNLESS", "WARNS") rather than an acronym.
+ * Up to four letters an acronym is the likelier reading ("DAB", "ICE", "RAW").
+ */
+function isShouted(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 5 && isCommonWord(letters);
 }
 
 function isHeadWord(ctx: Context, i: number): boolean {
@@ -167,8 +176,7 @@ function continuesRun(ctx: Context, i: number, last: number): boolean {
 
 function titleCovers(ctx: Context, i: number): boolean {
   if (ctx.knownAt[i] >= 0) return false; // a known name wins over a title word ("General Dynamics")
-  for (const t of ctx.titles) if (t.first <= i && i < t.end) return true;
-  return false;
+  return ctx.inTitle[i] === 1;
 }
 
 /** The title written right before token `i`, with "former" and plural coordination handled. */
@@ -256,7 +264,7 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
   if (single && isAcronym(text)) {
     // "GB", "OS", "UNLESS", "US$": two letters, symbols or a shouted word are no organisation.
     const letters = text.replace(/[^\p{L}]/gu, '');
-    if (letters.length < 3 || /[^\p{L}.&]/u.test(text) || isCommonWord(letters)) return null;
+    if (letters.length < 3 || /[^\p{L}.&]/u.test(text) || isShouted(text)) return null;
     return { type: 'ORGANIZATION', kind: 'organization', evidence: 'signal', rule: 'name:acronym' };
   }
   const next = ctx.tokens[last];
@@ -490,7 +498,7 @@ function withHeadline(c: Candidate, typing: Typing, headline: boolean): Candidat
 
 /** A title word right at `i` (the run starts with a title the title matcher found). */
 function startsWithTitle(ctx: Context, i: number): boolean {
-  return ctx.titles.some((t) => t.first <= i && i < t.end);
+  return ctx.inTitle[i] === 1;
 }
 
 function candidate(ctx: Context, first: number, last: number, typing: Typing, country: string | null, actor: string | null): Candidate {

@@ -45,7 +45,7 @@ export function tokenView(seg: Segmentation): TokenView {
       const t = seg.tokens[i];
       const m = LOWER_PREFIX.exec(t.text);
       if (!m) {
-        tokens.push({ start: t.start, end: t.end, text: t.text, normal: t.normal, lemma: t.lemma, pos: t.pos, sentence: s.index });
+        tokens.push(t); // a segment token is already a NameToken; no copy
         continue;
       }
       const [, prefix, dash, rest] = m;
