@@ -132,6 +132,11 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number):
       }
       continue;
     }
+    // "the 1965 treaty that normalized relations": a relative "that" after a noun, before its verb.
+    if (normal === 'that' && prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && tokens[i + 1] && FINITE_VERB(tokens[i + 1])) {
+      open(i, 'relative');
+      continue;
+    }
     if (CLAUSE_OPENERS.has(normal)) {
       const relative = normal === 'which' || normal === 'who' || normal === 'whom' || normal === 'whose' || normal === 'where';
       const temporal = normal === 'before' || normal === 'after' || normal === 'until' || normal === 'once' || normal === 'since';

@@ -54,6 +54,8 @@ interface Draft {
   dateInClause: boolean;
   /** Mode for merging: a recoded intent is a statement made now. */
   mergeMode: EventMode;
+  /** Both sides are sources: either actor may stand on either side when records are compared. */
+  mutual: boolean;
 }
 
 function actorOf(ref: ActorRef): EventActor {
@@ -117,6 +119,21 @@ function confidenceOf(trigger: Trigger, lightVerb: boolean, indirect: number, ac
 function stanceOf(st: SentenceStance | undefined, intensity: number): number {
   if (st && st.label !== 'neutral' && st.cues.length > 0) return round(st.score, 2);
   return round(Math.max(-1, Math.min(1, intensity / 10)), 2);
+}
+
+/** The trigger's verb is in the simple present ("recognises", "back"): no past auxiliary, no past form. */
+function presentTense(tokens: readonly Token[], trigger: Trigger): boolean {
+  if (!trigger.verbal) return false;
+  const verb = tokens.slice(trigger.first, trigger.end).find((t) => t.pos === 'VERB');
+  if (!verb) return false;
+  const lemma = verb.lemma.toLowerCase();
+  if (verb.normal !== lemma && verb.normal !== `${lemma}s` && verb.normal !== `${lemma}es` && verb.normal !== `${lemma.replace(/y$/, 'ies')}`) return false;
+  for (let j = trigger.first - 1; j >= 0 && j >= trigger.first - 3; j--) {
+    const t = tokens[j];
+    if (t.pos === 'AUX') return !/^(did|had|was|were|would|could|might)$/.test(t.normal);
+    if (t.pos !== 'ADV' && t.pos !== 'PART') break;
+  }
+  return true;
 }
 
 /** Better evidence first: a verb over a noun, direct over inferred actors, a date in the clause, confidence, then earlier. */
@@ -187,7 +204,9 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   const c = clauseAt(view, trigger.first);
   const clause = view.clauses[c];
   const modality = modeOf(ctx.cues, ctx.tokens, trigger, clause, c > 0 ? view.clauses[c - 1] : null);
-  const governing = governingDate(ctx.dated, ctx.tokens, doc.text, trigger, clause);
+  let governing = governingDate(ctx.dated, ctx.tokens, doc.text, trigger, clause);
+  // A present-tense verb ("Turkey recognises ..., and talks collapsed in 2017") is not dated by a past date of another clause.
+  if (governing && !governing.inClause && presentTense(ctx.tokens, trigger) && !isAfterPublication(governing.mention.value, ctx.published)) governing = null;
   let mode = modality.mode;
   let intent = modality.intent;
   if (mode === 'asserted' && governing && isAfterPublication(governing.mention.value, ctx.published)) {
@@ -240,15 +259,18 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
       indirect: attribution.indirect,
       dateInClause: governing?.inClause ?? false,
       mergeMode: recoded ? 'asserted' : finalMode,
+      mutual,
     });
   }
   return out;
 }
 
 /** Keys of the sides a record has, to find records that say the same with more. */
-function sideKey(d: Draft, side: 'source' | 'target'): string {
+function sideKey(d: Draft, side: 'source' | 'target', actor?: string): string {
   const r = d.record;
-  return [r.evidence.sentence, r.type, d.mergeMode, side === 'target' ? '*' : (r.source?.actor ?? '-'), side === 'source' ? '*' : (r.target?.actor ?? '-')].join('|');
+  const source = side === 'target' ? '*' : (actor ?? r.source?.actor ?? '-');
+  const target = side === 'source' ? '*' : (actor ?? r.target?.actor ?? '-');
+  return [r.evidence.sentence, r.type, d.mergeMode, source, target].join('|');
 }
 
 /** Merges duplicates within a sentence, orders deterministically and gives ids. */
@@ -263,7 +285,16 @@ function refine(articleId: string, drafts: Draft[]): EventRecord[] {
   // A record missing a side is subsumed by one of the same sentence, type and mode that has it
   // ("Iran refused to negotiate with the U.S.": REJECT IRN→USA makes REJECT IRN→- redundant).
   const merged = [...best.values()];
-  const full = new Set(merged.filter((d) => d.record.source && d.record.target).flatMap((d) => [sideKey(d, 'source'), sideKey(d, 'target')]));
+  const full = new Set(
+    merged
+      .filter((d) => d.record.source && d.record.target)
+      .flatMap((d) => {
+        const keys = [sideKey(d, 'source'), sideKey(d, 'target')];
+        // A mutual record covers each of its actors on either side.
+        if (d.mutual) keys.push(sideKey(d, 'source', d.record.target!.actor), sideKey(d, 'target', d.record.source!.actor));
+        return keys;
+      }),
+  );
   const kept = merged
     .filter((d) => !(d.record.target === null && full.has(sideKey(d, 'source'))) && !(d.record.source === null && full.has(sideKey(d, 'target'))))
     .map((d) => d.record);

@@ -92,7 +92,15 @@ function clauseSubject(view: SentenceView, c: number, depth = 0): { party: Party
   if (clause.kind === 'relative') {
     // "Hezbollah, which attacked ...": the antecedent right before the relative pronoun.
     const antecedent = view.parties.filter((p) => p.last < clause.first && clause.first - p.last <= 2).pop();
-    return antecedent ? { party: antecedent, how: 'relative-antecedent' } : null;
+    if (antecedent) return { party: antecedent, how: 'relative-antecedent' };
+    // "Turkey is the only country that recognises ...": the antecedent is what the subject is.
+    const before = view.clauses[c - 1];
+    const verb = view.tokens.slice(before.first, clause.first).find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    if (verb && verb.lemma.toLowerCase() === 'be') {
+      const subject = clauseSubject(view, c - 1, depth + 1);
+      return subject ? { party: subject.party, how: 'relative-copula-subject' } : null;
+    }
+    return null;
   }
   return null;
 }
