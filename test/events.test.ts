@@ -104,6 +104,25 @@ describe('events: who did what to whom', () => {
     expect(e.rule).toContain('source:light-verb-subject');
   });
 
+  it('takes the partners of a mutual act from an attached "between" phrase only, and no location as a partner', () => {
+    const actors: ActorSpec[] = [['Iran', 'IRN', 'IRN'], ['Saudi Arabia', 'SAU', 'SAU'], ['Israel', 'ISR', 'ISR'], ['Gaza', 'PSE', 'PSE']];
+    const talks = handDoc('Iran watched talks on normalising relations between Saudi Arabia and Israel.', actors);
+    expect(eventsOf(talks).map(brief)).toEqual([['SUPPORT', 'ISR', 'SAU', 'normalising', 'asserted']]);
+    expect(eventsOf(handDoc('Iran condemned the war in Gaza.', actors)).map(brief)).toEqual([['ACCUSE', 'IRN', null, 'condemned', 'asserted']]);
+  });
+
+  it('reads a relative clause subject from its antecedent, or from the subject a copula equates it with', () => {
+    const actors: ActorSpec[] = [['Turkey', 'TUR', 'TUR'], ['Cyprus', 'CYP', 'CYP'], ['Hezbollah', 'LBNREB', 'LBN'], ['Israel', 'ISR', 'ISR']];
+    expect(eventsOf(handDoc('Turkey is the only country that recognises the government of Cyprus.', actors)).map(brief)).toEqual([['SUPPORT', 'TUR', 'CYP', 'recognises', 'asserted']]);
+    expect(eventsOf(handDoc('Hezbollah, which attacked Israel, was silent.', actors)).map(brief)).toEqual([['ASSAULT', 'LBNREB', 'ISR', 'attacked', 'asserted']]);
+  });
+
+  it('does not read names as events ("the Shanghai Cooperation Organisation", "World War II")', () => {
+    const actors: ActorSpec[] = [['China', 'CHN', 'CHN'], ['India', 'IND', 'IND']];
+    expect(eventsOf(handDoc('China and India sit in the Shanghai Cooperation Organisation.', actors))).toEqual([]);
+    expect(eventsOf(handDoc('China and India remember World War II.', actors))).toEqual([]);
+  });
+
   it('drops events without actors and cooperation without a partner', () => {
     expect(eventsOf(handDoc('The talks collapsed after the attack.', []))).toEqual([]);
     expect(eventsOf(handDoc('Iran cooperated.', [['Iran', 'IRN', 'IRN']]))).toEqual([]);
@@ -201,6 +220,11 @@ describe('events: dates and the historical flag', () => {
     const [e] = eventsOf(doc);
     expect(e.date).toEqual({ value: '17', text: 'the 18th and 19th centuries', start: offsetOf(text, 'the 18th'), end: offsetOf(text, '.'), basis: 'sentence' });
     expect(e.historical).toBe(true);
+  });
+
+  it('does not date a present-tense act by a past date of another clause', () => {
+    const doc = handDoc('Turkey recognises the government of Cyprus, and talks collapsed in 2017.', [['Turkey', 'TUR', 'TUR'], ['Cyprus', 'CYP', 'CYP']], [['2017', '2017']]);
+    expect(eventsOf(doc)[0].date).toEqual({ value: '2025-01-17', text: null, basis: 'publication' });
   });
 
   it('resolves "presently" to the publication date, with basis sentence', () => {
