@@ -96,6 +96,11 @@ describe('dyads', () => {
     ]);
   });
 
+  it('credits a cue narrowed to its clause only among that clause\'s actors', () => {
+    const dyads = buildDyads([sentence(['AUS', 'CHNGOV', 'IND', 'JPN'], [cue(-0.75, { about: ['CHNGOV', 'IND'] })])], []);
+    expect(dyads.map((d) => d.actors.join('-'))).toEqual(['CHN-IND']);
+  });
+
   it('gives no dyads for an article without actors', () => {
     expect(buildDyads([sentence([], [cue(0.8)])], [])).toEqual([]);
   });

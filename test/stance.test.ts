@@ -250,6 +250,22 @@ describe('stance about and third parties', () => {
   });
 });
 
+describe('stance about for dyads', () => {
+  it('narrows a cue to its clause\'s actors in a sentence naming three or more countries', () => {
+    const s = one("Beijing views with suspicion India's membership of the Quad, a grouping with the United States, Japan and Australia.", [
+      ['Beijing', 'CHNGOV'],
+      ['India', 'IND'],
+      ['Quad', 'QUAD'],
+      ['United States', 'USA'],
+      ['Japan', 'JPN'],
+      ['Australia', 'AUS'],
+    ]);
+    expect(s.about).toEqual(['AUS', 'CHNGOV', 'IND', 'JPN', 'QUAD', 'USA']);
+    expect(s.cues).toHaveLength(1);
+    expect(s.cues[0]).toMatchObject({ text: 'suspicion', about: ['CHNGOV', 'IND', 'QUAD'] });
+  });
+});
+
 describe('stance historical flag', () => {
   it('marks a sentence that says "historically" or whose dates are long before publication', () => {
     expect(one('Historically, the two countries were rivals.').historical).toBe(true);

@@ -8,6 +8,11 @@
 //   historical   "historical mistrust", "past rivalry"
 //   concessive / contrast-subordinate / background   the part of the sentence the cue sits in
 //   third-party  the cue is held by an actor outside the pair the sentence is about ("Western sanctions")
+// Shared-adversary framing ("faced common adversaries", "against common threats")
+// is a phrase of its own in the lexicon: cooperation between the actors who share
+// the adversary, not distrust, since the conflict is with someone else. A cue
+// held by that someone else ("U.S. pressure") is third-party and weighs little
+// for the pair; its `about` names the holder so the dyads stage credits it there.
 import type { StanceCue, Token } from '../../article.js';
 import {
   ATTRIBUTION_PREPOSITIONS,

@@ -4,6 +4,13 @@
 // attribution (compose.ts), plus whom the sentence is about and whether it
 // speaks of history. General sentiment is the wrong instrument here: it scores
 // "deepened their cooperation" 0 and "Western sanctions" as the pair's quarrel.
+//
+// `about`: the actors mentioned in the sentence (roles kept: RUSGOV), plus the
+// article's main pair when the sentence says "both nations", "the two sides", or
+// continues with "they"/"their" right after a sentence about the pair. Left out:
+// an actor named only as the holder of a third-party cue ("against U.S.
+// pressure"), and a third country named as a place ("efforts in Syria") when the
+// sentence already has a pair.
 import { layer, type ArticleDoc, type DateMention, type SentenceStance, type StanceLabel, type Token } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { actorMentions, countryOf, mainPair, sortedCodes, type ActorMention } from './actors.js';
