@@ -2,6 +2,7 @@
 // The bin: a command table, one async function per command, one top-level catch
 // that maps errors to exit codes (0 ok, 1 an article failed, 2 bad usage).
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { EVALUATIONS, evalCommand } from './commands/eval.js';
 import { extractCommand } from './commands/extract.js';
 import { runCommand } from './commands/run.js';
 import { EXIT, UsageError } from './errors.js';
@@ -44,6 +45,16 @@ async function main(argv: string[]): Promise<number> {
     .option('--pretty', 'indented JSON (a single file)', false)
     .action(async (files: string[], opts: { published?: string; pretty: boolean }) => {
       status = await extractCommand({ files, ...opts });
+    });
+
+  program
+    .command('eval')
+    .description(`score a stage against gold data: ${Object.entries(EVALUATIONS).map(([k, e]) => `\n  ${k}: ${e.describe}`).join('')}`)
+    .argument('<kind>', Object.keys(EVALUATIONS).join(' | '))
+    .argument('<path>', 'gold data (file or folder)')
+    .option('--errors', 'list every error after the scores', false)
+    .action(async (kind: string, path: string, opts: { errors: boolean }) => {
+      status = await evalCommand({ kind, path, ...opts });
     });
 
   try {

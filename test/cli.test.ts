@@ -50,6 +50,17 @@ describe('newsevents CLI', () => {
     expect(manifest.articles.filter((a: { status: string }) => a.status === 'ok').length).toBeGreaterThan(0);
   });
 
+  it('eval scores a stage on gold data and lists errors on request; unknown kinds are bad usage', () => {
+    const dir = join(temp, 'tml');
+    cpSync(join(PACKAGE_ROOT, 'fixtures', 'eval'), dir, { recursive: true });
+    const r = cli('eval', 'timeml', dir, '--errors');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^files 1, gold TIMEX3 3, system \d+/);
+    expect(r.stdout).toMatch(/relaxed +P [\d.]+ +R 100\.00/);
+    expect(cli('eval', 'nonsense', dir).status).toBe(2);
+    expect(cli('eval', 'timeml', join(temp, 'nothing-here')).status).toBe(2);
+  });
+
   it('prints help for each command', () => {
     expect(cli('run', '--help').stdout).toMatch(/--jobs <n>/);
     expect(cli('extract', '--help').stdout).toMatch(/--published <date>/);

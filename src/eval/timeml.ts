@@ -175,6 +175,11 @@ export function timemlFiles(dir: string): string[] {
 /** Scores every .tml file under the given directories, pooled. */
 export function scoreTimeml(dirs: string | string[], errors?: TimemlError[]): TimemlScores {
   const files = (Array.isArray(dirs) ? dirs : [dirs]).flatMap(timemlFiles);
+  return scoreTimexDocs(files.map((file) => () => parseTimeml(readFileSync(file, 'utf8'), file.replace(/^.*[\\/]/, '').replace(/\.tml$/, ''))), errors);
+}
+
+/** Pooled scores over documents read one at a time (TimeML, WikiWars: any gold in TimemlDoc form). */
+export function scoreTimexDocs(docs: readonly (() => TimemlDoc)[], errors?: TimemlError[]): TimemlScores {
   let gold = 0;
   let system = 0;
   let strict = 0;
@@ -182,8 +187,8 @@ export function scoreTimeml(dirs: string | string[], errors?: TimemlError[]): Ti
   let values = 0;
   let types = 0;
   let milliseconds = 0;
-  for (const file of files) {
-    const doc = parseTimeml(readFileSync(file, 'utf8'), file.replace(/^.*[\\/]/, '').replace(/\.tml$/, ''));
+  for (const read of docs) {
+    const doc = read();
     const t0 = performance.now();
     const r = compareDoc(doc, errors);
     milliseconds += performance.now() - t0;
@@ -198,7 +203,7 @@ export function scoreTimeml(dirs: string | string[], errors?: TimemlError[]): Ti
   const valueAccuracy = relaxed === 0 ? 0 : values / relaxed;
   const typeAccuracy = relaxed === 0 ? 0 : types / relaxed;
   return {
-    files: files.length,
+    files: docs.length,
     gold,
     system,
     strict: { ...prf(strict, system, strict, gold), matches: strict },

@@ -1,0 +1,91 @@
+// `newsevents eval KIND PATH [--errors]`: scores a stage against public gold data
+// by the conventions in the evaluation README, and optionally lists every error
+// so each remaining miss can be read.
+import { existsSync } from 'node:fs';
+import { UsageError, EXIT } from '../errors.js';
+import { formatEntityScores, scoreGum, scoreMeantime, type EntityError } from '../eval/entities.js';
+import { formatEventsScores, scoreEvents } from '../eval/events.js';
+import { formatPloverScores, scorePlover } from '../eval/plover.js';
+import { formatTimemlScores, scoreTimeml, type TimemlError } from '../eval/timeml.js';
+import { formatWikiwarsScores, scoreWikiwars } from '../eval/wikiwars.js';
+
+export interface EvalCommandOptions {
+  kind: string;
+  path: string;
+  errors: boolean;
+}
+
+interface Evaluation {
+  describe: string;
+  /** The scores as text, and the error listing. */
+  run(path: string, withErrors: boolean): { scores: string; errors: string[] };
+}
+
+const timexError = (e: TimemlError): string =>
+  `${e.doc}\t${e.kind}\tgold=${e.gold ? `${e.gold.type}:${e.gold.value}` : '-'}\tsystem=${e.system ? `${e.system.type}:${e.system.value}` : '-'}\t${e.context}`;
+const entityError = (e: EntityError): string => `${e.doc}\t${e.kind}\t${e.type}\t${e.text}${e.rule ? `\t${e.rule}` : ''}`;
+
+export const EVALUATIONS: Record<string, Evaluation> = {
+  timeml: {
+    describe: 'dates against TempEval-3 TimeML (.tml files under PATH)',
+    run(path, withErrors) {
+      const errors: TimemlError[] = [];
+      return { scores: formatTimemlScores(scoreTimeml(path, withErrors ? errors : undefined)), errors: errors.map(timexError) };
+    },
+  },
+  wikiwars: {
+    describe: 'dates against WikiWars inline TIMEX2 (PATH: the keyinline folder)',
+    run(path, withErrors) {
+      const errors: TimemlError[] = [];
+      return { scores: formatWikiwarsScores(scoreWikiwars(path, withErrors ? errors : undefined)), errors: errors.map(timexError) };
+    },
+  },
+  meantime: {
+    describe: 'entity mentions against MEANTIME (PATH: meantime-dev)',
+    run(path, withErrors) {
+      const errors: EntityError[] = [];
+      return { scores: formatEntityScores(scoreMeantime(path, withErrors ? errors : undefined)), errors: errors.map(entityError) };
+    },
+  },
+  gum: {
+    describe: 'entity mentions against GUM news (PATH: gum-news)',
+    run(path, withErrors) {
+      const errors: EntityError[] = [];
+      return { scores: formatEntityScores(scoreGum(path, withErrors ? errors : undefined)), errors: errors.map(entityError) };
+    },
+  },
+  plover: {
+    describe: 'stance (cooperation vs conflict) against PLOVER sentences, beside sentiment baselines (PATH: plover-dev.tsv)',
+    run(path) {
+      const report = scorePlover(path);
+      const system = report.systems[0].system; // the pipeline, listed first
+      const errors = report.rows
+        .filter((r) => r.predictions[system] !== r.item.label)
+        .map((r) => `${r.item.id}\t${r.item.label}\t${r.predictions[system] ?? '-'}\t${r.item.text}`);
+      return { scores: formatPloverScores(report), errors };
+    },
+  },
+  events: {
+    describe: 'event categories and quad classes against PLOVER sentences (PATH: plover-dev.tsv)',
+    run(path) {
+      const report = scoreEvents(path);
+      const errors = report.rows
+        .filter((r) => r.event?.type !== r.item.event)
+        .map((r) => `${r.item.id}\t${r.item.event}\t${r.event?.type ?? '-'}\t${r.event?.trigger.text ?? '-'}\t${r.item.text}`);
+      return { scores: formatEventsScores(report), errors };
+    },
+  },
+};
+
+export async function evalCommand(options: EvalCommandOptions): Promise<number> {
+  const evaluation = EVALUATIONS[options.kind];
+  if (!evaluation) throw new UsageError(`unknown evaluation "${options.kind}": one of ${Object.keys(EVALUATIONS).join(', ')}`);
+  if (!existsSync(options.path)) throw new UsageError(`not found: ${options.path}`);
+  const { scores, errors } = evaluation.run(options.path, options.errors);
+  process.stdout.write(scores.endsWith('\n') ? scores : scores + '\n');
+  if (options.errors) {
+    process.stdout.write(`\n${errors.length} errors\n`);
+    for (const line of errors) process.stdout.write(line + '\n');
+  }
+  return EXIT.ok;
+}
