@@ -119,6 +119,8 @@ const fold = (s: string): string => (FOLD.test(s) ? s.replace(/[’‘`]/g, "'")
 /** The words (lower-cased form and lemma) that open the phrases: matchAt elsewhere can only fail. */
 export class Gate {
   private readonly words = new Set<string>();
+  /** Some opening word holds an apostrophe or a dash ("n't", "co-operate"): text must be folded to compare. */
+  private readonly folds: boolean;
   constructor(phrases: readonly string[]) {
     for (const phrase of phrases) {
       const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
@@ -126,13 +128,12 @@ export class Gate {
       this.words.add(fold(first.normal));
       this.words.add(fold(first.lemma.toLowerCase()));
     }
+    this.folds = [...this.words].some((w) => /['-]/.test(w));
   }
+  /** Hot path (every token, every gate): plain lookups; wink's lemmas of common words are lower case already. */
   opens(t: TokenLike): boolean {
     if (this.words.has(t.normal) || this.words.has(t.lemma)) return true;
-    const lemma = t.lemma.toLowerCase();
-    if (this.words.has(lemma)) return true;
-    // Curly apostrophes and dashes only: rare, so folded last.
-    return FOLD.test(t.normal) && (this.words.has(fold(t.normal)) || this.words.has(fold(lemma)));
+    return this.folds && FOLD.test(t.normal) && (this.words.has(fold(t.normal)) || this.words.has(fold(t.lemma.toLowerCase())));
   }
 }
 
