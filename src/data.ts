@@ -1,9 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root: one level above src/ (tests) or dist/ (built). */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The package root: the nearest folder above this file with the package's package.json (src/, dist/ or any build folder). */
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && existsSync(join(dir, 'data')) && /"name":\s*"newsevents"/.test(readFileSync(manifest, 'utf8'))) return dir;
+    if (dirname(dir) === dir) return join(from, '..');
+  }
+}
+
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
 const cache = new Map<string, unknown>();
 
