@@ -44,9 +44,13 @@ interface TrieNode<T> {
 
 const node = <T>(): TrieNode<T> => ({ next: new Map(), values: [] });
 
-/** Curly and straight apostrophes and dashes compare equal. */
+/** Curly and straight apostrophes and dashes compare equal. Called per token per lookup: plain ASCII returns at once. */
 function fold(s: string): string {
-  return s.replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-');
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x60 || (c >= 0x2010 && c <= 0x2019)) return s.replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-');
+  }
+  return s;
 }
 
 export class PhraseMatcher<T> {
