@@ -191,6 +191,14 @@ describe('events: mode', () => {
     expect(events[0].rule).toContain('mode:refuse to');
   });
 
+  it('reads a reported "must" as a REQUEST from the reporter to the one who must act', () => {
+    const doc = handDoc('Egypt said that the United States must mediate with Iran.', [['Egypt', 'EGY', 'EGY'], ['United States', 'USA', 'USA'], ['Iran', 'IRN', 'IRN']]);
+    expect(eventsOf(doc).map(brief)).toEqual([
+      ['REQUEST', 'EGY', 'USA', 'mediate', 'asserted'],
+      ['CONSULT', 'USA', 'IRN', 'mediate', 'hypothetical'],
+    ]);
+  });
+
   it('makes an event dated after publication future', () => {
     const [e] = eventsOf(handDoc('Russia attacks Ukraine in March 2026.', actors, [['March 2026', '2026-03']]));
     expect(e.mode).toBe('future');
@@ -220,6 +228,15 @@ describe('events: dates and the historical flag', () => {
     const [e] = eventsOf(doc);
     expect(e.date).toEqual({ value: '17', text: 'the 18th and 19th centuries', start: offsetOf(text, 'the 18th'), end: offsetOf(text, '.'), basis: 'sentence' });
     expect(e.historical).toBe(true);
+  });
+
+  it('dates a "when" clause by the date it follows, but not by a date inside another subordinate clause', () => {
+    const actors: ActorSpec[] = [['Russia', 'RUS', 'RUS'], ['Iran', 'IRN', 'IRN'], ['China', 'CHN', 'CHN']];
+    const when = handDoc('Tensions grew during the 19th century when Russia attacked Iran.', actors, [['the 19th century', '18']]);
+    expect(eventsOf(when)[0].date).toMatchObject({ value: '18', text: 'the 19th century', basis: 'sentence' });
+    const other = handDoc('Russia and Iran agreed to work together, which China opposed after it met Iran in 2022.', actors, [['2022', '2022']]);
+    const together = eventsOf(other).find((e) => e.trigger.text === 'agreed')!;
+    expect(together.date).toEqual({ value: '2025-01-17', text: null, basis: 'publication' });
   });
 
   it('does not date a present-tense act by a past date of another clause', () => {

@@ -154,6 +154,8 @@ export interface ModalityCue {
   /** The kind after a reporting verb ("said it would"). */
   reported?: CueKind;
   lower?: boolean;
+  /** A modal of obligation ("must"): reported, it is the reporter's demand. */
+  modal?: boolean;
 }
 
 export interface PairAnaphor {

@@ -26,6 +26,8 @@
 //     else the event's own tone, intensity / 10.
 //   - A conditional announcement ("will withdraw its force unless ...") is an
 //     ultimatum: THREATEN, whatever the announced act.
+//   - A reported obligation ("Mubarak said the US must mediate") is, besides
+//     the hypothetical act, a REQUEST from the reporter to the one who must act.
 //   - confidence: 0.7 for a verb trigger or a noun carried by a light verb
 //     ("launched an invasion"), 0.55 for another noun; +0.1 when the pattern's
 //     object was present; -0.1 per side found indirectly (anaphor, shared
@@ -38,7 +40,7 @@ import { mainDyad, mentionsBySentence, partiesOf, resolveAnaphors, spanOf, type 
 import { clausesOf } from './clauses.js';
 import { CATEGORIES, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
 import { modeOf, sentenceCues } from './modality.js';
-import { attribute, clauseAt, type SentenceView } from './roles.js';
+import { attribute, clauseAt, subjectOf, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical } from './timing.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
@@ -121,6 +123,21 @@ function stanceOf(st: SentenceStance | undefined, intensity: number): number {
   return round(Math.max(-1, Math.min(1, intensity / 10)), 2);
 }
 
+/**
+ * "during the 18th and 19th centuries when the Russian Empire expanded": a
+ * "when" clause right after a date is dated by it, so the clause is widened
+ * back over that date.
+ */
+function whenClause(ctx: SentenceContext, clause: { first: number; end: number; kind: string }): { first: number; end: number } {
+  if (clause.kind !== 'subordinate' || ctx.tokens[clause.first]?.normal !== 'when') return clause;
+  const k = ctx.dated.at.findIndex((at, i) => at < clause.first && ctx.dated.mentions[i].end >= ctx.tokens[clause.first - 1].start);
+  if (k < 0) return clause;
+  // Take the coordinated dates in too ("the 18th and 19th centuries"): start at the first of the run.
+  let from = k;
+  while (from > 0 && ctx.tokens[ctx.dated.at[from]].start - ctx.dated.mentions[from - 1].end <= 5) from--;
+  return { first: ctx.dated.at[from], end: clause.end };
+}
+
 /** The trigger's verb is in the simple present ("recognises", "back"): no past auxiliary, no past form. */
 function presentTense(tokens: readonly Token[], trigger: Trigger): boolean {
   if (!trigger.verbal) return false;
@@ -131,6 +148,8 @@ function presentTense(tokens: readonly Token[], trigger: Trigger): boolean {
   for (let j = trigger.first - 1; j >= 0 && j >= trigger.first - 3; j--) {
     const t = tokens[j];
     if (t.pos === 'AUX') return !/^(did|had|was|were|would|could|might)$/.test(t.normal);
+    // "to settle": an infinitive takes its time from the verb that governs it.
+    if (t.pos === 'PART' && t.normal === 'to') return false;
     if (t.pos !== 'ADV' && t.pos !== 'PART') break;
   }
   return true;
@@ -204,7 +223,11 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   const c = clauseAt(view, trigger.first);
   const clause = view.clauses[c];
   const modality = modeOf(ctx.cues, ctx.tokens, trigger, clause, c > 0 ? view.clauses[c - 1] : null);
-  let governing = governingDate(ctx.dated, ctx.tokens, doc.text, trigger, clause);
+  const inMainClause = (i: number): boolean => {
+    const kind = view.clauses[clauseAt(view, i)].kind;
+    return kind === 'main' || kind === 'coordinate';
+  };
+  let governing = governingDate(ctx.dated, ctx.tokens, doc.text, trigger, whenClause(ctx, clause), inMainClause);
   // A present-tense verb ("Turkey recognises ..., and talks collapsed in 2017") is not dated by a past date of another clause.
   if (governing && !governing.inClause && presentTense(ctx.tokens, trigger) && !isAfterPublication(governing.mention.value, ctx.published)) governing = null;
   let mode = modality.mode;
@@ -261,6 +284,41 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
       mergeMode: recoded ? 'asserted' : finalMode,
       mutual,
     });
+  }
+
+  // "Mubarak said the US must mediate": the reporter demands the act of the one who must act.
+  if (modality.mode === 'hypothetical' && modality.cueKind === 'request' && modality.reporter >= 0 && modality.reporter < trigger.first) {
+    const reporter = subjectOf(view, modality.reporter);
+    const demanded = new Map(attribution.sources.map((r) => [r.actor, r] as const));
+    const requests: [ActorRef, ActorRef][] = [];
+    for (const r of reporter?.party.members ?? []) for (const q of demanded.values()) if (r.actor !== q.actor) requests.push([r, q]);
+    for (const [source, target] of requests.slice(0, MAX_RECORDS_PER_TRIGGER)) {
+      const indirect = attribution.indirect + 1;
+      out.push({
+        record: {
+          articleId: doc.id,
+          published: doc.published,
+          date,
+          source: actorOf(source),
+          target: actorOf(target),
+          type: 'REQUEST',
+          quadClass: CATEGORIES.REQUEST.quadClass,
+          intensity: CATEGORIES.REQUEST.intensity,
+          stance: stanceOf(ctx.stance, CATEGORIES.REQUEST.intensity),
+          mode: 'asserted',
+          historical,
+          trigger: triggerSpan,
+          evidence: ctx.evidence,
+          confidence: confidenceOf(trigger, attribution.lightVerb, indirect, 2, 'asserted'),
+          rule: [`pattern:${p.id}`, `request:${modality.cue}->REQUEST`, 'source:reporter-subject', 'target:demanded-actor'].join('|'),
+        },
+        verbal: trigger.verbal,
+        indirect,
+        dateInClause: governing?.inClause ?? false,
+        mergeMode: 'asserted',
+        mutual: false,
+      });
+    }
   }
   return out;
 }

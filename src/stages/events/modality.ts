@@ -14,6 +14,8 @@ export interface CueHit {
   end: number;
   /** A future time expression ("next week"): counts anywhere in the clause. */
   time?: boolean;
+  /** A modal of obligation after a reporting verb: the token index of that verb, else -1. */
+  reporter: number;
 }
 
 export interface ModeResult {
@@ -22,26 +24,31 @@ export interface ModeResult {
   intent: boolean;
   /** The cue that decided, for provenance ("not", "could", "will"), or null. */
   cue: string | null;
+  /** Its kind, or null. */
+  cueKind: CueKind | null;
+  /** A reported "must": the reporting verb's token index, else -1. */
+  reporter: number;
 }
 
 /** Modality cues and future time expressions of one sentence, computed once. */
 export function sentenceCues(tokens: readonly Token[], first: number, end: number): CueHit[] {
   const out: CueHit[] = [];
-  let reported = false;
+  let reporter = -1;
   for (let i = first; i < end; i++) {
     const t = tokens[i];
     if (MODALITY_GATE.opens(t)) {
       for (const h of MODALITY.matchAt(tokens, i, end)) {
         const cue = h.value;
         if (cue.lower && t.text !== t.text.toLowerCase()) continue;
-        out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end });
+        const reported = reporter >= 0;
+        out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end, reporter: reported && cue.modal ? reporter : -1 });
       }
     }
     if (FUTURE_TIMES_GATE.opens(t)) {
-      for (const h of FUTURE_TIMES.matchAt(tokens, i, end)) out.push({ kind: 'future', phrase: tokens.slice(h.first, h.end).map((x) => x.normal).join(' '), first: h.first, end: h.end, time: true });
+      for (const h of FUTURE_TIMES.matchAt(tokens, i, end)) out.push({ kind: 'future', phrase: tokens.slice(h.first, h.end).map((x) => x.normal).join(' '), first: h.first, end: h.end, time: true, reporter: -1 });
     }
     // A reporting verb turns a later "would" into reported intent ("said it would allow").
-    if (t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) reported = true;
+    if (reporter < 0 && t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) reporter = i;
   }
   return out;
 }
@@ -73,16 +80,17 @@ export function modeOf(
     }
     if (!best || RANK[c.kind] < RANK[best.kind] || (RANK[c.kind] === RANK[best.kind] && c.first > best.first)) best = c;
   }
-  if (!best) return { mode: 'asserted', intent: false, cue: null };
+  if (!best) return { mode: 'asserted', intent: false, cue: null, cueKind: null, reporter: -1 };
+  const found = { cue: best.phrase, cueKind: best.kind, reporter: best.reporter };
   const intentCue = cues.some((c) => (c.kind === 'intent' || c.kind === 'future') && c.first >= from && c.end <= trigger.first);
   switch (best.kind) {
     case 'negation':
     case 'refusal':
-      return { mode: 'negated', intent: intentCue || best.kind === 'refusal', cue: best.phrase };
+      return { mode: 'negated', intent: intentCue || best.kind === 'refusal', ...found };
     case 'hedge':
     case 'request':
-      return { mode: 'hypothetical', intent: false, cue: best.phrase };
+      return { mode: 'hypothetical', intent: false, ...found };
     default:
-      return { mode: 'future', intent: true, cue: best.phrase };
+      return { mode: 'future', intent: true, ...found };
   }
 }

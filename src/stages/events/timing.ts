@@ -89,13 +89,19 @@ export function datesOfSentence(all: readonly DateMention[], sentence: number, t
   return { mentions, at: mentions.map((d) => tokenIndex(tokens, d.start, first, end)) };
 }
 
-/** The governing date of a trigger, or null: same clause first, then the sentence; nearest wins, then the earlier. */
+/**
+ * The governing date of a trigger, or null: same clause first, then the
+ * sentence's main clauses (a date inside another relative or subordinate clause
+ * dates that clause's own event: "which Beijing had cut off after Pelosi
+ * visited Taiwan in August 2022"); nearest wins, then the earlier.
+ */
 export function governingDate(
   dated: DatedSentence,
   tokens: readonly Token[],
   text: string,
   trigger: { first: number; end: number },
   clause: { first: number; end: number },
+  inMainClause: (token: number) => boolean = () => true,
 ): { mention: EventDate; inClause: boolean; historicalValue: string } | null {
   if (dated.mentions.length === 0) return null;
   const distance = (k: number): number => (dated.at[k] >= trigger.end ? dated.at[k] - trigger.end : trigger.first - dated.at[k]);
@@ -104,6 +110,7 @@ export function governingDate(
     for (let k = 0; k < dated.mentions.length; k++) {
       const inside = dated.at[k] >= clause.first && dated.at[k] < clause.end;
       if (inClause && !inside) continue;
+      if (!inClause && !inMainClause(dated.at[k])) continue;
       if (best < 0 || distance(k) < distance(best)) best = k;
     }
     return best;
