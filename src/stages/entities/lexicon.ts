@@ -1,9 +1,9 @@
 // The small word lists the recognisers consult, compiled once: titles, name
 // heads, role nouns, capitalised non-names, and compromise's name lexicon.
-import nlp from 'compromise';
-import model from 'wink-eng-lite-web-model';
+// compromise/two carries the lexicon without the heavier parts of the library.
+import nlp from 'compromise/two';
 import { loadData } from '../../data.js';
-import { its, nlp as wink } from '../../nlp.js';
+import { nlp as wink } from '../../nlp.js';
 import { PhraseMatcher } from '../../lexicon/phrases.js';
 import { normalizeOffice } from './leaders.js';
 
@@ -106,21 +106,12 @@ export function nameHints(text: string): readonly NameHint[] {
 // ---- wink's own vocabulary ------------------------------------------------------------
 
 /**
- * wink's lexicon holds ~87,600 English words; words it has not seen get ids past
- * its intrinsic size. A capitalised word outside it ("Araghchi", "Cheuk-ting") is
- * more likely a name than one inside it ("Shuttle", "Store", "Unless").
+ * wink's lexicon holds ~87,600 English words. A capitalised word outside it
+ * ("Araghchi", "Cheuk-ting") is more likely a name than one inside it ("Shuttle",
+ * "Store", "Unless"). A document's isOOV() looks the word up without adding it.
  */
-const INTRINSIC_SIZE: number = (model as unknown as { core(): { features: { lexeme: { intrinsicSize: number } } } }).core().features.lexeme.intrinsicSize;
-const commonCache = new Map<string, boolean>();
+const VOCABULARY = wink.readDoc('');
 
 export function isCommonWord(word: string): boolean {
-  const key = word.toLowerCase();
-  let known = commonCache.get(key);
-  if (known === undefined) {
-    const ids = wink.readDoc(key).tokens().out(its.uniqueId) as unknown as number[];
-    known = ids.length === 1 && ids[0] < INTRINSIC_SIZE;
-    if (commonCache.size > 50_000) commonCache.clear();
-    commonCache.set(key, known);
-  }
-  return known;
+  return !VOCABULARY.isOOV(word.toLowerCase());
 }
