@@ -288,6 +288,21 @@ describe('titles and bodies written around names', () => {
   });
 });
 
+describe('names shared by places and people', () => {
+  it('keeps "Jordan\'s King Abdullah" the country beside "Michael Jordan" the person', () => {
+    const text = 'Jordan’s King Abdullah II met officials in Amman on Tuesday. Michael Jordan visited the city later.';
+    const es = entitiesOf(text, '2019-06-01');
+    expect(byName(es, 'Jordan').mentions.map((m) => [m.start, m.end])).toEqual([[0, 6]]);
+    expect(byName(es, 'Michael Jordan').type).toBe('PERSON');
+  });
+
+  it('places a town named before its state or country: "Woodside, California"', () => {
+    const es = entitiesOf('The two presidents met in Woodside, California, on Wednesday.', '2023-11-15');
+    expect(byName(es, 'Woodside')).toMatchObject({ type: 'LOCATION', country: 'USA' });
+    expect(byName(es, 'California')).toMatchObject({ country: 'USA', kind: 'region' });
+  });
+});
+
 describe('bodies whose name many countries use', () => {
   it('places "the opposition Democratic Party" and "the National Assembly" in the country the article is about', () => {
     const text =

@@ -64,7 +64,8 @@ export const corefNames: Refiner = {
     for (const c of candidates) {
       const text = spanText(ctx, c.first, c.last);
       // "Valeska Paris … Paris claims": a one-word place that is the surname of the article's person is that person.
-      if (c.evidence === 'known' && c.type !== 'PERSON' && c.last - c.first === 1 && ['capital', 'city', 'place', 'country'].includes(c.kind)) {
+      // Countries are left alone: "Jordan's King Abdullah" is the country even beside "Michael Jordan".
+      if (c.evidence === 'known' && c.type !== 'PERSON' && c.last - c.first === 1 && ['capital', 'city', 'place'].includes(c.kind) && !POSSESSIVE.test(ctx.tokens[c.last]?.text ?? '')) {
         const local = bySurname.get(text);
         if (local && !local.entry) {
           adopt(c, local, 'coref:surname');
@@ -225,6 +226,14 @@ export const codePersons: Refiner = {
         titled.set(c.last, title);
         c.title = title;
         modifier = titleModifier(ctx, byLast, title);
+        // "Gen. Qassem Soleimani, the Quds Force commander": the appositive names the body.
+        if (!modifier) {
+          const app = appositiveTitle(ctx, byFirst, c);
+          if (app) {
+            modifier = app.modifier;
+            if (app.title.title.role) c.title = app.title;
+          }
+        }
       } else {
         const app = appositiveTitle(ctx, byFirst, c) ?? titleOfBefore(ctx, byLast, c);
         if (app) {
@@ -494,6 +503,24 @@ export const localizeGenericBodies: Refiner = {
   },
 };
 
+/** "Irving, Texas", "Yeoncheon, South Korea": a place followed by a known place is in its country. */
+export const placesInCountries: Refiner = {
+  name: 'places-in-countries',
+  refine(ctx, candidates) {
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k];
+      if (c.type !== 'LOCATION' || c.country || c.evidence === 'known') continue;
+      if (ctx.tokens[c.last]?.text !== ',') continue;
+      const next = candidates.find((o) => o.first === c.last + 1);
+      if (!next || next.type !== 'LOCATION' || !next.country) continue;
+      c.country = next.country;
+      c.actor = next.country;
+      c.rule += '+in-country';
+    }
+    return candidates;
+  },
+};
+
 export const REFINERS: readonly Refiner[] = [
   dropAbsorbedAndDates, // first: later refiners must not link to a swallowed or dated name
   dropProducts,
@@ -504,5 +531,6 @@ export const REFINERS: readonly Refiner[] = [
   codePersons, // titles and dates code persons
   nominalLeaders, // after persons: needs their countries and titles
   capitalsAsGovernments,
+  placesInCountries,
   roleNouns, // last: does not override a code another refiner chose
 ];
