@@ -45,7 +45,7 @@ function killAfter(ms: number, args: string[]): Promise<void> {
 }
 
 describe('crash safety', () => {
-  it('ends byte-identical to a clean run after SIGKILL at several points', async () => {
+  it('ends byte-identical to a clean run after SIGKILL at several points', { timeout: 300_000 }, async () => {
     const corpus = bigCorpus();
     const clean = join(temp, 'clean');
     const started = Date.now();

@@ -2,11 +2,13 @@
 // fragment (its digest and its event lines, written with the article), read one
 // at a time in id order. Memory is bounded by the aggregates (distinct entities
 // and dyads), never by the corpus; events.jsonl is streamed to disk.
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
-import { renderIndexPage, type ArticleSummary } from '../report/html.js';
+import { renderIndexPage, type ArticleSummary } from '../report/index-page.js';
+import { REPORT_ASSETS } from '../report/assets.js';
 import { byPeriod, noEvents, round3, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
 import { StreamedFile, writeIfChanged } from './files.js';
 import type { Manifest } from './manifest.js';
@@ -46,6 +48,8 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   const entities = new Map<string, CorpusEntity>();
   const dyads = new Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>();
   const summaries: ArticleSummary[] = [];
+  const eventTypes: Record<string, number> = {};
+  const quadClasses: Record<string, number> = {};
 
   for (const entry of manifest.articles) {
     if (entry.status !== 'ok') {
@@ -58,6 +62,8 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     await events.write(fragment.slice(newline + 1));
     addEntities(entities, digest);
     addDyads(dyads, digest);
+    for (const [k, n] of Object.entries(digest.eventTypes)) eventTypes[k] = (eventTypes[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(digest.quadClasses)) quadClasses[k] = (quadClasses[k] ?? 0) + n;
     summaries.push({ entry, article: digest });
   }
 
@@ -68,7 +74,8 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     .map(({ dyad, periods }) => ({ ...dyad, stance: stanceOf(dyad.cooperation, dyad.distrust), periods: [...periods.values()].sort(byPeriod) }))
     .sort((a, b) => (a.actors.join('|') < b.actors.join('|') ? -1 : 1));
   await write('dyads.json', JSON.stringify({ schemaVersion: 1, dyads: dyadList }, null, 2) + '\n');
-  await write('report/index.html', renderIndexPage(summaries, dyadList, [...entities.values()]));
+  await write('report/index.html', renderIndexPage({ articles: summaries, dyads: dyadList, entities: [...entities.values()], eventTypes, quadClasses }));
+  for (const asset of REPORT_ASSETS) await write(`report/assets/${asset.name}`, readFileSync(asset.path, 'utf8'));
   for (const schema of (await readdir(join(PACKAGE_ROOT, 'schemas'))).sort()) {
     await write(`schemas/${schema}`, await readFile(join(PACKAGE_ROOT, 'schemas', schema), 'utf8'));
   }

@@ -38,6 +38,9 @@ export interface ArticleDigest {
   counts: { sentences: number; dates: number; entities: number; events: number };
   entities: DigestEntity[];
   dyads: DigestDyad[];
+  /** Events by PLOVER category and by quad class. */
+  eventTypes: Record<string, number>;
+  quadClasses: Record<string, number>;
 }
 
 export const noEvents = (): Record<QuadClass, number> => ({ VERBAL_COOPERATION: 0, MATERIAL_COOPERATION: 0, VERBAL_CONFLICT: 0, MATERIAL_CONFLICT: 0 });
@@ -66,7 +69,15 @@ export function digestArticle(article: ArticleJson): ArticleDigest {
     counts: { sentences: article.sentences.length, dates: article.dates.length, entities: article.entities.length, events: article.events.length },
     entities: article.entities.map((e) => ({ entity: e.id, name: e.name, type: e.type, actor: e.actor, country: e.country, kind: e.kind, mentions: e.mentions.length })),
     dyads: article.dyads.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, periods: dyadPeriods(article, d.actors, d.sentences) })),
+    eventTypes: countBy(article.events.map((e) => e.type)),
+    quadClasses: countBy(article.events.map((e) => e.quadClass)),
   };
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of [...values].sort()) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
 }
 
 /**

@@ -13,3 +13,16 @@ export function periodOf(value: string | null, published: string | null): string
   if (bc) return bc[0];
   return fallback; // PRESENT_REF, PAST_REF, FUTURE_REF, durations, unresolved
 }
+
+/** A period as a reader names it: "18" → "19th century", "199" → "1990s", "BC0500" → "500 BC". */
+export function periodLabel(period: string): string {
+  if (/^\d{2}$/.test(period)) {
+    const n = Number(period) + 1;
+    const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+    return `${n}${suffix} century`;
+  }
+  if (/^\d{3}$/.test(period)) return `${period}0s`;
+  const bc = /^BC0*(\d+)$/.exec(period);
+  if (bc) return `${bc[1]} BC`;
+  return period;
+}

@@ -4,7 +4,7 @@
 // workers, so output is byte-identical whatever the job count.
 import type { Diagnostic } from '../article.js';
 import { extractArticles } from '../pipeline.js';
-import { renderArticlePage } from '../report/html.js';
+import { renderArticlePage } from '../report/article-page.js';
 import { digestArticle, type ArticleDigest } from './digest.js';
 
 export interface FileTask {
