@@ -6,6 +6,7 @@ import { UsageError, EXIT } from '../errors.js';
 import { formatEntityScores, scoreGum, scoreMeantime, type EntityError } from '../eval/entities.js';
 import { formatEventsScores, scoreEvents } from '../eval/events.js';
 import { formatPloverScores, scorePlover } from '../eval/plover.js';
+import { formatStanceGoldScores, scoreStanceGold, stanceGoldErrors } from '../eval/stance-gold.js';
 import { formatTimemlScores, scoreTimeml, type TimemlError } from '../eval/timeml.js';
 import { formatWikiwarsScores, scoreWikiwars } from '../eval/wikiwars.js';
 
@@ -63,6 +64,13 @@ export const EVALUATIONS: Record<string, Evaluation> = {
         .filter((r) => r.predictions[system] !== r.item.label)
         .map((r) => `${r.item.id}\t${r.item.label}\t${r.predictions[system] ?? '-'}\t${r.item.text}`);
       return { scores: formatPloverScores(report), errors };
+    },
+  },
+  stance: {
+    describe: 'sentence stance, four labels, against the project\'s own gold set (PATH: fixtures/stance/gold.tsv)',
+    run(path) {
+      const report = scoreStanceGold(path);
+      return { scores: formatStanceGoldScores(report), errors: stanceGoldErrors(report) };
     },
   },
   events: {

@@ -7,10 +7,18 @@
 //   cooperation → cooperation; distrust → conflict;
 //   mixed → the sign of the score (cooperation above 0, conflict below);
 //   neutral, or a score of exactly 0 → no answer, which counts as wrong.
-// Sentiment baselines: a positive score → cooperation, negative → conflict, 0 → no answer.
+// Sentiment baselines, the general instruments the conventions name, each read the
+// same way: a positive score → cooperation, negative → conflict, exactly 0 → no answer.
+//   wink sentiment  wink-nlp's own lexicon score (with its negation handling)
+//   AFINN-165       the `sentiment` package's summed AFINN score
+//   VADER           the `vader-sentiment` package's compound score (its usual ±0.05
+//                   neutral band is not applied: the same tie rule for every system)
+// AFINN and VADER are development dependencies, loaded only when this evaluation
+// runs; where they are not installed the table says so instead of failing.
 // Accuracy is over all sentences; macro-F1 averages the F1 of the two classes
 // (precision over the sentences a system assigned to the class).
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { its, nlp } from '../nlp.js';
@@ -51,6 +59,8 @@ export interface PloverRow {
   stance?: SentenceStance;
 }
 
+export const PIPELINE_SYSTEM = 'newsevents stance';
+
 export const DEFAULT_PLOVER_PATH = join(PACKAGE_ROOT, '..', 'shared', 'eval', 'plover-dev.tsv');
 
 /** Reads the TSV (id, plover_event, quad, label, text); braces around a few texts are dropped. */
@@ -68,8 +78,8 @@ export function readPlover(path = DEFAULT_PLOVER_PATH): PloverItem[] {
 const STANCE_STAGES = STAGES.slice(0, STAGES.findIndex((s) => s.provides === 'stance') + 1);
 
 /** The pipeline's stance for a text read as one article: the strongest sentence decides. */
-export function pipelineStance(text: string): SentenceStance {
-  const result = ingest({ path: 'plover.txt', bytes: Buffer.from(text, 'utf8') });
+export function pipelineStance(text: string, published?: string): SentenceStance {
+  const result = ingest({ path: 'plover.txt', bytes: Buffer.from(text, 'utf8'), published });
   if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
   runStages(result.doc, STANCE_STAGES);
   const stances = result.doc.layers.stance ?? [];
@@ -91,6 +101,49 @@ export function sentimentToClass(score: number): Prediction {
 /** wink-nlp's own sentiment (a lexicon score with negation handling): the general-sentiment baseline at hand. */
 export function winkSentiment(text: string): number {
   return nlp.readDoc(text).out(its.sentiment) as unknown as number;
+}
+
+/** A sentiment baseline: a name and a signed score for a text. */
+export interface SentimentBaseline {
+  name: string;
+  score(text: string): number;
+}
+
+const requireBaseline = createRequire(import.meta.url);
+
+/** A development package, or null where it is not installed. */
+function optionalPackage<T>(name: string): T | null {
+  try {
+    return requireBaseline(name) as T;
+  } catch {
+    return null;
+  }
+}
+
+interface AfinnAnalyzer {
+  analyze(text: string): { score: number };
+}
+interface VaderModule {
+  SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } };
+}
+
+export const WINK_BASELINE = 'wink sentiment';
+export const AFINN_BASELINE = 'AFINN-165 (sentiment 5.0.2)';
+export const VADER_BASELINE = 'VADER (vader-sentiment 1.1.3)';
+
+/** The baselines that are installed, in table order, and the names of those that are not. */
+export function sentimentBaselines(): { baselines: SentimentBaseline[]; unavailable: string[] } {
+  const baselines: SentimentBaseline[] = [{ name: WINK_BASELINE, score: winkSentiment }];
+  const unavailable: string[] = [];
+  const Sentiment = optionalPackage<new () => AfinnAnalyzer>('sentiment');
+  if (Sentiment) {
+    const afinn = new Sentiment();
+    baselines.push({ name: AFINN_BASELINE, score: (text) => afinn.analyze(text).score });
+  } else unavailable.push('AFINN-165 (npm sentiment)');
+  const vader = optionalPackage<VaderModule>('vader-sentiment');
+  if (vader) baselines.push({ name: VADER_BASELINE, score: (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text).compound });
+  else unavailable.push('VADER (npm vader-sentiment)');
+  return { baselines, unavailable };
 }
 
 export function scoreSystem(system: string, gold: readonly GoldClass[], predicted: readonly Prediction[]): SystemScores {
@@ -135,16 +188,12 @@ export interface PloverReport {
 
 export function scorePlover(path = DEFAULT_PLOVER_PATH): PloverReport {
   const items = readPlover(path);
+  const { baselines, unavailable } = sentimentBaselines();
   const rows: PloverRow[] = items.map((item) => {
     const stance = pipelineStance(item.text);
-    return {
-      item,
-      stance,
-      predictions: {
-        'newsevents stance': stanceToClass(stance),
-        'wink sentiment (AFINN-style lexicon)': sentimentToClass(winkSentiment(item.text)),
-      },
-    };
+    const predictions: Record<string, Prediction> = { [PIPELINE_SYSTEM]: stanceToClass(stance) };
+    for (const b of baselines) predictions[b.name] = sentimentToClass(b.score(item.text));
+    return { item, stance, predictions };
   });
   const gold = items.map((i) => i.label);
   const systems = Object.keys(rows[0]?.predictions ?? {}).map((name) =>
@@ -154,7 +203,7 @@ export function scorePlover(path = DEFAULT_PLOVER_PATH): PloverReport {
       rows.map((r) => r.predictions[name]),
     ),
   );
-  return { rows, systems, unavailable: ['AFINN-165 (npm afinn-165)', 'VADER (npm vader-sentiment)'] };
+  return { rows, systems, unavailable };
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
@@ -169,6 +218,11 @@ export function formatPloverScores(report: PloverReport): string {
       `${s.system.padEnd(40)} ${String(s.answered).padStart(8)}  ${pct(s.accuracy)}     ${pct(s.macroF1)}     ${pct(s.perClass.cooperation.f1)}    ${pct(s.perClass.conflict.f1)}`,
     );
   }
+  const [ours, ...baselines] = report.systems;
+  if (ours && baselines.length) {
+    const best = baselines.reduce((a, b) => (b.macroF1 > a.macroF1 ? b : a));
+    lines.push(`margin over the best baseline (${best.system}): macro-F1 ${((ours.macroF1 - best.macroF1) * 100).toFixed(1)} points`);
+  }
   if (report.unavailable.length) lines.push(`not run (packages not installed): ${report.unavailable.join(', ')}`);
   return lines.join('\n');
 }
@@ -181,7 +235,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   process.stdout.write(formatPloverScores(report) + '\n');
   if (args.includes('--errors')) {
     for (const r of report.rows) {
-      const p = r.predictions['newsevents stance'];
+      const p = r.predictions[PIPELINE_SYSTEM];
       if (p === r.item.label) continue;
       const cues = (r.stance?.cues ?? []).map((c) => `${c.text}:${c.weight}${c.modifiers.length ? `[${c.modifiers.join(',')}]` : ''}`).join(' ');
       process.stdout.write(`${r.item.label}\t${p ?? 'none'}\t${r.stance?.label}\t${cues}\t${r.item.text}\n`);
