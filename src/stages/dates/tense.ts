@@ -15,6 +15,8 @@ interface TenseData {
   presentAuxiliaries: string[];
   perfectAuxiliaries: string[];
   irregularPast: string[];
+  deadlineCues: string[];
+  boundCues: string[];
 }
 
 const data = loadData<TenseData>('dates/tense.json');
@@ -93,7 +95,8 @@ function verbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[] {
     let k = i + 1;
     while (k < tokens.length && (tokens[k].pos === 'ADV' || tokens[k].pos === 'PART')) k++;
     if (tokens[i].pos === 'AUX' && k < tokens.length && isVerb(tokens[k])) continue;
-    const tense = tokens[i].pos === 'AUX' ? formTense(tokens[i]) : groupTense(tokens, i);
+    // An auxiliary chain without a verb ("will be payable", "has been") takes its tense from its first auxiliary.
+    const tense = groupTense(tokens, i);
     if (tense) groups.push({ at: i, tense });
   }
   return groups;
@@ -110,4 +113,20 @@ export function tenseAround(tokens: readonly Token[], first: number, end: number
     if (d < distance) [best, distance] = [g.tense, d];
   }
   return best;
+}
+
+/** What the words just before an expression say about its direction, whatever the tense. */
+export type Cue = 'deadline' | 'bound';
+
+const cuePattern = (phrases: string[]): RegExp =>
+  new RegExp(`(?<![\\p{L}])(?:${phrases.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:the|on|at|noon|midnight|\\d{1,2}(?::\\d\\d)?\\s*[ap]\\.?m\\.?(?:\\s+[A-Z]{3})?,?)\\s+)*$`, 'iu');
+const DEADLINE = cuePattern(data.deadlineCues);
+const BOUND = cuePattern(data.boundCues);
+
+/** "until Tuesday", "payable Jan. 3" (deadline); "by Friday", "through January" (bound); from the sentence text before the expression. */
+export function cueBefore(before: string): Cue | null {
+  const tail = before.slice(-48);
+  if (DEADLINE.test(tail)) return 'deadline';
+  if (BOUND.test(tail)) return 'bound';
+  return null;
 }

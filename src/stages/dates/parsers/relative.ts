@@ -103,7 +103,8 @@ export const deicticUnitParser = patternParser(
   /last|next|this/i,
 );
 
-const FULL_MONTHS = [...MONTHS.keys()].filter((m) => m.length > 3);
+/** Month names written out ("May" is one; the month-word filter wants it capitalised). */
+const FULL_MONTHS = [...MONTHS.keys()].filter((m) => m.length > 3 || m === 'may');
 
 /** "last March", "next summer", "this spring". */
 export const deicticNameParser = patternParser(

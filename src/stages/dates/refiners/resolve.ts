@@ -2,7 +2,7 @@
 // "Tuesday" → the Tuesday before or after it by the sentence's tense, "Jan. 5"
 // → its year. Without a publication date the value keeps X placeholders
 // (XXXX-WXX, XXXX-01-05) and a warning says so: never a guess from the clock.
-import { tenseAround, type Tense } from '../tense.js';
+import { cueBefore, tenseAround, type Cue, type Tense } from '../tense.js';
 import {
   addDays,
   addMonths,
@@ -74,8 +74,9 @@ function resolveMonthYear(dct: Ymd, month: number, day: number | undefined, way:
     default: {
       const nearest = [dct.y - 1, dct.y, dct.y + 1].reduce((a, b) => (Math.abs(months(b)) < Math.abs(months(a)) ? b : a));
       if (way === 'back' && months(nearest) > 2) return nearest - 1;
-      // A future sentence never means a day already past; a month may be the current one.
-      if (way === 'forward' && months(nearest) < (day === undefined ? -2 : 0)) return nearest + 1;
+      // A future sentence hardly means a day already past (a deadline reported a few days late may be),
+      // nor a month two months gone; a year ahead is likelier then.
+      if (way === 'forward' && months(nearest) < (day === undefined ? -2 : -0.25)) return nearest + 1;
       return nearest;
     }
   }
@@ -115,6 +116,22 @@ function resolveSeason(dct: Ymd, season: string, way: Way | 'last' | 'next' | 't
 const PERIODS = new Set<Granularity>(['month', 'season', 'quarter', 'half']);
 
 type Point = { date: Ymd; granularity: Granularity };
+
+/**
+ * The period a results comparison ("up from $4 million a year ago") is about:
+ * the latest quarter or half of the publication year the article mentioned,
+ * however it was computed ("the quarter" counts), or a month or season of
+ * that year mentioned in this sentence or the one before.
+ */
+function comparedPeriod(seen: readonly Mentioned[], sentence: number, dct: Ymd): Point | null {
+  for (let i = seen.length - 1; i >= 0; i--) {
+    const p = parseValue(seen[i].value);
+    if (!p || p.date.y !== dct.y || !PERIODS.has(p.granularity)) continue;
+    if (p.granularity === 'quarter' || p.granularity === 'half') return p;
+    if (seen[i].sentence >= sentence - 1 && seen[i].anchor) return p;
+  }
+  return null;
+}
 
 /** The latest value already mentioned that can anchor a shift, newest first. */
 function latestMentioned(seen: readonly Mentioned[], accept: (p: Point, m: Mentioned) => boolean): Point | null {
@@ -157,7 +174,7 @@ function narrativeYear(relative: { month?: number }, seen: readonly Mentioned[],
 }
 
 /** Resolutions that an earlier mention can give, with or without a publication date. */
-function fromText(relative: Relative, seen: readonly Mentioned[], sentence: number, dct: Ymd | null): Resolution | null {
+function fromText(relative: Relative, seen: readonly Mentioned[], sentence: number, dct: Ymd | null, tense: () => Tense): Resolution | null {
   switch (relative.kind) {
     case 'anchored': {
       const wanted = relative.period;
@@ -174,6 +191,8 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
     case 'season':
     case 'holiday': {
       if (relative.direction !== 'tense') return null;
+      // History is told in the past: "will join NATO on March 12" after "in July 1997" is the coming March.
+      if (dct && tense() === 'future') return null;
       const y = narrativeYear(relative.kind === 'month' ? relative : {}, seen, sentence, dct);
       return y === null ? null : { value: inYear(relative, y), anchor: yearValue(y) };
     }
@@ -182,15 +201,39 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
   }
 }
 
-function resolve(relative: Relative, dct: Ymd, published: string, tense: () => Tense, seen: readonly Mentioned[], sentence: number): Resolution {
+/** A weekday after "until" is ahead whatever the tense; after "by" unless the sentence is past. */
+function weekdayWay(direction: Direction, tense: () => Tense, cue: Cue | null): Way | 'last' | 'next' | 'this' {
+  if (direction === 'tense' && (cue === 'deadline' || (cue === 'bound' && tense() !== 'past'))) return 'forward';
+  return wayOf(direction, tense);
+}
+
+/**
+ * A month after a deadline or bound ("payable Jan. 3", "through January") is
+ * the nearest one even in a past sentence ("extended loans through January"),
+ * the next one in a future sentence ("will double its flights by August").
+ */
+function monthWay(direction: Direction, tense: () => Tense, cue: Cue | null): Way | 'last' | 'next' | 'this' {
+  if (direction === 'tense' && cue) return tense() === 'future' ? 'forward' : 'nearest';
+  return wayOf(direction, tense);
+}
+
+function resolve(
+  relative: Relative,
+  dct: Ymd,
+  published: string,
+  tense: () => Tense,
+  cue: Cue | null,
+  seen: readonly Mentioned[],
+  sentence: number,
+): Resolution {
   const fromDct = (value: string): Resolution => ({ value, anchor: published });
   switch (relative.kind) {
     case 'shift':
       return fromDct(valueAt(shift(dct, relative.unit, relative.amount), relative.granularity));
     case 'weekday':
-      return fromDct(dayValue(resolveWeekday(dct, relative.weekday, wayOf(relative.direction, tense))));
+      return fromDct(dayValue(resolveWeekday(dct, relative.weekday, weekdayWay(relative.direction, tense, cue))));
     case 'month': {
-      const y = resolveMonthYear(dct, relative.month, relative.day, wayOf(relative.direction, tense));
+      const y = resolveMonthYear(dct, relative.month, relative.day, monthWay(relative.direction, tense, cue));
       return fromDct(relative.day === undefined ? monthValue(y, relative.month) : dayValue({ y, m: relative.month, d: relative.day }));
     }
     case 'season':
@@ -203,8 +246,8 @@ function resolve(relative: Relative, dct: Ymd, published: string, tense: () => T
       return fromDct(shiftFrom(fallback, relative.unit, relative.amount));
     }
     case 'ago': {
-      if (relative.unit === 'year') {
-        const period = latestMentioned(seen, (p, m) => PERIODS.has(p.granularity) && m.sentence >= sentence - 1 && p.date.y === dct.y);
+      if (relative.unit === 'year' && relative.amount === -1) {
+        const period = comparedPeriod(seen, sentence, dct);
         if (period) return { value: shiftFrom(period, 'year', relative.amount), anchor: valueAt(period.date, period.granularity) };
       }
       return fromDct(valueAt(shift(dct, relative.unit, relative.amount), relative.unit));
@@ -214,7 +257,7 @@ function resolve(relative: Relative, dct: Ymd, published: string, tense: () => T
     case 'holiday': {
       const holiday = holidayNamed(relative.name)!;
       const inDctYear = holidayDate(holiday, dct.y);
-      const y = resolveMonthYear(dct, inDctYear.m, inDctYear.d, wayOf(relative.direction, tense));
+      const y = resolveMonthYear(dct, inDctYear.m, inDctYear.d, monthWay(relative.direction, tense, cue));
       return fromDct(dayValue(holidayDate(holiday, y)));
     }
     case 'in-year': {
@@ -314,7 +357,7 @@ export const resolveRefiner: Refiner = {
       const end = tokenIndex(ctx.tokens, c.end);
       let cached: Tense | undefined;
       const tense = (): Tense => (cached ??= tenseAround(ctx.tokens, first, end));
-      const told = fromText(c.relative, seen, ctx.sentence.index, dct);
+      const told = fromText(c.relative, seen, ctx.sentence.index, dct, tense);
       if (told) return done({ ...c, value: withSuffix(told.value, c.suffix), anchor: told.anchor });
       if (!dct || !ctx.published) {
         ctx.diagnostics.push({
@@ -327,7 +370,8 @@ export const resolveRefiner: Refiner = {
         });
         return done({ ...c, value: withSuffix(unresolved(c.relative), c.suffix), anchor: null });
       }
-      const r = resolve(c.relative, dct, ctx.published, tense, seen, ctx.sentence.index);
+      const cue = cueBefore(ctx.text.slice(ctx.sentence.start, c.start));
+      const r = resolve(c.relative, dct, ctx.published, tense, cue, seen, ctx.sentence.index);
       return done({ ...c, value: withSuffix(r.value, c.suffix), anchor: r.anchor });
     });
   },
