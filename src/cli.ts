@@ -4,6 +4,8 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EVALUATIONS, evalCommand } from './commands/eval.js';
 import { extractCommand } from './commands/extract.js';
+import { inspectCommand } from './commands/inspect.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { EXIT, UsageError } from './errors.js';
 import { toolVersion } from './corpus/manifest.js';
@@ -45,6 +47,24 @@ async function main(argv: string[]): Promise<number> {
     .option('--pretty', 'indented JSON (a single file)', false)
     .action(async (files: string[], opts: { published?: string; pretty: boolean }) => {
       status = await extractCommand({ files, ...opts });
+    });
+
+  program
+    .command('inspect')
+    .description('show one article in the terminal: a file (extracted now) or the id of an article in the output folder')
+    .argument('<file-or-id>', 'an article file, or an article id')
+    .option('-o, --out <dir>', 'output folder to read an id from', 'output')
+    .option('-p, --published <date>', 'publication date YYYY-MM-DD for a file')
+    .action(async (target: string, opts: { out: string; published?: string }) => {
+      status = await inspectCommand({ target, ...opts });
+    });
+
+  program
+    .command('report')
+    .description('rebuild output/report from the existing outputs, without running any stage')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .action(async (opts: { out: string }) => {
+      status = await reportCommand(opts);
     });
 
   program
