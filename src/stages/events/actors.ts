@@ -328,7 +328,7 @@ export function spanOf(tokens: readonly Token[], first: number, last: number): {
 
 const NP_INNER = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 /** Prepositions a role noun's actor is seen through ("the president of Armenia", "rebels in the Ivory Coast"). */
-export const SEE_THROUGH: ReadonlySet<string> = new Set(['of', 'in', 'from']);
+export const SEE_THROUGH: ReadonlySet<string> = new Set(['of', 'in', 'from', 'throughout', 'across']);
 /** After a verb only "of" is: "withdrew its troops from Syria" names where from, not whose troops. */
 export const SEE_THROUGH_OF: ReadonlySet<string> = new Set(['of']);
 const QUANTIFIERS = new Set(['about', 'around', 'over', 'under', 'nearly', 'almost', 'some', 'than', 'approximately']);
@@ -346,7 +346,7 @@ export interface Governor {
 /**
  * The preposition governing the noun phrase that starts at token `first`
  * ("in Syria" → in), walking left over the phrase's determiners and modifiers
- * down to `floor`. "of", "in" and "from" after a role noun are see-through: in
+ * down to `floor`. "of", "in", "from" (and "throughout", "across") after a role noun are see-through: in
  * "talks with the president of Armenia" Armenia is governed by "with", and
  * "rebels in the Ivory Coast" as a subject is the Ivory Coast's rebels acting.
  * Quantities ("up to 16 Russian advisers") are not prepositions.
