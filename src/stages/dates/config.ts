@@ -13,7 +13,9 @@ import {
   deicticNameParser,
   deicticUnitParser,
   periodReferenceParser,
+  theYearParser,
   weekdayPartParser,
+  weekendParser,
   yearAgoParser,
 } from './parsers/relative.js';
 import { vagueParser } from './parsers/vague.js';
@@ -57,6 +59,8 @@ export const PARSERS: readonly Parser[] = [
   agoParser,
   yearAgoParser,
   periodReferenceParser,
+  theYearParser, // "the end of the year", "year-end": after "the current year", "the year-ago"
+  weekendParser,
   anaphoraParser, // "the next day" over the span parser's "the next day" (a stretch only after "over", "during")
   everyNameParser, // "every Tuesday" over chrono's "Tuesday"
   everyUnitParser,

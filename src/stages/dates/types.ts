@@ -44,6 +44,14 @@ export type Relative =
   | { kind: 'ago'; unit: Granularity; amount: number }
   /** "3 p.m." alone: on the day last mentioned in this or the previous sentence, else the publication day */
   | { kind: 'same-day' }
+  /** "the weekend", "over the weekend": the weekend the tense points to (written as its week, `2025-W02-WE`) */
+  | { kind: 'weekend'; direction: Direction }
+  /**
+   * "the end of the year", "for the full year", "later in the year": the year
+   * the text is in. News: a year its own sentence names, else the publication
+   * year (the one before after "since"); history: the last year it mentioned.
+   */
+  | { kind: 'the-year'; since: boolean }
   /** "Thanksgiving", "Christmas": a named day (data/dates/holidays.json) in the year the tense points to */
   | { kind: 'holiday'; name: string; direction: Direction }
   /** "July last year", "this year's third quarter", "the 1988 third quarter": a part of a given year. */

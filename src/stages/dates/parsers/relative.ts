@@ -246,3 +246,39 @@ export const clockWordParser = patternParser(
   },
   /noon|midday|midnight/i,
 );
+
+/** "the weekend", "over the weekend": the one the tense points to ("this weekend" is the deictic parser's). */
+export const weekendParser = patternParser(
+  'weekend',
+  pattern(`${B}the\\s+weekend${E}`),
+  () => ({ type: 'DATE', relative: { kind: 'weekend', direction: 'tense' } }),
+  /weekend/i,
+);
+
+/** Words before "the year" that make it the year the text is in ("the end of the year", "for the year"). */
+const YEAR_FRAME = /(?:(?:end|rest|remainder|part|course|start|beginning|middle|close|balance|months|weeks)\s+of|for|during|throughout)\s+$/i;
+/** "the year before", "the year-ago quarter", "the year ended Sept. 30", "the year 1990": other expressions. */
+const YEAR_FOLLOWED = /^(?:\s*[-‐‑]|\s+(?:before|after|earlier|later|ago|ended|ending|that|when|in\s+which|of\s+(?:the|\d)|\d))/i;
+const YEAR_MODS: Record<string, string> = { later: 'END', late: 'END', earlier: 'START', early: 'START' };
+
+/**
+ * "the end of the year", "for the full year", "earlier in the year",
+ * "year-end", "by year's end": the year the text is in (the resolver decides
+ * which: news, the publication year; history, the year last mentioned).
+ */
+export const theYearParser = patternParser(
+  'the-year',
+  pattern(
+    `${B}(?:(?:(?<mod>later|late|earlier|early)\\s+in\\s+)?the\\s+(?:(?<adj>full|fiscal|calendar)\\s+)?(?<year>year)|(?<end>year(?:[-‐‑\\s]end|['’]s\\s+end)))${E}`,
+  ),
+  (m, place) => {
+    const g = m.groups!;
+    const since = /(?:^|\s)since\s+$/i.test(place.before);
+    const relative = { kind: 'the-year' as const, since };
+    if (g.end) return { type: 'DATE', relative, mod: 'END' };
+    if (g.year !== 'year' || YEAR_FOLLOWED.test(place.after)) return null;
+    if (!g.mod && !g.adj && !YEAR_FRAME.test(place.before)) return null;
+    return { type: 'DATE', relative, ...(g.mod ? { mod: YEAR_MODS[g.mod.toLowerCase()] } : {}) };
+  },
+  /year/i,
+);

@@ -118,6 +118,17 @@ const PERIODS = new Set<Granularity>(['month', 'season', 'quarter', 'half']);
 type Point = { date: Ymd; granularity: Granularity };
 
 /**
+ * Whether a period can be one a report is about: over by the publication date
+ * ("the latest quarter", "the year-ago period" are never the quarter under way
+ * or one an outlook names).
+ */
+function reported(p: Point, dct: Ymd | null): boolean {
+  if (!dct || !PERIODS.has(p.granularity)) return true;
+  const end = shift(p.date, p.granularity, 1);
+  return end.y * 372 + end.m * 31 + end.d <= dct.y * 372 + dct.m * 31 + dct.d;
+}
+
+/**
  * The period a results comparison ("up from $4 million a year ago") is about:
  * the latest quarter or half of the publication year the article mentioned,
  * however it was computed ("the quarter" counts), or a month or season of
@@ -126,7 +137,7 @@ type Point = { date: Ymd; granularity: Granularity };
 function comparedPeriod(seen: readonly Mentioned[], sentence: number, dct: Ymd): Point | null {
   for (let i = seen.length - 1; i >= 0; i--) {
     const p = parseValue(seen[i].value);
-    if (!p || p.date.y !== dct.y || !PERIODS.has(p.granularity)) continue;
+    if (!p || p.date.y !== dct.y || !PERIODS.has(p.granularity) || !reported(p, dct)) continue;
     if (p.granularity === 'quarter' || p.granularity === 'half') return p;
     if (seen[i].sentence >= sentence - 1 && seen[i].anchor) return p;
   }
@@ -178,14 +189,19 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
   switch (relative.kind) {
     case 'anchored': {
       const wanted = relative.period;
-      const anchor = latestMentioned(seen, (p) =>
-        wanted === 'quarter' ? p.granularity === 'quarter' : wanted === 'any' ? PERIODS.has(p.granularity) : true,
+      const anchor = latestMentioned(
+        seen,
+        (p) => (wanted === 'quarter' ? p.granularity === 'quarter' : wanted === 'any' ? PERIODS.has(p.granularity) : true) && (!wanted || reported(p, dct)),
       );
       return anchor ? { value: shiftFrom(anchor, relative.unit, relative.amount), anchor: valueAt(anchor.date, anchor.granularity) } : null;
     }
     case 'same-day': {
       const day = latestMentioned(seen, (p, m) => p.granularity === 'day' && m.sentence >= sentence - 1);
       return day ? { value: dayValue(day.date), anchor: dayValue(day.date) } : null;
+    }
+    case 'the-year': {
+      const year = latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK.year && (!dct || m.sentence === sentence));
+      return year ? { value: yearValue(year.date.y), anchor: yearValue(year.date.y) } : null;
     }
     case 'month':
     case 'season':
@@ -254,6 +270,12 @@ function resolve(
     }
     case 'same-day':
       return fromDct(dayValue(dct));
+    case 'weekend': {
+      const saturday = resolveWeekday(dct, 6, weekdayWay(relative.direction, tense, cue));
+      return fromDct(`${valueAt(saturday, 'week')}-WE`);
+    }
+    case 'the-year':
+      return fromDct(yearValue(dct.y - (relative.since ? 1 : 0)));
     case 'holiday': {
       const holiday = holidayNamed(relative.name)!;
       const inDctYear = holidayDate(holiday, dct.y);
@@ -290,7 +312,8 @@ function resolvePart(dct: Ymd, code: string, way: Way | 'last' | 'next' | 'this'
   const current = Math.ceil(dct.m / size);
   let y = dct.y;
   if ((way === 'back' && n > current) || (way === 'last' && n >= current)) y -= 1;
-  if ((way === 'forward' && n < current) || (way === 'next' && n <= current)) y += 1;
+  // A future sentence about the quarter just ended is about its results ("will report third-quarter earnings" in October).
+  if ((way === 'forward' && n < current - 1) || (way === 'next' && n <= current)) y += 1;
   return `${yearValue(y)}-${code}`;
 }
 
@@ -313,6 +336,10 @@ function unresolved(relative: Relative): string {
     case 'holiday':
     case 'same-day':
       return 'XXXX-XX-XX';
+    case 'weekend':
+      return 'XXXX-WXX-WE';
+    case 'the-year':
+      return 'XXXX';
     case 'in-year':
       return 'value' in relative.year ? inYear(relative.part, Number(relative.year.value)) : unresolved(relative.part);
   }
@@ -334,7 +361,8 @@ export function isPrimary(c: Candidate): boolean {
   const kind = c.relative?.kind;
   if (kind === 'anchored' || kind === 'same-day') return false;
   // A month placed in the narrative's year ("In 1941 … in June") carries the story on.
-  if (kind === 'month' || kind === 'season' || kind === 'holiday') return true;
+  if (kind === 'month' || kind === 'season' || kind === 'holiday' || kind === 'weekend') return true;
+  if (kind === 'the-year') return false;
   // "a year ago" after "the third quarter" was computed from that quarter, not from the publication date.
   return c.anchor === null || c.anchor === undefined || /^\d{4}-\d{2}-\d{2}$/.test(c.anchor);
 }
