@@ -28,6 +28,17 @@
 //     ultimatum: THREATEN, whatever the announced act.
 //   - A reported obligation ("Mubarak said the US must mediate") is, besides
 //     the hypothetical act, a REQUEST from the reporter to the one who must act.
+//   - Coding choices the dictionary makes (data/events/patterns.json):
+//     formalizing a partnership is AGREE (a commitment still being made;
+//     signing or ratifying a treaty is SUPPORT, as PLOVER says); "unite" is
+//     COOPERATE and "prop up X" SUPPORT (the phrase says backing, not how), so
+//     "both nations united to prop up President Assad" gives COOPERATE IRN–RUS
+//     and SUPPORT IRN→SYRGOV, RUS→SYRGOV; "military intervention(s)" is
+//     ASSAULT, a plain "intervene" COERCE; a war or conflict between two
+//     parties is a mutual ASSAULT.
+//   - Dates and the historical flag: see timing.ts ("Presently" resolves to the
+//     publication date with basis sentence; coordinated centuries keep the
+//     earliest value; historical = ends more than 10 years before publication).
 //   - confidence: 0.7 for a verb trigger or a noun carried by a light verb
 //     ("launched an invasion"), 0.55 for another noun; +0.1 when the pattern's
 //     object was present; -0.1 per side found indirectly (anaphor, shared
