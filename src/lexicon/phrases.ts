@@ -91,6 +91,8 @@ export class PhraseMatcher<T> {
 
   /** Every phrase that starts at token `i`, longest first. */
   matchAt(tokens: readonly TokenLike[], i: number, to = tokens.length): PhraseHit<T>[] {
+    // Most tokens start no phrase: answer those without allocating.
+    if (i >= to || !this.step(this.root, tokens[i])) return [];
     const ends: [number, T[]][] = [];
     let at: TrieNode<T> | undefined = this.root;
     for (let j = i; j < to && at; j++) {

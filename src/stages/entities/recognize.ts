@@ -504,7 +504,10 @@ function startsWithTitle(ctx: Context, i: number): boolean {
 function candidate(ctx: Context, first: number, last: number, typing: Typing, country: string | null, actor: string | null): Candidate {
   const text = spanText(ctx, first, last);
   return {
-    ...span(ctx, first, last),
+    first,
+    last,
+    start: ctx.tokens[first].start,
+    end: ctx.tokens[last - 1].end,
     key: nameKey(typing.type, text),
     name: text.replace(/\s+/g, ' '),
     type: typing.type,
