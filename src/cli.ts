@@ -6,6 +6,7 @@ import { EVALUATIONS, evalCommand } from './commands/eval.js';
 import { extractCommand } from './commands/extract.js';
 import { inspectCommand } from './commands/inspect.js';
 import { reportCommand } from './commands/report.js';
+import { workerCommand } from './commands/worker.js';
 import { runCommand } from './commands/run.js';
 import { EXIT, UsageError } from './errors.js';
 import { toolVersion } from './corpus/manifest.js';
@@ -35,7 +36,8 @@ async function main(argv: string[]): Promise<number> {
     .option('-w, --watch', 'stay running and process new or changed files as they arrive', false)
     .option('--max-bytes <n>', 'larger files fail with a clear error (default 5 MB)', positiveInteger)
     .option('--stats', 'print the run summary as JSON on stdout', false)
-    .action(async (corpus: string, opts: { out: string; jobs?: number; maxBytes?: number; force: boolean; quiet: boolean; watch: boolean; stats: boolean }) => {
+    .option('--queue <url>', 'hand the work to `newsevents worker` processes through Redis (redis://HOST:PORT)')
+    .action(async (corpus: string, opts: { out: string; jobs?: number; maxBytes?: number; force: boolean; quiet: boolean; watch: boolean; stats: boolean; queue?: string }) => {
       status = await runCommand({ corpus, ...opts });
     });
 
@@ -47,6 +49,16 @@ async function main(argv: string[]): Promise<number> {
     .option('--pretty', 'indented JSON (a single file)', false)
     .action(async (files: string[], opts: { published?: string; pretty: boolean }) => {
       status = await extractCommand({ files, ...opts });
+    });
+
+  program
+    .command('worker')
+    .description('process articles from a queue that `newsevents run --queue` fills, until interrupted')
+    .requiredOption('--queue <url>', 'Redis holding the queue (redis://HOST:PORT)')
+    .option('-j, --jobs <n>', 'articles processed at once (default: number of cores)', positiveInteger)
+    .option('-q, --quiet', 'no progress lines', false)
+    .action(async (opts: { queue: string; jobs?: number; quiet: boolean }) => {
+      status = await workerCommand(opts);
     });
 
   program

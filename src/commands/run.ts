@@ -11,6 +11,7 @@ export interface RunCommandOptions {
   out: string;
   jobs?: number;
   maxBytes?: number;
+  queue?: string;
   force: boolean;
   quiet: boolean;
   watch: boolean;
@@ -31,6 +32,7 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     jobs: options.jobs ?? availableParallelism(),
     force: options.force,
     maxBytes: options.maxBytes,
+    queue: options.queue,
     onFile: ({ status, done, total }) => {
       if (status === 'failed') failed++;
       progress.update({ done, total, failed });

@@ -14,8 +14,12 @@ import { discover, type CorpusInput } from './discover.js';
 import { readJson, writeAtomic, writeIfChanged } from './files.js';
 import { emptyManifest, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
 import { createExecutor, type Executor } from './pool.js';
+import { createQueueExecutor } from './queue.js';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Files handed to the queue at once by a coordinator. */
+const QUEUE_IN_FLIGHT = 256;
 
 export interface RunOptions {
   corpus: string;
@@ -24,6 +28,8 @@ export interface RunOptions {
   force?: boolean;
   /** Files larger than this fail with a clear error (default 5 MB). */
   maxBytes?: number;
+  /** redis://HOST:PORT: hand the work to `newsevents worker` processes through BullMQ instead of local threads. */
+  queue?: string;
   /** Called after each file; the CLI prints progress with it. */
   onFile?: (event: { path: string; status: 'processed' | 'unchanged' | 'failed'; done: number; total: number }) => void;
 }
@@ -75,8 +81,9 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
 
   // Exact duplicates: the first file in path order is processed, later copies are reported.
   const firstWithContent = new Map<string, string>();
-  const executor = createExecutor(Math.min(jobs, inputs.length));
-  const queue = new PQueue({ concurrency: jobs * 2 }); // reads stay ahead of the workers
+  const executor = options.queue ? await createQueueExecutor(options.queue) : createExecutor(Math.min(jobs, inputs.length));
+  // Local reads stay a little ahead of the threads; over a queue, enough files wait to keep every remote worker busy.
+  const queue = new PQueue({ concurrency: options.queue ? QUEUE_IN_FLIGHT : jobs * 2 });
   const ids = new Map<string, string>();
   let done = 0;
   const finish = (c: Checked, produced: ManifestArticle[], status: 'processed' | 'unchanged' | 'failed'): void => {
@@ -178,7 +185,13 @@ async function processChecked(c: Checked, out: string, executor: Executor, summa
     return [entry(c, articleId(c.input.path), 'failed', [corpusError('unreadable', `cannot read ${c.input.path}: ${(e as Error).message}`)])];
   }
   const sidecarPath = c.input.sidecarPath ? c.input.path.replace(/\.[^./]+$/, '') + '.meta.json' : undefined;
-  const outcomes = await executor.run({ path: c.input.path, bytes, sidecar: c.sidecarText !== undefined ? { path: sidecarPath!, text: c.sidecarText } : undefined });
+  let outcomes;
+  try {
+    outcomes = await executor.run({ path: c.input.path, bytes, sidecar: c.sidecarText !== undefined ? { path: sidecarPath!, text: c.sidecarText } : undefined });
+  } catch (e) {
+    // A worker thread or process that died on this file: the file fails, the run goes on.
+    return [entry(c, articleId(c.input.path), 'failed', [corpusError('processing-failed', `${c.input.path}: ${(e as Error).message}`)])];
+  }
   const produced: ManifestArticle[] = [];
   for (const outcome of outcomes) {
     if (!outcome.ok) {
