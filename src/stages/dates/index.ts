@@ -5,7 +5,7 @@ import type { ArticleDoc, DateMention, Diagnostic, Segmentation } from '../../ar
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { PARSERS, REFINERS } from './config.js';
-import { isPrimary } from './refiners/resolve.js';
+import { isPrimary, opensSentence } from './refiners/resolve.js';
 import type { Candidate, Mentioned, SentenceContext } from './types.js';
 
 export const DATES_VERSION = '1';
@@ -45,7 +45,7 @@ export function tagDates(
         rule: c.rule,
         sentence: sentence.index,
       });
-      history.push({ value: c.value ?? '', sentence: sentence.index, anchor: isPrimary(c) });
+      history.push({ value: c.value ?? '', sentence: sentence.index, anchor: isPrimary(c), lead: opensSentence(text, sentence.start, c.start) });
     }
   }
   return { mentions, diagnostics };

@@ -115,7 +115,7 @@ const SIMPLE_NUMBER = `(?:(?:${alternation(Object.keys(numbers.tens))})(?:[-‐�
  * "two hundred"), an article ("a decade"), a fixed phrase ("a couple of") or a
  * vague quantity ("several"), which TIMEX3 writes as X.
  */
-export const AMOUNT = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${SIMPLE_NUMBER})(?:\\s+(?:${alternation(SCALES.keys())}))?(?:\\s+and\\s+(?:${SIMPLE_NUMBER}))?|${alternation([
+export const AMOUNT = `(?:\\d+(?:\\s+1/2|½)|\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${SIMPLE_NUMBER})(?:\\s+(?:${alternation(SCALES.keys())}))?(?:\\s+and\\s+(?:${SIMPLE_NUMBER}))?|${alternation([
   ...FIXED.keys(),
   ...VAGUE,
   ...ARTICLES,
@@ -125,6 +125,8 @@ export const AMOUNT = `(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${SIMPLE_NUMB
 export function amountOf(text: string): number | 'X' {
   const t = text.toLowerCase().replace(/\s+/g, ' ').replace(/[‐‑–]/g, '-').trim();
   if (/^[\d,.]+$/.test(t)) return Number(t.replace(/,/g, ''));
+  const half = /^(\d+)(?:\s+1\/2|½)$/.exec(t);
+  if (half) return Number(half[1]) + 0.5;
   if (ARTICLES.has(t)) return 1;
   const fixed = FIXED.get(t);
   if (fixed !== undefined) return fixed;
@@ -179,9 +181,13 @@ export function durationValue(amount: number | 'X', unit: UnitInfo): string {
   if (amount === 'X') return `${prefix}X${unit.symbol}`;
   const n = amount * unit.factor;
   if (Number.isInteger(n)) return `${prefix}${n}${unit.symbol}`;
-  // Fractions read better one unit down: 1.5 years is P18M, half a day PT12H, half an hour PT30M.
-  if (!unit.time && unit.symbol === 'Y' && Number.isInteger(n * 12)) return `P${n * 12}M`;
-  if (!unit.time && unit.symbol === 'D' && Number.isInteger(n * 24)) return `PT${n * 24}H`;
-  if (unit.time && unit.symbol === 'H' && Number.isInteger(n * 60)) return `PT${n * 60}M`;
+  // Fractions are written with the next unit down, as TimeBank does: 2 1/2 years is P2Y6M,
+  // 5 1/2 hours PT5H30M, a minute and a half PT1M30S, half a day PT12H.
+  const whole = Math.floor(n);
+  const rest = (down: number): number => Math.round((n - whole) * down);
+  if (!unit.time && unit.symbol === 'Y' && Number.isInteger(n * 12)) return whole ? `P${whole}Y${rest(12)}M` : `P${rest(12)}M`;
+  if (!unit.time && unit.symbol === 'D' && Number.isInteger(n * 24)) return whole ? `P${whole}DT${rest(24)}H` : `PT${rest(24)}H`;
+  if (unit.time && unit.symbol === 'H' && Number.isInteger(n * 60)) return whole ? `PT${whole}H${rest(60)}M` : `PT${rest(60)}M`;
+  if (unit.time && unit.symbol === 'M' && Number.isInteger(n * 60)) return whole ? `PT${whole}M${rest(60)}S` : `PT${rest(60)}S`;
   return `${prefix}${Number(n.toFixed(2))}${unit.symbol}`;
 }

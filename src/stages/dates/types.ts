@@ -82,6 +82,8 @@ export interface Mentioned {
   sentence: number;
   /** False for values themselves computed from an earlier mention: anchors never chain ("a year earlier" twice is not two years). */
   anchor: boolean;
+  /** Whether it opens its sentence ("In 2005, …", "By 1975 the war …"): a time that sets the scene. */
+  lead?: boolean;
 }
 
 /** What a parser sees: one sentence, its tokens, and the article's publication date. */

@@ -54,7 +54,7 @@ export const spanParser = patternParser(
 /** "three years", "a decade", "90 days", "a three-year deal", "24-hour", "decades-long". */
 export const durationParser = patternParser(
   'duration',
-  pattern(`${B}(?<amount>${AMOUNT})(?<half>\\s+and\\s+a\\s+half)?[-‐‑\\s]+(?<unit>${UNIT})(?:[-‐‑]long)?${E}`),
+  pattern(`${B}(?<amount>${AMOUNT})(?<half>\\s+and\\s+a\\s+half)?[-‐‑\\s]+(?<unit>${UNIT})(?:[-‐‑]long|(?<halfAfter>\\s+and\\s+a\\s+half))?${E}`),
   (m, place) => {
     const g = m.groups!;
     let amount = amountOf(g.amount);
@@ -64,12 +64,14 @@ export const durationParser = patternParser(
     // Several of a singular unit is not English either, unless hyphenated ("a 10-day truce"):
     // "the 1988 second quarter", "the 1988 quarter" are a year and a part of it.
     // Transcripts drop the hyphen ("a five year low", "a two day rally"): then a noun follows.
-    if (amount !== 'X' && amount > 1 && !/(?:s|ia)$/i.test(g.unit)) {
+    if (amount !== 'X' && amount > 1 && !/(?:s|ia)$/i.test(g.unit) && !/\s1\/2$|½$/.test(g.amount)) {
       const hyphenated = /[-‐‑]/.test(m[0].slice(g.amount.length + (g.half?.length ?? 0)).trimStart()[0] ?? '');
       const next = place.ctx.tokens[place.tokenIndex(place.end)];
       const compound = next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ');
       if (/^\d{4}$/.test(g.amount) || (!hyphenated && !compound)) return null;
     }
+    // "a minute and a half": the half comes after a singular unit.
+    if (amount !== 'X' && g.halfAfter) amount += 0.5;
     // Digits glued to a currency or a larger number ("$5 million years") are not durations.
     if (/[$£€¥]\s*$/.test(place.before)) return null;
     // "a second term" is an ordinal, "three-quarters of" a fraction, "60 Minutes" a title.

@@ -39,6 +39,11 @@ const LEADING = /^(?:on|at|in|by|from|since|until|till|of|the|during)\s+/i;
 const TRAILING = /[\s,;.:]+$|\)$/;
 const ABBREVIATION_DOT = /(?:^|\s)(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|[ap]\.m)\.$/i;
 
+/** A number chrono joined at the end of a date: "…, 35" (a year it guessed), "… at 1" (an hour it guessed). */
+const STRAY_NUMBER = /,?\s+(?:at\s+)?\d{1,2}$/;
+/** A year as written: four digits (or three, "AD 800"), or an apostrophe and two ("'98"). */
+const WRITTEN_YEAR = /\d{3,4}|['’]\d\d/;
+
 /** A clock time needs a colon, a.m./p.m. or o'clock: "stood at 5" is not five o'clock. */
 const CLOCK = /:\d\d|\b[ap]\.?\s?m\b\.?|o'clock|o’clock/i;
 
@@ -63,8 +68,8 @@ interface Piece {
 }
 
 /** The date part of chrono's known components, as a value or a relative to resolve. */
-function dateOf(c: chrono.ParsedComponents, direction: Direction): Pick<Candidate, 'value' | 'relative'> | null {
-  const year = c.isCertain('year') ? c.get('year') : null;
+function dateOf(c: chrono.ParsedComponents, direction: Direction, yearWritten: boolean): Pick<Candidate, 'value' | 'relative'> | null {
+  const year = yearWritten && c.isCertain('year') ? c.get('year') : null;
   const month = c.isCertain('month') ? c.get('month') : null;
   const day = c.isCertain('day') ? c.get('day') : null;
   const weekday = c.isCertain('weekday') ? c.get('weekday') : null;
@@ -91,13 +96,25 @@ function toCandidate(piece: Piece, ctx: SentenceContext): Candidate | null {
   let end = start + raw.length;
   const trail = TRAILING.exec(raw);
   if (trail && !ABBREVIATION_DOT.test(raw)) end -= trail[0].length;
-  const text = ctx.text.slice(start, end);
+  let text = ctx.text.slice(start, end);
   const c = piece.components;
-  const time = timeOf(c);
-  if (time && !CLOCK.test(text)) return null;
+  let time = timeOf(c);
+  if (time && !CLOCK.test(text)) {
+    // "Jan. 1, 1990 at 1,015 francs": a number chrono took for an hour; the date before it stands.
+    const stray = STRAY_NUMBER.exec(text);
+    if (!stray || stray.index === 0) return null;
+    [end, text, time] = [start + stray.index, text.slice(0, stray.index), undefined];
+  }
+  // "28 March, 35,000 troops": chrono reads a two-digit year the text does not write as one.
+  let yearWritten = !c.isCertain('year') || WRITTEN_YEAR.test(text);
+  if (!yearWritten) {
+    const stray = STRAY_NUMBER.exec(text);
+    if (stray && stray.index > 0) [end, text] = [start + stray.index, text.slice(0, stray.index)];
+    yearWritten = false;
+  }
   const before = ctx.text.slice(ctx.sentence.start, start);
   const direction = directionOf(before, text);
-  const date = dateOf(c, direction);
+  const date = dateOf(c, direction, yearWritten);
   const joined = date?.relative && DIRECTION_BEFORE.exec(before);
   if (joined) start -= joined[0].length;
   // Slash dates without a year are fractions and slogans more often than dates ("1/2", "24/7").

@@ -176,11 +176,27 @@ interface Resolution {
  */
 function narrativeYear(relative: { month?: number }, seen: readonly Mentioned[], sentence: number, dct: Ymd | null): number | null {
   // With a publication date, news reads a bare month as recent unless its own sentence names another year.
-  const anchor = latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK.year && (!dct || m.sentence === sentence));
+  let from = -1;
+  const near = (p: Point, m: Mentioned, coarsest: Granularity, back: number): boolean => {
+    from = m.sentence;
+    return RANK[p.granularity] <= RANK[coarsest] && (dct ? m.sentence === sentence : m.sentence >= sentence - back);
+  };
+  // A day or month of the last few sentences sets the scene better than a year named since in passing
+  // ("… on 10 March 1975. Hanoi had planned its offensive for 1976. On 11 March, …"); a year that opens
+  // a sentence ("In 2005, …") or stands in the month's own sentence moves the story on.
+  const recentDay = !dct && latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK.month && m.sentence >= sentence - 3);
+  const anchor = latestMentioned(
+    seen,
+    (p, m) => near(p, m, 'year', Infinity) && (!recentDay || RANK[p.granularity] <= RANK.month || m.lead === true || m.sentence === sentence),
+  );
   if (!anchor) return null;
   if (dct && Math.abs(anchor.date.y - dct.y) < 2) return null;
-  // A story told in order moves forward: "December 1941 … January" is January 1942.
-  if (relative.month !== undefined && RANK[anchor.granularity] <= RANK.month && relative.month < anchor.date.m - 2) return anchor.date.y + 1;
+  // A story told in order crosses into the next year when a late month is followed by an early one a few
+  // months on ("… on December 7, 1941. In January, …" is January 1942); a month much earlier than the last
+  // one is a step back within the year ("in September … in June"), and months listed in one sentence are in any order.
+  if (relative.month !== undefined && from < sentence && RANK[anchor.granularity] <= RANK.month && relative.month < anchor.date.m && relative.month + 12 - anchor.date.m <= 4) {
+    return anchor.date.y + 1;
+  }
   return anchor.date.y;
 }
 
@@ -356,6 +372,11 @@ function isAbsolute(relative: Relative): boolean {
   return relative.kind === 'in-year' && 'value' in relative.year;
 }
 
+/** Whether an expression starts within the first few words of its sentence ("In 2005, …", "By late 1975 …"). */
+export function opensSentence(text: string, sentenceStart: number, start: number): boolean {
+  return start - sentenceStart <= 12 && /^\W*(?:\p{L}+\W+){0,2}$/u.test(text.slice(sentenceStart, start));
+}
+
 /** Whether a resolved expression may anchor later ones: not when it was itself anchored on an earlier mention. */
 export function isPrimary(c: Candidate): boolean {
   const kind = c.relative?.kind;
@@ -374,7 +395,7 @@ export const resolveRefiner: Refiner = {
     const seen: Mentioned[] = [...ctx.history];
     return candidates.map((c): Candidate => {
       const done = (r: Candidate): Candidate => {
-        if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index, anchor: isPrimary(r) });
+        if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index, anchor: isPrimary(r), lead: opensSentence(ctx.text, ctx.sentence.start, r.start) });
         return r;
       };
       if (!c.relative) return done({ ...c, anchor: null, value: withSuffix(c.value ?? '', c.suffix) });
