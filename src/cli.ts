@@ -2,14 +2,11 @@
 // The bin: a command table, one async function per command, one top-level catch
 // that maps errors to exit codes (0 ok, 1 an article failed, 2 bad usage).
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { EVALUATIONS, evalCommand } from './commands/eval.js';
-import { extractCommand } from './commands/extract.js';
-import { inspectCommand } from './commands/inspect.js';
-import { reportCommand } from './commands/report.js';
-import { workerCommand } from './commands/worker.js';
-import { runCommand } from './commands/run.js';
+// Commands are imported when they run: loading the pipeline (models, gazetteers)
+// takes a while, and `--help` or `--version` should not wait for it.
+import { EVALUATION_KINDS } from './commands/eval-kinds.js';
+import { toolVersion } from './data.js';
 import { EXIT, UsageError } from './errors.js';
-import { toolVersion } from './corpus/manifest.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -38,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--stats', 'print the run summary as JSON on stdout', false)
     .option('--queue <url>', 'hand the work to `newsevents worker` processes through Redis (redis://HOST:PORT)')
     .action(async (corpus: string, opts: { out: string; jobs?: number; maxBytes?: number; force: boolean; quiet: boolean; watch: boolean; stats: boolean; queue?: string }) => {
-      status = await runCommand({ corpus, ...opts });
+      status = await (await import('./commands/run.js')).runCommand({ corpus, ...opts });
     });
 
   program
@@ -48,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
     .option('-p, --published <date>', 'publication date YYYY-MM-DD (overrides a sidecar)')
     .option('--pretty', 'indented JSON (a single file)', false)
     .action(async (files: string[], opts: { published?: string; pretty: boolean }) => {
-      status = await extractCommand({ files, ...opts });
+      status = await (await import('./commands/extract.js')).extractCommand({ files, ...opts });
     });
 
   program
@@ -58,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     .option('-j, --jobs <n>', 'articles processed at once (default: number of cores)', positiveInteger)
     .option('-q, --quiet', 'no progress lines', false)
     .action(async (opts: { queue: string; jobs?: number; quiet: boolean }) => {
-      status = await workerCommand(opts);
+      status = await (await import('./commands/worker.js')).workerCommand(opts);
     });
 
   program
@@ -68,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'output folder to read an id from', 'output')
     .option('-p, --published <date>', 'publication date YYYY-MM-DD for a file')
     .action(async (target: string, opts: { out: string; published?: string }) => {
-      status = await inspectCommand({ target, ...opts });
+      status = await (await import('./commands/inspect.js')).inspectCommand({ target, ...opts });
     });
 
   program
@@ -76,17 +73,17 @@ async function main(argv: string[]): Promise<number> {
     .description('rebuild output/report from the existing outputs, without running any stage')
     .option('-o, --out <dir>', 'output folder', 'output')
     .action(async (opts: { out: string }) => {
-      status = await reportCommand(opts);
+      status = await (await import('./commands/report.js')).reportCommand(opts);
     });
 
   program
     .command('eval')
-    .description(`score a stage against gold data: ${Object.entries(EVALUATIONS).map(([k, e]) => `\n  ${k}: ${e.describe}`).join('')}`)
-    .argument('<kind>', Object.keys(EVALUATIONS).join(' | '))
+    .description(`score a stage against gold data: ${Object.entries(EVALUATION_KINDS).map(([k, describe]) => `\n  ${k}: ${describe}`).join('')}`)
+    .argument('<kind>', Object.keys(EVALUATION_KINDS).join(' | '))
     .argument('<path>', 'gold data (file or folder)')
     .option('--errors', 'list every error after the scores', false)
     .action(async (kind: string, path: string, opts: { errors: boolean }) => {
-      status = await evalCommand({ kind, path, ...opts });
+      status = await (await import('./commands/eval.js')).evalCommand({ kind, path, ...opts });
     });
 
   try {

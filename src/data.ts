@@ -24,3 +24,8 @@ export function loadData<T>(relativePath: string): T {
   }
   return value as T;
 }
+
+/** This package's version, from its package.json. */
+export function toolVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -3,6 +3,7 @@
 // so each remaining miss can be read.
 import { existsSync } from 'node:fs';
 import { UsageError, EXIT } from '../errors.js';
+import { EVALUATION_KINDS } from './eval-kinds.js';
 import { formatEntityScores, scoreGum, scoreMeantime, type EntityError } from '../eval/entities.js';
 import { formatEventsScores, scoreEvents } from '../eval/events.js';
 import { formatPloverScores, scorePlover } from '../eval/plover.js';
@@ -17,7 +18,6 @@ export interface EvalCommandOptions {
 }
 
 interface Evaluation {
-  describe: string;
   /** The scores as text, and the error listing. */
   run(path: string, withErrors: boolean): { scores: string; errors: string[] };
 }
@@ -26,37 +26,32 @@ const timexError = (e: TimemlError): string =>
   `${e.doc}\t${e.kind}\tgold=${e.gold ? `${e.gold.type}:${e.gold.value}` : '-'}\tsystem=${e.system ? `${e.system.type}:${e.system.value}` : '-'}\t${e.context}`;
 const entityError = (e: EntityError): string => `${e.doc}\t${e.kind}\t${e.type}\t${e.text}${e.rule ? `\t${e.rule}` : ''}`;
 
-export const EVALUATIONS: Record<string, Evaluation> = {
+export const EVALUATIONS: Record<keyof typeof EVALUATION_KINDS, Evaluation> = {
   timeml: {
-    describe: 'dates against TempEval-3 TimeML (.tml files under PATH)',
-    run(path, withErrors) {
+    run(path: string, withErrors: boolean) {
       const errors: TimemlError[] = [];
       return { scores: formatTimemlScores(scoreTimeml(path, withErrors ? errors : undefined)), errors: errors.map(timexError) };
     },
   },
   wikiwars: {
-    describe: 'dates against WikiWars inline TIMEX2 (PATH: the keyinline folder)',
-    run(path, withErrors) {
+    run(path: string, withErrors: boolean) {
       const errors: TimemlError[] = [];
       return { scores: formatWikiwarsScores(scoreWikiwars(path, withErrors ? errors : undefined)), errors: errors.map(timexError) };
     },
   },
   meantime: {
-    describe: 'entity mentions against MEANTIME (PATH: meantime-dev)',
-    run(path, withErrors) {
+    run(path: string, withErrors: boolean) {
       const errors: EntityError[] = [];
       return { scores: formatEntityScores(scoreMeantime(path, withErrors ? errors : undefined)), errors: errors.map(entityError) };
     },
   },
   gum: {
-    describe: 'entity mentions against GUM news (PATH: gum-news)',
-    run(path, withErrors) {
+    run(path: string, withErrors: boolean) {
       const errors: EntityError[] = [];
       return { scores: formatEntityScores(scoreGum(path, withErrors ? errors : undefined)), errors: errors.map(entityError) };
     },
   },
   plover: {
-    describe: 'stance (cooperation vs conflict) against PLOVER sentences, beside sentiment baselines (PATH: plover-dev.tsv)',
     run(path) {
       const report = scorePlover(path);
       const system = report.systems[0].system; // the pipeline, listed first
@@ -67,14 +62,12 @@ export const EVALUATIONS: Record<string, Evaluation> = {
     },
   },
   stance: {
-    describe: 'sentence stance, four labels, against the project\'s own gold set (PATH: fixtures/stance/gold.tsv)',
     run(path) {
       const report = scoreStanceGold(path);
       return { scores: formatStanceGoldScores(report), errors: stanceGoldErrors(report) };
     },
   },
   events: {
-    describe: 'event categories and quad classes against PLOVER sentences (PATH: plover-dev.tsv)',
     run(path) {
       const report = scoreEvents(path);
       const errors = report.rows
@@ -86,7 +79,7 @@ export const EVALUATIONS: Record<string, Evaluation> = {
 };
 
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
-  const evaluation = EVALUATIONS[options.kind];
+  const evaluation = EVALUATIONS[options.kind as keyof typeof EVALUATION_KINDS];
   if (!evaluation) throw new UsageError(`unknown evaluation "${options.kind}": one of ${Object.keys(EVALUATIONS).join(', ')}`);
   if (!existsSync(options.path)) throw new UsageError(`not found: ${options.path}`);
   const { scores, errors } = evaluation.run(options.path, options.errors);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Diagnostic } from '../article.js';
-import { PACKAGE_ROOT } from '../data.js';
+import { PACKAGE_ROOT, toolVersion } from '../data.js';
 import { STAGE_VERSIONS } from '../pipeline.js';
 
 export const MANIFEST_VERSION = 1;
@@ -33,11 +33,6 @@ export interface Manifest {
   articles: ManifestArticle[];
   /** Problems that belong to no article (an unreadable folder). */
   problems: { path: string; message: string }[];
-}
-
-export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 /**
