@@ -89,7 +89,7 @@ describe('corpus run', () => {
     const one = tempDir();
     const four = tempDir();
     await runCorpus({ corpus: join(PACKAGE_ROOT, 'corpus'), out: one, jobs: 1 });
-    await runCorpus({ corpus: join(PACKAGE_ROOT, 'corpus'), out: four, jobs: 4 });
+    await runCorpus({ corpus: join(PACKAGE_ROOT, 'corpus'), out: four, jobs: 4, articlesPerThread: 1 }); // a pool of 4 threads
     expect(snapshot(four)).toEqual(snapshot(one));
   });
 

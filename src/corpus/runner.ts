@@ -18,6 +18,17 @@ import { createQueueExecutor } from './queue.js';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
+/**
+ * A worker thread loads the models and compiles the dictionaries before its
+ * first article, which costs about as much as this many articles: a small batch
+ * runs on fewer threads (one: in-process) and finishes sooner.
+ */
+const ARTICLES_PER_THREAD = 100;
+
+export function threadsFor(files: number, jobs: number, perThread = ARTICLES_PER_THREAD): number {
+  return Math.max(1, Math.min(jobs, Math.ceil(files / perThread)));
+}
+
 /** Files handed to the queue at once by a coordinator. */
 const QUEUE_IN_FLIGHT = 256;
 
@@ -30,6 +41,8 @@ export interface RunOptions {
   maxBytes?: number;
   /** redis://HOST:PORT: hand the work to `newsevents worker` processes through BullMQ instead of local threads. */
   queue?: string;
+  /** Files a worker thread must have before another is started (default 100; tests set 1 to exercise the pool). */
+  articlesPerThread?: number;
   /** Called after each file; the CLI prints progress with it. */
   onFile?: (event: { path: string; status: 'processed' | 'unchanged' | 'failed'; done: number; total: number }) => void;
 }
@@ -81,9 +94,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
 
   // Exact duplicates: the first file in path order is processed, later copies are reported.
   const firstWithContent = new Map<string, string>();
-  const executor = options.queue ? await createQueueExecutor(options.queue) : createExecutor(Math.min(jobs, inputs.length));
-  // Local reads stay a little ahead of the threads; over a queue, enough files wait to keep every remote worker busy.
-  const queue = new PQueue({ concurrency: options.queue ? QUEUE_IN_FLIGHT : jobs * 2 });
+  const todo: Checked[] = [];
   const ids = new Map<string, string>();
   let done = 0;
   const finish = (c: Checked, produced: ManifestArticle[], status: 'processed' | 'unchanged' | 'failed'): void => {
@@ -113,6 +124,13 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
       finish(c, old, 'unchanged');
       continue;
     }
+    todo.push(c);
+  }
+
+  const executor = options.queue ? await createQueueExecutor(options.queue) : createExecutor(threadsFor(todo.length, jobs, options.articlesPerThread));
+  // Local reads stay a little ahead of the threads; over a queue, enough files wait to keep every remote worker busy.
+  const queue = new PQueue({ concurrency: options.queue ? QUEUE_IN_FLIGHT : jobs * 2 });
+  for (const c of todo) {
     queue.add(async () => {
       const produced = await processChecked(c, out, executor, summary);
       finish(c, produced, produced.some((a) => a.status === 'failed') ? 'failed' : 'processed');
