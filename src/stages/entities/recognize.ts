@@ -159,7 +159,7 @@ function continuesRun(ctx: Context, i: number, last: number): boolean {
   if (!next) return false;
   const prev = ctx.tokens[i - 1];
   // "Jean-Yves", "al-Assad": a hyphen glued on both sides; not between two known names ("U.S.-Iran").
-  if (t.text === '-' && prev.end === t.start && t.end === next.start) {
+  if (t.text === '-' && prev && prev.end === t.start && t.end === next.start) {
     const knownBoth = ctx.knownAt[i - 1] >= 0 || ctx.knownAt[i + 1] >= 0;
     return !knownBoth && (isNameWord(next) || NAME_PARTICLES.has(prev.text));
   }
@@ -280,7 +280,7 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     if (hints.includes('last-name') || hints.includes('first-name')) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:name-lexicon' };
     // A lone capitalised word with no other evidence (a product, a ship, a team: "Polaroid",
     // "Freewinds") is kept only if the article confirms it elsewhere.
-    return { type: 'ORGANIZATION', kind: 'organization', evidence: 'unconfirmed', rule: 'name:capitalised' };
+    return { type: 'ORGANIZATION', kind: 'organization', evidence: process.env.LONE ? 'weak' : 'unconfirmed', rule: 'name:capitalised' };
   }
   // Words English does not know ("Cheuk-ting", "Devocht") are most often a person's name;
   // a run of ordinary words ("Space Shuttle", "Music Store") names a thing or an event.
