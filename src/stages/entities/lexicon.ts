@@ -63,6 +63,11 @@ export const CONNECTORS = new Set(heads.connectors);
 
 export const ROLE_NOUNS = new Map(Object.entries(loadData<{ roles: Record<string, string> }>('entities/role-nouns.json').roles));
 
+const sports = loadData<{ words: string[]; matchVerbs: string[] }>('entities/sports.json');
+/** Words of a sports report, and verbs and prepositions that set two sides against each other. */
+export const SPORTS_WORDS = new Set(sports.words);
+export const MATCH_VERBS = new Set(sports.matchVerbs);
+
 export const NON_NAMES = new Set(loadData<{ words: string[] }>('entities/non-names.json').words);
 
 // ---- compromise's name lexicon -------------------------------------------------

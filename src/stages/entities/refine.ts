@@ -1,7 +1,7 @@
 // Refiners: each takes the candidates so far and merges, filters or codes them.
 // Their order is the configuration in REFINERS at the bottom of this file.
 import { codeLeader, normalizeOffice } from './leaders.js';
-import { ROLE_NOUNS } from './lexicon.js';
+import { MATCH_VERBS, ROLE_NOUNS, SPORTS_WORDS } from './lexicon.js';
 import { titleUseBefore } from './recognize.js';
 import { isAcronym } from './tokens.js';
 import { spanText, type Candidate, type Context, type TitleUse } from './context.js';
@@ -521,6 +521,74 @@ export const placesInCountries: Refiner = {
   },
 };
 
+/** A match score: "1 – 0", "3-2", "102-98" (one to three digits a side; years are no scores). */
+function scoreAt(ctx: Context, i: number): number {
+  const t = ctx.tokens[i];
+  if (ctx.inDate[i]) return 0;
+  if (/^\d{1,3}[-–—]\d{1,3}$/.test(t.text)) return 1;
+  const dash = ctx.tokens[i + 1];
+  const other = ctx.tokens[i + 2];
+  if (!/^\d{1,3}$/.test(t.text) || !dash || !other || !/^[-–—]$/.test(dash.text) || !/^\d{1,3}$/.test(other.text)) return 0;
+  return dash.sentence === t.sentence && other.sentence === t.sentence && !ctx.inDate[i + 2] ? 3 : 0;
+}
+
+const TEAM_KINDS = new Set(['country', 'region', 'place', 'city', 'capital']);
+const NOT_A_TEAM_BEFORE = new Set(['in', 'at', 'near', 'from', 'inside', 'across', 'throughout', 'of']);
+/** Scores and distinct sports words an article needs before its countries are read as teams. */
+const MIN_SCORES = 2;
+const MIN_SPORTS_WORDS = 3;
+
+/**
+ * "Sweden defeated South Korea 1 – 0": in a sports report (several scores, sports
+ * words) a country or place named in a sentence with a score, or beside a match
+ * verb, is a team, and so is every other mention of it. A team is an
+ * organisation with no state actor code: a match is no event between states.
+ */
+export const sportsTeams: Refiner = {
+  name: 'sports-teams',
+  refine(ctx, candidates) {
+    const scored = new Set<number>();
+    for (let i = 0; i < ctx.tokens.length; i++) {
+      const n = scoreAt(ctx, i);
+      if (n === 0) continue;
+      scored.add(ctx.tokens[i].sentence);
+      i += n - 1;
+    }
+    if (scored.size === 0) return candidates;
+    let scores = 0;
+    for (let i = 0; i < ctx.tokens.length; i++) if (scoreAt(ctx, i) > 0) scores++;
+    if (scores < MIN_SCORES) return candidates;
+    const words = new Set<string>();
+    for (const t of ctx.tokens) if (SPORTS_WORDS.has(t.normal)) words.add(t.normal);
+    if (words.size < MIN_SPORTS_WORDS) return candidates;
+
+    const teams = new Set<string>();
+    for (const c of candidates) {
+      if (!TEAM_KINDS.has(c.kind) || !c.country) continue;
+      const prev = ctx.tokens[c.first - 1];
+      const next = ctx.tokens[c.last];
+      const sentence = ctx.tokens[c.first].sentence;
+      const beside = (t: typeof prev) => t !== undefined && t.sentence === sentence && MATCH_VERBS.has(t.normal);
+      if (prev && prev.sentence === sentence && NOT_A_TEAM_BEFORE.has(prev.normal)) continue;
+      if (scored.has(sentence) || beside(prev) || beside(next)) teams.add(c.key);
+    }
+    if (teams.size === 0) return candidates;
+    // "the Belgians": the plural demonym of a team's country, as a noun, is the team too.
+    const teamCountries = new Set(candidates.filter((c) => teams.has(c.key)).map((c) => c.country));
+    for (const c of candidates) {
+      const asTeam = teams.has(c.key) || (c.kind === 'demonym' && teamCountries.has(c.country) && ctx.tokens[c.first - 1]?.normal === 'the' && /s$/.test(ctx.tokens[c.last - 1].text));
+      if (!asTeam) continue;
+      c.key = `team:${c.country}:${c.key}`;
+      c.type = 'ORGANIZATION';
+      c.kind = 'team';
+      c.actor = null;
+      c.mentionActor = null;
+      c.rule += '+team';
+    }
+    return candidates;
+  },
+};
+
 export const REFINERS: readonly Refiner[] = [
   dropAbsorbedAndDates, // first: later refiners must not link to a swallowed or dated name
   dropProducts,
@@ -528,6 +596,7 @@ export const REFINERS: readonly Refiner[] = [
   linkAcronyms,
   retypeModifiedBodies, // before persons: "Russia's Security Council secretary" takes the national body
   localizeGenericBodies, // after retyping: only bodies without a country word are localized
+  sportsTeams, // before persons and roles: a team's captain or coach is no state official
   codePersons, // titles and dates code persons
   nominalLeaders, // after persons: needs their countries and titles
   capitalsAsGovernments,
