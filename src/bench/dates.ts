@@ -1,6 +1,7 @@
-// `node dist/bench/dates.js [--rounds N] [--tml DIR]`: throughput of the dates
-// stage alone. Texts are segmented once beforehand (segmentation is not timed);
-// then every text is tagged N times and the best round is reported in MB/s
+// `node dist/bench/dates.js [--seconds S] [--rounds N] [--tml DIR]`: throughput
+// of the dates stage alone. Texts are segmented once beforehand (segmentation is
+// not timed); then all texts are tagged round after round for S seconds (and at
+// least N rounds) and the best round is reported in MB/s
 // (UTF-8 bytes of text per second), beside the machine's load average, since
 // timings on a shared machine are noisy.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -42,32 +43,48 @@ function timemlSamples(dir: string): Sample[] {
   });
 }
 
-/** Best of `rounds` passes over the samples: milliseconds and MB/s. */
-function measure(samples: Sample[], rounds: number): { bytes: number; ms: number; mbPerSecond: number; msPerArticle: number } {
+interface Measure {
+  bytes: number;
+  /** Best wall-clock milliseconds of a round. */
+  ms: number;
+  /** Best CPU milliseconds of a round (this process, user + system): less sensitive to other load. */
+  cpuMs: number;
+}
+
+/** Best of at least `rounds` passes over the samples, and of as many as fit in `seconds`. */
+function measure(samples: Sample[], rounds: number, seconds: number): Measure {
   const bytes = samples.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
-  let best = Infinity;
-  for (let r = 0; r < rounds; r++) {
+  let ms = Infinity;
+  let cpuMs = Infinity;
+  const until = performance.now() + seconds * 1000;
+  for (let r = 0; r < rounds || performance.now() < until; r++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (const s of samples) tagDates(s.text, s.segments, s.published);
-    best = Math.min(best, performance.now() - t0);
+    const cpu = process.cpuUsage(c0);
+    ms = Math.min(ms, performance.now() - t0);
+    cpuMs = Math.min(cpuMs, (cpu.user + cpu.system) / 1000);
   }
-  return { bytes, ms: best, mbPerSecond: bytes / 1e6 / (best / 1000), msPerArticle: best / samples.length };
+  return { bytes, ms, cpuMs };
 }
 
 function report(label: string, samples: Sample[], rounds: number): void {
   if (samples.length === 0) return;
   // Warm-up: compile the patterns, let the JIT settle.
-  measure(samples, 2);
-  const m = measure(samples, rounds);
+  measure(samples, 2, 0);
+  const m = measure(samples, rounds, seconds);
+  const mbs = (ms: number): string => (m.bytes / 1e6 / (ms / 1000)).toFixed(2);
   console.log(
-    `${label.padEnd(10)} ${String(samples.length).padStart(4)} texts ${(m.bytes / 1e6).toFixed(2)} MB  best ${m.ms.toFixed(1)} ms  ` +
-      `${m.msPerArticle.toFixed(3)} ms/text  ${m.mbPerSecond.toFixed(2)} MB/s`,
+    `${label.padEnd(7)} ${String(samples.length).padStart(4)} texts ${(m.bytes / 1e3).toFixed(0)} kB  ` +
+      `wall ${m.ms.toFixed(1)} ms (${(m.ms / samples.length).toFixed(3)} ms/text, ${mbs(m.ms)} MB/s)  ` +
+      `cpu ${m.cpuMs.toFixed(1)} ms (${(m.cpuMs / samples.length).toFixed(3)} ms/text, ${mbs(m.cpuMs)} MB/s)`,
   );
 }
 
-const rounds = Number(argument('rounds', '10'));
+const rounds = Number(argument('rounds', '20'));
+const seconds = Number(argument('seconds', '3'));
 const tml = argument('tml', '/work/shared/eval/tempeval3-train');
-console.log(`dates stage alone (segmentation excluded), best of ${rounds} rounds; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`dates stage alone (segmentation excluded), best round of ${seconds} s (at least ${rounds}); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 report('corpus', corpusSamples(join(PACKAGE_ROOT, 'corpus')), rounds);
 if (existsSync(tml)) report('timeml', timemlSamples(tml), rounds);
 console.log(`load average after ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);

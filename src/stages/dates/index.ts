@@ -5,6 +5,7 @@ import type { ArticleDoc, DateMention, Diagnostic, Segmentation } from '../../ar
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { PARSERS, REFINERS } from './config.js';
+import { sentenceMask } from './parsers/pattern.js';
 import { isPrimary, opensSentence } from './refiners/resolve.js';
 import type { Candidate, Mentioned, SentenceContext } from './types.js';
 
@@ -20,14 +21,8 @@ export function tagDates(
   const diagnostics: Diagnostic[] = [];
   const history: Mentioned[] = [];
   for (const sentence of segments.sentences) {
-    const ctx: SentenceContext = {
-      history,
-      text,
-      sentence,
-      tokens: segments.tokens.slice(sentence.firstToken, sentence.endToken),
-      published,
-      diagnostics,
-    };
+    const tokens = segments.tokens.slice(sentence.firstToken, sentence.endToken);
+    const ctx: SentenceContext = { history, text, sentence, tokens, published, diagnostics, mask: sentenceMask(tokens) };
     let candidates: Candidate[] = [];
     for (const parser of PARSERS) candidates.push(...parser.parse(ctx));
     if (candidates.length === 0) continue;

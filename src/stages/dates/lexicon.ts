@@ -1,6 +1,7 @@
 // The dates vocabulary: data/dates/*.json read once and compiled into lookup
 // maps and regular-expression fragments the parsers share.
 import { loadData } from '../../data.js';
+import { wordGate, type WordGate } from './parsers/pattern.js';
 
 interface CalendarData {
   months: { forms: string[]; month: number }[];
@@ -162,13 +163,27 @@ export const UNIT = `(?:${alternation(UNITS.keys())})`;
 /** Singular unit words only ("last week", not "last weeks"). */
 export const UNIT_SINGULAR = `(?:${alternation(units.map((u) => u.forms[0]))})`;
 
-/** A cheap test for any unit word, to skip sentences that cannot hold a duration. */
-export const UNIT_GATE = /sec|min|hour|hr|day|week|fortnight|month|quarter|year|yr|decade|centur|millenni/i;
+/** Any unit word: sentences without one cannot hold a duration. */
+export const UNIT_GATE = wordGate(UNITS.keys());
 
-/** A cheap keyword test from phrases: their last words, any case ("recent years" → years). */
-export function lastWordGate(phrases: Iterable<string>): RegExp {
-  const words = new Set([...phrases].map((p) => p.toLowerCase().split(/\s+/).at(-1)!));
-  return new RegExp(alternation(words), 'iu');
+/** The words of phrases, split at hyphens and apostrophes as tokens are ("new year's" → new, year, s). */
+function wordsOf(phrases: Iterable<string>, which: 'last' | 'all'): string[] {
+  const out: string[] = [];
+  for (const p of phrases) {
+    const words = p.toLowerCase().split(/\s+/);
+    for (const w of which === 'last' ? words.slice(-1) : words) out.push(w, ...w.split(/[-‐‑–.’']+/).filter(Boolean));
+  }
+  return out;
+}
+
+/** A gate from phrases: their last words ("recent years" → years). */
+export function lastWordGate(phrases: Iterable<string>): WordGate {
+  return wordGate(wordsOf(phrases, 'last'));
+}
+
+/** A gate from words and phrases: any of their words. */
+export function anyWordGate(phrases: Iterable<string>): WordGate {
+  return wordGate(wordsOf(phrases, 'all'));
 }
 
 export function unitOf(word: string): UnitInfo | undefined {
@@ -191,3 +206,11 @@ export function durationValue(amount: number | 'X', unit: UnitInfo): string {
   if (unit.time && unit.symbol === 'M' && Number.isInteger(n * 60)) return whole ? `PT${whole}M${rest(60)}S` : `PT${rest(60)}S`;
   return `${prefix}${Number(n.toFixed(2))}${unit.symbol}`;
 }
+
+// ---- word gates of the calendar vocabulary --------------------------------------
+
+export const MONTH_GATE = wordGate([...MONTHS.keys()].flatMap((m) => [m, `${m}.`]));
+export const WEEKDAY_GATE = wordGate([...WEEKDAYS.keys()].flatMap((w) => [w, `${w}.`, `${w}s`]));
+export const SEASON_GATE = anyWordGate(SEASONS.keys());
+export const DAYPART_GATE = anyWordGate(DAYPARTS.keys());
+export const DEICTIC_GATE = wordGate(['last', 'next', 'this', 'past', 'coming', 'previous', 'following', 'first', 'final', 'latest', 'last-ever']);

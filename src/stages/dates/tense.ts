@@ -79,8 +79,17 @@ function groupTense(tokens: readonly Token[], i: number): Tense | null {
   return formTense(tokens[i]);
 }
 
-/** Token indexes and tenses of the verb groups of a sentence. */
+/** Verb groups per sentence token array: several expressions of a sentence share them. */
+const groupsOf = new WeakMap<readonly Token[], { at: number; tense: Tense }[]>();
+
 function verbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[] {
+  let groups = groupsOf.get(tokens);
+  if (!groups) groupsOf.set(tokens, (groups = findVerbGroups(tokens)));
+  return groups;
+}
+
+/** Token indexes and tenses of the verb groups of a sentence. */
+function findVerbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[] {
   const groups: { at: number; tense: Tense }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (futurePhraseAt(tokens, i)) {
@@ -125,8 +134,7 @@ const BOUND = cuePattern(data.boundCues);
 
 /** "until Tuesday", "payable Jan. 3" (deadline); "by Friday", "through January" (bound); from the sentence text before the expression. */
 export function cueBefore(before: string): Cue | null {
-  const tail = before.slice(-48);
-  if (DEADLINE.test(tail)) return 'deadline';
-  if (BOUND.test(tail)) return 'bound';
+  if (DEADLINE.test(before)) return 'deadline';
+  if (BOUND.test(before)) return 'bound';
   return null;
 }

@@ -97,6 +97,8 @@ export interface SentenceContext {
   tokens: readonly Token[];
   /** Publication date (YYYY-MM-DD) or null. */
   published: string | null;
+  /** The word-gate bits of this sentence's words (parsers/pattern.ts). */
+  mask: number;
   /** Problems found while refining; the stage returns them. */
   diagnostics: Diagnostic[];
 }

@@ -15,12 +15,15 @@ import {
   UNIT,
   UNIT_SINGULAR,
   UNIT_GATE,
+  DEICTIC_GATE,
+  WEEKDAY_GATE,
+  anyWordGate,
   unitOf,
   WEEKDAY,
   weekdayOf,
 } from '../lexicon.js';
 import { pad } from '../timex.js';
-import { pattern, patternParser } from './pattern.js';
+import { eitherGate, pattern, patternParser } from './pattern.js';
 
 /**
  * "the past two weeks", "the next five years", "the coming months", "the last
@@ -48,7 +51,7 @@ export const spanParser = patternParser(
     const amount = g.amount ? amountOf(g.amount) : plural ? 'X' : 1;
     return { type: 'DURATION', value: durationValue(amount, unit) };
   },
-  /past|last|next|coming|previous|following|first|final|latest/i,
+  [UNIT_GATE, DEICTIC_GATE],
 );
 
 /** "three years", "a decade", "90 days", "a three-year deal", "24-hour", "decades-long". */
@@ -118,7 +121,11 @@ export const setAdverbParser = patternParser('set-adverb', pattern(`${B}(?<word>
   const next = place.ctx.tokens[place.tokenIndex(place.end)];
   if (next && next.start - place.end <= 1 && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN' || next.pos === 'NUM')) return null;
   return { type: 'SET', value: ADVERBS.get(m.groups!.word.toLowerCase().replace(/\s+/g, ' '))! };
-}, /ly\b|every/i);
+}, anyWordGate([...ADVERBS.keys(), 'every']));
+
+const EVERY_GATE = anyWordGate(['every', 'each']);
+/** "every Tuesday", "each May", "on Tuesdays". */
+const EVERY_OR_WEEKDAYS_GATE = eitherGate(EVERY_GATE, WEEKDAY_GATE);
 
 /** "every year", "each month", "every two years", "every other week". */
 export const everyUnitParser = patternParser(
@@ -129,7 +136,7 @@ export const everyUnitParser = patternParser(
     const amount = !g.amount ? 1 : g.amount.toLowerCase() === 'other' ? 2 : amountOf(g.amount);
     return { type: 'SET', value: durationValue(amount, unitOf(g.unit)!) };
   },
-  /every|each/i,
+  [UNIT_GATE, EVERY_GATE],
 );
 
 /** "every Tuesday", "on Tuesdays", "every summer", "each January". */
@@ -144,7 +151,7 @@ export const everyNameParser = patternParser(
     if (g.season) return { type: 'SET', value: `XXXX-${SEASONS.get(g.season.toLowerCase())}` };
     return { type: 'SET', value: `XXXX-${pad(MONTHS.get(g.month.toLowerCase())!, 2)}` };
   },
-  /every|each|days\b/i,
+  [EVERY_OR_WEEKDAYS_GATE],
 );
 
 const FREQUENCY = `(?:${alternation(sets.frequencies.filter((f) => f !== 'times'))}|(?:${AMOUNT})\\s+times)`;

@@ -2,11 +2,12 @@
 // halves ("the first half of 2024") and seasons ("summer of 2019", "last
 // fall"). Without a year, all of them follow the sentence's tense: "sales rose
 // in the third quarter" is the latest third quarter, "will rise" the next one.
-import { B, E, ORDINAL, ordinalOf, SEASON, SEASONS } from '../lexicon.js';
+import { anyWordGate, B, E, ORDINAL, ordinalOf, SEASON, SEASON_GATE, SEASONS } from '../lexicon.js';
 import type { Extracted } from './pattern.js';
 import { pattern, patternParser } from './pattern.js';
 
 const YEAR = '(?:1[0-9]{3}|20[0-9]{2})';
+const QUARTER_GATE = anyWordGate(['quarter', 'quarters', 'half']);
 
 function part(code: string, year: string | undefined): Extracted {
   return year ? { type: 'DATE', value: `${year}-${code}` } : { type: 'DATE', relative: { kind: 'part', code, direction: 'tense' } };
@@ -41,7 +42,7 @@ export const quarterParser = patternParser(
     if (g.the && /[-‐‑]/.test(m[0].slice(place.group('ordinal')![1] - place.start)[0])) return { ...value, start: place.group('ordinal')![0] };
     return value;
   },
-  /quarter|half/i,
+  QUARTER_GATE,
 );
 
 /** "the summer of 2019", "summer 2019", "winter 2023-24" (the winter starting in 2023). */
@@ -49,7 +50,7 @@ export const seasonYearParser = patternParser(
   'season-year',
   pattern(`${B}(?:(?<the>the)\\s+)?(?<season>${SEASON})\\s+(?:of\\s+)?(?<year>${YEAR})${E}`),
   (m) => ({ type: 'DATE', value: `${m.groups!.year}-${SEASONS.get(m.groups!.season.toLowerCase())}` }),
-  /spring|summer|autumn|fall|winter/i,
+  SEASON_GATE,
 );
 
 /**
@@ -65,5 +66,5 @@ export const seasonParser = patternParser(
     if (/^\p{Lu}/u.test(m.groups!.season) && /\p{Lu}\p{L}*\s+$/u.test(place.before)) return null;
     return { type: 'DATE', relative: { kind: 'season', season: SEASONS.get(m.groups!.season.toLowerCase())!, direction: 'tense' } };
   },
-  /spring|summer|autumn|fall|winter/i,
+  SEASON_GATE,
 );

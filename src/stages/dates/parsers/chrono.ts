@@ -5,8 +5,10 @@
 // the sentence's tense. chrono's casual relative parsers ("last week", "now")
 // are left out: our own parsers give them TIMEX3 granularity.
 import * as chrono from 'chrono-node';
+import type { Token } from '../../../article.js';
 import type { Candidate, Direction, Parser, SentenceContext } from '../types.js';
 import { monthValue, dayValue, pad } from '../timex.js';
+import { MONTHS, WEEKDAYS } from '../lexicon.js';
 
 /** chrono parsers we leave out: relative and casual expressions, handled by our own parsers. */
 const LEFT_OUT_PARSERS = new Set([
@@ -28,8 +30,56 @@ const engine = new chrono.Chrono({
   refiners: casual.refiners.filter((r) => !LEFT_OUT_REFINERS.has(r.constructor.name)),
 });
 
-/** chrono finds nothing without a digit, a month or a weekday name: skip it then (it is the slowest parser). */
-const CHRONO_GATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+/**
+ * chrono is the slowest parser, and finds nothing without a month or weekday
+ * name, a clock time or a numeric date. It reads only windows of a few words
+ * around such a trigger, not whole sentences.
+ */
+const NAMES = new Set<string>([...MONTHS.keys(), ...WEEKDAYS.keys()]);
+/** Clock words that count after a number only ("3 pm", not "I am"). */
+const CLOCK_WORDS = new Set<string>(['a.m.', 'p.m.', 'a.m', 'p.m', 'am', 'pm', "o'clock", 'o’clock']);
+/** Clock times and numeric dates: 10:35, 3pm, 2024-03-10, 5/12/2024. */
+const TRIGGER_NUMBER = /^\d{1,2}[:.]\d\d|^\d{1,2}\s?[ap]\.?m\.?$|^\d{4}-\d\d-\d\d|^\d{1,4}\/\d{1,2}(?:\/\d{1,4})?$/i;
+/** Tokens a window reaches before and after its trigger ("the 5th of January", "January 5 to 10, 2024 at 3 p.m."). */
+const BEFORE_TOKENS = 5;
+const AFTER_TOKENS = 8;
+
+/**
+ * Whether token i can be part of a date or time chrono reads: a capitalised
+ * month or weekday name ("May", "Jan.", "Tues."; not the modal "may"), a clock
+ * word after a number, a clock time or a numeric date.
+ */
+function isTrigger(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const word = t.normal;
+  const first = t.text.charCodeAt(0);
+  if (first <= 57) return TRIGGER_NUMBER.test(word);
+  if (CLOCK_WORDS.has(word)) return i > 0 && tokens[i - 1].normal.charCodeAt(0) <= 57;
+  // "mid-November", "early-March"
+  const dash = word.search(/[-‐‑–]/);
+  if (dash > 0) return NAMES.has(word.slice(dash + 1)) && isCapital(t.text.charCodeAt(dash + 1));
+  // Names are capitalised in running text (and in all-capital headlines).
+  if (!isCapital(first)) return false;
+  const name = word.endsWith('.') ? word.slice(0, -1) : word;
+  return NAMES.has(name) && (name.length > 3 || word !== name || MONTHS.has(name));
+}
+
+const isCapital = (code: number): boolean => code >= 65 && code <= 90;
+
+/** Article offsets of the windows chrono reads in a sentence, merged where they touch. */
+function windows(ctx: SentenceContext): [number, number][] {
+  const tokens = ctx.tokens;
+  const out: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isTrigger(tokens, i)) continue;
+    const start = tokens[Math.max(0, i - BEFORE_TOKENS)].start;
+    const end = tokens[Math.min(tokens.length - 1, i + AFTER_TOKENS)].end;
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
 
 /** A date and reference far from any article, used when the publication date is unknown. */
 const NEUTRAL_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
@@ -150,14 +200,16 @@ function piecesOf(result: chrono.ParsedResult, offset: number): Piece[] {
 export const chronoParser: Parser = {
   name: 'chrono',
   parse(ctx) {
-    if (!CHRONO_GATE.test(ctx.sentence.text)) return [];
+    const spans = windows(ctx);
+    if (spans.length === 0) return [];
     const reference = ctx.published ? new Date(`${ctx.published}T12:00:00Z`) : NEUTRAL_REFERENCE;
-    const results = engine.parse(ctx.sentence.text, { instant: reference, timezone: 0 });
     const out: Candidate[] = [];
-    for (const result of results) {
-      for (const piece of piecesOf(result, ctx.sentence.start)) {
-        const candidate = toCandidate(piece, ctx);
-        if (candidate) out.push(candidate);
+    for (const [start, end] of spans) {
+      for (const result of engine.parse(ctx.text.slice(start, end), { instant: reference, timezone: 0 })) {
+        for (const piece of piecesOf(result, start)) {
+          const candidate = toCandidate(piece, ctx);
+          if (candidate) out.push(candidate);
+        }
       }
     }
     return out;

@@ -67,23 +67,86 @@ export function tokenAt(tokens: readonly Token[], offset: number): Token | undef
   return t && t.start === offset ? t : undefined;
 }
 
+/**
+ * The last words of text[floor, end): at most about `chars` characters, cut at
+ * a space so that no word is cut in half (patterns anchored at the end of the
+ * text before an expression need only its last few words, and scanning a long
+ * sentence prefix with them is slow).
+ */
+export function lastWords(text: string, floor: number, end: number, chars: number): string {
+  let start = Math.max(floor, end - chars);
+  if (start > floor) {
+    const space = text.indexOf(' ', start - 1);
+    start = space < 0 || space >= end ? end : space + 1;
+  }
+  return text.slice(start, end);
+}
+
 /** A global, case-insensitive, Unicode regex with group indices. */
 export function pattern(source: string): RegExp {
   return new RegExp(source, 'giud');
 }
 
+// ---- word gates ----------------------------------------------------------------
+// Most sentences hold no time expression, and big alternations are slow to
+// scan. A word gate names the words a pattern cannot match without (unit words
+// for durations, "ago" for "two years ago"); each gate is one bit, and a
+// sentence's mask (the bits of all its words, computed once) says at a glance
+// which patterns can match at all.
+
+const GATE_BITS = new Map<string, number>();
+let gates = 0;
+
+/** A set of words (lower case) one of which a sentence must hold. */
+export interface WordGate {
+  readonly bit: number;
+}
+
+export function wordGate(words: Iterable<string>): WordGate {
+  if (gates >= 31) throw new Error('dates: too many word gates');
+  const bit = 1 << gates++;
+  for (const w of words) {
+    const word = w.toLowerCase();
+    GATE_BITS.set(word, (GATE_BITS.get(word) ?? 0) | bit);
+  }
+  return { bit };
+}
+
+/** A gate any of whose words will do (the union of word gates). */
+export function eitherGate(...gates: WordGate[]): WordGate {
+  return { bit: gates.reduce((bits, g) => bits | g.bit, 0) };
+}
+
+/** The gate bits of a sentence's words; hyphenated and dotted tokens ("mid-june", "jan.") count by their parts too. */
+export function sentenceMask(tokens: readonly Token[]): number {
+  let mask = 0;
+  for (const t of tokens) {
+    const w = t.normal;
+    mask |= GATE_BITS.get(w) ?? 0;
+    if (w.length > 2 && /[-‐‑–.’']/.test(w)) for (const part of w.split(/[-‐‑–.’']+/)) mask |= GATE_BITS.get(part) ?? 0;
+  }
+  return mask;
+}
+
+/** A gate: keywords the sentence text must match, or words it must hold (all given gates must pass). */
+export type Gate = RegExp | WordGate | readonly (RegExp | WordGate)[];
+
+function passes(gate: RegExp | WordGate, ctx: SentenceContext): boolean {
+  return gate instanceof RegExp ? gate.test(ctx.sentence.text) : (ctx.mask & gate.bit) !== 0;
+}
+
 /**
  * A parser from a pattern and its extract function. `gate` is a cheap test
- * (plain keywords) the sentence must pass before the full pattern runs: most
- * sentences have no time expression, and big alternations are slow to scan.
+ * (words or plain keywords) the sentence must pass before the full pattern runs.
  */
-export function patternParser(name: string, regex: RegExp, extract: Extract, gate?: RegExp): Parser {
+export function patternParser(name: string, regex: RegExp, extract: Extract, gate?: Gate): Parser {
+  const all: readonly (RegExp | WordGate)[] = gate === undefined ? [] : Array.isArray(gate) ? gate : [gate as RegExp | WordGate];
   return {
     name,
     parse(ctx) {
       const out: Candidate[] = [];
       const text = ctx.sentence.text;
-      if (gate && !gate.test(text)) return out;
+      for (const g of all) if (!passes(g, ctx)) return out;
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m; m = regex.exec(text)) {
         if (m[0] === '') {

@@ -2,7 +2,7 @@
 // "the nineties") and centuries ("the 19th century" → 18: TIMEX3 names a
 // century by its first two digits). A determiner right before joins the span,
 // as in TimeBank ("the 1990s").
-import { B, DECADE_WORD, DECADE_WORDS, E, ORDINAL, ordinalOf } from '../lexicon.js';
+import { anyWordGate, B, DECADE_WORD, DECADE_WORDS, E, ORDINAL, ordinalOf } from '../lexicon.js';
 import { decadeValue, ordinalCenturyValue } from '../timex.js';
 import { pattern, patternParser, type Extracted } from './pattern.js';
 
@@ -60,7 +60,7 @@ export const centuryParser = patternParser(
     const value = century(m.groups!.ordinal, m.groups!.era);
     return value ? { type: 'DATE', value } : null;
   },
-  /century/i,
+  anyWordGate(['century']),
 );
 
 /**
@@ -95,5 +95,5 @@ export const centuriesParser = patternParser(
     out.push({ start: lastStart, end: place.end, type: 'DATE', value: last });
     return out;
   },
-  /centuries/i,
+  anyWordGate(['centuries']),
 );

@@ -19,9 +19,16 @@ import {
   WEEKDAY,
   weekdayOf,
   alternation,
+  anyWordGate,
+  DAYPART_GATE,
+  DEICTIC_GATE,
+  MONTH_GATE,
+  SEASON_GATE,
+  UNIT_GATE,
+  WEEKDAY_GATE,
 } from '../lexicon.js';
 import type { Direction, Granularity } from '../types.js';
-import { pattern, patternParser, type Extracted } from './pattern.js';
+import { eitherGate, pattern, patternParser, type Extracted } from './pattern.js';
 
 const partSuffix = (part: string | undefined): string | undefined => (part ? `T${DAYPARTS.get(part.toLowerCase())}` : undefined);
 
@@ -43,7 +50,7 @@ export const dayWordParser = patternParser(
       ...(suffix ? { suffix } : {}),
     };
   },
-  /today|yesterday|tomorrow|tonight/i,
+  anyWordGate(['today', 'yesterday', 'tomorrow', 'tonight']),
 );
 
 /** "this morning", "last night". */
@@ -56,7 +63,7 @@ export const daypartParser = patternParser('daypart', pattern(`${B}(?<dir>this|l
     relative: { kind: 'shift', granularity: 'day', unit: 'day', amount: last ? -1 : 0 },
     suffix: partSuffix(m.groups!.part),
   };
-}, /morning|afternoon|evening|night/i);
+}, DAYPART_GATE);
 
 function direction(word: string | undefined): Direction {
   const w = word?.toLowerCase();
@@ -72,7 +79,7 @@ export const weekdayPartParser = patternParser(
     relative: { kind: 'weekday', weekday: weekdayOf(m.groups!.weekday)!, direction: direction(m.groups!.dir) },
     suffix: partSuffix(m.groups!.part),
   }),
-  /morning|afternoon|evening|night/i,
+  [DAYPART_GATE, WEEKDAY_GATE],
 );
 
 const DEICTIC_UNITS: Record<string, Granularity> = {
@@ -100,7 +107,7 @@ export const deicticUnitParser = patternParser(
       ...(unit === 'weekend' ? { suffix: '-WE' } : {}),
     };
   },
-  /last|next|this/i,
+  [DEICTIC_GATE, anyWordGate(Object.keys(DEICTIC_UNITS))],
 );
 
 /** Month names written out ("May" is one; the month-word filter wants it capitalised). */
@@ -116,7 +123,7 @@ export const deicticNameParser = patternParser(
     if (g.month) return { type: 'DATE', relative: { kind: 'month', month: MONTHS.get(g.month.toLowerCase())!, direction: dir } };
     return { type: 'DATE', relative: { kind: 'season', season: SEASONS.get(g.season.toLowerCase())!, direction: dir } };
   },
-  /last|next|this/i,
+  [DEICTIC_GATE, eitherGate(MONTH_GATE, SEASON_GATE)],
 );
 
 /**
@@ -147,7 +154,7 @@ export const agoParser = patternParser(
     if (sign < 0) return { type: 'DATE', relative: { kind: 'ago', unit: g, amount: -n }, ...approx };
     return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: n }, ...approx };
   },
-  /ago|hence|now|earlier|later|before|after|previously/i,
+  [UNIT_GATE, anyWordGate(['ago', 'hence', 'now', 'earlier', 'later', 'before', 'after', 'previously'])],
 );
 
 /** "the year-earlier quarter", "the year-ago period", "year-earlier" (results): the mentioned period a year before. */
@@ -199,7 +206,7 @@ export const periodReferenceParser = patternParser(
     if (unit === 'year') return back ? { type: 'DATE', relative: { kind: 'anchored', unit: 'year', amount: -1 } } : null;
     return { type: 'DATE', relative: { kind: 'anchored', unit: 'quarter', amount: back, period: unit === 'quarter' ? 'quarter' : 'any' } };
   },
-  /quarter|year|period/i,
+  anyWordGate(['quarter', 'year', 'period']),
 );
 
 const ANAPHORA_SHIFT: Record<string, number> = { that: 0, 'that same': 0, 'the same': 0, 'the following': 1, 'the next': 1, 'the previous': -1, 'the preceding': -1, 'the prior': -1 };
@@ -226,7 +233,7 @@ export const anaphoraParser = patternParser(
     const unit = ANAPHORA_UNITS[g.unit.toLowerCase()];
     return { type: 'DATE', relative: { kind: 'anchored', unit, amount } };
   },
-  /that|same|following|next|previous|preceding|prior/i,
+  [anyWordGate(Object.keys(ANAPHORA_SHIFT)), eitherGate(anyWordGate(Object.keys(ANAPHORA_UNITS)), DAYPART_GATE)],
 );
 
 const CLOCK_WORDS: Record<string, string> = { noon: 'T12:00', midday: 'T12:00', midnight: 'T24:00' };
@@ -244,7 +251,7 @@ export const clockWordParser = patternParser(
     if (day && weekdayOf(day)) return { type: 'TIME', relative: { kind: 'weekday', weekday: weekdayOf(day)!, direction: 'tense' }, suffix };
     return { type: 'TIME', relative: { kind: 'shift', granularity: 'day', unit: 'day', amount: day ? DAY_SHIFT[day] : 0 }, suffix };
   },
-  /noon|midday|midnight/i,
+  anyWordGate(Object.keys(CLOCK_WORDS)),
 );
 
 /** "the weekend", "over the weekend": the one the tense points to ("this weekend" is the deictic parser's). */
@@ -252,7 +259,7 @@ export const weekendParser = patternParser(
   'weekend',
   pattern(`${B}the\\s+weekend${E}`),
   () => ({ type: 'DATE', relative: { kind: 'weekend', direction: 'tense' } }),
-  /weekend/i,
+  anyWordGate(['weekend']),
 );
 
 /** Words before "the year" that make it the year the text is in ("the end of the year", "for the year"). */
@@ -280,5 +287,5 @@ export const theYearParser = patternParser(
     if (!g.mod && !g.adj && !YEAR_FRAME.test(place.before)) return null;
     return { type: 'DATE', relative, ...(g.mod ? { mod: YEAR_MODS[g.mod.toLowerCase()] } : {}) };
   },
-  /year/i,
+  anyWordGate(['year']),
 );

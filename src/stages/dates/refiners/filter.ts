@@ -3,6 +3,7 @@
 // evidence it is a month: a temporal word before it ("in May", "since March",
 // "early June", "last August").
 import { alternation, AMBIGUOUS_MONTHS, MONTHS } from '../lexicon.js';
+import { lastWords } from '../parsers/pattern.js';
 import type { Refiner } from '../types.js';
 
 const BARE_MONTH = new RegExp(`^(?:(?:last|next|this)\\s+)?(?<month>${alternation(MONTHS.keys())})\\.?$`, 'iu');
@@ -21,7 +22,7 @@ export const monthWordFilter: Refiner = {
       const word = bare.groups!.month;
       if (!/^\p{Lu}/u.test(word)) return false;
       if (/^(?:last|next|this)\s/i.test(text)) return true;
-      const before = ctx.text.slice(ctx.sentence.start, c.start);
+      const before = lastWords(ctx.text, ctx.sentence.start, c.start, 24);
       const evidence = TEMPORAL_BEFORE.test(before);
       if (AMBIGUOUS_MONTHS.has(word.toLowerCase().replace(/\.$/, ''))) return evidence;
       // "June Carter", "April Ryan said": a capitalised word after a bare month makes it a name.

@@ -3,6 +3,7 @@
 // "earlier this month" (START), "more than two years" (MORE_THAN).
 import { loadData } from '../../../data.js';
 import { alternation } from '../lexicon.js';
+import { lastWords } from '../parsers/pattern.js';
 import type { Candidate, Refiner } from '../types.js';
 
 interface Prefix {
@@ -36,7 +37,8 @@ export const modifierRefiner: Refiner = {
     let floor = ctx.sentence.start;
     return candidates.map((c) => {
       const text = ctx.text.slice(c.start, c.end);
-      const before = ctx.text.slice(floor, c.start);
+      // The longest prefix phrase is short: look at the last few words only.
+      const before = lastWords(ctx.text, floor, c.start, 40);
       floor = c.end;
       if (c.mod) return c;
       // "the next two years or so", "1990 or so": an approximation written after the expression.

@@ -19,7 +19,7 @@ import {
   yearValue,
   type Ymd,
 } from '../timex.js';
-import { tokenIndex } from '../parsers/pattern.js';
+import { lastWords, tokenIndex } from '../parsers/pattern.js';
 import { holidayDate, holidayNamed } from '../parsers/named.js';
 import type { Candidate, Direction, Granularity, Mentioned, Refiner, Relative, SentenceContext } from '../types.js';
 
@@ -419,7 +419,7 @@ export const resolveRefiner: Refiner = {
         });
         return done({ ...c, value: withSuffix(unresolved(c.relative), c.suffix), anchor: null });
       }
-      const cue = cueBefore(ctx.text.slice(ctx.sentence.start, c.start));
+      const cue = cueBefore(lastWords(ctx.text, ctx.sentence.start, c.start, 48));
       const r = resolve(c.relative, dct, ctx.published, tense, cue, seen, ctx.sentence.index);
       return done({ ...c, value: withSuffix(r.value, c.suffix), anchor: r.anchor });
     });
