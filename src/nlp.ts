@@ -1,10 +1,31 @@
-// One shared wink-nlp instance: loading the model costs ~100 ms, so every stage
-// (and the phrase compiler) reuses it.
+// One shared wink-nlp instance, loaded on first use: the model costs ~100 ms and
+// ~60 MB, and a process that never analyses text (the corpus runner's main
+// thread when worker threads do the work, `--help`) should not pay for it.
+import { createRequire } from 'node:module';
 import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 
-export const nlp = winkNLP(model);
-export const its = nlp.its;
+type WinkNlp = ReturnType<typeof winkNLP>;
+
+const require = createRequire(import.meta.url);
+let instance: WinkNlp | null = null;
+
+/** The wink-nlp instance with the English lite web model. */
+export function getNlp(): WinkNlp {
+  if (!instance) instance = winkNLP(require('wink-eng-lite-web-model'));
+  return instance;
+}
+
+/**
+ * `nlp` and `its` behave as the loaded objects; the model loads on the first
+ * property read. Values pass through unbound: wink's methods are closures, and
+ * `its.*` accessors are recognised by identity.
+ */
+function lazy<T extends object>(get: () => T): T {
+  return new Proxy({} as T, { get: (_, key) => (get() as Record<string | symbol, unknown>)[key] });
+}
+
+export const nlp: WinkNlp = lazy(getNlp);
+export const its: WinkNlp['its'] = lazy(() => getNlp().its);
 
 export interface RawToken {
   start: number;
@@ -22,8 +43,10 @@ export interface RawToken {
  * not report offsets, so they are recovered by scanning: token values are
  * verbatim slices of the input, in order.
  */
-export function tokenize(text: string): { doc: ReturnType<typeof nlp.readDoc>; tokens: RawToken[] } {
-  const doc = nlp.readDoc(text);
+export function tokenize(text: string): { doc: ReturnType<WinkNlp['readDoc']>; tokens: RawToken[] } {
+  const wink = getNlp();
+  const its = wink.its;
+  const doc = wink.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out(its.value) as string[];
   const normals = tokens.out(its.normal) as string[];
