@@ -216,6 +216,14 @@ function countryInside(ctx: Context, first: number, last: number): string | null
   return null;
 }
 
+/** A capital after a lower-case letter, other than in Mc/Mac/O' surnames and "-" compounds. */
+const INNER_CAPITAL = /^(?!Mc|Mac|O['’])\p{Lu}?[\p{Ll}]+\p{Lu}/u;
+
+function isPersonalName(word: string): boolean {
+  const hints = nameHints(word);
+  return hints.includes('first-name') || hints.includes('last-name');
+}
+
 /** Types an unknown name from what the text and the lexicons say about it; null: not a name. */
 function typeName(ctx: Context, first: number, last: number, title: TitleUse | undefined): Typing | null {
   const toks = ctx.tokens.slice(first, last);
@@ -225,13 +233,21 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
   if (NON_NAMES.has(text) || words.every((w) => NON_NAMES.has(w.text))) return null;
   const single = last - first === 1;
   const head = orgHeadAt(ctx, first, last) ?? headOfConstruction(ctx, first, last);
-  // A head on its own is a common noun ("Parliament", "the Ministry").
+  // A head on its own is a common noun ("Parliament", "the Ministry"), unless it names a body the
+  // article has named in full: "the Church" after "the Church of Scientology" (refine.ts: bareHeads).
   if (head && head.from === first && (single || last - first <= 2) && !isAcronym(text)) {
-    if (!countryInside(ctx, first, last)) return null;
+    if (!countryInside(ctx, first, last)) {
+      const before = ctx.tokens[first - 1];
+      if (single && before && before.normal === 'the' && before.sentence === ctx.tokens[first].sentence) {
+        return { type: 'ORGANIZATION', kind: 'organization', evidence: 'unconfirmed', rule: 'name:bare-head', role: head.role };
+      }
+      return null;
+    }
   }
   if (title) {
     // "Chief Operating Officer": one ordinary word after a title is no name unless it is a known given or family name.
-    if (single && isCommonWord(text) && nameHints(text).length === 0) return null;
+    // An honorific always takes a surname: "Mr Key", "Professor Burrows".
+    if (single && title.title.office !== null && isCommonWord(text) && nameHints(text).length === 0) return null;
     return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: title.title.office === null ? 'name:honorific' : 'name:title' };
   }
   if (head) {
@@ -282,9 +298,15 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     // "Freewinds") is kept only if the article confirms it elsewhere.
     return { type: 'ORGANIZATION', kind: 'organization', evidence: process.env.LONE ? 'weak' : 'unconfirmed', rule: 'name:capitalised' };
   }
-  // Words English does not know ("Cheuk-ting", "Devocht") are most often a person's name;
+  // An acronym or a word with capitals inside ("PlayStation VR", "UNC Greensboro", "YouTube Live")
+  // is no part of a person's name ("McDonnell", "MacArthur" and "O'Brien" are).
+  if (words.some((w) => isAcronym(w.text) || INNER_CAPITAL.test(w.text))) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'unconfirmed', rule: 'name:brand' };
+  // Words English does not know ("Cheuk-ting", "Devocht") are most often a person's name, and so
+  // is a run of such words and known given or family names ("Manju Sam");
   // a run of ordinary words ("Space Shuttle", "Music Store") names a thing or an event.
-  if (words.every((w) => !isCommonWord(w.text.replace(/['’]s$/, '')))) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:unknown-words' };
+  const unknown = words.filter((w) => !isCommonWord(w.text.replace(/['’]s$/, '')));
+  if (unknown.length === words.length) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:unknown-words' };
+  if (unknown.length > 0 && words.every((w) => unknown.includes(w) || isPersonalName(w.text))) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:unknown-words' };
   return { type: 'PERSON', kind: 'person', evidence: 'unconfirmed', rule: 'name:capitalised' };
 }
 
@@ -426,7 +448,8 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   }
 
   // A known body followed by more name words is that body: "Apple Computer", "Boeing Commercial Airplanes".
-  if (known.length === 1 && known[0].type === 'ORGANIZATION' && known[0].first === first) {
+  // Not over a title or a given name: "NASA Administrator Charles Bolden", "NASA Bill Ingalls".
+  if (known.length === 1 && known[0].type === 'ORGANIZATION' && known[0].first === first && extendsBody(ctx, known[0].last, last)) {
     known[0].last = last;
     known[0].end = ctx.tokens[last - 1].end;
     return [];
@@ -477,6 +500,15 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   // stands only if it is known or the article confirms it elsewhere.
   if ((headline && typing.rule !== 'name:title' && typing.rule !== 'name:byline') || (isSentenceInitial(ctx, a) && typing.evidence === 'weak')) c.evidence = 'unconfirmed';
   return [c];
+}
+
+/** Words [from, to) after a known body that belong to its name: ordinary words, no title, no given name. */
+function extendsBody(ctx: Context, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = ctx.tokens[i];
+    if (ctx.inTitle[i] || (isNameWord(t) && nameHints(t.text).includes('first-name') && !isHeadWord(ctx, i))) return false;
+  }
+  return true;
 }
 
 /** A byline: "By Jon Gambrell and Nasser Karimi" — names after a sentence-initial "By" and their coordinates. */

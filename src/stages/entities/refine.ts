@@ -34,6 +34,37 @@ function surname(c: Candidate): string | null {
 }
 
 /**
+ * "the Church", "the Ministry", "the University": a body's head word alone, after
+ * "the", is the body of that head the article named last ("the Church of
+ * Scientology"); with none it is a common noun and is dropped.
+ */
+export const bareHeads: Refiner = {
+  name: 'bare-heads',
+  refine(ctx, candidates) {
+    if (!candidates.some((c) => c.rule === 'name:bare-head')) return candidates;
+    const out: Candidate[] = [];
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k];
+      if (c.rule !== 'name:bare-head') {
+        out.push(c);
+        continue;
+      }
+      const head = c.name;
+      let body: Candidate | undefined;
+      for (let m = k - 1; m >= 0 && !body; m--) {
+        const o = candidates[m];
+        if (o.type === 'ORGANIZATION' && o.rule !== 'name:bare-head' && o.last - o.first > 1 && o.name.split(/\s+/).includes(head)) body = o;
+      }
+      if (!body) continue;
+      adopt(c, body, 'coref:head');
+      c.mentionActor = body.mentionActor;
+      out.push(c);
+    }
+    return out;
+  },
+};
+
+/**
  * Name variants of one entity: "Abbas Araghchi" … "Araghchi" … "Araghchi's" share
  * one key, and a capitalised word that proved nothing where it stood (a headline,
  * a sentence start) stands if the article names it elsewhere. Known leaders'
@@ -44,8 +75,19 @@ export const corefNames: Refiner = {
   refine(ctx, candidates) {
     const byText = new Map<string, Candidate>();
     const bySurname = new Map<string, Candidate | null>();
+    // "Warhol Polaroids" after "Andy Warhol" is a thing of his, not a person surnamed Polaroids.
+    const surnames = new Map<string, string>();
     for (const c of candidates) {
-      if (c.evidence === 'unconfirmed') continue;
+      const last = c.type === 'PERSON' && c.evidence !== 'unconfirmed' ? surname(c) : null;
+      if (last && c.rule !== 'name:unknown-words') surnames.set(last, c.key);
+    }
+    const thingOfPerson = (c: Candidate) => {
+      if (c.rule !== 'name:unknown-words' || c.type !== 'PERSON') return false;
+      const owner = surnames.get(c.name.split(' ')[0]);
+      return owner !== undefined && owner !== c.key;
+    };
+    for (const c of candidates) {
+      if (c.evidence === 'unconfirmed' || thingOfPerson(c)) continue;
       const text = spanText(ctx, c.first, c.last);
       if (!byText.has(text) || (byText.get(text)!.evidence === 'weak' && c.evidence !== 'weak')) byText.set(text, c);
       if (c.type === 'PERSON' && c.evidence !== 'weak') {
@@ -53,7 +95,7 @@ export const corefNames: Refiner = {
         if (last) {
           // Two persons sharing a surname make the bare surname ambiguous (null).
           const prev = bySurname.get(last);
-          bySurname.set(last, prev === undefined ? c : prev !== null && prev.key === c.key ? prev : null);
+          bySurname.set(last, prev === undefined ? c : prev !== null && (prev.key === c.key || sameGivenName(prev.name, c.name)) ? prev : null);
         }
       }
     }
@@ -74,11 +116,7 @@ export const corefNames: Refiner = {
         }
       }
       // "Warhol Polaroids" after "Andy Warhol": a person's surname opening a run of unknown words names a thing of theirs.
-      if (c.rule === 'name:unknown-words' && c.type === 'PERSON') {
-        const firstWord = c.name.split(' ')[0];
-        const owner = bySurname.get(firstWord);
-        if (owner && owner.key !== c.key) continue;
-      }
+      if (thingOfPerson(c)) continue;
       if (c.entry?.leader && c.last - c.first === 1 && !fullLeaders.has(c.key)) {
         const local = bySurname.get(text);
         if (local && !local.entry) {
@@ -101,6 +139,18 @@ export const corefNames: Refiner = {
     return out;
   },
 };
+
+/** "Kristin Wilkins" and "Kristen Wilkins": a given name spelt two ways, or written as an initial, is one person. */
+function sameGivenName(a: string, b: string): boolean {
+  const x = a.split(' ')[0];
+  const y = b.split(' ')[0];
+  if (x === y || (/^\p{Lu}\.$/u.test(x) && y.startsWith(x[0])) || (/^\p{Lu}\.$/u.test(y) && x.startsWith(y[0]))) return true;
+  if (Math.abs(x.length - y.length) > 1 || x.length < 4) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  // One substitution, insertion or deletion.
+  return x.slice(i + 1) === y.slice(i + 1) || x.slice(i) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i);
+}
 
 function adopt(c: Candidate, from: Candidate, rule: string): void {
   c.key = from.key;
@@ -592,6 +642,7 @@ export const sportsTeams: Refiner = {
 export const REFINERS: readonly Refiner[] = [
   dropAbsorbedAndDates, // first: later refiners must not link to a swallowed or dated name
   dropProducts,
+  bareHeads, // before coref: "the Church" takes the key of the body it names
   corefNames, // before acronyms and persons: variants share a key first
   linkAcronyms,
   retypeModifiedBodies, // before persons: "Russia's Security Council secretary" takes the national body
