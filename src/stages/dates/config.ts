@@ -29,6 +29,8 @@ import {
   setAdverbParser,
   spanParser,
   vagueDurationParser,
+  aheadParser,
+  longParser,
 } from './parsers/amounts.js';
 import { combineRefiner } from './refiners/combine.js';
 import { monthWordFilter } from './refiners/filter.js';
@@ -67,6 +69,8 @@ export const PARSERS: readonly Parser[] = [
   setAdverbParser,
   rateParser, // "a year" in "$5 million a year" is a rate, not a duration
   spanParser,
+  aheadParser,
+  longParser,
   durationParser,
   vagueDurationParser,
   chronoParser, // calendar dates and clock times

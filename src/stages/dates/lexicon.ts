@@ -116,7 +116,7 @@ const SIMPLE_NUMBER = `(?:(?:${alternation(Object.keys(numbers.tens))})(?:[-‐�
  * "two hundred"), an article ("a decade"), a fixed phrase ("a couple of") or a
  * vague quantity ("several"), which TIMEX3 writes as X.
  */
-export const AMOUNT = `(?:\\d+(?:\\s+1/2|½)|\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${SIMPLE_NUMBER})(?:\\s+(?:${alternation(SCALES.keys())}))?(?:\\s+and\\s+(?:${SIMPLE_NUMBER}))?|${alternation([
+export const AMOUNT = `(?:\\d+(?:\\s+1/2|½)|an?\\s+(?:hundred|thousand)|\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:${SIMPLE_NUMBER})(?:\\s+(?:${alternation(SCALES.keys())}))?(?:\\s+and\\s+(?:${SIMPLE_NUMBER}))?|${alternation([
   ...FIXED.keys(),
   ...VAGUE,
   ...ARTICLES,
@@ -136,6 +136,11 @@ export function amountOf(text: string): number | 'X' {
   let current = 0;
   for (const word of t.split(/[ -]/)) {
     if (word === 'and') continue;
+    // "a hundred": one hundred.
+    if (word === 'a' || word === 'an') {
+      current = 1;
+      continue;
+    }
     const n = NUMBER_WORDS.get(word);
     if (n !== undefined) {
       current += n;

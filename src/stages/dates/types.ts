@@ -42,6 +42,8 @@ export type Relative =
    * is that period a year before.
    */
   | { kind: 'ago'; unit: Granularity; amount: number }
+  /** "the 1988 quarter", "the 1989 period": the period the report is about (the quarter last mentioned), in that year */
+  | { kind: 'period-of-year'; year: number; period: 'quarter' | 'any' }
   /** "3 p.m." alone: on the day last mentioned in this or the previous sentence, else the publication day */
   | { kind: 'same-day' }
   /** "the weekend", "over the weekend": the weekend the tense points to (written as its week, `2025-W02-WE`) */

@@ -34,34 +34,64 @@ import { eitherGate, pattern, patternParser } from './pattern.js';
 export const spanParser = patternParser(
   'span',
   pattern(
-    `${B}(?:(?<the>the)\\s+)?(?<dir>past|last|next|coming|previous|following|first|final|latest|last-ever)\\s+(?:(?<amount>${AMOUNT})\\s+)?(?<unit>${UNIT})${E}`,
+    `${B}(?:(?<the>the)\\s+)?(?<dir>past|last|next|coming|previous|following|first|final|latest|last-ever|recent)\\s+(?:(?<amount>${AMOUNT})\\s+)?(?<unit>${UNIT})${E}`,
   ),
   (m, place) => {
     const g = m.groups!;
     const dir = g.dir.toLowerCase();
     const unit = unitOf(g.unit)!;
     const plural = /(?:s|ia)$/i.test(g.unit);
+    // "in recent weeks" is a stretch of some weeks; "recent years", "recent decades" are the vague past (vague.json).
+    if (dir === 'recent' && (!plural || g.amount || unit.granularity === 'year' || RANK_COARSE.has(unit.granularity))) return null;
     // "last week" / "next year" without "the" or a number are dates (the deictic parser's).
     if (!g.the && !g.amount && (dir === 'last' || dir === 'next')) return null;
     if (!g.amount && (dir === 'first' || dir === 'final' || dir === 'latest')) return null;
-    if (!g.the && !g.amount && dir !== 'past' && dir !== 'coming') return null;
+    if (!g.the && !g.amount && dir !== 'past' && dir !== 'coming' && dir !== 'recent') return null;
     // "the next day", "the following year", "the previous month" point at one period (the anaphora parser's);
     // after "over", "during", "for", "within" they are stretches ("over the next year").
     if (!g.amount && !plural && (dir === 'next' || dir === 'following' || dir === 'previous') && !/(?:over|during|for|within|in|throughout)\s+$/i.test(place.before)) return null;
     const amount = g.amount ? amountOf(g.amount) : plural ? 'X' : 1;
     return { type: 'DURATION', value: durationValue(amount, unit) };
   },
-  [UNIT_GATE, DEICTIC_GATE],
+  [UNIT_GATE, eitherGate(DEICTIC_GATE, anyWordGate(['recent']))],
 );
 
-/** "three years", "a decade", "90 days", "a three-year deal", "24-hour", "decades-long". */
+const RANK_COARSE = new Set(['decade', 'century', 'millennium']);
+
+/** "the weeks ahead", "the months to come": a stretch of some units from now on. */
+export const aheadParser = patternParser(
+  'ahead',
+  pattern(`${B}the\\s+(?<unit>${UNIT})\\s+(?:ahead|to\\s+come)${E}`),
+  (m) => (/(?:s|ia)$/i.test(m.groups!.unit) ? { type: 'DURATION', value: durationValue('X', unitOf(m.groups!.unit)!) } : null),
+  [UNIT_GATE, anyWordGate(['ahead', 'come'])],
+);
+
+/** "decades-long", "a day-long meeting": a stretch as an adjective (some units when plural). */
+export const longParser = patternParser(
+  'long',
+  pattern(`${B}(?<unit>${UNIT})[-‐‑]long${E}`),
+  (m) => {
+    const plural = /(?:s|ia)$/i.test(m.groups!.unit);
+    return { type: 'DURATION', value: durationValue(plural ? 'X' : 1, unitOf(m.groups!.unit)!) };
+  },
+  [UNIT_GATE, anyWordGate(['long'])],
+);
+
+/** Words between an amount and its unit that leave the amount as it is ("two more weeks", "eight trading days"). */
+const EXTRA = '(?:more|additional|extra|further|full|straight|consecutive|trading|business|working)';
+
+/** "three years", "a decade", "90 days", "a three-year deal", "24-hour", "two more weeks". */
 export const durationParser = patternParser(
   'duration',
-  pattern(`${B}(?<amount>${AMOUNT})(?<half>\\s+and\\s+a\\s+half)?[-‐‑\\s]+(?<unit>${UNIT})(?:[-‐‑]long|(?<halfAfter>\\s+and\\s+a\\s+half))?${E}`),
+  pattern(
+    `${B}(?<amount>${AMOUNT})(?<half>\\s+and\\s+a\\s+half)?[-‐‑\\s]+(?:(?<extra>${EXTRA})\\s+)?(?<unit>${UNIT})(?:[-‐‑]long|(?<halfAfter>\\s+and\\s+a\\s+half))?${E}`,
+  ),
   (m, place) => {
     const g = m.groups!;
     let amount = amountOf(g.amount);
     if (amount !== 'X' && g.half) amount += 0.5;
+    // "a day-long meeting": the adjective is "day-long" (the long parser's), without the article.
+    if (/^an?$/i.test(g.amount) && /long$/i.test(m[0])) return null;
     // "a" before a plural unit is not an amount ("a years-long dispute" is rare; "a weeks" is not English).
     if (/^an?$/i.test(g.amount) && /s$/i.test(g.unit)) return null;
     // Several of a singular unit is not English either, unless hyphenated ("a 10-day truce"):
@@ -109,17 +139,21 @@ export const vagueDurationParser = patternParser(
 
 interface SetsData {
   adverbs: { phrase: string; value: string }[];
+  adjectives: string[];
   frequencies: string[];
 }
 const sets = loadData<SetsData>('dates/sets.json');
 const ADVERBS = new Map(sets.adverbs.map((a) => [a.phrase, a.value]));
+const ADJECTIVES = new Set(sets.adjectives);
 
 /** "annually", "weekly", "every day". Capitalised mid-sentence they are names ("the Daily Mail"). */
 export const setAdverbParser = patternParser('set-adverb', pattern(`${B}(?<word>${alternation(ADVERBS.keys())})${E}`), (m, place) => {
   if (/^\p{Lu}/u.test(m.groups!.word) && place.before.trim() !== '' && !/[.!?:"“]\s*$/.test(place.before)) return null;
-  // Used as an adjective ("the quarterly dividend", "a weekly newspaper") it describes a thing, not a time.
+  // Used as an adjective ("the quarterly dividend", "an annually renewed") most describe a thing, not a time;
+  // "a daily rally", "his weekly address" still recur.
   const next = place.ctx.tokens[place.tokenIndex(place.end)];
-  if (next && next.start - place.end <= 1 && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN' || next.pos === 'NUM')) return null;
+  const adjective = next && next.start - place.end <= 1 && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN' || next.pos === 'NUM');
+  if (adjective && !ADJECTIVES.has(m.groups!.word.toLowerCase())) return null;
   return { type: 'SET', value: ADVERBS.get(m.groups!.word.toLowerCase().replace(/\s+/g, ' '))! };
 }, anyWordGate([...ADVERBS.keys(), 'every']));
 

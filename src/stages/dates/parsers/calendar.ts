@@ -26,14 +26,28 @@ export const quarterCodeParser = patternParser(
   /Q[1-4]/,
 );
 
-/** "the third quarter of 2024", "third-quarter", "the first half", "the second half of 1998". */
+/** "the last quarter", "the latter half": the final one of the year. */
+const FINAL = /^(?:last|final|latter)$/i;
+
+/**
+ * "the third quarter of 2024", "third-quarter", "the first half", "the second
+ * half of 1998", "the last half of 1989" (H2), "the first two quarters of 1990" (H1).
+ */
 export const quarterParser = patternParser(
   'quarter',
-  pattern(`${B}(?:(?<the>the)\\s+)?(?<ordinal>${ORDINAL})[-‐‑\\s]+(?<period>quarter|half)(?:\\s+of\\s+(?<year>${YEAR})|,?\\s+(?<year2>${YEAR}))?${E}`),
+  pattern(
+    `${B}(?:(?<the>the)\\s+)?(?:(?<ordinal>${ORDINAL}|last|final|latter)|(?<firstTwo>first\\s+two))[-‐‑\\s]+(?<period>quarters?|half)(?:\\s+of\\s+(?<year>${YEAR})|,?\\s+(?<year2>${YEAR}))?${E}`,
+  ),
   (m, place) => {
     const g = m.groups!;
-    const n = ordinalOf(g.ordinal);
+    if (g.firstTwo) return g.period.toLowerCase() === 'quarters' ? part('H1', g.year ?? g.year2) : null;
+    if (g.period.toLowerCase() === 'quarters') return null;
     const half = g.period.toLowerCase() === 'half';
+    // "the last quarter" is the fourth only of a written year ("the last quarter of 1989"); alone it is the
+    // previous one ("last quarter", the deictic parser's) or the one just reported.
+    const final = FINAL.test(g.ordinal);
+    if (final && !g.year && !g.year2) return null;
+    const n = final ? (half ? 2 : 4) : ordinalOf(g.ordinal);
     if (n === undefined || n < 1 || n > (half ? 2 : 4)) return null;
     // "the first half of the match", "the second half" of anything but a year: only a year, or nothing, may follow.
     if (half && !g.year && !g.year2 && /^\s+of\s/i.test(place.after)) return null;

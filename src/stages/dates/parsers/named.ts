@@ -12,6 +12,8 @@ export interface Holiday {
   day?: number;
   weekday?: number;
   nth?: number;
+  /** The day of the month the n-th weekday is counted from ("the Tuesday after the first Monday": from the 2nd). */
+  from?: number;
   easter?: number;
 }
 
@@ -46,7 +48,7 @@ export function holidayDate(h: Holiday, y: number): Ymd {
   if (h.day !== undefined) return { y, m: h.month!, d: h.day };
   const nth = h.nth!;
   if (nth > 0) {
-    const first = { y, m: h.month!, d: 1 };
+    const first = { y, m: h.month!, d: h.from ?? 1 };
     return addDays(first, ((h.weekday! - isoWeekday(first) + 7) % 7) + 7 * (nth - 1));
   }
   const last = { y, m: h.month!, d: daysInMonth(y, h.month!) };

@@ -66,7 +66,8 @@ export const daypartParser = patternParser('daypart', pattern(`${B}(?<dir>this|l
 }, DAYPART_GATE);
 
 function direction(word: string | undefined): Direction {
-  const w = word?.toLowerCase();
+  // "this past spring" is the last one, "this coming Monday" the next.
+  const w = word?.toLowerCase().replace(/^this\s+past$/, 'last').replace(/^this\s+coming$/, 'next');
   return w === 'last' ? 'last' : w === 'next' ? 'next' : w === 'this' ? 'this' : 'tense';
 }
 
@@ -116,7 +117,7 @@ const FULL_MONTHS = [...MONTHS.keys()].filter((m) => m.length > 3 || m === 'may'
 /** "last March", "next summer", "this spring". */
 export const deicticNameParser = patternParser(
   'deictic-name',
-  pattern(`${B}(?<dir>last|next|this)\\s+(?:(?<month>${alternation(FULL_MONTHS)})|(?<season>${SEASON}))${E}`),
+  pattern(`${B}(?<dir>last|next|this(?:\\s+past)?|this\\s+coming)\\s+(?:(?<month>${alternation(FULL_MONTHS)})|(?<season>${SEASON}))${E}`),
   (m): Extracted => {
     const g = m.groups!;
     const dir = direction(g.dir);
@@ -160,18 +161,20 @@ export const agoParser = patternParser(
 /** "the year-earlier quarter", "the year-ago period", "year-earlier" (results): the mentioned period a year before. */
 export const yearAgoParser = patternParser(
   'year-ago',
-  pattern(`${B}(?:(?<the>the)\\s+)?(?:comparable\\s+)?year[-‐‑\\s](?:earlier|ago)(?:\\s+(?<noun>quarter|period|month))?${E}`),
+  pattern(
+    `${B}(?:(?<the>the)\\s+)?(?:(?:comparable\\s+)?year[-‐‑\\s](?:earlier|ago)(?:\\s+(?<noun>quarter|period|month))?|(?<after>quarter|period)\\s+a\\s+year\\s+(?:earlier|ago|before))${E}`,
+  ),
   (m, place) => {
     const g = m.groups!;
     // Without its noun the determiner belongs to what follows ("the year-earlier $4.5 million").
-    const start = g.the && !g.noun ? place.start + (m[0].length - m[0].replace(/^the\s+/i, '').length) : undefined;
+    const start = g.the && !g.noun && !g.after ? place.start + (m[0].length - m[0].replace(/^the\s+/i, '').length) : undefined;
     return {
       ...(start !== undefined ? { start } : {}),
       type: 'DATE',
-      relative: { kind: 'anchored', unit: 'year', amount: -1, period: 'any' },
+      relative: { kind: 'anchored', unit: 'year', amount: -1, period: /quarter/i.test(g.noun ?? g.after ?? '') ? 'quarter' : 'any' },
     };
   },
-  /year[-‐‑\s](?:earlier|ago)/i,
+  /year[-‐‑\s](?:earlier|ago|before)/i,
 );
 
 const QUARTER_ENDED = new RegExp(`^\\s+(?:that\\s+)?end(?:ed|ing|s)\\s+(?:on\\s+)?(${MONTH})`, 'iu');
@@ -210,7 +213,15 @@ export const periodReferenceParser = patternParser(
 );
 
 const ANAPHORA_SHIFT: Record<string, number> = { that: 0, 'that same': 0, 'the same': 0, 'the following': 1, 'the next': 1, 'the previous': -1, 'the preceding': -1, 'the prior': -1 };
-const ANAPHORA_UNITS: Record<string, Granularity> = { day: 'day', week: 'week', month: 'month', year: 'year', decade: 'decade', century: 'century' };
+const ANAPHORA_UNITS: Record<string, Granularity> = {
+  day: 'day',
+  week: 'week',
+  month: 'month',
+  quarter: 'quarter',
+  year: 'year',
+  decade: 'decade',
+  century: 'century',
+};
 
 /**
  * "that year", "the same day", "the following month", "the next morning",

@@ -26,8 +26,21 @@ function isCount(place: MatchPlace, start: number, end: number): boolean {
   return plural && !framed && !/^(?:election|olympic|game|census|budget|talk|protest|riot|war|attack|cup)s$/.test(next.normal);
 }
 
+/** "the 1988 quarter", "the 1989 period": a year with the noun of the period a report is about. */
+const PERIOD_AFTER = /^\s+(quarter|period)(?![\p{L}\p{N}])/iu;
+
 export const yearParser = patternParser('year', pattern(FOUR_DIGITS), (m, place) => {
   if (isCount(place, place.start, place.end)) return null;
+  const period = PERIOD_AFTER.exec(place.after);
+  const the = /(?:^|\s)the\s+$/i.exec(place.before);
+  if (period && the) {
+    return {
+      start: place.start - the[0].trimStart().length,
+      end: place.end + period[0].length,
+      type: 'DATE',
+      relative: { kind: 'period-of-year', year: Number(m.groups!.year), period: period[1].toLowerCase() === 'quarter' ? 'quarter' : 'any' },
+    };
+  }
   return { type: 'DATE', value: m.groups!.year };
 }, /\d{4}/);
 

@@ -215,6 +215,15 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
       const day = latestMentioned(seen, (p, m) => p.granularity === 'day' && m.sentence >= sentence - 1);
       return day ? { value: dayValue(day.date), anchor: dayValue(day.date) } : null;
     }
+    case 'period-of-year': {
+      // A report's "period" is its quarter when it names one, else any period it named.
+      const period =
+        latestMentioned(seen, (p) => p.granularity === 'quarter' && reported(p, dct)) ??
+        (relative.period === 'any' ? latestMentioned(seen, (p) => PERIODS.has(p.granularity) && reported(p, dct)) : null);
+      if (!period) return dct ? null : { value: yearValue(relative.year), anchor: yearValue(relative.year) };
+      const value = valueAt({ ...period.date, y: relative.year }, period.granularity);
+      return { value, anchor: valueAt(period.date, period.granularity) };
+    }
     case 'the-year': {
       const year = latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK.year && (!dct || m.sentence === sentence));
       return year ? { value: yearValue(year.date.y), anchor: yearValue(year.date.y) } : null;
@@ -292,6 +301,9 @@ function resolve(
     }
     case 'the-year':
       return fromDct(yearValue(dct.y - (relative.since ? 1 : 0)));
+    case 'period-of-year':
+      // Nothing mentioned: the last quarter completed before publication, in that year.
+      return fromDct(valueAt({ ...addMonths(dct, -3), y: relative.year }, 'quarter'));
     case 'holiday': {
       const holiday = holidayNamed(relative.name)!;
       const inDctYear = holidayDate(holiday, dct.y);
@@ -354,6 +366,8 @@ function unresolved(relative: Relative): string {
       return 'XXXX-XX-XX';
     case 'weekend':
       return 'XXXX-WXX-WE';
+    case 'period-of-year':
+      return yearValue(relative.year);
     case 'the-year':
       return 'XXXX';
     case 'in-year':
@@ -383,7 +397,7 @@ export function isPrimary(c: Candidate): boolean {
   if (kind === 'anchored' || kind === 'same-day') return false;
   // A month placed in the narrative's year ("In 1941 … in June") carries the story on.
   if (kind === 'month' || kind === 'season' || kind === 'holiday' || kind === 'weekend') return true;
-  if (kind === 'the-year') return false;
+  if (kind === 'the-year' || kind === 'period-of-year') return false;
   // "a year ago" after "the third quarter" was computed from that quarter, not from the publication date.
   return c.anchor === null || c.anchor === undefined || /^\d{4}-\d{2}-\d{2}$/.test(c.anchor);
 }
