@@ -86,12 +86,10 @@ describe('stance cues', () => {
     expect(one('Iraq must account for its weapons of mass destruction.').cues).toEqual([]);
   });
 
-  it('reads cues in a title-case headline', () => {
+  it('reads cues in a title-case headline, an ambivalent adjective in front of a noun only qualifying it', () => {
     const s = one('The Complex Alliance of Russia and Iran', PAIR);
-    expect(s.cues.map((c) => [c.text, c.start, c.end, c.polarity])).toEqual([
-      ['Complex', 4, 11, 'distrust'],
-      ['Alliance', 12, 20, 'cooperation'],
-    ]);
+    expect(s.cues.map((c) => [c.text, c.start, c.end, c.polarity])).toEqual([['Alliance', 12, 20, 'cooperation']]);
+    expect(s.label).toBe('cooperation');
   });
 });
 
@@ -167,7 +165,7 @@ describe('stance composition', () => {
     ]);
     expect(whileClause.label).toBe('distrust');
     // A concession alone does not tell what the main clause asserts.
-    expect(one('Despite the friction, both governments tried to keep relations calm.').label).toBe('neutral');
+    expect(one('Despite the friction, both governments held elections in March.').label).toBe('neutral');
   });
 
   it('counts both sides of "but", the first less', () => {

@@ -18,8 +18,11 @@ import {
   ATTRIBUTION_PREPOSITIONS,
   CLAUSE_OPENERS,
   CONFIG,
+  CONTENT_PREPOSITIONS,
+  HOLDER_PREPOSITIONS,
   MATCHERS,
   THIRD_PARTY_WORDS,
+  TOPIC_PREPOSITIONS,
   type CueEntry,
   type Hedge,
   type Intensifier,
@@ -29,6 +32,7 @@ import {
   type TokenLike,
 } from './lexicon.js';
 import { countryOf } from './actors.js';
+import { findRelationFrames } from './relations.js';
 
 /** A cue entry that is a cue (not a blocker). */
 type LiveCue = CueEntry & { polarity: Polarity };
@@ -49,6 +53,11 @@ export interface SentenceContext {
   headline: boolean;
   /** The article's main pair (country codes), if any. */
   mainPair: readonly [string, string] | null;
+  /**
+   * The pair this sentence is about: two countries it coordinates ("Iran and Venezuela",
+   * "between Tokyo and Manila"), else the article's main pair. Third parties are judged against it.
+   */
+  pair?: readonly [string, string] | null;
   /** Country-level actors this sentence is about (mentioned or referred to). */
   focal: ReadonlySet<string>;
 }
@@ -79,7 +88,7 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
 
   for (let i = 0; i < n; i++) {
     if (BOUNDARY_PUNCT.test(tokens[i].text)) opensClause[i] = true;
-    else if (CLAUSE_OPENERS.has(tokens[i].normal) && tokens[i].pos !== 'ADV') opensClause[i] = true;
+    else if (CLAUSE_OPENERS.has(tokens[i].normal) && tokens[i].pos !== 'ADV' && tokens[i].pos !== 'DET') opensClause[i] = true;
   }
   for (const hit of MATCHERS.concessive.findAll(views)) {
     const last = tokens[hit.end - 1];
@@ -95,13 +104,17 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
   }
   for (const hit of MATCHERS.contrast.findAll(views)) {
     const t = tokens[hit.first];
-    if (t.pos !== 'CCONJ' || hit.first === 0) continue;
+    if (hit.first === 0) continue;
+    // wink may tag ", yet" as an adverb; after a comma it still contrasts.
+    if (t.pos !== 'CCONJ' && !(t.normal === 'yet' && tokens[hit.first - 1].text === ',')) continue;
     // "not only ... but also" adds, it does not contrast.
     const before = tokens.slice(0, hit.first).map((x) => x.normal).join(' ');
     if (/\bnot only\b/.test(before)) continue;
     opensClause[hit.first] = true;
     mark(0, hit.first, 'contrast-subordinate');
   }
+
+  markAppositions(tokens, region);
 
   const clause = new Array<number>(n);
   let c = 0;
@@ -110,6 +123,32 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
     clause[i] = c;
   }
   return { clause, region };
+}
+
+/**
+ * A verbless part between commas, or after the last comma, that opens with a
+ * determiner, adverb or adjective ("France and Germany, once rivals in a nuclear
+ * race, ..."; "..., a remarkable turn for two former enemies.") describes a party
+ * in passing: background, like a relative clause.
+ */
+const APPOSITION_OPENERS = new Set(['DET', 'ADV', 'ADJ', 'NUM']);
+/** Adverbs that open an apposition whatever wink tags after them ("once rivals"). */
+const PAST_STATE_ADVERBS = new Set(['once', 'formerly', 'previously', 'long']);
+/** A part that opens with these continues the sentence: "..., yet Canberra views ...". */
+const CONTINUATIONS = new Set(['yet', 'but', 'and', 'or', 'so', 'then', 'still', 'thus', 'therefore', 'however', 'nor']);
+const MIN_APPOSITION = 3;
+
+function markAppositions(tokens: readonly Token[], region: (Region | null)[]): void {
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    if (tokens[i].text !== ',') continue;
+    let end = i + 1;
+    while (end < n && tokens[end].text !== ',' && !/^[.;:!?]$/.test(tokens[end].text)) end++;
+    const part = tokens.slice(i + 1, end).filter((t) => t.pos !== 'PUNCT');
+    if (part.length < MIN_APPOSITION || !APPOSITION_OPENERS.has(part[0].pos) || CONTINUATIONS.has(part[0].normal)) continue;
+    if (!PAST_STATE_ADVERBS.has(part[0].normal) && part.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) continue;
+    for (let k = i + 1; k < end; k++) if (region[k] === null) region[k] = 'background';
+  }
 }
 
 interface Operators {
@@ -181,22 +220,100 @@ export function composeCues(ctx: SentenceContext, structure: Structure): Compose
   // Several entries can share one phrase: keep the first (one cue per span). Blockers
   // ("weapons of mass destruction") win the longest match and are then dropped.
   const seen = new Set<string>();
-  const hits = MATCHERS.cues.findAll(ctx.views).filter((h) => {
+  const lexical = MATCHERS.cues.findAll(ctx.views).filter((h) => {
     const key = `${h.first}:${h.end}`;
     if (seen.has(key) || !acceptCue(ctx, h)) return false;
     seen.add(key);
     return true;
   }).filter((h): h is PhraseHit<LiveCue> => h.value.polarity !== 'none');
+  let hits = withRelationFrames(ctx, lexical);
+  hits = hits.filter((h) => !namesAKind(ctx.tokens, h) && !isAttributiveAmbivalence(ctx.tokens, h));
   // "a Trade Rift", "protest demonstration": a cue noun right before another cue noun only names
   // its topic; the head speaks.
-  const NOMINAL = new Set(['NOUN', 'PROPN']);
   for (let i = hits.length - 2; i >= 0; i--) {
     const [a, b] = [hits[i], hits[i + 1]];
     if (a.end === b.first && a.value.nominal && NOMINAL.has(ctx.tokens[a.first].pos) && NOMINAL.has(ctx.tokens[b.first].pos)) hits.splice(i, 1);
   }
+  hits = dropTopics(ctx.tokens, hits);
+  hits = dropContents(ctx, hits);
+  let reversedBy = reversalTargets(ctx, structure, ops, hits);
+  // "refused to join sanctions": the refusal is read through its object; the verb is no cue of its own.
+  const absorbed = new Set<PhraseHit<CueEntry>>();
+  for (const [i, list] of reversedBy.entries()) {
+    for (const r of list) {
+      if (r.value !== 'both') continue;
+      for (const h of hits) if (h !== hits[i] && h.first >= r.first && h.end <= r.end) absorbed.add(h);
+    }
+  }
+  if (absorbed.size > 0) {
+    hits = hits.filter((h) => !absorbed.has(h));
+    reversedBy = reversalTargets(ctx, structure, ops, hits);
+  }
   const negated = negatedCues(ctx, structure, ops, hits);
-  const reversedBy = reversalTargets(ctx, structure, ops, hits);
   return hits.map((hit, i) => composeOne(ctx, structure, ops, hit, negated[i], reversedBy[i]));
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN']);
+
+/** Lexicon cues plus relation frames; a lexicon cue inside a frame gives way to it. */
+function withRelationFrames(ctx: SentenceContext, lexical: PhraseHit<LiveCue>[]): PhraseHit<LiveCue>[] {
+  const frames = findRelationFrames(ctx.tokens, ctx.views, ctx.inEntity);
+  if (frames.length === 0) return lexical;
+  const kept = lexical.filter((h) => !frames.some((f) => h.first < f.cover[1] && f.cover[0] < h.end));
+  const framed = frames.map((f) => f.hit as PhraseHit<LiveCue>).filter((h, i, all) => all.findIndex((x) => x.first === h.first && x.end === h.end) === i);
+  return [...kept, ...framed].sort((a, b) => a.first - b.first || a.end - b.end);
+}
+
+/** "trade volume", "warning data": a head-only word in front of a noun names a kind. */
+function namesAKind(tokens: readonly Token[], h: PhraseHit<LiveCue>): boolean {
+  return h.value.headOnly === true && h.end < tokens.length && NOMINAL.has(tokens[h.end].pos) && NOMINAL.has(tokens[h.first].pos);
+}
+
+/** "a complex alliance": an ambivalence adjective in front of a noun qualifies it and is no cue. */
+function isAttributiveAmbivalence(tokens: readonly Token[], h: PhraseHit<LiveCue>): boolean {
+  return h.value.ambivalent === true && tokens[h.first].pos !== 'NOUN' && h.end < tokens.length && NOMINAL.has(tokens[h.end].pos);
+}
+
+/** Words of a noun phrase after a preposition ("over the Kuril Islands", "on a peace treaty"). */
+const NP_WORDS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'PRON', 'CCONJ']);
+const TOPIC_WINDOW = 6;
+
+/**
+ * "a dispute over trade", "talks on a peace treaty": the cues of the noun phrase
+ * after a cue noun and a topic preposition name what it is about; the head speaks.
+ */
+function dropTopics<T extends PhraseHit<LiveCue>>(tokens: readonly Token[], hits: T[]): T[] {
+  const topical = new Set<T>();
+  for (const a of hits) {
+    if (topical.has(a) || !NOMINAL.has(tokens[a.end - 1].pos) || a.end >= tokens.length || !TOPIC_PREPOSITIONS.has(tokens[a.end].normal)) continue;
+    let k = a.end + 1;
+    while (k < tokens.length && k - a.end <= TOPIC_WINDOW && (NP_WORDS.has(tokens[k].pos) || tokens[k].text === '-')) k++;
+    for (const b of hits) if (b.first > a.end && b.end <= k) topical.add(b);
+  }
+  return topical.size === 0 ? hits : hits.filter((h) => !topical.has(h));
+}
+
+/** An accusation's or a fear's object, before its preposition ("accusing Doha of ..."). */
+const OBJECT_WORDS = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'PART']);
+const MAX_OBJECT = 4;
+
+/**
+ * "accusing Doha of supporting terrorism", "wary of the partnership": a
+ * cooperation cue in what is alleged or feared did not happen between the
+ * parties; the accusation or the fear is the stance.
+ */
+function dropContents<T extends PhraseHit<LiveCue>>(ctx: SentenceContext, hits: T[]): T[] {
+  const { tokens } = ctx;
+  const contained = new Set<T>();
+  for (const head of MATCHERS.contentHeads.findAll(ctx.views)) {
+    let k = head.end;
+    while (k < tokens.length && k - head.end < MAX_OBJECT && OBJECT_WORDS.has(tokens[k].pos) && !CONTENT_PREPOSITIONS.has(tokens[k].normal)) k++;
+    if (k >= tokens.length || !CONTENT_PREPOSITIONS.has(tokens[k].normal)) continue;
+    let end = k + 1;
+    while (end < tokens.length && !BOUNDARY_PUNCT.test(tokens[end].text) && !CONTRAST_WORDS.has(tokens[end].normal)) end++;
+    for (const h of hits) if (h.first > k && h.end <= end && h.value.polarity === 'cooperation') contained.add(h);
+  }
+  return contained.size === 0 ? hits : hits.filter((h) => !contained.has(h));
 }
 
 /**
@@ -220,7 +337,10 @@ function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: r
       continue;
     }
     const k = tokens.slice(hit.first, hit.end).findIndex((t) => t.negated);
-    if (k < 0) continue;
+    if (k < 0) {
+      if (isSubjectOfNegatedPredicate(tokens, s, hit)) out[i] = true;
+      continue;
+    }
     // The run's start, stepping over punctuation wink leaves unflagged inside it ("hostage-takers' demands").
     let start = hit.first + k;
     for (let j = start - 1; j >= 0; j--) {
@@ -238,6 +358,25 @@ function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: r
     } else out[i] = hit.value.polarity === runPolarity;
   }
   return out;
+}
+
+/**
+ * "trust has not been fully restored", "the truce did not hold": a cue noun whose
+ * predicate is negated, with only auxiliaries and adverbs between.
+ */
+function isSubjectOfNegatedPredicate(tokens: readonly Token[], s: Structure, hit: PhraseHit<LiveCue>): boolean {
+  if (!NOMINAL.has(tokens[hit.end - 1].pos)) return false;
+  let sawNegation = false;
+  let k = hit.end;
+  // "the dispute over energy policy did not prevent": over its prepositional phrase.
+  if (k < tokens.length && tokens[k].pos === 'ADP') while (k < tokens.length && k - hit.end < 8 && PP_WORDS.has(tokens[k].pos)) k++;
+  for (const from = k; k < tokens.length && k - from < 6 && s.clause[k] === s.clause[hit.first]; k++) {
+    const t = tokens[k];
+    if (t.normal === 'not' || t.normal === "n't" || t.normal === 'never') sawNegation = true;
+    else if (t.pos === 'VERB') return sawNegation;
+    else if (t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PART') return false;
+  }
+  return false;
 }
 
 /** Tokens between two positions, a run of name words counting once ("Saddam Hussein's proposal"). */
@@ -262,12 +401,12 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
   for (const r of ops.reversals) {
     const clause = s.clause[r.end - 1];
     if (r.value === 'after') {
-      // "talks collapsed", "the truce has expired": the cue just before, nothing but auxiliaries between.
+      // "talks collapsed", "the truce has expired", "negotiations between Japan and Russia over
+      // the islands collapsed": the cue just before, its prepositional phrase and auxiliaries between.
       for (let i = hits.length - 1; i >= 0; i--) {
         const h = hits[i];
         if (h.end > r.first) continue;
-        const between = tokens.slice(h.end, r.first);
-        if (s.clause[h.first] === clause && between.length <= 3 && between.every((t) => t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART')) out[i].push(r);
+        if (s.clause[h.first] === clause && isSubjectOf(tokens, h.end, r.first)) out[i].push(r);
         break;
       }
       continue;
@@ -287,10 +426,45 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
         }
       }
     }
-    if (target >= 0) out[target].push(r);
+    if (target >= 0) {
+      out[target].push(r);
+      // "rejected a US offer to host a summit to hammer out a framework agreement": refusing,
+      // blocking, opposing reach the whole object with its infinitives and prepositions.
+      if (r.value === 'cooperation') {
+        for (let i = target + 1; i < hits.length; i++) {
+          if (s.clause[hits[i].first] !== clause || !isComplement(tokens, hits[i - 1].end, hits[i].first)) break;
+          out[i].push(r);
+        }
+      }
+    }
   }
   for (let i = 0; i < hits.length; i++) out[i].sort((a, b) => Math.abs(a.first - hits[i].first) - Math.abs(b.first - hits[i].first));
   return out;
+}
+
+const AUXILIARY = new Set(['AUX', 'ADV', 'PART']);
+const PP_WORDS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ', 'PART', 'PRON']);
+
+/** Between a subject cue and its predicate: auxiliaries, or a prepositional phrase then auxiliaries. */
+function isSubjectOf(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from > 12) return false;
+  let k = from;
+  if (k < to && tokens[k].pos === 'ADP') while (k < to && (PP_WORDS.has(tokens[k].pos) || tokens[k].text === '-')) k++;
+  while (k < to && AUXILIARY.has(tokens[k].pos)) k++;
+  return k === to;
+}
+
+/** Between two cues of one object: determiners, nouns, prepositions and infinitives, no new clause. */
+function isComplement(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from > 8) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k];
+    if (PP_WORDS.has(t.pos) || t.text === '-') continue;
+    if (t.pos === 'VERB' && k > 0 && tokens[k - 1].normal === 'to') continue;
+    if (t.pos === 'ADP' || (t.pos === 'ADV' && t.normal !== 'then')) continue;
+    return false;
+  }
+  return true;
 }
 
 function composeOne(
@@ -338,6 +512,9 @@ function composeOne(
   for (const [modifier, factor] of [...hedgeByKind.entries()].sort()) {
     weight *= factor;
     modifiers.push(modifier);
+    // "Iraq must cooperate fully", "demanded that Israel ease restrictions": the demand presupposes
+    // the other side has not done it; it is pressure, not cooperation.
+    if (modifier === 'demanded' && polarity === 'cooperation') flip();
   }
 
   // Intensifiers and diminishers near the cue.
@@ -371,12 +548,13 @@ function composeOne(
   const attribution = attribute(ctx, hit);
   let about: string[] | undefined;
   let holderToken: number | undefined;
-  if (attribution && isThirdParty(ctx, attribution)) {
-    holderToken = attribution.holderToken;
+  if (attribution && isThirdParty(ctx, attribution, entry.polarity)) {
+    if (attribution.holderToken >= 0) holderToken = attribution.holderToken;
     weight *= CONFIG.thirdPartyFactor;
     modifiers.push('third-party');
     const codes = [attribution.holder, attribution.target].filter((c): c is string => typeof c === 'string');
-    if (attribution.holder !== null) about = [...new Set(codes)].sort();
+    // An unnamed bloc ("foreign pressure") has no dyad to credit.
+    if (attribution.holder !== null || !attribution.bloc) about = [...new Set(codes)].sort();
   }
 
   weight = Math.min(1, weight);
@@ -405,15 +583,19 @@ function composeOne(
  * relations. An infinitive ("refused to commit to any assistance") or another
  * reversal ("refused to lift the curfew") continues the chain.
  */
-const REVERSAL_PREPOSITIONS = new Set(['of', 'to', 'for']);
+const REVERSAL_PREPOSITIONS = new Set(['of', 'to', 'for', 'from']);
 
 function reachesObject(tokens: readonly Token[], from: number, to: number, reversals: readonly PhraseHit<ReversalFlips>[]): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k];
     // "stopped work on the first day of a strike": the object ends at a preposition other than of/to/for.
+    // "shortened by one hour the curfew": a measure phrase is no boundary.
+    if (t.normal === 'by' && k + 1 < to && tokens[k + 1].pos === 'NUM') continue;
     if (t.pos === 'ADP' && !REVERSAL_PREPOSITIONS.has(t.normal)) return false;
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
-    if (t.pos === 'VERB' && k > 0 && tokens[k - 1].normal === 'to') continue;
+    if (t.pos === 'VERB' && k > 0 && (tokens[k - 1].normal === 'to' || tokens[k - 1].normal === 'from')) continue;
+    // "derail their growing cooperation": a participle in front of a noun modifies it.
+    if (t.pos === 'VERB' && /(ing|ed)$/.test(t.normal) && k + 1 < tokens.length && (NOMINAL.has(tokens[k + 1].pos) || tokens[k + 1].pos === 'ADJ')) continue;
     if (reversals.some((r) => r.first <= k && k < r.end)) continue;
     return false;
   }
@@ -441,6 +623,10 @@ const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
 /** The actor a nominal cue belongs to: a name or bloc word in front of it, a target after it. */
 function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution | null {
   const { tokens } = ctx;
+  const target = targetOf(ctx, hit);
+  // "the Philippines and Japan agreed": a subject in front of a verb is no holder; only a noun
+  // ("U.S. pressure") or an adjective ("wary of China") has one.
+  if (!NOMINAL.has(tokens[hit.first].pos) && tokens[hit.first].pos !== 'ADJ') return null;
   let holder: string | null | undefined;
   let bloc = false;
   let holderToken = -1;
@@ -459,17 +645,30 @@ function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution 
       holderToken = k;
       break;
     }
-    if (!(NP_POS.has(t.pos) || t.text === '-' || t.normal === "'s" || t.normal === '’s')) break;
+    if (!(NP_POS.has(t.pos) || t.text === '-' || t.normal === "'s" || t.normal === '’s') || t.normal === 'to') break;
   }
-  if (holder === undefined) return null;
-  let target: string | undefined;
-  let k = hit.end;
-  if (k < tokens.length && ATTRIBUTION_PREPOSITIONS.has(tokens[k].normal)) {
-    k++;
-    while (k < tokens.length && tokens[k].pos === 'DET') k++;
-    if (k < tokens.length && ctx.tokenActor[k]) target = ctx.tokenActor[k]!;
+  if (holder === undefined) {
+    // "pressure from Beijing": the holder after the cue.
+    const after = actorAfter(ctx, hit.end, HOLDER_PREPOSITIONS);
+    if (after) return { holder: after.actor, bloc: false, holderToken: after.token };
+    // "wary of China's rise": no holder, a target outside the pair.
+    if (target !== undefined) return { holder: null, bloc: false, holderToken: -1, target };
+    return null;
   }
   return { holder, bloc, holderToken, target };
+}
+
+function targetOf(ctx: SentenceContext, hit: PhraseHit<CueEntry>): string | undefined {
+  return actorAfter(ctx, hit.end, ATTRIBUTION_PREPOSITIONS)?.actor;
+}
+
+/** The actor named right after one of `prepositions` at token k ("on Iran", "from the Kremlin"). */
+function actorAfter(ctx: SentenceContext, k: number, prepositions: ReadonlySet<string>): { actor: string; token: number } | null {
+  const { tokens } = ctx;
+  if (k >= tokens.length || !prepositions.has(tokens[k].normal)) return null;
+  k++;
+  while (k < tokens.length && tokens[k].pos === 'DET') k++;
+  return k < tokens.length && ctx.tokenActor[k] ? { actor: ctx.tokenActor[k]!, token: k } : null;
 }
 
 /**
@@ -478,10 +677,17 @@ function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution 
  * bloc; a named actor is when the article has a main pair, the sentence is about
  * one of its members, and the holder is not one of them.
  */
-function isThirdParty(ctx: SentenceContext, a: Attribution): boolean {
-  const pair = ctx.mainPair;
-  const inPair = a.holder !== null && pair !== null && pair.includes(countryOf(a.holder));
-  if (a.bloc) return !inPair;
-  if (!pair || inPair) return false;
+function isThirdParty(ctx: SentenceContext, a: Attribution, polarity: Polarity): boolean {
+  const pair = ctx.pair !== undefined ? ctx.pair : ctx.mainPair;
+  const inPair = (code: string | null | undefined) => code != null && pair !== null && pair.includes(countryOf(code));
+  if (a.bloc) return !inPair(a.holder);
+  if (!pair) return false;
+  if (a.holder === null) {
+    // "as both grow wary of China's rise": distrust toward an outsider is not the pair's quarrel.
+    return polarity === 'distrust' && a.target !== undefined && !inPair(a.target) && pair.every((p) => ctx.focal.has(p));
+  }
+  // "Berlin's energy deals with Moscow", in a sentence about Poland and Germany: holder and target
+  // name their own pair.
+  if (inPair(a.holder)) return a.target !== undefined && !inPair(a.target) && countryOf(a.target) !== countryOf(a.holder);
   return pair.some((p) => ctx.focal.has(p));
 }

@@ -11,12 +11,12 @@
 // an actor named only as the holder of a third-party cue ("against U.S.
 // pressure"), and a third country named as a place ("efforts in Syria") when the
 // sentence already has a pair.
-import { layer, type ArticleDoc, type DateMention, type SentenceStance, type StanceLabel, type Token } from '../../article.js';
+import { layer, type ArticleDoc, type DateMention, type Mention, type SentenceStance, type StanceLabel, type Token } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { actorMentions, countryOf, mainPair, sortedCodes, type ActorMention } from './actors.js';
 import { composeCues, sentenceStructure, type ComposedCue, type SentenceContext } from './compose.js';
 import { judgeHistorical, referenceYear } from './historical.js';
-import { CONFIG, LOCATIVE_PREPOSITIONS, MATCHERS, PAIR_PRONOUNS, matchViews } from './lexicon.js';
+import { AMBIVALENCE_GROUP, CONFIG, LOCATIVE_PREPOSITIONS, MATCHERS, PAIR_PRONOUNS, matchViews } from './lexicon.js';
 
 export const STANCE_VERSION = '1';
 
@@ -37,16 +37,51 @@ export interface Verdict {
   distrust: number;
 }
 
+/** What the label rule reads of a cue. */
+export interface JudgedCue {
+  weight: number;
+  modifiers?: readonly string[];
+  rule?: string;
+}
+
+const evidenceOf = (cues: readonly JudgedCue[]) => ({
+  cooperation: combine(cues.filter((c) => c.weight > 0).map((c) => c.weight)),
+  distrust: combine(cues.filter((c) => c.weight < 0).map((c) => c.weight)),
+});
+
+/** Background (circumstance, relative clauses) and concessive parts set the scene for the main clause. */
+const isSubordinate = (c: JudgedCue) => c.modifiers?.some((m) => m === 'background' || m === 'concessive') ?? false;
+
+/** "X, but Y" where X and Y say opposite things, each on its own: both hold. */
+function contrasted(cues: readonly JudgedCue[]): boolean {
+  const side = (part: readonly JudgedCue[]) => {
+    const e = evidenceOf(part);
+    const strong = Math.max(e.cooperation, e.distrust);
+    return strong < CONFIG.neutralBelow ? null : e.cooperation > e.distrust ? 'cooperation' : 'distrust';
+  };
+  const before = side(cues.filter((c) => c.modifiers?.includes('contrast-subordinate')));
+  const after = side(cues.filter((c) => !c.modifiers?.includes('contrast-subordinate')));
+  return before !== null && after !== null && before !== after;
+}
+
 /**
- * The label rule: neutral when neither side reaches CONFIG.neutralBelow (or all
- * the evidence sits in a concessive part); mixed
- * when the weaker side is at least CONFIG.mixedRatio of the stronger; otherwise
- * the stronger. score = (c - d) / (c + d + k). Confidence grows with evidence and
- * agreement, and drops for hedged sentences.
+ * The label rule. The main clause decides when it says anything (at least
+ * CONFIG.neutralBelow): background and concessive cues then only colour the
+ * dyads, so "lifted a curfew in Montenegro where 28 people have been killed" is
+ * the lifting. Over the deciding cues: neutral below the floor (or when all
+ * the evidence sits in a concessive part); mixed when a cue describes the
+ * relation as both at once ("remain complex"), when the two sides of a "but" say
+ * opposite things, or when the weaker side is at least CONFIG.mixedRatio of the
+ * stronger; otherwise the stronger. score = (c - d) / (c + d + k) over the
+ * deciding cues. Confidence grows with evidence and agreement, and drops for
+ * hedged sentences.
  */
-export function judge(cues: readonly { weight: number; modifiers?: readonly string[] }[], hedged: boolean): Verdict {
-  const cooperation = combine(cues.filter((c) => c.weight > 0).map((c) => c.weight));
-  const distrust = combine(cues.filter((c) => c.weight < 0).map((c) => c.weight));
+export function judge(cues: readonly JudgedCue[], hedged: boolean): Verdict {
+  const foreground = cues.filter((c) => !isSubordinate(c));
+  const main = evidenceOf(foreground);
+  const speaks = Math.max(main.cooperation, main.distrust) >= CONFIG.neutralBelow;
+  const deciding = speaks ? foreground : cues;
+  const { cooperation, distrust } = speaks ? main : evidenceOf(cues);
   const strong = Math.max(cooperation, distrust);
   const weak = Math.min(cooperation, distrust);
   const score = round3((cooperation - distrust) / (cooperation + distrust + CONFIG.scoreSmoothing));
@@ -54,15 +89,16 @@ export function judge(cues: readonly { weight: number; modifiers?: readonly stri
   // "Despite the friction, both governments tried to keep relations calm": a concession
   // alone does not say what the main clause asserts (it is usually the opposite).
   const onlyConceded = cues.length > 0 && cues.every((c) => c.modifiers?.includes('concessive'));
+  const ambivalent = deciding.some((c) => c.rule === `cue:${AMBIVALENCE_GROUP}`);
   if (strong < CONFIG.neutralBelow || onlyConceded) label = 'neutral';
-  else if (weak >= CONFIG.mixedRatio * strong) label = 'mixed';
+  else if (ambivalent || contrasted(deciding) || weak >= CONFIG.mixedRatio * strong) label = 'mixed';
   else label = cooperation > distrust ? 'cooperation' : 'distrust';
 
   let confidence: number;
   if (label === 'neutral') confidence = cues.length === 0 ? 0.6 : 0.4;
   else {
     const evidence = 1 - Math.exp(-2 * (cooperation + distrust));
-    const fit = label === 'mixed' ? weak / strong : (strong - weak) / strong;
+    const fit = label === 'mixed' ? (strong === 0 ? 0 : weak / strong) : (strong - weak) / strong;
     confidence = evidence * (0.5 + 0.5 * fit) * (hedged ? 0.8 : 1);
   }
   return { label, score, confidence: round3(confidence), cooperation: round3(cooperation), distrust: round3(distrust) };
@@ -82,6 +118,47 @@ export interface StanceDetail extends SentenceStance {
   focal: string[];
   cooperation: number;
   distrust: number;
+}
+
+/** Words that join two named countries into the pair a sentence is about: "Iran and Venezuela", "U.S.-Iran". */
+const COORDINATORS = new Set(['and', '-', '–', '—', '&', '/']);
+
+/** The first two countries a sentence coordinates, sorted, or null. */
+function coordinatedPair(toks: readonly Token[], tokenActor: readonly (string | null)[]): [string, string] | null {
+  let last: { country: string; end: number } | null = null;
+  for (let k = 0; k < toks.length; k++) {
+    const actor = tokenActor[k];
+    if (!actor) continue;
+    const country = countryOf(actor);
+    if (last && country !== last.country) {
+      const between = toks.slice(last.end, k);
+      if (between.length > 0 && between.length <= 2 && between.every((t) => COORDINATORS.has(t.normal) || t.normal === 'the') && COORDINATORS.has(between[0].normal)) {
+        return [last.country, country].sort() as [string, string];
+      }
+    }
+    if (!last || last.country !== country || k !== last.end) last = { country, end: k + 1 };
+    else last.end = k + 1;
+  }
+  return null;
+}
+
+/** Per token, the actor of the mention covering it (mentions sorted by start), or null. */
+function coveringActors(toks: readonly Token[], own: readonly ActorMention[]): (string | null)[] {
+  const out = new Array<string | null>(toks.length).fill(null);
+  for (const x of own) {
+    for (let k = 0; k < toks.length && toks[k].start < x.end; k++) if (out[k] === null && x.start <= toks[k].start && toks[k].end <= x.end) out[k] = x.actor;
+  }
+  return out;
+}
+
+/** Per token, whether any mention (sorted by start, from index `from`) covers it. */
+function coveredTokens(toks: readonly Token[], mentions: readonly Mention[], from: number, until: number): boolean[] {
+  const out = new Array<boolean>(toks.length).fill(false);
+  for (let i = from; i < mentions.length && mentions[i].start < until; i++) {
+    const x = mentions[i];
+    for (let k = 0; k < toks.length && toks[k].start < x.end; k++) if (x.start <= toks[k].start && toks[k].end <= x.end) out[k] = true;
+  }
+  return out;
 }
 
 /** A mention right after a locative preposition ("in Syria"). */
@@ -129,6 +206,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
   const out: StanceDetail[] = [];
   let previousFocal = new Set<string>();
   let m = 0;
+  let e = 0;
   for (const sentence of sentences) {
     const toks = tokens.slice(sentence.firstToken, sentence.endToken);
     const views = matchViews(toks);
@@ -137,9 +215,9 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
     const own: ActorMention[] = [];
     while (m < mentions.length && mentions[m].start < sentence.start) m++;
     for (let k = m; k < mentions.length && mentions[k].start < sentence.end; k++) own.push(mentions[k]);
-    const tokenActor = toks.map((t) => own.find((x) => x.start <= t.start && t.end <= x.end)?.actor ?? null);
-    const inside = allMentions.filter((x) => x.start < sentence.end && x.end > sentence.start);
-    const inEntity = toks.map((t) => inside.some((x) => x.start <= t.start && t.end <= x.end));
+    const tokenActor = coveringActors(toks, own);
+    while (e < allMentions.length && allMentions[e].end <= sentence.start) e++;
+    const inEntity = coveredTokens(toks, allMentions, e, sentence.end);
 
     // About: its own actors, plus the main pair when it refers to "both nations" or
     // continues with "they"/"their" after a sentence about the pair.
@@ -164,6 +242,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
       inEntity,
       headline: isHeadline(toks),
       mainPair: pair,
+      pair: coordinatedPair(toks, tokenActor) ?? pair,
       focal,
     };
     const structure = sentenceStructure(toks, views);
@@ -177,7 +256,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
       focal = new Set([...about].map(countryOf));
     }
     if (focal.size >= 3) narrowToClauses(cues, own.filter((x) => about.has(x.actor)), toks, structure.clause);
-    const hedged = cues.some((c) => c.modifiers.includes('hedged') || c.modifiers.includes('intended'));
+    const hedged = cues.some((c) => c.modifiers.includes('hedged') || c.modifiers.includes('intended') || c.modifiers.includes('uncertain'));
     const verdict = judge(cues, hedged);
     const sentenceDates = dates.filter((d: DateMention) => d.start >= sentence.start && d.end <= sentence.end);
     const { historical } = judgeHistorical(views, sentenceDates, nowYear);

@@ -19,6 +19,10 @@ export interface CueEntry {
   group: string;
   /** A one-word noun ("trade", not "complex"): in front of another cue noun it only names a topic. */
   nominal: boolean;
+  /** Counts only as the head of its noun phrase: in front of another noun ("trade volume", "warning data") it names a kind. */
+  headOnly?: boolean;
+  /** A relation described as both at once ("remain complex", "ambivalent"): the sentence is mixed. */
+  ambivalent?: boolean;
 }
 
 export interface StanceConfig {
@@ -40,7 +44,7 @@ export interface StanceConfig {
   historicalYears: number;
 }
 
-export type HedgeModifier = 'hedged' | 'intended' | 'requested';
+export type HedgeModifier = 'hedged' | 'intended' | 'requested' | 'demanded' | 'uncertain';
 
 export interface Hedge {
   factor: number;
@@ -65,8 +69,25 @@ interface CueFile {
     name: string;
     polarity: Polarity | 'none';
     weight: number;
-    phrases: (string | { phrase: string; weight?: number; pos?: string[] })[];
+    phrases: (string | { phrase: string; weight?: number; pos?: string[]; headOnly?: boolean })[];
   }[];
+}
+
+/** A word with its frame weight (data/stance/relations.json). */
+interface Weighted {
+  word: string;
+  weight: number;
+}
+type ByPolarity = Record<Polarity, Weighted[]>;
+
+interface RelationFile {
+  relationNouns: string[];
+  channelNouns: string[];
+  adjectives: ByPolarity;
+  channelAdjectives: ByPolarity;
+  copulas: string[];
+  objectVerbs: ByPolarity;
+  subjectVerbs: ByPolarity;
 }
 
 interface ModifierFile {
@@ -87,19 +108,29 @@ interface ModifierFile {
   attributionPrepositions: { words: string[] };
   clauseOpeners: { words: string[] };
   locativePrepositions: { words: string[] };
+  contentFrames: { heads: string[]; prepositions: string[] };
+  topicPrepositions: { words: string[] };
+  holderPrepositions: { words: string[] };
 }
 
 const cueFile = loadData<CueFile>('stance/cues.json');
 const modFile = loadData<ModifierFile>('stance/modifiers.json');
+const relFile = loadData<RelationFile>('stance/relations.json');
 
 export const CONFIG: Readonly<StanceConfig> = modFile.config;
+
+/** The cue group whose words describe a relation as both at once. */
+export const AMBIVALENCE_GROUP = 'ambivalence';
 
 const cueEntries: CueEntry[] = cueFile.groups.flatMap((g) =>
   g.phrases.map((p) => {
     const spec = typeof p === 'string' ? { phrase: p } : p;
     const words = tokenize(spec.phrase).tokens.filter((t) => t.text.trim() !== '');
     const nominal = words.length === 1 && words[0].pos === 'NOUN';
-    return { phrase: spec.phrase, polarity: g.polarity, weight: spec.weight ?? g.weight, pos: spec.pos, group: g.name, nominal };
+    const entry: CueEntry = { phrase: spec.phrase, polarity: g.polarity, weight: spec.weight ?? g.weight, pos: spec.pos, group: g.name, nominal };
+    if (spec.headOnly) entry.headOnly = true;
+    if (g.name === AMBIVALENCE_GROUP) entry.ambivalent = true;
+    return entry;
   }),
 );
 
@@ -107,13 +138,58 @@ const each = <T>(phrases: readonly string[], value: T): Phrase<T>[] => phrases.m
 
 export type ConcessiveKind = 'preposition' | 'subordinator';
 
-const foldKey = (s: string) => s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-');
+/** A relation noun ("ties") or a channel between states ("embassy", "border"). */
+export type RelationNounKind = 'relation' | 'channel';
 
-/** Folded normal and lemma of each token, computed once per sentence and shared by every matcher. */
-const keyCache = new WeakMap<readonly TokenLike[], { normal: string[]; lemma: string[] }>();
-function keysOf(views: readonly TokenLike[]) {
+/** A frame word's polarity and weight. */
+export interface FrameWord {
+  polarity: Polarity;
+  weight: number;
+}
+
+const weighted = (byPolarity: ByPolarity): Phrase<FrameWord>[] =>
+  (['cooperation', 'distrust'] as const).flatMap((polarity) => byPolarity[polarity].map((w) => ({ phrase: w.word, value: { polarity, weight: w.weight } })));
+
+/** Lower case, curly quotes and dashes folded; most tokens have none, so the replacements are skipped. */
+function foldKey(s: string): string {
+  const lower = s.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x60 || (c >= 0x2010 && c <= 0x2019)) return lower.replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-');
+  }
+  return lower;
+}
+
+// Which matchers can start a phrase at a token, as one bit per matcher: built
+// from every matcher's first words at load, read once per sentence, so each of
+// the matchers below only looks at the few tokens that can start one of its phrases.
+const startsByNormal = new Map<string, number>();
+const startsByLemma = new Map<string, number>();
+let matcherCount = 0;
+
+interface SentenceKeys {
+  normal: string[];
+  lemma: string[];
+  /** Per token, the bits of the matchers that can start a phrase there. */
+  starts: Int32Array;
+}
+
+const keyCache = new WeakMap<readonly TokenLike[], SentenceKeys>();
+
+function startBits(normal: readonly string[], lemma: readonly string[]): Int32Array {
+  const starts = new Int32Array(normal.length);
+  for (let i = 0; i < normal.length; i++) starts[i] = (startsByNormal.get(normal[i]) ?? 0) | (startsByLemma.get(lemma[i]) ?? 0);
+  return starts;
+}
+
+/** Folded keys and start bits of a sentence's views, computed once and shared by every matcher. */
+function keysOf(views: readonly TokenLike[]): SentenceKeys {
   let keys = keyCache.get(views);
-  if (!keys) keyCache.set(views, (keys = { normal: views.map((t) => foldKey(t.normal)), lemma: views.map((t) => foldKey(t.lemma)) }));
+  if (!keys) {
+    const normal = views.map((t) => foldKey(t.normal));
+    const lemma = views.map((t) => foldKey(t.lemma));
+    keyCache.set(views, (keys = { normal, lemma, starts: startBits(normal, lemma) }));
+  }
   return keys;
 }
 
@@ -122,27 +198,43 @@ function keysOf(views: readonly TokenLike[]) {
  * phrases: a dozen matchers run over every sentence, and most tokens start none.
  * Same results as PhraseMatcher.findAll (longest matches, left to right).
  */
-class GatedMatcher<T> {
+export class GatedMatcher<T> {
   private readonly matcher: PhraseMatcher<T>;
-  private readonly firstKeys = new Set<string>();
+  private readonly bit: number;
 
-  constructor(
-    entries: Phrase<T>[],
-    private readonly on: 'lemma' | 'normal',
-  ) {
+  constructor(entries: Phrase<T>[], on: 'lemma' | 'normal') {
+    if (matcherCount >= 31) throw new Error('too many gated matchers for one start mask');
+    this.bit = 1 << matcherCount++;
     this.matcher = new PhraseMatcher(entries, on);
     for (const { phrase } of entries) {
       const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
-      if (first) this.firstKeys.add(foldKey(on === 'lemma' ? first.lemma : first.normal));
+      if (!first) continue;
+      // The trie compares a token's normal form first, then (lemma mode) its lemma.
+      const byNormal = foldKey(first.normal);
+      startsByNormal.set(byNormal, (startsByNormal.get(byNormal) ?? 0) | this.bit);
+      if (on === 'lemma') {
+        const byLemma = foldKey(first.lemma);
+        startsByNormal.set(byLemma, (startsByNormal.get(byLemma) ?? 0) | this.bit);
+        startsByLemma.set(byLemma, (startsByLemma.get(byLemma) ?? 0) | this.bit);
+      }
     }
   }
 
+  /** Every phrase that starts at token i, longest first (none when no phrase can start there). */
+  matchAt(views: readonly TokenLike[], i: number): PhraseHit<T>[] {
+    return (keysOf(views).starts[i] & this.bit) !== 0 ? this.matcher.matchAt(views, i) : [];
+  }
+
   findAll(views: readonly TokenLike[]): PhraseHit<T>[] {
-    const keys = keysOf(views);
+    const { starts } = keysOf(views);
+    const bit = this.bit;
     const out: PhraseHit<T>[] = [];
     for (let i = 0; i < views.length; ) {
-      const canStart = this.firstKeys.has(keys.normal[i]) || (this.on === 'lemma' && this.firstKeys.has(keys.lemma[i]));
-      const hits = canStart ? this.matcher.matchAt(views, i) : [];
+      if ((starts[i] & bit) === 0) {
+        i++;
+        continue;
+      }
+      const hits = this.matcher.matchAt(views, i);
       if (hits.length === 0) {
         i++;
         continue;
@@ -184,7 +276,19 @@ export const MATCHERS = {
   contrast: normal(each(modFile.contrast.phrases, true)),
   background: normal(each(modFile.background.phrases, true)),
   pairReferences: normal(each(modFile.pairReferences.phrases, true)),
+  contentHeads: lemma(each(modFile.contentFrames.heads, true)),
+  // Relation frames (relations.ts): nouns by lemma, adjectives as written ("strained" is not "strain").
+  relationNouns: lemma([...each<RelationNounKind>(relFile.relationNouns, 'relation'), ...each<RelationNounKind>(relFile.channelNouns, 'channel')]),
+  relationAdjectives: normal(weighted(relFile.adjectives)),
+  channelAdjectives: normal(weighted(relFile.channelAdjectives)),
+  objectVerbs: lemma(weighted(relFile.objectVerbs)),
+  subjectVerbs: lemma(weighted(relFile.subjectVerbs)),
 };
+
+export const COPULAS: ReadonlySet<string> = new Set(relFile.copulas);
+export const CONTENT_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.contentFrames.prepositions);
+export const TOPIC_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.topicPrepositions.words);
+export const HOLDER_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.holderPrepositions.words);
 
 export const PAIR_PRONOUNS: ReadonlySet<string> = new Set(modFile.pairPronouns.words);
 export const THIRD_PARTY_WORDS: ReadonlyMap<string, string | null> = new Map(Object.entries(modFile.thirdPartyWords.words));
@@ -209,6 +313,10 @@ const LEXICON_WORDS: ReadonlySet<string> = (() => {
     ...modFile.hedges.entries.flatMap((e) => e.phrases),
     ...modFile.intensifiers.entries.flatMap((e) => e.phrases),
     ...modFile.historicalCue.phrases,
+    ...modFile.contentFrames.heads,
+    ...relFile.relationNouns,
+    ...relFile.channelNouns,
+    ...(['cooperation', 'distrust'] as const).flatMap((p) => [...relFile.objectVerbs[p], ...relFile.subjectVerbs[p]].map((w) => w.word)),
   ];
   for (const phrase of phrases) {
     for (const t of tokenize(phrase).tokens) {
@@ -238,12 +346,26 @@ function inflectionCandidates(w: string): string[] {
 
 /** Token views for the stance matchers: the same tokens, lemmas repaired toward lexicon words. */
 export function matchViews(tokens: readonly Token[]): TokenLike[] {
-  return tokens.map((t) => {
-    const lemmaKey = foldKey(t.lemma);
-    if (LEXICON_WORDS.has(lemmaKey) || LEXICON_WORDS.has(foldKey(t.normal))) return t; // matches as it is
-    const repaired = inflectionCandidates(foldKey(t.normal)).find((c) => LEXICON_WORDS.has(c));
-    return repaired ? { start: t.start, end: t.end, text: t.text, normal: t.normal, lemma: repaired } : t;
-  });
+  const n = tokens.length;
+  const normal = new Array<string>(n);
+  const lemma = new Array<string>(n);
+  const views = new Array<TokenLike>(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const normalKey = foldKey(t.normal);
+    const lemmaKey = t.lemma === t.normal ? normalKey : foldKey(t.lemma);
+    normal[i] = normalKey;
+    lemma[i] = lemmaKey;
+    views[i] = t;
+    if (LEXICON_WORDS.has(lemmaKey) || LEXICON_WORDS.has(normalKey)) continue; // matches as it is
+    const repaired = inflectionCandidates(normalKey).find((c) => LEXICON_WORDS.has(c));
+    if (repaired) {
+      views[i] = { start: t.start, end: t.end, text: t.text, normal: t.normal, lemma: repaired };
+      lemma[i] = repaired;
+    }
+  }
+  keyCache.set(views, { normal, lemma, starts: startBits(normal, lemma) });
+  return views;
 }
 
 export type { PhraseHit, TokenLike };

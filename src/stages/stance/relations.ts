@@ -1,0 +1,115 @@
+// Relation frames: "relations", "ties", "embassy", "border" say nothing alone;
+// the word that qualifies them carries the tenor (data/stance/relations.json):
+//   adjective   "close political ties", "strained relations", "the closed border"
+//   object      "rebuilt their relationship", "cut all ties", "restored ambassadors"
+//   subject     "relations between Riyadh and Baghdad have improved", "ties soured",
+//               "relations remain frosty" (a copula and an adjective)
+// Each frame becomes a cue like a lexicon cue (rule cue:relation-adjective,
+// -object, -subject), so negation, hedges and regions compose with it. Its `cover`
+// is the noun and the qualifier: lexicon cues inside it ("diplomatic ties",
+// "strained") give way to the frame.
+import type { Token } from '../../article.js';
+import { COPULAS, MATCHERS, type CueEntry, type FrameWord, type PhraseHit, type RelationNounKind, type TokenLike } from './lexicon.js';
+
+export interface RelationFrame {
+  hit: PhraseHit<CueEntry>;
+  /** Tokens [first, end) the frame spans, noun included. */
+  cover: [number, number];
+}
+
+/** Words that may stand between a qualifier and its noun ("close economic and security ties", "cut all ties"). */
+const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'ADV', 'CCONJ', 'DET', 'PRON', 'NUM', 'PART']);
+/** A prepositional phrase after the subject noun ("relations between Saudi Arabia and Iraq"). */
+const PP_POS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ', 'PART', 'PRON']);
+const AUX_POS = new Set(['AUX', 'ADV', 'PART']);
+const MAX_PP = 10;
+
+function frameHit(tokens: readonly Token[], first: number, end: number, word: FrameWord, group: string): PhraseHit<CueEntry> {
+  const text = tokens
+    .slice(first, end)
+    .map((t) => t.text)
+    .join(' ');
+  const value: CueEntry = { phrase: text, polarity: word.polarity, weight: word.weight, group, nominal: false };
+  return { value, first, end, start: tokens[first].start, endOffset: tokens[end - 1].end };
+}
+
+/** The frame word matched at token k by `matcher`, if any, with its end. */
+function wordAt(matcher: typeof MATCHERS.objectVerbs, views: readonly TokenLike[], k: number): PhraseHit<FrameWord> | null {
+  return matcher.matchAt(views, k)[0] ?? null;
+}
+
+export function findRelationFrames(tokens: readonly Token[], views: readonly TokenLike[], inEntity: readonly boolean[]): RelationFrame[] {
+  const out: RelationFrame[] = [];
+  const clear = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (inEntity[k]) return false;
+    return true;
+  };
+  for (const noun of MATCHERS.relationNouns.findAll(views)) {
+    const kind: RelationNounKind = noun.value;
+    if (tokens[noun.first].pos === 'VERB') continue; // "tie", "link", "contact" as verbs
+    const adjectives = kind === 'relation' ? MATCHERS.relationAdjectives : MATCHERS.channelAdjectives;
+    let found: RelationFrame | null = null;
+
+    // In front: an adjective, or a verb whose object the noun is, over modifiers and determiners.
+    for (let k = noun.first - 1, steps = 0; k >= 0 && steps < 5 && !found; k--, steps++) {
+      const t = tokens[k];
+      const adjective = t.pos === 'ADJ' || t.pos === 'VERB' ? wordAt(adjectives, views, k) : null;
+      if (adjective && adjective.end <= noun.first && clear(k, noun.end)) {
+        found = { hit: frameHit(tokens, k, noun.end, adjective.value, 'relation-adjective'), cover: [k, noun.end] };
+        break;
+      }
+      const verb = t.pos === 'VERB' ? lastWordEndingAt(MATCHERS.objectVerbs, views, k) : null;
+      if (verb && clear(verb.first, noun.end)) {
+        found = { hit: frameHit(tokens, verb.first, noun.end, verb.value, 'relation-object'), cover: [verb.first, noun.end] };
+        break;
+      }
+      if (!MODIFIER_POS.has(t.pos)) break;
+    }
+    if (found) {
+      out.push(found);
+      continue;
+    }
+
+    // After: the noun as subject, across a prepositional phrase and auxiliaries.
+    let k = noun.end;
+    let passive = false;
+    if (k < tokens.length && tokens[k].pos === 'ADP') {
+      k++;
+      while (k < tokens.length && k - noun.end < MAX_PP && (PP_POS.has(tokens[k].pos) || tokens[k].text === '-')) k++;
+    }
+    while (k < tokens.length && AUX_POS.has(tokens[k].pos)) {
+      if (tokens[k].lemma === 'be' || tokens[k].lemma === 'get') passive = true;
+      k++;
+    }
+    if (k >= tokens.length) continue;
+    const head = tokens[k];
+    if (head.pos === 'VERB' || head.pos === 'AUX') {
+      const verb = wordAt(MATCHERS.subjectVerbs, views, k) ?? (passive ? wordAt(MATCHERS.objectVerbs, views, k) : null);
+      if (verb) {
+        out.push({ hit: frameHit(tokens, k, verb.end, verb.value, 'relation-subject'), cover: [noun.first, verb.end] });
+        continue;
+      }
+      // "relations remain frosty", "the border remains closed"
+      if (COPULAS.has(head.lemma)) {
+        let j = k + 1;
+        while (j < tokens.length && tokens[j].pos === 'ADV') j++;
+        const adjective = j < tokens.length ? wordAt(adjectives, views, j) : null;
+        if (adjective) out.push({ hit: frameHit(tokens, j, adjective.end, adjective.value, 'relation-subject'), cover: [noun.first, adjective.end] });
+      }
+    } else if (head.pos === 'ADJ') {
+      // "ties are strained", "relations have thawed": wink may tag the participle as an adjective.
+      const word = (passive ? wordAt(adjectives, views, k) : null) ?? wordAt(MATCHERS.subjectVerbs, views, k);
+      if (word) out.push({ hit: frameHit(tokens, k, word.end, word.value, 'relation-subject'), cover: [noun.first, word.end] });
+    }
+  }
+  return out;
+}
+
+/** A verb phrase of the matcher that ends at token k ("break off" ending at "off"), or starts there. */
+function lastWordEndingAt(matcher: typeof MATCHERS.objectVerbs, views: readonly TokenLike[], k: number): PhraseHit<FrameWord> | null {
+  for (let first = k; first >= Math.max(0, k - 2); first--) {
+    const hit = matcher.matchAt(views, first).find((h) => h.end === k + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
