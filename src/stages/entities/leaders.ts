@@ -59,7 +59,8 @@ export function codeLeader(leader: Leader, published: string | null, offices: re
   if (former) return { actor: `${country}ELI`, basis: 'former' };
   if (offices && offices.length > 0) {
     const any = offices.includes('*');
-    const held = leader.positions.filter((p) => any || offices.includes(normalizeOffice(p.office)));
+    // Only a position taken by the publication date: "President Trump" in a 2015 article names no presidency yet.
+    const held = leader.positions.filter((p) => (any || offices.includes(normalizeOffice(p.office))) && (!published || p.from <= published));
     if (held.length > 0) {
       // Prefer the position held on the publication date, then the latest one.
       const current = published ? held.find((p) => inPosition(p, published)) : undefined;

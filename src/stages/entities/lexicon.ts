@@ -5,7 +5,7 @@ import nlp from 'compromise/two';
 import { loadData } from '../../data.js';
 import { nlp as wink } from '../../nlp.js';
 import { PhraseMatcher } from '../../lexicon/phrases.js';
-import { normalizeOffice } from './leaders.js';
+import { loadLeaders, normalizeOffice } from './leaders.js';
 
 // ---- titles -------------------------------------------------------------------
 
@@ -102,6 +102,12 @@ function compromiseHints(): Map<string, NameHint[]> {
 }
 
 const HINTS = compromiseHints();
+
+// Office holders' given names ("Abbas", "Masoud", "Recep") complete compromise's mostly English ones.
+for (const leader of loadLeaders()) {
+  const given = leader.name.split(' ')[0].toLowerCase();
+  if (given.length > 2 && !HINTS.get(given)?.includes('first-name')) HINTS.set(given, [...(HINTS.get(given) ?? []), 'first-name']);
+}
 
 /** compromise's name classes for a word or a whole name (lower-cased lookup). */
 export function nameHints(text: string): readonly NameHint[] {
