@@ -166,6 +166,15 @@ describe('dyads on the seed', () => {
     expect(dyads.map((d) => d.actors.join())).toEqual([...dyads.map((d) => d.actors.join())].sort());
   });
 
+  it('credits "improved relations" in a clause naming only the Soviet Union to Russia–Iran, not Russia–U.S., through the whole pipeline', () => {
+    const doc = seedDoc();
+    const dyads = doc.layers.dyads!;
+    const index = doc.layers.segments!.sentences.findIndex((s) => s.text.startsWith('The revolution in Iran'));
+    const ru = dyads.find((d) => d.actors.join() === 'RUS,USA');
+    expect(ru?.sentences ?? []).not.toContain(index);
+    expect(dyads.find((d) => d.actors.join() === 'IRN,RUS')!.sentences).toContain(index);
+  });
+
   it('finds Russia–Iran with both cooperation and distrust through the whole pipeline', () => {
     const doc = seedDoc();
     const ri = doc.layers.dyads!.find((d) => d.actors[0] === 'IRN' && d.actors[1] === 'RUS');

@@ -166,4 +166,22 @@ describe('stance on the seed, end to end', () => {
     expect(byStart('They have collaborated on military efforts').label).toBe('cooperation');
     expect(byStart('Relations between Russia and Iran remain complex').label).toBe('mixed');
   });
+
+  it('reads Putin\'s political backing as cooperation and the historical tensions as distrust and history', () => {
+    const full = seedDoc('stance');
+    const byStart = (start: string) => full.layers.stance![full.layers.segments!.sentences.findIndex((s) => s.text.startsWith(start))];
+    const backing = byStart('Iranian officials have benefitted');
+    expect(backing.label).toBe('cooperation');
+    expect(backing.cues.map(({ start, end, text, polarity }) => ({ start, end, text, polarity }))).toEqual([
+      cueAt('benefitted from Putin', 'benefitted from', 'cooperation'),
+      cueAt('backing, and Tehran', 'backing', 'cooperation'),
+      cueAt('procure military', 'procure', 'cooperation'),
+    ]);
+    expect(backing.about).toEqual(['IRNGOV', 'RUS', 'RUSGOV']);
+    const tensions = byStart('Tensions have historically marked');
+    expect(tensions).toMatchObject({ label: 'distrust', historical: true, about: ['IRN', 'RUS'] });
+    expect(tensions.cues.map(({ start, end, text, polarity }) => ({ start, end, text, polarity }))).toEqual([
+      cueAt('Tensions have historically', 'Tensions', 'distrust'),
+    ]);
+  });
 });

@@ -180,7 +180,9 @@ function findOperators(ctx: SentenceContext): Operators {
 function acceptCue(ctx: SentenceContext, hit: PhraseHit<CueEntry>): boolean {
   const { tokens } = ctx;
   const first = tokens[hit.first];
-  if (hit.value.pos && !hit.value.pos.includes(first.pos)) return false;
+  // "Talks between ...", "Trust has not ...": wink tags a capitalised first word as a name.
+  const pos = first.pos === 'PROPN' && hit.first === 0 && !ctx.tokenActor[0] ? 'NOUN' : first.pos;
+  if (hit.value.pos && !hit.value.pos.includes(pos)) return false;
   for (let k = hit.first; k < hit.end; k++) if (ctx.inEntity[k]) return false;
   if (!ctx.headline) {
     // "Asia-Pacific Economic Cooperation", "Organization of African Unity": a capitalised

@@ -18,7 +18,7 @@ import { composeCues, sentenceStructure, type ComposedCue, type SentenceContext 
 import { judgeHistorical, referenceYear } from './historical.js';
 import { AMBIVALENCE_GROUP, CONFIG, LOCATIVE_PREPOSITIONS, MATCHERS, PAIR_PRONOUNS, matchViews } from './lexicon.js';
 
-export const STANCE_VERSION = '1';
+export const STANCE_VERSION = '2';
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -73,10 +73,13 @@ function contrasted(cues: readonly JudgedCue[]): boolean {
  * relation as both at once ("remain complex"), when the two sides of a "but" say
  * opposite things, or when the weaker side is at least CONFIG.mixedRatio of the
  * stronger; otherwise the stronger. score = (c - d) / (c + d + k) over the
- * deciding cues. Confidence grows with evidence and agreement, and drops for
- * hedged sentences.
+ * deciding cues. Cues in an uncertain clause ("whether ... remains unclear")
+ * assert nothing and are left out. Confidence grows with evidence and
+ * agreement, and drops for hedged sentences.
  */
-export function judge(cues: readonly JudgedCue[], hedged: boolean): Verdict {
+export function judge(all: readonly JudgedCue[], hedged: boolean): Verdict {
+  // "Whether they will restore relations remains unclear" asserts nothing either way.
+  const cues = all.filter((c) => !c.modifiers?.includes('uncertain'));
   const foreground = cues.filter((c) => !isSubordinate(c));
   const main = evidenceOf(foreground);
   const speaks = Math.max(main.cooperation, main.distrust) >= CONFIG.neutralBelow;
@@ -172,8 +175,17 @@ function isLocative(toks: readonly Token[], m: ActorMention): boolean {
  * India's membership of the Quad, a grouping with the United States, Japan and
  * Australia"), a cue concerns the actors of its own clause: record them in the
  * cue's `about` so the dyads stage does not pair every country with every other.
+ * A clause naming fewer than two countries ("but the collapse of the Soviet Union
+ * opened a path for improved relations") speaks of the article's main pair when
+ * the sentence names both of them, and is left to the sentence otherwise.
  */
-function narrowToClauses(cues: ComposedCue[], participants: readonly ActorMention[], toks: readonly Token[], clause: readonly number[]): void {
+function narrowToClauses(
+  cues: ComposedCue[],
+  participants: readonly ActorMention[],
+  toks: readonly Token[],
+  clause: readonly number[],
+  pair: readonly [string, string] | null,
+): void {
   const clauseOf = (m: ActorMention) => {
     const k = toks.findIndex((t) => t.start >= m.start);
     return k < 0 ? -1 : clause[k];
@@ -185,11 +197,16 @@ function narrowToClauses(cues: ComposedCue[], participants: readonly ActorMentio
     byClause.get(c)!.add(m.actor);
   }
   const all = new Set(participants.map((m) => countryOf(m.actor)));
+  const pairNamed = pair !== null && pair.every((p) => all.has(p));
   for (const cue of cues) {
     if (cue.about || cue.modifiers.includes('third-party')) continue;
-    const here = byClause.get(clause[cue.first]);
-    if (!here || here.size === 0) continue;
-    if (new Set([...here].map(countryOf)).size < all.size) cue.about = sortedCodes(here);
+    const here = byClause.get(clause[cue.first]) ?? new Set<string>();
+    const countries = new Set([...here].map(countryOf));
+    if (countries.size >= 2) {
+      if (countries.size < all.size) cue.about = sortedCodes(here);
+    } else if (pairNamed && [...countries].every((c) => pair.includes(c))) {
+      cue.about = sortedCodes([...pair, ...here]);
+    }
   }
 }
 
@@ -255,7 +272,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
       for (const x of own) if (!named.has(x.actor)) about.delete(x.actor);
       focal = new Set([...about].map(countryOf));
     }
-    if (focal.size >= 3) narrowToClauses(cues, own.filter((x) => about.has(x.actor)), toks, structure.clause);
+    if (focal.size >= 3) narrowToClauses(cues, own.filter((x) => about.has(x.actor)), toks, structure.clause, pair);
     const hedged = cues.some((c) => c.modifiers.includes('hedged') || c.modifiers.includes('intended') || c.modifiers.includes('uncertain'));
     const verdict = judge(cues, hedged);
     const sentenceDates = dates.filter((d: DateMention) => d.start >= sentence.start && d.end <= sentence.end);

@@ -22,6 +22,7 @@ const MODIFIER_POS = new Set(['ADJ', 'NOUN', 'ADV', 'CCONJ', 'DET', 'PRON', 'NUM
 /** A prepositional phrase after the subject noun ("relations between Saudi Arabia and Iraq"). */
 const PP_POS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ', 'PART', 'PRON']);
 const AUX_POS = new Set(['AUX', 'ADV', 'PART']);
+const NOMINAL = new Set(['NOUN', 'PROPN']);
 const MAX_PP = 10;
 
 function frameHit(tokens: readonly Token[], first: number, end: number, word: FrameWord, group: string): PhraseHit<CueEntry> {
@@ -50,20 +51,24 @@ export function findRelationFrames(tokens: readonly Token[], views: readonly Tok
     const adjectives = kind === 'relation' ? MATCHERS.relationAdjectives : MATCHERS.channelAdjectives;
     let found: RelationFrame | null = null;
 
-    // In front: an adjective, or a verb whose object the noun is, over modifiers and determiners.
-    for (let k = noun.first - 1, steps = 0; k >= 0 && steps < 5 && !found; k--, steps++) {
+    // In front: an adjective, and a verb whose object the noun is, over modifiers and determiners.
+    // The verb says what happened to the relation ("damaged close ties"); an adjective of the
+    // same tenor only strengthens it ("kept close ties").
+    let adjective: { at: number; word: FrameWord } | null = null;
+    for (let k = noun.first - 1, steps = 0; k >= 0 && steps < 5; k--, steps++) {
       const t = tokens[k];
-      const adjective = t.pos === 'ADJ' || t.pos === 'VERB' ? wordAt(adjectives, views, k) : null;
-      if (adjective && adjective.end <= noun.first && clear(k, noun.end)) {
-        found = { hit: frameHit(tokens, k, noun.end, adjective.value, 'relation-adjective'), cover: [k, noun.end] };
-        break;
-      }
+      const adj: PhraseHit<FrameWord> | null = !adjective && !NOMINAL.has(t.pos) ? wordAt(adjectives, views, k) : null;
+      if (adj && adj.end <= noun.first) adjective = { at: k, word: adj.value };
       const verb = t.pos === 'VERB' ? lastWordEndingAt(MATCHERS.objectVerbs, views, k) : null;
       if (verb && clear(verb.first, noun.end)) {
-        found = { hit: frameHit(tokens, verb.first, noun.end, verb.value, 'relation-object'), cover: [verb.first, noun.end] };
+        const word = adjective && adjective.word.polarity === verb.value.polarity && adjective.word.weight > verb.value.weight ? adjective.word : verb.value;
+        found = { hit: frameHit(tokens, verb.first, noun.end, word, 'relation-object'), cover: [verb.first, noun.end] };
         break;
       }
-      if (!MODIFIER_POS.has(t.pos)) break;
+      if (!MODIFIER_POS.has(t.pos) && !adj) break;
+    }
+    if (!found && adjective && clear(adjective.at, noun.end)) {
+      found = { hit: frameHit(tokens, adjective.at, noun.end, adjective.word, 'relation-adjective'), cover: [adjective.at, noun.end] };
     }
     if (found) {
       out.push(found);
