@@ -1,8 +1,8 @@
 // The one ordered configuration of the dates stage. Parser order breaks ties
 // between candidates with the same span (earlier wins); refiner order is a
 // pipeline, each step's reason beside it.
-import { chronoParser } from './parsers/chrono.js';
-import { eraYearParser, shortYearParser, yearParser, yearRangeParser } from './parsers/years.js';
+import { calendarDateParser, clockParser, dayRangeParser, monthYearParser, numericDateParser, weekdayParser } from './parsers/written.js';
+import { eraRangeParser, eraYearParser, shortYearParser, yearParser, yearRangeParser } from './parsers/years.js';
 import { centuriesParser, centuryParser, decadeParser, shortDecadeParser } from './parsers/periods.js';
 import {
   agoParser,
@@ -20,7 +20,7 @@ import {
 } from './parsers/relative.js';
 import { vagueParser } from './parsers/vague.js';
 import { holidayParser, spokenYearParser } from './parsers/named.js';
-import { quarterCodeParser, quarterParser, seasonParser, seasonYearParser } from './parsers/calendar.js';
+import { monthNameParser, quarterCodeParser, quarterParser, seasonParser, seasonYearParser } from './parsers/calendar.js';
 import {
   durationParser,
   everyNameParser,
@@ -41,6 +41,7 @@ import type { Parser, Refiner } from './types.js';
 
 export const PARSERS: readonly Parser[] = [
   // Specific shapes first: they win ties against the general ones below.
+  eraRangeParser, // "499-493 BC": both years before Christ
   eraYearParser, // "500 BC" before the bare year takes "500"… (it never would: bare years have four digits)
   centuriesParser, // "the 18th and 19th centuries"
   centuryParser,
@@ -50,13 +51,13 @@ export const PARSERS: readonly Parser[] = [
   quarterParser,
   seasonYearParser,
   seasonParser,
-  holidayParser, // "May Day" over chrono's "May"
+  holidayParser, // "May Day" over the weekday or month alone "May"
   spokenYearParser,
-  clockWordParser, // "noon Thursday" over chrono's "Thursday"
+  clockWordParser, // "noon Thursday" over the weekday or month alone "Thursday"
   dayWordParser,
   daypartParser,
   weekdayPartParser,
-  deicticNameParser, // "last March" over chrono's "March"
+  deicticNameParser, // "last March" over the weekday or month alone "March"
   deicticUnitParser,
   agoParser,
   yearAgoParser,
@@ -64,7 +65,7 @@ export const PARSERS: readonly Parser[] = [
   theYearParser, // "the end of the year", "year-end": after "the current year", "the year-ago"
   weekendParser,
   anaphoraParser, // "the next day" over the span parser's "the next day" (a stretch only after "over", "during")
-  everyNameParser, // "every Tuesday" over chrono's "Tuesday"
+  everyNameParser, // "every Tuesday" over the weekday or month alone "Tuesday"
   everyUnitParser,
   setAdverbParser,
   rateParser, // "a year" in "$5 million a year" is a rate, not a duration
@@ -73,7 +74,13 @@ export const PARSERS: readonly Parser[] = [
   longParser,
   durationParser,
   vagueDurationParser,
-  chronoParser, // calendar dates and clock times
+  dayRangeParser, // "6-9 January 1916": two days, before the dates each would take
+  calendarDateParser, // "Tuesday, Jan. 5, 2024 at 3 p.m.", "5 January"
+  monthYearParser, // "March 2023"
+  numericDateParser, // "2023-03-10", "3/10/2023"
+  weekdayParser, // "Tuesday", "9 a.m. EST Tuesday"
+  clockParser, // "10:35 a.m." 
+  monthNameParser, // a bare month ("by the end of May")
   yearRangeParser,
   yearParser,
   shortYearParser,

@@ -24,8 +24,8 @@ export type Relative =
   | { kind: 'shift'; granularity: Granularity; unit: Granularity; amount: number }
   /** "Tuesday", "last Friday" */
   | { kind: 'weekday'; weekday: number; direction: Direction }
-  /** "March", "Jan. 5", "last June": a month (and day) without a year */
-  | { kind: 'month'; month: number; day?: number; direction: Direction }
+  /** "March", "Jan. 5", "last June": a month (and day) without a year; "Monday, Oct. 26" names the weekday that picks it */
+  | { kind: 'month'; month: number; day?: number; direction: Direction; weekday?: number }
   /** "last summer", "this spring" */
   | { kind: 'season'; season: string; direction: Direction }
   /** "the third quarter", "the first half" without a year: the latest one by tense */

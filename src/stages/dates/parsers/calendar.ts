@@ -2,7 +2,7 @@
 // halves ("the first half of 2024") and seasons ("summer of 2019", "last
 // fall"). Without a year, all of them follow the sentence's tense: "sales rose
 // in the third quarter" is the latest third quarter, "will rise" the next one.
-import { anyWordGate, B, E, ORDINAL, ordinalOf, SEASON, SEASON_GATE, SEASONS } from '../lexicon.js';
+import { alternation, anyWordGate, B, E, MONTH_GATE, MONTHS, ORDINAL, ordinalOf, SEASON, SEASON_GATE, SEASONS } from '../lexicon.js';
 import type { Extracted } from './pattern.js';
 import { pattern, patternParser } from './pattern.js';
 
@@ -81,4 +81,23 @@ export const seasonParser = patternParser(
     return { type: 'DATE', relative: { kind: 'season', season: SEASONS.get(m.groups!.season.toLowerCase())!, direction: 'tense' } };
   },
   SEASON_GATE,
+);
+
+/** Month names written out ("May" among them), and abbreviations only with their full stop ("Sept."). */
+const MONTH_WORD = `(?:${alternation([...MONTHS.keys()].filter((m) => m.length > 3 || m === 'may'))}|(?:${alternation([...MONTHS.keys()].filter((m) => m.length <= 4))})\\.)`;
+
+/**
+ * "by the end of May", "in February": a bare month. The month-word filter
+ * keeps only capitalised ones with a temporal word before them; the resolver
+ * gives the year.
+ */
+export const monthNameParser = patternParser(
+  'month-name',
+  pattern(`${B}(?<month>${MONTH_WORD})(?![\\p{L}\\p{N}_])`),
+  (m) => {
+    if (!/^\p{Lu}/u.test(m.groups!.month)) return null;
+    const month = MONTHS.get(m.groups!.month.toLowerCase().replace(/\.$/, ''))!;
+    return { type: 'DATE', relative: { kind: 'month', month, direction: 'tense' } };
+  },
+  MONTH_GATE,
 );

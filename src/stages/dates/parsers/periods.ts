@@ -1,4 +1,4 @@
-// Long periods chrono does not know: decades ("the 1990s" → 199, "the '90s",
+// Long periods: decades ("the 1990s" → 199, "the '90s",
 // "the nineties") and centuries ("the 19th century" → 18: TIMEX3 names a
 // century by its first two digits). A determiner right before joins the span,
 // as in TimeBank ("the 1990s").
@@ -15,19 +15,22 @@ const AGE = /(?:his|her|their|my|our|your|its)\s+(?:early\s+|mid-?\s*|late\s+)?$
 
 /**
  * "the 1990s" → 199. Round hundreds before 2000 are centuries ("the 1800s" → 18);
- * "the 2000s" is read as the decade, as news uses it.
+ * "the 2000s" is read as the decade, as news uses it. Before Christ the digits
+ * are as written: "the 470s BC" → BC047.
  */
 export const decadeParser = patternParser(
   'decade',
-  pattern(`${B}${THE}(?<digits>\\d{2}[0-9]0)['’]?s${E}`),
+  pattern(`${B}${THE}(?<digits>\\d{1,3}0)['’]?s(?:\\s*(?<bc>${BC}))?${E}`),
   (m) => {
     const first = Number(m.groups!.digits);
+    if (m.groups!.bc) return first >= 10 ? { type: 'DATE', value: `BC${String(first / 10).padStart(3, '0')}` } : null;
     if (first < 1000) return null;
     if (first % 100 === 0 && first < 2000) return { type: 'DATE', value: String(first / 100).padStart(2, '0') };
     return { type: 'DATE', value: decadeValue(first) };
   },
   /\d0['’]?s/,
 );
+
 
 /** "the '90s", "the nineties": the century is the one that puts the decade before the publication year. */
 export const shortDecadeParser = patternParser(

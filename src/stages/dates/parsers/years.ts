@@ -1,4 +1,4 @@
-// Years that chrono leaves alone: bare years ("in 1991", "the 2015 agreement"),
+// Years on their own: bare years ("in 1991", "the 2015 agreement"),
 // ranges ("1991–1994", "1991-94"), abbreviated years ("'98") and years before
 // or after Christ ("500 BC" → BC0500, TimeML's BC prefix with the year as written).
 import type { Token } from '../../../article.js';
@@ -75,6 +75,27 @@ export const shortYearParser = patternParser('short-year', pattern(`(?<![\\p{L}\
 
 const BC = '(?:BCE|B\\.C\\.E\\.|BC|B\\.C\\.?)';
 const AD = '(?:AD|A\\.D\\.?|CE|C\\.E\\.)';
+
+/**
+ * "499-493 BC", "from 264 to 241 BC", "496 and 495 BC": the first year of a
+ * range or pair takes the era written after the second (two mentions, as ranges are).
+ */
+export const eraRangeParser = patternParser(
+  'era-range',
+  pattern(`${B}(?<first>\\d{1,4})\\s*(?:[-–—]|to|and|or|until)\\s*(?<second>\\d{1,4})\\s*(?<bc>${BC})(?![\\p{L}\\p{N}])`),
+  (m, place) => {
+    const first = Number(m.groups!.first);
+    const second = Number(m.groups!.second);
+    // Years before Christ count down: a range runs from the larger to the smaller.
+    if (first === 0 || second === 0 || first < second || first - second > 1000) return null;
+    const [fs, fe] = place.group('first')!;
+    return [
+      { start: fs, end: fe, type: 'DATE', value: `BC${pad(first, 4)}` },
+      { start: place.group('second')![0], end: place.end, type: 'DATE', value: `BC${pad(second, 4)}` },
+    ];
+  },
+  /\b(?:BC|B\.C)/,
+);
 
 /** "500 BC" → BC0500, "AD 70" / "70 AD" → 0070. */
 export const eraYearParser = patternParser(

@@ -6,6 +6,7 @@ import { cueBefore, tenseAround, type Cue, type Tense } from '../tense.js';
 import {
   addDays,
   addMonths,
+  daysInMonth,
   parseValue,
   RANK,
   dayValue,
@@ -80,6 +81,12 @@ function resolveMonthYear(dct: Ymd, month: number, day: number | undefined, way:
       return nearest;
     }
   }
+}
+
+/** "Monday, Oct. 26": of the years around publication, the nearest one in which that day is that weekday. */
+function yearOfWeekday(dct: Ymd, month: number, day: number, weekday: number): number {
+  const fits = [dct.y, dct.y - 1, dct.y + 1].filter((y) => day <= daysInMonth(y, month) && isoWeekday({ y, m: month, d: day }) === weekday);
+  return fits.length > 0 ? fits[0] : resolveMonthYear(dct, month, day, 'nearest');
 }
 
 /** Seasons as (year, index): winter starts in December, so January's season is last year's winter. */
@@ -274,7 +281,7 @@ function resolve(
     case 'weekday':
       return fromDct(dayValue(resolveWeekday(dct, relative.weekday, weekdayWay(relative.direction, tense, cue))));
     case 'month': {
-      const y = resolveMonthYear(dct, relative.month, relative.day, monthWay(relative.direction, tense, cue));
+      const y = relative.weekday !== undefined ? yearOfWeekday(dct, relative.month, relative.day!, relative.weekday) : resolveMonthYear(dct, relative.month, relative.day, monthWay(relative.direction, tense, cue));
       return fromDct(relative.day === undefined ? monthValue(y, relative.month) : dayValue({ y, m: relative.month, d: relative.day }));
     }
     case 'season':
