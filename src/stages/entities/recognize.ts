@@ -52,6 +52,7 @@ export const gazetteerParser: Parser = {
       }
     }
     out.push(...shoutedNames(ctx, out));
+    out.push(...namesBeforeFullStop(ctx, out));
     out.sort((a, b) => a.start - b.start);
     out.forEach((c, k) => {
       for (let i = c.first; i < c.last; i++) ctx.knownAt[i] = k;
@@ -95,6 +96,43 @@ function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
         actor: datedActor(entry, ctx.published),
         country: entry.country,
         rule: `gazetteer:${entry.source}+capitals`,
+        evidence: 'known',
+        entry,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * "in LA.": wink keeps a full stop on a short capitalised word it takes for an
+ * abbreviation ("La."). A known name ending there is looked up without the stop,
+ * and its mention ends before it.
+ */
+function namesBeforeFullStop(ctx: Context, found: readonly Candidate[]): Candidate[] {
+  const stopped = (t: NameToken) => /^\p{Lu}[\p{L}]*\.$/u.test(t.text);
+  if (!ctx.tokens.some(stopped)) return [];
+  const covered = new Uint8Array(ctx.tokens.length);
+  for (const c of found) for (let i = c.first; i < c.last; i++) covered[i] = 1;
+  const view = ctx.tokens.map((t) => (stopped(t) ? { ...t, text: t.text.slice(0, -1), end: t.end - 1 } : t));
+  const out: Candidate[] = [];
+  for (const s of ctx.sentences) {
+    for (const hit of GAZETTEER.findAll(view, s.first, s.last)) {
+      if (!stopped(ctx.tokens[hit.end - 1]) || covered.subarray(hit.first, hit.end).some((x) => x === 1)) continue;
+      if (out.length > 0 && out[out.length - 1].first === hit.first) continue;
+      const entry = hit.value;
+      out.push({
+        first: hit.first,
+        last: hit.end,
+        start: ctx.tokens[hit.first].start,
+        end: view[hit.end - 1].end,
+        key: entry.key,
+        name: entry.name,
+        type: entry.type,
+        kind: entry.kind,
+        actor: datedActor(entry, ctx.published),
+        country: entry.country,
+        rule: `gazetteer:${entry.source}`,
         evidence: 'known',
         entry,
       });
@@ -163,7 +201,11 @@ function continuesRun(ctx: Context, i: number, last: number): boolean {
     const knownBoth = ctx.knownAt[i - 1] >= 0 || ctx.knownAt[i + 1] >= 0;
     return !knownBoth && (isNameWord(next) || NAME_PARTICLES.has(prev.text));
   }
-  if (NAME_PARTICLES.has(t.text) && (isNameWord(next) || next.text === '-')) return true;
+  // "bin Salman", "von der Leyen": particles, one or two, then a name word.
+  if (NAME_PARTICLES.has(t.text)) {
+    const after = NAME_PARTICLES.has(next.text) && i + 2 < last ? ctx.tokens[i + 2] : next;
+    if (isNameWord(after) || after.text === '-') return true;
+  }
   if (HEAD_CONNECTORS.has(t.text) && CONNECTORS.has(t.text.toLowerCase()) || t.text === '&') {
     // Only after a head word: "Bank of England", never "Russia and Iran".
     let j = i - 1;

@@ -553,12 +553,27 @@ export const localizeGenericBodies: Refiner = {
   },
 };
 
-/** "Irving, Texas", "Yeoncheon, South Korea": a place followed by a known place is in its country. */
+const REGION_KINDS = new Set(['country', 'region']);
+
+/**
+ * "Irving, Texas", "Yeoncheon, South Korea": a place followed by a known place is in its country.
+ * A one-word name the lexicons took for a person ("Irving") is that place when a state or country
+ * follows it and closes the phrase.
+ */
 export const placesInCountries: Refiner = {
   name: 'places-in-countries',
   refine(ctx, candidates) {
     for (let k = 0; k < candidates.length; k++) {
       const c = candidates[k];
+      if (c.type === 'PERSON' && !c.entry && !c.title && c.last - c.first === 1 && c.rule.startsWith('name:') && ctx.tokens[c.last]?.text === ',') {
+        const next = candidates.find((o) => o.first === c.last + 1);
+        const after = next ? ctx.tokens[next.last] : undefined;
+        if (next && REGION_KINDS.has(next.kind) && next.country && (!after || after.sentence !== ctx.tokens[c.first].sentence || /^[,.;)]$/.test(after.text))) {
+          c.type = 'LOCATION';
+          c.kind = 'city';
+          c.key = `place:${c.name}`;
+        }
+      }
       if (c.type !== 'LOCATION' || c.country || c.evidence === 'known') continue;
       if (ctx.tokens[c.last]?.text !== ',') continue;
       const next = candidates.find((o) => o.first === c.last + 1);
