@@ -105,8 +105,9 @@ describe('dates relative to the publication date (2025-01-17, a Friday)', () => 
     expectOnly('Growth slowed this year.', 'this year', { type: 'DATE', value: '2025' });
   });
 
-  it('resolves "two decades ago" to the decade 200 (2005), keeping the unit’s granularity', () => {
+  it('resolves "two decades ago" to the decade 200 (2005), keeping the unit’s granularity, and "a decade ago" to the year 2015', () => {
     expectOnly('It happened two decades ago.', 'two decades ago', { type: 'DATE', value: '200', anchor: '2025-01-17' });
+    expectOnly('It happened a decade ago.', 'a decade ago', { type: 'DATE', value: '2015', anchor: '2025-01-17' });
   });
 
   it('resolves "three years ago" to 2022 and "two weeks ago" to 2025-W01', () => {

@@ -100,14 +100,14 @@ export function valueAt(d: Ymd, g: Granularity): string {
   }
 }
 
-/** The 1990s → "199". */
+/** The 1990s → "199"; before Christ by the years as written: 479 BC (year -478) is in the 470s BC, "BC047". */
 export function decadeValue(firstYear: number): string {
-  return pad(Math.floor(firstYear / 10), 3);
+  return firstYear <= 0 ? `BC${pad(Math.floor((1 - firstYear) / 10), 3)}` : pad(Math.floor(firstYear / 10), 3);
 }
 
-/** The century holding year y (TIMEX3 counts from 00: 1991 → "19", the 20th century). */
+/** The century holding year y (TIMEX3 counts from 00: 1991 → "19", the 20th century; 350 BC → "BC03", the 4th century BC). */
 export function centuryValue(y: number): string {
-  return pad(Math.floor(y / 100), 2);
+  return y <= 0 ? `BC${pad(Math.floor(-y / 100), 2)}` : pad(Math.floor(y / 100), 2);
 }
 
 /** The n-th century (19th → "18"); BC centuries keep their number minus one (4th century BC → "BC03"). */
@@ -182,26 +182,44 @@ export const RANK: Record<Granularity, number> = {
 
 /** The first day and granularity of a calendar value (2025-01-17T15:00, 2025-W02, 1989-Q3, 199 …), or null for others. */
 export function parseValue(value: string): { date: Ymd; granularity: Granularity } | null {
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(value);
-  if (m) return { date: { y: +m[1], m: +m[2], d: +m[3] }, granularity: 'day' };
-  m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (m) return { date: { y: +m[1], m: +m[2], d: 1 }, granularity: 'month' };
-  m = /^(\d{4})-W(\d{2})(?:-WE)?$/.exec(value);
+  // Values recur (every mention is looked up by every later one): parse each once.
+  let parsed = parsedValues.get(value);
+  if (parsed === undefined) {
+    parsed = readValue(value);
+    if (parsedValues.size > 10_000) parsedValues.clear();
+    parsedValues.set(value, parsed);
+  }
+  return parsed;
+}
+
+const parsedValues = new Map<string, { date: Ymd; granularity: Granularity } | null>();
+
+function readValue(value: string): { date: Ymd; granularity: Granularity } | null {
+  // Years before Christ ("BC0480-09", "BC047", "BC03") are astronomical years: 1 BC is 0, 480 BC is -479.
+  const bc = value.startsWith('BC');
+  const v = bc ? value.slice(2) : value;
+  const year = (digits: string): number => (bc ? 1 - Number(digits) : Number(digits));
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(v);
+  if (m) return { date: { y: year(m[1]), m: +m[2], d: +m[3] }, granularity: 'day' };
+  m = /^(\d{4})-(\d{2})$/.exec(v);
+  if (m) return { date: { y: year(m[1]), m: +m[2], d: 1 }, granularity: 'month' };
+  m = /^(\d{4})-W(\d{2})(?:-WE)?$/.exec(v);
   if (m) {
-    const jan4 = { y: +m[1], m: 1, d: 4 };
+    const jan4 = { y: year(m[1]), m: 1, d: 4 };
     return { date: addDays(jan4, (+m[2] - 1) * 7 - (isoWeekday(jan4) - 1)), granularity: 'week' };
   }
-  m = /^(\d{4})-Q([1-4])$/.exec(value);
-  if (m) return { date: { y: +m[1], m: (+m[2] - 1) * 3 + 1, d: 1 }, granularity: 'quarter' };
-  m = /^(\d{4})-H([12])$/.exec(value);
-  if (m) return { date: { y: +m[1], m: +m[2] === 1 ? 1 : 7, d: 1 }, granularity: 'half' };
-  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
-  if (m) return { date: { y: +m[1], m: { SP: 3, SU: 6, FA: 9, WI: 12 }[m[2] as 'SP']!, d: 1 }, granularity: 'season' };
-  m = /^(\d{4})$/.exec(value);
-  if (m) return { date: { y: +m[1], m: 1, d: 1 }, granularity: 'year' };
-  m = /^(\d{3})$/.exec(value);
-  if (m) return { date: { y: +m[1] * 10, m: 1, d: 1 }, granularity: 'decade' };
-  m = /^(\d{2})$/.exec(value);
-  if (m) return { date: { y: +m[1] * 100, m: 1, d: 1 }, granularity: 'century' };
+  m = /^(\d{4})-Q([1-4])$/.exec(v);
+  if (m) return { date: { y: year(m[1]), m: (+m[2] - 1) * 3 + 1, d: 1 }, granularity: 'quarter' };
+  m = /^(\d{4})-H([12])$/.exec(v);
+  if (m) return { date: { y: year(m[1]), m: +m[2] === 1 ? 1 : 7, d: 1 }, granularity: 'half' };
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(v);
+  if (m) return { date: { y: year(m[1]), m: { SP: 3, SU: 6, FA: 9, WI: 12 }[m[2] as 'SP']!, d: 1 }, granularity: 'season' };
+  m = /^(\d{4})$/.exec(v);
+  if (m) return { date: { y: year(m[1]), m: 1, d: 1 }, granularity: 'year' };
+  // A decade and a century start at their first year: the 470s BC at 479 BC, the 4th century BC (BC03) at 400 BC.
+  m = /^(\d{3})$/.exec(v);
+  if (m) return { date: { y: bc ? 1 - (+m[1] * 10 + 9) : +m[1] * 10, m: 1, d: 1 }, granularity: 'decade' };
+  m = /^(\d{2})$/.exec(v);
+  if (m) return { date: { y: bc ? 1 - (+m[1] + 1) * 100 : +m[1] * 100, m: 1, d: 1 }, granularity: 'century' };
   return null;
 }

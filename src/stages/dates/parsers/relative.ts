@@ -147,9 +147,11 @@ export const agoParser = patternParser(
     if (!deictic && unit.time) return null;
     if (amount === 'X') return deictic ? { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' } : null;
     // Hours and minutes ago are still (about) the publication day.
-    const n = unit.time ? (unit.symbol === 'H' ? Math.round(amount / 24) : 0) : amount;
+    let n = unit.time ? (unit.symbol === 'H' ? Math.round(amount / 24) : 0) : amount;
     if (!Number.isInteger(n)) return null;
-    const g = unit.granularity;
+    let g = unit.granularity;
+    // "a decade ago" is ten years back, a year (as TimeBank and WikiWars write it); "two decades ago" is vaguer, a decade.
+    if (g === 'decade' && n === 1) [g, n] = ['year', 10];
     const approx = m.groups!.approx ? { mod: 'APPROX' } : {};
     if (!deictic) return { type: 'DATE', relative: { kind: 'anchored', unit: g, amount: sign * n }, ...approx };
     if (sign < 0) return { type: 'DATE', relative: { kind: 'ago', unit: g, amount: -n }, ...approx };
