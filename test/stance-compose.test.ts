@@ -13,6 +13,7 @@ const ACTORS: [string, string][] = [
   ['United States', 'USA'], ['Beijing', 'CHNGOV'], ['Philippines', 'PHL'], ['Brazil', 'BRA'], ['Argentina', 'ARG'],
   ['Venezuela', 'VEN'], ['Iran', 'IRN'], ['Washington', 'USAGOV'], ['Tehran', 'IRNGOV'], ['Poland', 'POL'],
   ['Warsaw', 'POLGOV'], ['Berlin', 'DEUGOV'], ['Moscow', 'RUSGOV'], ['Peru', 'PER'], ['Chile', 'CHL'],
+  ['Azerbaijan', 'AZE'], ['Pyongyang', 'PRKGOV'], ['EU', 'EU'],
 ];
 
 function one(text: string): SentenceStance {
@@ -117,6 +118,19 @@ describe('negation, reversal and demands', () => {
     expect(s.label).toBe('distrust');
   });
 
+  it('negates the first cue of a doubted clause: "unlikely that", "few ... believe that"', () => {
+    expect(one('It is unlikely that Azerbaijan and Iran will soon overcome their suspicion.').cues).toMatchObject([
+      { text: 'suspicion', polarity: 'distrust', modifiers: ['negated', 'reversed'] },
+    ]);
+    const few = one('Few in Seoul believe that Pyongyang will honour any pledge.');
+    expect(few.cues).toMatchObject([{ text: 'pledge', polarity: 'distrust', modifiers: ['negated'] }]);
+    expect(few.label).toBe('distrust');
+  });
+
+  it('undoes a cue in the passive across its prepositional phrase: "talks on joining the EU have been frozen"', () => {
+    expect(one('Turkey\'s talks on joining the EU have been frozen for years.').cues).toMatchObject([{ text: 'talks', polarity: 'distrust', modifiers: ['reversed'] }]);
+  });
+
   it('reads an uncertain clause as asserting nothing', () => {
     const s = one('Whether Brazil and Venezuela will restore full relations remains unclear.');
     expect(s.cues[0].modifiers).toContain('uncertain');
@@ -134,6 +148,19 @@ describe('which part of the sentence decides', () => {
     ]);
     expect(s.label).toBe('cooperation');
     expect(s.score).toBeGreaterThan(0);
+  });
+
+  it('carries a background part over a date\'s comma and into a participle clause after it', () => {
+    const s = one('The thaw began after the earthquakes that struck Turkey on Feb. 6, 2023, killing thousands of people there.');
+    expect(s.cues.map((c) => [c.text, c.modifiers])).toEqual([
+      ['thaw', []],
+      ['killing', ['background']],
+    ]);
+    expect(s.label).toBe('cooperation');
+  });
+
+  it('weakens a cue said to remain fragile', () => {
+    expect(one('Despite the momentum, the rapprochement remains fragile.').cues).toMatchObject([{ text: 'rapprochement', weight: 0.672, modifiers: ['diminished'] }]);
   });
 
   it('reads an apposition ("once bitter rivals") as background', () => {

@@ -81,8 +81,13 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
     for (let k = from; k < to; k++) if (region[k] === null) region[k] = r;
   };
   // A concessive or background part runs to the next comma, or to a "but".
+  // "on Feb. 6, 2023": the comma of a date ends nothing.
+  const dateComma = (k: number) => tokens[k].text === ',' && k > 0 && tokens[k - 1].pos === 'NUM' && k + 1 < n && /^\d{4}$/.test(tokens[k + 1].text);
   const nextComma = (from: number) => {
-    for (let k = from; k < n; k++) if (COMMA_LIKE.test(tokens[k].text) || (tokens[k].pos === 'CCONJ' && CONTRAST_WORDS.has(tokens[k].normal))) return k;
+    for (let k = from; k < n; k++) {
+      if (COMMA_LIKE.test(tokens[k].text) && !dateComma(k)) return k;
+      if (tokens[k].pos === 'CCONJ' && CONTRAST_WORDS.has(tokens[k].normal)) return k;
+    }
     return n;
   };
 
@@ -100,7 +105,15 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
   }
   for (const hit of MATCHERS.background.findAll(views)) {
     opensClause[hit.first] = true;
-    mark(hit.first, nextComma(hit.end), 'background');
+    let end = nextComma(hit.end);
+    mark(hit.first, end, 'background');
+    // "after the earthquakes that devastated Turkey, killing 50,000 people": a participle clause
+    // after the background part continues it.
+    while (end + 1 < n && tokens[end].text === ',' && tokens[end + 1].pos === 'VERB' && tokens[end + 1].normal.endsWith('ing')) {
+      const next = nextComma(end + 1);
+      mark(end, next, 'background');
+      end = next;
+    }
   }
   for (const hit of MATCHERS.contrast.findAll(views)) {
     const t = tokens[hit.first];
@@ -329,12 +342,17 @@ function dropContents<T extends PhraseHit<LiveCue>>(ctx: SentenceContext, hits: 
 function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: readonly PhraseHit<LiveCue>[]): boolean[] {
   const { tokens } = ctx;
   const out = hits.map(() => false);
+  const disbelieved = disbeliefTargets(ctx, hits);
   let runStart = -1;
   let runPolarity: Polarity | null = null;
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
     const clause = s.clause[hit.first];
     if (ops.negators.some((h) => h.end <= hit.first && nameAwareDistance(tokens, h.end, hit.first) < CONFIG.negatorWindow && s.clause[h.end - 1] === clause)) {
+      out[i] = true;
+      continue;
+    }
+    if (disbelieved.has(i)) {
       out[i] = true;
       continue;
     }
@@ -358,6 +376,27 @@ function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: r
       runPolarity = hit.value.polarity;
       out[i] = true;
     } else out[i] = hit.value.polarity === runPolarity;
+  }
+  return out;
+}
+
+const DISBELIEF_WINDOW = 12;
+const FEW = new Set(['few', 'nobody', 'none', 'little']);
+
+/**
+ * "It is unlikely that they will overcome the suspicion", "few in Seoul believe
+ * that Pyongyang will honour any pledge": the first cue of what is doubted is
+ * negated.
+ */
+function disbeliefTargets(ctx: SentenceContext, hits: readonly PhraseHit<LiveCue>[]): Set<number> {
+  const { tokens } = ctx;
+  const out = new Set<number>();
+  const operators = MATCHERS.disbelief.findAll(ctx.views).filter(
+    (h) => h.value === 'doubt' || tokens.slice(Math.max(0, h.first - 4), h.first).some((t) => FEW.has(t.normal)),
+  );
+  for (const op of operators) {
+    const i = hits.findIndex((h) => h.first >= op.end && h.first - op.end < DISBELIEF_WINDOW);
+    if (i >= 0 && !tokens.slice(op.end, hits[i].first).some((t) => t.text === ';' || CONTRAST_WORDS.has(t.normal))) out.add(i);
   }
   return out;
 }
@@ -451,7 +490,8 @@ const PP_WORDS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ', 
 function isSubjectOf(tokens: readonly Token[], from: number, to: number): boolean {
   if (to - from > 12) return false;
   let k = from;
-  if (k < to && tokens[k].pos === 'ADP') while (k < to && (PP_WORDS.has(tokens[k].pos) || tokens[k].text === '-')) k++;
+  const inPhrase = (j: number) => PP_WORDS.has(tokens[j].pos) || tokens[j].text === '-' || (tokens[j].pos === 'VERB' && tokens[j - 1].pos === 'ADP');
+  if (k < to && tokens[k].pos === 'ADP') while (k < to && inPhrase(k)) k++;
   while (k < to && AUXILIARY.has(tokens[k].pos)) k++;
   return k === to;
 }
@@ -585,7 +625,7 @@ function composeOne(
  * relations. An infinitive ("refused to commit to any assistance") or another
  * reversal ("refused to lift the curfew") continues the chain.
  */
-const REVERSAL_PREPOSITIONS = new Set(['of', 'to', 'for', 'from']);
+const REVERSAL_PREPOSITIONS = new Set(['of', 'to', 'for', 'from', 'at']);
 
 function reachesObject(tokens: readonly Token[], from: number, to: number, reversals: readonly PhraseHit<ReversalFlips>[]): boolean {
   for (let k = from; k < to; k++) {
@@ -606,8 +646,9 @@ function reachesObject(tokens: readonly Token[], from: number, to: number, rever
 
 /** "Sanctions were lifted": a reversal after its object, across a form of be/get. */
 function isPassiveReversal(tokens: readonly Token[], r: PhraseHit<ReversalFlips>, hit: PhraseHit<CueEntry>, s: Structure): boolean {
-  if (r.first < hit.end || r.first - hit.end > 3 || s.clause[r.first] !== s.clause[hit.first]) return false;
-  for (let k = hit.end; k < r.first; k++) if (tokens[k].lemma === 'be' || tokens[k].lemma === 'get') return true;
+  if (r.first < hit.end || s.clause[r.first] !== s.clause[hit.first] || !isSubjectOf(tokens, hit.end, r.first)) return false;
+  // "talks on joining the EU have been frozen": over the cue's prepositional phrase, to a form of be/get.
+  for (let k = hit.end; k < r.first; k++) if (tokens[k].pos === 'AUX' && (tokens[k].lemma === 'be' || tokens[k].lemma === 'get')) return true;
   return false;
 }
 

@@ -109,6 +109,7 @@ interface ModifierFile {
   clauseOpeners: { words: string[] };
   locativePrepositions: { words: string[] };
   contentFrames: { heads: string[]; prepositions: string[] };
+  disbelief: { doubt: string[]; belief: string[] };
   topicPrepositions: { words: string[] };
   holderPrepositions: { words: string[] };
 }
@@ -277,6 +278,7 @@ export const MATCHERS = {
   background: normal(each(modFile.background.phrases, true)),
   pairReferences: normal(each(modFile.pairReferences.phrases, true)),
   contentHeads: lemma(each(modFile.contentFrames.heads, true)),
+  disbelief: normal([...each<'doubt' | 'belief'>(modFile.disbelief.doubt, 'doubt'), ...each<'doubt' | 'belief'>(modFile.disbelief.belief, 'belief')]),
   // Relation frames (relations.ts): nouns by lemma, adjectives as written ("strained" is not "strain").
   relationNouns: lemma([...each<RelationNounKind>(relFile.relationNouns, 'relation'), ...each<RelationNounKind>(relFile.channelNouns, 'channel')]),
   relationAdjectives: normal(weighted(relFile.adjectives)),
