@@ -3,7 +3,13 @@ import worldCountries from 'world-countries';
 import type { Country } from 'world-countries';
 import { loadData } from '../src/data.js';
 import { loadLeaders } from '../src/stages/entities/leaders.js';
-import { GAZETTEER } from '../src/stages/entities/gazetteer.js';
+import { buildGazetteerPhrases, GAZETTEER } from '../src/stages/entities/gazetteer.js';
+import { formatNameLexicon, namesFromCompromise } from '../src/stages/entities/name-lexicon-source.js';
+import { plainPhraseWords } from '../src/lexicon/phrases.js';
+import { tokenize } from '../src/nlp.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../src/data.js';
 
 const COUNTRIES: Country[] = ((worldCountries as unknown as { default?: Country[] }).default ?? worldCountries) as unknown as Country[];
 const ISO3 = new Set(COUNTRIES.map((c) => c.cca3));
@@ -88,5 +94,23 @@ describe('entities data', () => {
 
   it('compiles every name into one case-sensitive matcher', () => {
     expect(GAZETTEER.size).toBeGreaterThan(2000);
+  });
+
+  it('splits plain gazetteer names at spaces exactly where wink would', () => {
+    const heads = loadData<{ organization: Record<string, unknown>; organizationPrefixes: Record<string, unknown> }>('entities/name-heads.json');
+    const phrases = [...buildGazetteerPhrases().map((p) => p.phrase), ...Object.keys(heads.organization), ...Object.keys(heads.organizationPrefixes)];
+    let plain = 0;
+    for (const phrase of phrases) {
+      const fast = plainPhraseWords(phrase);
+      if (!fast) continue;
+      plain++;
+      expect(fast, phrase).toEqual(tokenize(phrase).tokens.filter((t) => t.text.trim() !== '').map((t) => t.text));
+    }
+    expect(plain).toBeGreaterThan(5000);
+  });
+
+  it('ships the name words of the installed compromise lexicon', () => {
+    const shipped = readFileSync(join(PACKAGE_ROOT, 'data', 'entities', 'name-lexicon.json'), 'utf8');
+    expect(shipped).toBe(formatNameLexicon(namesFromCompromise()));
   });
 });

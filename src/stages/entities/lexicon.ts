@@ -1,7 +1,6 @@
 // The small word lists the recognisers consult, compiled once: titles, name
-// heads, role nouns, capitalised non-names, and compromise's name lexicon.
-// compromise/two carries the lexicon without the heavier parts of the library.
-import nlp from 'compromise/two';
+// heads, role nouns, capitalised non-names, and compromise's name lexicon
+// (compiled into data/entities/name-lexicon.json).
 import { loadData } from '../../data.js';
 import { nlp as wink } from '../../nlp.js';
 import { PhraseMatcher } from '../../lexicon/phrases.js';
@@ -76,26 +75,18 @@ export type NameHint = 'first-name' | 'last-name' | 'person' | 'city' | 'place' 
 
 /**
  * compromise knows ~3,000 first names, ~900 surnames, cities, regions and
- * organisations. Running its tagger costs ~0.7 ms a call, so only the lexicon is
- * read, once, and looked up word by word on candidate names.
+ * organisations. Its tagger costs ~0.7 ms a call and loading it ~0.3 s, so only
+ * its name words are read, from data compiled out of it
+ * (name-lexicon-source.ts), and looked up word by word on candidate names.
  */
 function compromiseHints(): Map<string, NameHint[]> {
-  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const file = loadData<{ hints: Record<NameHint, string[]> }>('entities/name-lexicon.json');
   const hints = new Map<string, NameHint[]>();
-  const add = (word: string, hint: NameHint) => {
-    const list = hints.get(word);
-    if (list) {
-      if (!list.includes(hint)) list.push(hint);
-    } else hints.set(word, [hint]);
-  };
-  for (const [word, tags] of Object.entries(lexicon)) {
-    for (const tag of Array.isArray(tags) ? tags : [tags]) {
-      if (tag === 'MaleName' || tag === 'FemaleName' || tag === 'FirstName') add(word, 'first-name');
-      else if (tag === 'LastName') add(word, 'last-name');
-      else if (tag === 'Person') add(word, 'person');
-      else if (tag === 'City') add(word, 'city');
-      else if (tag === 'Place' || tag === 'Region' || tag === 'Country') add(word, 'place');
-      else if (tag === 'Organization' || tag === 'SportsTeam') add(word, 'organization');
+  for (const [hint, words] of Object.entries(file.hints) as [NameHint, string[]][]) {
+    for (const word of words) {
+      const list = hints.get(word);
+      if (list) list.push(hint);
+      else hints.set(word, [hint]);
     }
   }
   return hints;
