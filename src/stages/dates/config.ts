@@ -13,7 +13,7 @@ import {
   deicticNameParser,
   deicticUnitParser,
   periodReferenceParser,
-  theYearParser,
+  thePeriodParser,
   weekdayPartParser,
   weekendParser,
   yearAgoParser,
@@ -62,7 +62,7 @@ export const PARSERS: readonly Parser[] = [
   agoParser,
   yearAgoParser,
   periodReferenceParser,
-  theYearParser, // "the end of the year", "year-end": after "the current year", "the year-ago"
+  thePeriodParser, // "the end of the year", "year-end", "earlier in the week": after "the current year", "the year-ago"
   weekendParser,
   anaphoraParser, // "the next day" over the span parser's "the next day" (a stretch only after "over", "during")
   everyNameParser, // "every Tuesday" over the weekday or month alone "Tuesday"

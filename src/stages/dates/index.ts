@@ -40,7 +40,13 @@ export function tagDates(
         rule: c.rule,
         sentence: sentence.index,
       });
-      history.push({ value: c.value ?? '', sentence: sentence.index, anchor: isPrimary(c), lead: opensSentence(text, sentence.start, c.start) });
+      history.push({
+        value: c.value ?? '',
+        sentence: sentence.index,
+        anchor: isPrimary(c),
+        stated: c.anchor === null || c.anchor === undefined,
+        lead: opensSentence(text, sentence.start, c.start),
+      });
     }
   }
   return { mentions, diagnostics };

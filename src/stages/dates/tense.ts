@@ -30,16 +30,17 @@ const IRREGULAR_PAST = new Set(data.irregularPast);
 const norm = (t: Token): string => t.normal.replace(/’/g, "'");
 const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
 
-/** "going to", "plans to", "is scheduled to" starting at token i. */
-function futurePhraseAt(tokens: readonly Token[], i: number): boolean {
+/** The length of the longest future phrase ("going to", "plans to", "is scheduled to") starting at token i, or 0. */
+function futurePhraseAt(tokens: readonly Token[], i: number): number {
   const w = norm(tokens[i]);
+  let longest = 0;
   for (const phrase of FUTURE_PHRASES) {
-    if (phrase[0] !== w) continue;
+    if (phrase[0] !== w || phrase.length <= longest) continue;
     let k = 1;
     while (k < phrase.length && i + k < tokens.length && norm(tokens[i + k]) === phrase[k]) k++;
-    if (k === phrase.length) return true;
+    if (k === phrase.length) longest = k;
   }
-  return false;
+  return longest;
 }
 
 /** The tense a finite form shows by itself, or null for untensed forms (infinitives, -ing, modals like "would"). */
@@ -92,11 +93,15 @@ function verbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[] {
 function findVerbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[] {
   const groups: { at: number; tense: Tense }[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (futurePhraseAt(tokens, i)) {
+    const phrase = futurePhraseAt(tokens, i);
+    if (phrase > 0) {
       // "was scheduled to", "had been expected to": a future seen from the past is no longer ahead.
       let j = i - 1;
       while (j >= 0 && (tokens[j].pos === 'ADV' || norm(tokens[j]) === 'been')) j--;
-      groups.push({ at: i, tense: j >= 0 && PAST_AUX.has(norm(tokens[j])) ? 'past' : 'future' });
+      const tense = j >= 0 && PAST_AUX.has(norm(tokens[j])) ? 'past' : 'future';
+      // The phrase is one group, placed at its last word ("is set for", "is expected"): its verbs make no other.
+      groups.push({ at: i + phrase - 1, tense });
+      i += phrase - 1;
       continue;
     }
     if (!isVerb(tokens[i])) continue;

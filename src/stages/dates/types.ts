@@ -49,11 +49,12 @@ export type Relative =
   /** "the weekend", "over the weekend": the weekend the tense points to (written as its week, `2025-W02-WE`) */
   | { kind: 'weekend'; direction: Direction }
   /**
-   * "the end of the year", "for the full year", "later in the year": the year
-   * the text is in. News: a year its own sentence names, else the publication
-   * year (the one before after "since"); history: the last year it mentioned.
+   * "the end of the year", "for the full year", "later in the year", "earlier
+   * in the week": the year (week, month, day) the text is in. News: one its own
+   * sentence names, else the publication's (the one before after "since");
+   * history: the last one it mentioned.
    */
-  | { kind: 'the-year'; since: boolean }
+  | { kind: 'the-period'; unit: 'day' | 'week' | 'month' | 'year'; since: boolean }
   /** "Thanksgiving", "Christmas": a named day (data/dates/holidays.json) in the year the tense points to */
   | { kind: 'holiday'; name: string; direction: Direction }
   /** "July last year", "this year's third quarter", "the 1988 third quarter": a part of a given year. */
@@ -84,6 +85,8 @@ export interface Mentioned {
   sentence: number;
   /** False for values themselves computed from an earlier mention: anchors never chain ("a year earlier" twice is not two years). */
   anchor: boolean;
+  /** Whether the text wrote it in full ("1991", "March 2023"), not relative to anything. */
+  stated?: boolean;
   /** Whether it opens its sentence ("In 2005, …", "By 1975 the war …"): a time that sets the scene. */
   lead?: boolean;
 }

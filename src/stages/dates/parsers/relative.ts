@@ -276,29 +276,33 @@ export const weekendParser = patternParser(
 );
 
 /** Words before "the year" that make it the year the text is in ("the end of the year", "for the year"). */
-const YEAR_FRAME = /(?:(?:end|rest|remainder|part|course|start|beginning|middle|close|balance|months|weeks)\s+of|for|during|throughout)\s+$/i;
-/** "the year before", "the year-ago quarter", "the year ended Sept. 30", "the year 1990": other expressions. */
-const YEAR_FOLLOWED = /^(?:\s*[-‐‑]|\s+(?:before|after|earlier|later|ago|ended|ending|that|when|in\s+which|of\s+(?:the|\d)|\d))/i;
-const YEAR_MODS: Record<string, string> = { later: 'END', late: 'END', earlier: 'START', early: 'START' };
+const PERIOD_FRAME = /(?:(?:end|rest|remainder|part|course|start|beginning|middle|close|balance|months|weeks|days)\s+of|for|during|throughout)\s+$/i;
+/** "the year before", "the year-ago quarter", "the year ended Sept. 30", "the year 1990", "the day he died": other expressions. */
+const PERIOD_FOLLOWED = /^(?:\s*[-‐‑]|\s+(?:before|after|earlier|later|ago|ended|ending|that|when|in\s+which|of\s+(?:the|\d)|\d|\p{Lu}|he|she|they|it|we|i)(?![\p{L}]))/iu;
+const PERIOD_MODS: Record<string, string> = { later: 'END', late: 'END', earlier: 'START', early: 'START' };
+const PERIOD_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = { day: 'day', week: 'week', month: 'month', year: 'year' };
 
 /**
  * "the end of the year", "for the full year", "earlier in the year",
- * "year-end", "by year's end": the year the text is in (the resolver decides
- * which: news, the publication year; history, the year last mentioned).
+ * "year-end", "by year's end", "later in the week", "for the week", "earlier
+ * in the day": the period the text is in (the resolver decides which: news,
+ * the publication's; history, the one last mentioned). A day needs "earlier
+ * in"/"later in": "for the day" and "the end of the day" are idioms.
  */
-export const theYearParser = patternParser(
-  'the-year',
+export const thePeriodParser = patternParser(
+  'the-period',
   pattern(
-    `${B}(?:(?:(?<mod>later|late|earlier|early)\\s+in\\s+)?the\\s+(?:(?<adj>full|fiscal|calendar)\\s+)?(?<year>year)|(?<end>year(?:[-‐‑\\s]end|['’]s\\s+end)))${E}`,
+    `${B}(?:(?:(?<mod>later|late|earlier|early)\\s+in\\s+)?the\\s+(?:(?<adj>full|fiscal|calendar)\\s+)?(?<unit>year|month|week|day)|(?<end>year(?:[-‐‑\\s]end|['’]s\\s+end)|month['’]s\\s+end))${E}`,
   ),
   (m, place) => {
     const g = m.groups!;
     const since = /(?:^|\s)since\s+$/i.test(place.before);
-    const relative = { kind: 'the-year' as const, since };
-    if (g.end) return { type: 'DATE', relative, mod: 'END' };
-    if (g.year !== 'year' || YEAR_FOLLOWED.test(place.after)) return null;
-    if (!g.mod && !g.adj && !YEAR_FRAME.test(place.before)) return null;
-    return { type: 'DATE', relative, ...(g.mod ? { mod: YEAR_MODS[g.mod.toLowerCase()] } : {}) };
+    if (g.end) return { type: 'DATE', relative: { kind: 'the-period', unit: /^month/i.test(g.end) ? 'month' : 'year', since }, mod: 'END' };
+    const unit = PERIOD_UNITS[g.unit];
+    if (!unit || PERIOD_FOLLOWED.test(place.after)) return null;
+    if (g.adj && unit !== 'year') return null;
+    if (!g.mod && !g.adj && (unit === 'day' || !PERIOD_FRAME.test(place.before))) return null;
+    return { type: 'DATE', relative: { kind: 'the-period', unit, since }, ...(g.mod ? { mod: PERIOD_MODS[g.mod.toLowerCase()] } : {}) };
   },
-  anyWordGate(['year']),
+  anyWordGate(['year', 'month', 'week', 'day']),
 );

@@ -50,6 +50,8 @@ export const modifierRefiner: Refiner = {
       if (!m) return c;
       const prefix = BY_PHRASE.get(m.groups!.phrase.toLowerCase().replace(/\s+/g, ' '));
       if (!prefix || !fits(prefix, c, text)) return c;
+      // "around Wednesday's ruling", "about last year's talks": a preposition before a noun phrase, not an approximation.
+      if (prefix.mod === 'APPROX' && /^['’]s(?![\p{L}])/u.test(ctx.text.slice(c.end, c.end + 3))) return c;
       const start = c.start - (before.length - m.index);
       return { ...c, start, ...(prefix.mod ? { mod: prefix.mod } : {}), rule: `${c.rule}+refiner:modifier` };
     });

@@ -137,14 +137,15 @@ function reported(p: Point, dct: Ymd | null): boolean {
 
 /**
  * The period a results comparison ("up from $4 million a year ago") is about:
- * the latest quarter or half of the publication year the article mentioned,
+ * the latest quarter or half of the last twelve months the article mentioned,
  * however it was computed ("the quarter" counts), or a month or season of
- * that year mentioned in this sentence or the one before.
+ * them mentioned in this sentence or the one before.
  */
 function comparedPeriod(seen: readonly Mentioned[], sentence: number, dct: Ymd): Point | null {
+  const yearBack = addMonths(dct, -12);
   for (let i = seen.length - 1; i >= 0; i--) {
     const p = parseValue(seen[i].value);
-    if (!p || p.date.y !== dct.y || !PERIODS.has(p.granularity) || !reported(p, dct)) continue;
+    if (!p || !PERIODS.has(p.granularity) || !reported(p, dct) || p.date.y * 12 + p.date.m < yearBack.y * 12 + yearBack.m) continue;
     if (p.granularity === 'quarter' || p.granularity === 'half') return p;
     if (seen[i].sentence >= sentence - 1 && seen[i].anchor) return p;
   }
@@ -186,7 +187,8 @@ function narrativeYear(relative: { month?: number }, seen: readonly Mentioned[],
   let from = -1;
   const near = (p: Point, m: Mentioned, coarsest: Granularity, back: number): boolean => {
     from = m.sentence;
-    return RANK[p.granularity] <= RANK[coarsest] && (dct ? m.sentence === sentence : m.sentence >= sentence - back);
+    // News reads a month by the publication date unless its own sentence writes out another year ("in 1991, and in December").
+    return RANK[p.granularity] <= RANK[coarsest] && (dct ? m.sentence === sentence && m.stated === true : m.sentence >= sentence - back);
   };
   // A day or month of the last few sentences sets the scene better than a year named since in passing
   // ("… on 10 March 1975. Hanoi had planned its offensive for 1976. On 11 March, …"); a year that opens
@@ -231,9 +233,10 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
       const value = valueAt({ ...period.date, y: relative.year }, period.granularity);
       return { value, anchor: valueAt(period.date, period.granularity) };
     }
-    case 'the-year': {
-      const year = latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK.year && (!dct || m.sentence === sentence));
-      return year ? { value: yearValue(year.date.y), anchor: yearValue(year.date.y) } : null;
+    case 'the-period': {
+      const g = relative.unit;
+      const named = latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK[g] && (!dct || (m.sentence === sentence && m.stated === true)));
+      return named ? { value: valueAt(named.date, g), anchor: valueAt(named.date, named.granularity) } : null;
     }
     case 'month':
     case 'season':
@@ -249,9 +252,14 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
   }
 }
 
-/** A weekday after "until" is ahead whatever the tense; after "by" unless the sentence is past. */
-function weekdayWay(direction: Direction, tense: () => Tense, cue: Cue | null): Way | 'last' | 'next' | 'this' {
+/**
+ * A weekday after "until" is ahead whatever the tense; after "by" unless the
+ * sentence is past. A possessive one names an event already reported
+ * ("Thursday's closing price", "Wednesday's ruling") unless the sentence is future.
+ */
+function weekdayWay(direction: Direction, tense: () => Tense, cue: Cue | null, possessive = false): Way | 'last' | 'next' | 'this' {
   if (direction === 'tense' && (cue === 'deadline' || (cue === 'bound' && tense() !== 'past'))) return 'forward';
+  if (direction === 'tense' && possessive && tense() !== 'future') return 'back';
   return wayOf(direction, tense);
 }
 
@@ -273,13 +281,14 @@ function resolve(
   cue: Cue | null,
   seen: readonly Mentioned[],
   sentence: number,
+  possessive: boolean,
 ): Resolution {
   const fromDct = (value: string): Resolution => ({ value, anchor: published });
   switch (relative.kind) {
     case 'shift':
       return fromDct(valueAt(shift(dct, relative.unit, relative.amount), relative.granularity));
     case 'weekday':
-      return fromDct(dayValue(resolveWeekday(dct, relative.weekday, weekdayWay(relative.direction, tense, cue))));
+      return fromDct(dayValue(resolveWeekday(dct, relative.weekday, weekdayWay(relative.direction, tense, cue, possessive))));
     case 'month': {
       const y = relative.weekday !== undefined ? yearOfWeekday(dct, relative.month, relative.day!, relative.weekday) : resolveMonthYear(dct, relative.month, relative.day, monthWay(relative.direction, tense, cue));
       return fromDct(relative.day === undefined ? monthValue(y, relative.month) : dayValue({ y, m: relative.month, d: relative.day }));
@@ -306,8 +315,8 @@ function resolve(
       const saturday = resolveWeekday(dct, 6, weekdayWay(relative.direction, tense, cue));
       return fromDct(`${valueAt(saturday, 'week')}-WE`);
     }
-    case 'the-year':
-      return fromDct(yearValue(dct.y - (relative.since ? 1 : 0)));
+    case 'the-period':
+      return fromDct(valueAt(shift(dct, relative.unit, relative.since ? -1 : 0), relative.unit));
     case 'period-of-year':
       // Nothing mentioned: the last quarter completed before publication, in that year.
       return fromDct(valueAt({ ...addMonths(dct, -3), y: relative.year }, 'quarter'));
@@ -375,8 +384,8 @@ function unresolved(relative: Relative): string {
       return 'XXXX-WXX-WE';
     case 'period-of-year':
       return yearValue(relative.year);
-    case 'the-year':
-      return 'XXXX';
+    case 'the-period':
+      return unknownAt(relative.unit);
     case 'in-year':
       return 'value' in relative.year ? inYear(relative.part, Number(relative.year.value)) : unresolved(relative.part);
   }
@@ -404,7 +413,7 @@ export function isPrimary(c: Candidate): boolean {
   if (kind === 'anchored' || kind === 'same-day') return false;
   // A month placed in the narrative's year ("In 1941 … in June") carries the story on.
   if (kind === 'month' || kind === 'season' || kind === 'holiday' || kind === 'weekend') return true;
-  if (kind === 'the-year' || kind === 'period-of-year') return false;
+  if (kind === 'the-period' || kind === 'period-of-year') return false;
   // "a year ago" after "the third quarter" was computed from that quarter, not from the publication date.
   return c.anchor === null || c.anchor === undefined || /^\d{4}-\d{2}-\d{2}$/.test(c.anchor);
 }
@@ -416,7 +425,7 @@ export const resolveRefiner: Refiner = {
     const seen: Mentioned[] = [...ctx.history];
     return candidates.map((c): Candidate => {
       const done = (r: Candidate): Candidate => {
-        if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index, anchor: isPrimary(r), lead: opensSentence(ctx.text, ctx.sentence.start, r.start) });
+        if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index, anchor: isPrimary(r), stated: !r.relative, lead: opensSentence(ctx.text, ctx.sentence.start, r.start) });
         return r;
       };
       if (!c.relative) return done({ ...c, anchor: null, value: withSuffix(c.value ?? '', c.suffix) });
@@ -441,7 +450,8 @@ export const resolveRefiner: Refiner = {
         return done({ ...c, value: withSuffix(unresolved(c.relative), c.suffix), anchor: null });
       }
       const cue = cueBefore(lastWords(ctx.text, ctx.sentence.start, c.start, 48));
-      const r = resolve(c.relative, dct, ctx.published, tense, cue, seen, ctx.sentence.index);
+      const possessive = /^['’]s(?![\p{L}])/u.test(ctx.text.slice(c.end, c.end + 3));
+      const r = resolve(c.relative, dct, ctx.published, tense, cue, seen, ctx.sentence.index, possessive);
       return done({ ...c, value: withSuffix(r.value, c.suffix), anchor: r.anchor });
     });
   },
