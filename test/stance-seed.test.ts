@@ -145,15 +145,21 @@ describe('stance on the seed article', () => {
     const again = stanceStage.run(seedWithActors()).layer;
     expect(JSON.stringify(again)).toBe(JSON.stringify(stance));
     // Timed against the segment stage on the same machine, so a loaded machine does not fail it.
-    // Warmed up first: the stage's steady cost per article is what a corpus run pays.
-    const perRun = (f: () => void, runs = 40) => {
-      for (let i = 0; i < 40; i++) f();
+    // Warmed up first: the stage's steady cost per article is what a corpus run pays. Rounds of
+    // each are interleaved and the fastest round kept, so other work on a loaded machine does
+    // not count.
+    const perRun = (f: () => void, runs = 20) => {
       const t0 = performance.now();
       for (let i = 0; i < runs; i++) f();
       return (performance.now() - t0) / runs;
     };
-    const stanceMs = perRun(() => stanceStage.run(doc));
-    const segmentMs = perRun(() => segmentStage.run(doc));
+    for (let i = 0; i < 40; i++) stanceStage.run(doc), segmentStage.run(doc);
+    let stanceMs = Infinity;
+    let segmentMs = Infinity;
+    for (let round = 0; round < 6; round++) {
+      stanceMs = Math.min(stanceMs, perRun(() => stanceStage.run(doc)));
+      segmentMs = Math.min(segmentMs, perRun(() => segmentStage.run(doc)));
+    }
     expect(stanceMs).toBeLessThan(Math.max(5, 1.5 * segmentMs));
   });
 });

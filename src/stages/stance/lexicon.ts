@@ -346,27 +346,51 @@ function inflectionCandidates(w: string): string[] {
   return out;
 }
 
+/** What a word form becomes for the matchers: folded keys, the repaired lemma, the start bits. */
+interface WordKeys {
+  normal: string;
+  lemma: string;
+  /** The lexicon word a regular inflection points to, when wink's lemma is none. */
+  repaired: string | null;
+  starts: number;
+}
+
+// Word forms repeat across sentences and articles ("the", "relations"): their keys are
+// computed once. A pure cache of a pure function; cleared when it grows large.
+const wordCache = new Map<string, WordKeys>();
+const WORD_CACHE_LIMIT = 100_000;
+
+function wordKeys(t: TokenLike): WordKeys {
+  const id = t.lemma === t.normal ? t.normal : `${t.normal}\u0000${t.lemma}`;
+  let keys = wordCache.get(id);
+  if (keys) return keys;
+  const normalKey = foldKey(t.normal);
+  const lemmaKey = t.lemma === t.normal ? normalKey : foldKey(t.lemma);
+  const matches = LEXICON_WORDS.has(lemmaKey) || LEXICON_WORDS.has(normalKey);
+  const repaired = matches ? null : (inflectionCandidates(normalKey).find((c) => LEXICON_WORDS.has(c)) ?? null);
+  const lemma = repaired ?? lemmaKey;
+  keys = { normal: normalKey, lemma, repaired, starts: (startsByNormal.get(normalKey) ?? 0) | (startsByLemma.get(lemma) ?? 0) };
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(id, keys);
+  return keys;
+}
+
 /** Token views for the stance matchers: the same tokens, lemmas repaired toward lexicon words. */
 export function matchViews(tokens: readonly Token[]): TokenLike[] {
   const n = tokens.length;
   const normal = new Array<string>(n);
   const lemma = new Array<string>(n);
   const views = new Array<TokenLike>(n);
+  const starts = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const normalKey = foldKey(t.normal);
-    const lemmaKey = t.lemma === t.normal ? normalKey : foldKey(t.lemma);
-    normal[i] = normalKey;
-    lemma[i] = lemmaKey;
-    views[i] = t;
-    if (LEXICON_WORDS.has(lemmaKey) || LEXICON_WORDS.has(normalKey)) continue; // matches as it is
-    const repaired = inflectionCandidates(normalKey).find((c) => LEXICON_WORDS.has(c));
-    if (repaired) {
-      views[i] = { start: t.start, end: t.end, text: t.text, normal: t.normal, lemma: repaired };
-      lemma[i] = repaired;
-    }
+    const keys = wordKeys(t);
+    normal[i] = keys.normal;
+    lemma[i] = keys.lemma;
+    starts[i] = keys.starts;
+    views[i] = keys.repaired ? { start: t.start, end: t.end, text: t.text, normal: t.normal, lemma: keys.repaired } : t;
   }
-  keyCache.set(views, { normal, lemma, starts: startBits(normal, lemma) });
+  keyCache.set(views, { normal, lemma, starts });
   return views;
 }
 
