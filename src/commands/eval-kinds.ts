@@ -7,4 +7,5 @@ export const EVALUATION_KINDS = {
   plover: 'stance (cooperation vs conflict) against PLOVER sentences, beside sentiment baselines (PATH: plover-dev.tsv)',
   stance: "sentence stance, four labels, against the project's own gold set (PATH: fixtures/stance/gold.tsv)",
   events: 'event categories and quad classes against PLOVER sentences (PATH: plover-dev.tsv)',
+  'event-gold': "dyadic events (P/R/F1, quad, mode, date) against the project's own gold articles (PATH: fixtures/events)",
 } as const;

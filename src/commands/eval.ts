@@ -6,6 +6,7 @@ import { UsageError, EXIT } from '../errors.js';
 import { EVALUATION_KINDS } from './eval-kinds.js';
 import { formatEntityScores, scoreGum, scoreMeantime, type EntityError } from '../eval/entities.js';
 import { formatEventsScores, scoreEvents } from '../eval/events.js';
+import { eventGoldErrors, formatEventGoldScores, scoreEventGold } from '../eval/event-gold.js';
 import { formatPloverScores, scorePlover } from '../eval/plover.js';
 import { formatStanceGoldScores, scoreStanceGold, stanceGoldErrors } from '../eval/stance-gold.js';
 import { formatTimemlScores, scoreTimeml, type TimemlError } from '../eval/timeml.js';
@@ -74,6 +75,12 @@ export const EVALUATIONS: Record<keyof typeof EVALUATION_KINDS, Evaluation> = {
         .filter((r) => r.event?.type !== r.item.event)
         .map((r) => `${r.item.id}\t${r.item.event}\t${r.event?.type ?? '-'}\t${r.event?.trigger.text ?? '-'}\t${r.item.text}`);
       return { scores: formatEventsScores(report), errors };
+    },
+  },
+  'event-gold': {
+    run(path) {
+      const report = scoreEventGold(path);
+      return { scores: formatEventGoldScores(report), errors: eventGoldErrors(report) };
     },
   },
 };

@@ -31,6 +31,8 @@ export interface ActorRef {
   plural: boolean;
   /** How the ref was found, for provenance: mention rule, `pair:both nations`, `pronoun:their->dyad`. */
   how: string;
+  /** A place (a LOCATION entity): where an act happens, which gives unnamed groups their country. */
+  place?: boolean;
 }
 
 /** Refs that stand together: coordinated mentions ("Putin and Pezeshkian") or one anaphor for a pair. */
@@ -109,6 +111,7 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
         country: countryOf(actor, e),
         plural,
         how: m.rule,
+        place: e.type === 'LOCATION',
       });
     }
   }
@@ -125,6 +128,22 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
       const gap = tokens.slice(refs[i].last + 1, head.first);
       const titles = gap.length <= 3 && gap.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN');
       if (titles && refs[i].country !== null && refs[i].country === head.country && !possessiveAfter(tokens, refs[i].last)) refs.splice(i, 1);
+    }
+  }
+  return out;
+}
+
+/** Token spans, by sentence, of PERSON mentions the entities stage left without a code (titled persons may be coded here). */
+export function uncodedPersons(entities: readonly Entity[], tokens: readonly Token[], sentences: readonly SentenceSpan[]): { first: number; last: number; name: string }[][] {
+  const out: { first: number; last: number; name: string }[][] = sentences.map(() => []);
+  for (const e of entities) {
+    if (e.type !== 'PERSON' || e.actor) continue;
+    for (const m of e.mentions) {
+      const s = sentences[m.sentence];
+      if (!s || m.actor) continue;
+      const first = tokenAt(tokens, m.start, s.firstToken, s.endToken);
+      const last = Math.min(tokenAt(tokens, m.end - 1, first, s.endToken), s.endToken - 1);
+      if (first < s.endToken) out[m.sentence].push({ first, last, name: e.name });
     }
   }
   return out;
@@ -331,6 +350,18 @@ const NP_INNER = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
 export const SEE_THROUGH: ReadonlySet<string> = new Set(['of', 'in', 'from', 'throughout', 'across']);
 /** After a verb only "of" is: "withdrew its troops from Syria" names where from, not whose troops. */
 export const SEE_THROUGH_OF: ReadonlySet<string> = new Set(['of']);
+/** Heads of quantities whose "of" phrase is what counts ("a range of imports", "dozens of protesters"). */
+const PARTITIVES: ReadonlySet<string> = new Set(['range', 'series', 'number', 'lot', 'lots', 'host', 'variety', 'array', 'handful', 'dozen', 'dozens', 'hundreds', 'thousands', 'tens', 'millions', 'billions', 'scores', 'some', 'many', 'most', 'all', 'several', 'one', 'two', 'three', 'group', 'crowd', 'crowds', 'batch', 'wave', 'worth', 'dollars', 'tons', 'tonnes', 'barrels', 'part', 'half', 'third', 'members']);
+const CONJUNCTIONS = new Set(['and', 'or', '&']);
+
+function conjunctJoin(tokens: readonly Token[], j: number, floor: number): boolean {
+  const t = tokens[j];
+  const before = tokens[j - 1];
+  if (!before || j - 1 < floor || !(before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'NUM')) return false;
+  // Not across a comma: "In Syria, both nations ..." is no conjunct of Syria.
+  return t.pos === 'CCONJ' && CONJUNCTIONS.has(t.normal);
+}
+
 const QUANTIFIERS = new Set(['about', 'around', 'over', 'under', 'nearly', 'almost', 'some', 'than', 'approximately']);
 
 /** What governs the noun phrase starting at a token: a preposition, nothing up to the floor (direct), or something else. */
@@ -358,6 +389,8 @@ export function governorOf(tokens: readonly Token[], first: number, floor: numbe
     if (isPrep) {
       const head = tokens[j - 1];
       if (seeThrough.has(t.normal) && head && j - 1 >= floor && ROLE_NOUNS.has(head.normal)) continue;
+      // "a range of Chinese imports", "thousands of demonstrators": a quantity's "of" is no preposition of the phrase.
+      if (t.normal === 'of' && head && j - 1 >= floor && PARTITIVES.has(head.normal)) continue;
       // "up to 16 Russian advisers", "more than 100 Palestinians", "about 70 million": a quantity, not a preposition.
       if (tokens[j + 1]?.pos === 'NUM' && (QUANTIFIERS.has(t.normal) || (t.normal === 'to' && head?.normal === 'up') || (t.normal === 'than' && head && /^(more|less|fewer)$/.test(head.normal)))) {
         if (t.normal === 'to' || t.normal === 'than') j--;
@@ -366,6 +399,8 @@ export function governorOf(tokens: readonly Token[], first: number, floor: numbe
       return { prep: t.normal, direct: false, at: j };
     }
     if (NP_INNER.has(t.pos) || (t.pos === 'PART' && POSSESSIVE.has(t.text)) || (t.pos === 'PUNCT' && /^["“”‘’'«»-]$/.test(t.text))) continue;
+    // "with Turkey and the UN": the second conjunct shares the first one's preposition.
+    if (conjunctJoin(tokens, j, floor)) continue;
     return { prep: null, direct: false, at: -1 };
   }
   return { prep: null, direct: true, at: -1 };

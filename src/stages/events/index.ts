@@ -47,7 +47,8 @@
 import type { ArticleDoc, Diagnostic, EventActor, EventMode, EventRecord, PloverCategory, SentenceStance, Token } from '../../article.js';
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
-import { mainDyad, mentionsBySentence, partiesOf, resolveAnaphors, spanOf, type ActorRef } from './actors.js';
+import { mainDyad, mentionsBySentence, partiesOf, resolveAnaphors, spanOf, uncodedPersons, type ActorRef } from './actors.js';
+import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
 import { CATEGORIES, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
 import { modeOf, sentenceCues } from './modality.js';
@@ -183,18 +184,23 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
   const published = doc.published;
   const dyad = mainDyad(entities);
   const mentions = mentionsBySentence(entities, tokens, sentences);
+  const uncoded = uncodedPersons(entities, tokens, sentences);
+  const groupContext = { dominant: dominantCountry(entities), dyad };
 
   const drafts: Draft[] = [];
   let focus = false;
   for (const s of sentences) {
-    const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(mentions[s.index], tokens, s, { dyad, focusBefore: focus });
+    // Unnamed groups ("police", "protesters") and uncoded titled persons join the coded mentions.
+    const groups = groupRefs(tokens, s, mentions[s.index], uncoded[s.index], groupContext);
+    const named = groups.length === 0 ? mentions[s.index] : [...mentions[s.index], ...groups].sort((a, b) => a.start - b.start || b.end - a.end);
+    const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(named, tokens, s, { dyad, focusBefore: focus });
     focus = nextFocus;
     const clauses = clausesOf(tokens, s.firstToken, s.endToken);
     const clauseIndex: number[] = new Array(s.endToken - s.firstToken);
     clauses.forEach((c, k) => {
       for (let i = c.first; i < c.end; i++) clauseIndex[i - s.firstToken] = k;
     });
-    const names = mentions[s.index];
+    const names = named;
     const insideActor = (i: number): boolean => names.some((m) => m.first <= i && i <= m.last);
     const triggers = findTriggers(tokens, s.firstToken, s.endToken, (i) => clauses[clauseIndex[i - s.firstToken]], insideActor);
     if (triggers.length === 0) continue;

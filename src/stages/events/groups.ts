@@ -1,0 +1,209 @@
+// Actors the entities stage leaves uncoded but an event coder would code:
+// unnamed groups of a known kind ("police opened fire", "protesters stormed",
+// "the army withdrew") and titled persons without a code ("President Abdelaziz
+// Bouteflika" in an undated text, "Secretary of State Antony Blinken"). Data:
+// data/events/groups.json (roles), data/entities/titles.json (titles),
+// data/actors/leaders.json (a leader's country, whatever the date).
+//
+// The country of such an actor, first that applies:
+//   possessor   "Niger's military rulers", "Trump's administration";
+//   attached    "police in Yerevan", "rebels from Darfur", "the army of Mali";
+//   place       a place the sentence puts the act in ("In Niamey, thousands of
+//               demonstrators ...", "a curfew in Algiers");
+//   sentence    the one country the sentence names;
+//   article     the country that dominates the article (groups only, not persons:
+//               "Secretary of State Antony Blinken" in an article about Niger is
+//               not Niger's);
+// else the role alone ("COP"), a CAMEO code without a country.
+import type { Entity, SentenceSpan, Token } from '../../article.js';
+import { loadData } from '../../data.js';
+import { PhraseMatcher } from '../../lexicon/phrases.js';
+import type { ActorRef } from './actors.js';
+import { Gate } from './dictionary.js';
+
+interface GroupsFile {
+  groups: Record<string, string>;
+  pairGroups: string[];
+}
+
+interface TitlesFile {
+  titles: { phrases: string[]; role: string | null }[];
+}
+
+interface LeadersFile {
+  leaders: { name: string; aliases: string[]; country: string }[];
+}
+
+interface Compiled {
+  groups: PhraseMatcher<string>;
+  gate: Gate;
+  pairGroups: PhraseMatcher<true>;
+  titles: PhraseMatcher<string>;
+  /** Leader name or alias, lower-cased → ISO alpha-3 country. */
+  leaderCountry: Map<string, string>;
+}
+
+let compiled: Compiled | null = null;
+
+/** Compiled on the stage's first run, not at import (worker start-up stays cheap). */
+function data(): Compiled {
+  if (compiled) return compiled;
+  const file = loadData<GroupsFile>('events/groups.json');
+  const titles = loadData<TitlesFile>('entities/titles.json').titles.filter((t) => t.role !== null);
+  const leaderCountry = new Map<string, string>();
+  for (const l of loadData<LeadersFile>('actors/leaders.json').leaders ?? []) {
+    for (const n of [l.name, ...l.aliases]) if (!leaderCountry.has(n.toLowerCase())) leaderCountry.set(n.toLowerCase(), l.country);
+  }
+  compiled = {
+    groups: new PhraseMatcher(Object.entries(file.groups).map(([phrase, role]) => ({ phrase, value: role })), 'lemma'),
+    gate: new Gate(Object.keys(file.groups)),
+    pairGroups: new PhraseMatcher(file.pairGroups.map((phrase) => ({ phrase, value: true as const })), 'lemma'),
+    titles: new PhraseMatcher(titles.flatMap((t) => t.phrases.map((phrase) => ({ phrase, value: t.role! }))), 'normal'),
+    leaderCountry,
+  };
+  return compiled;
+}
+
+/** Collective nouns a plural pronoun may refer to. */
+const COLLECTIVE = new Set(['police', 'people', 'military', 'army', 'crowd', 'militia', 'clergy', 'government', 'authorities', 'junta']);
+const HEAD_POS = new Set(['NOUN', 'PROPN']);
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'across', 'throughout', 'inside']);
+const ATTACHED_PREPS = new Set(['in', 'of', 'from']);
+const NP_INNER = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN']);
+
+export interface GroupContext {
+  /** The article's dominant country (alpha-3), or null when none dominates. */
+  dominant: string | null;
+  /** The article's main dyad, for "officials on both sides". */
+  dyad: { codes: [string, string]; names: [string, string] } | null;
+}
+
+/**
+ * The country that dominates an article: the one holding at least half of the
+ * country-coded mentions (and two or more of them), else null.
+ */
+export function dominantCountry(entities: readonly Entity[]): string | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const e of entities) {
+    if (!e.country) continue;
+    counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
+    total += e.mentions.length;
+  }
+  let best: string | null = null;
+  let most = 0;
+  for (const [c, n] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n > most) [best, most] = [c, n];
+  return best && most >= 2 && most * 2 >= total ? best : null;
+}
+
+function covered(refs: readonly ActorRef[], first: number, last: number): boolean {
+  return refs.some((r) => r.first <= last && first <= r.last);
+}
+
+/** The country a group or person at tokens [first, last] belongs to, with the rule that decided. */
+function countryFor(
+  tokens: readonly Token[],
+  s: SentenceSpan,
+  refs: readonly ActorRef[],
+  first: number,
+  last: number,
+  dominant: string | null,
+): { country: string; rule: string } | null {
+  // "Niger's military rulers": a possessive actor right before the phrase (over adjectives).
+  let j = first - 1;
+  while (j > s.firstToken && tokens[j].pos === 'ADJ') j--;
+  if (j > s.firstToken && tokens[j].pos === 'PART' && /^['’]s?$/.test(tokens[j].text)) {
+    const owner = refs.find((r) => r.last === j - 1 && r.country);
+    if (owner) return { country: owner.country!, rule: 'possessor' };
+  }
+  // "police in Yerevan", "the army of Mali".
+  const next = tokens[last + 1];
+  if (next && next.sentence === s.index && ATTACHED_PREPS.has(next.normal)) {
+    let k = last + 2;
+    while (k < s.endToken && NP_INNER.has(tokens[k].pos) && !refs.some((r) => r.first === k)) k++;
+    const place = refs.find((r) => r.first === k && r.country);
+    if (place) return { country: place.country!, rule: 'attached' };
+  }
+  // A place the sentence puts the act in.
+  for (const r of refs) {
+    if (!r.place || !r.country || r.first <= s.firstToken) continue;
+    let p = r.first - 1;
+    while (p > s.firstToken && NP_INNER.has(tokens[p].pos) && !PLACE_PREPS.has(tokens[p].normal)) p--;
+    if (PLACE_PREPS.has(tokens[p].normal)) return { country: r.country, rule: 'place' };
+  }
+  const countries = new Set(refs.filter((r) => r.country).map((r) => r.country));
+  if (countries.size === 1) return { country: [...countries][0]!, rule: 'sentence' };
+  if (dominant && countries.size === 0) return { country: dominant, rule: 'article' };
+  if (dominant && countries.has(dominant)) return { country: dominant, rule: 'article' };
+  return null;
+}
+
+function ref(tokens: readonly Token[], first: number, last: number, actor: string, country: string | null, plural: boolean, how: string): ActorRef {
+  let text = '';
+  for (let i = first; i <= last; i++) {
+    if (i > first) text += ' '.repeat(tokens[i].start - tokens[i - 1].end);
+    text += tokens[i].text;
+  }
+  return { actor, name: text, start: tokens[first].start, end: tokens[last].end, text, first, last, kind: 'mention', country, plural, how };
+}
+
+/**
+ * Refs for the sentence's uncoded groups and titled persons. `mentions` are the
+ * coded mentions already found (never overlapped); `uncoded` the spans of
+ * PERSON mentions the entities stage left without a code.
+ */
+export function groupRefs(
+  tokens: readonly Token[],
+  s: SentenceSpan,
+  mentions: readonly ActorRef[],
+  uncoded: readonly { first: number; last: number; name: string }[],
+  ctx: GroupContext,
+): ActorRef[] {
+  const { groups, gate, pairGroups, titles, leaderCountry } = data();
+  const out: ActorRef[] = [];
+  const all = (): ActorRef[] => [...mentions, ...out];
+
+  for (const person of uncoded) {
+    if (covered(mentions, person.first, person.last)) continue;
+    // The title ends right before the name: "President Abdelaziz Bouteflika", "Secretary of State Antony Blinken".
+    let role: string | null = null;
+    for (let from = Math.max(s.firstToken, person.first - 5); from < person.first && !role; from++) {
+      const hit = titles.matchAt(tokens, from, person.first).find((h) => h.end === person.first);
+      if (hit) role = hit.value;
+    }
+    if (!role) continue;
+    const known = leaderCountry.get(person.name.toLowerCase());
+    const found = known ? { country: known, rule: 'leaders-list' } : countryFor(tokens, s, mentions, person.first, person.last, null);
+    const actor = found ? found.country + role : role;
+    out.push(ref(tokens, person.first, person.last, actor, found?.country ?? null, false, `titled-person:${role}${found ? `@${found.rule}` : ''}`));
+  }
+
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    if (!gate.opens(tokens[i])) continue;
+    const hit = groups.matchAt(tokens, i, s.endToken)[0];
+    if (!hit) continue;
+    const last = hit.end - 1;
+    const head = tokens[last];
+    // "police station", "army base": a modifier of another noun codes nothing; "official" as an adjective neither.
+    const modifier = HEAD_POS.has(tokens[hit.end]?.pos ?? '') && tokens[hit.end].sentence === s.index;
+    if (!HEAD_POS.has(head.pos) || modifier || covered(all(), hit.first, last)) {
+      i = last;
+      continue;
+    }
+    const role = hit.value;
+    const plural = /s$/.test(head.normal) || COLLECTIVE.has(head.normal);
+    // "officials on both sides": the article's pair, with the group's role.
+    const pair = pairGroups.matchAt(tokens, hit.end, s.endToken)[0];
+    if (pair && ctx.dyad) {
+      ctx.dyad.codes.forEach((code, k) =>
+        out.push({ ...ref(tokens, hit.first, pair.end - 1, code + role, code, true, `group:${head.normal}@pair`), name: ctx.dyad!.names[k] }),
+      );
+      i = pair.end - 1;
+      continue;
+    }
+    const found = countryFor(tokens, s, all(), hit.first, last, ctx.dominant);
+    out.push(ref(tokens, hit.first, last, found ? found.country + role : role, found?.country ?? null, plural, `group:${head.normal}${found ? `@${found.rule}` : ''}`));
+    i = last;
+  }
+  return out;
+}
