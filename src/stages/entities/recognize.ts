@@ -69,39 +69,10 @@ export const gazetteerParser: Parser = {
  */
 function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
   const shouted = (t: NameToken) => t.text.length >= 4 && /^\p{Lu}+$/u.test(t.text);
-  if (!ctx.tokens.some(shouted)) return [];
-  const covered = new Uint8Array(ctx.tokens.length);
-  for (const c of found) for (let i = c.first; i < c.last; i++) covered[i] = 1;
-  const view = ctx.tokens.map((t) => (shouted(t) ? { ...t, text: t.text[0] + t.text.slice(1).toLowerCase() } : t));
-  const out: Candidate[] = [];
-  for (const s of ctx.sentences) {
-    for (const hit of GAZETTEER.findAll(view, s.first, s.last)) {
-      let fresh = true;
-      let loud = false;
-      for (let i = hit.first; i < hit.end; i++) {
-        if (covered[i]) fresh = false;
-        if (shouted(ctx.tokens[i])) loud = true;
-      }
-      if (!fresh || !loud || (out.length > 0 && out[out.length - 1].first === hit.first)) continue;
-      const entry = hit.value;
-      out.push({
-        first: hit.first,
-        last: hit.end,
-        start: ctx.tokens[hit.first].start,
-        end: ctx.tokens[hit.end - 1].end,
-        key: entry.key,
-        name: entry.name,
-        type: entry.type,
-        kind: entry.kind,
-        actor: datedActor(entry, ctx.published),
-        country: entry.country,
-        rule: `gazetteer:${entry.source}+capitals`,
-        evidence: 'known',
-        entry,
-      });
-    }
-  }
-  return out;
+  return lookUpAgain(ctx, found, shouted, (t) => ({ ...t, text: t.text[0] + t.text.slice(1).toLowerCase() }), (first, end) => {
+    for (let i = first; i < end; i++) if (shouted(ctx.tokens[i])) return '+capitals';
+    return null;
+  });
 }
 
 /**
@@ -110,21 +81,44 @@ function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
  * and its mention ends before it.
  */
 function namesBeforeFullStop(ctx: Context, found: readonly Candidate[]): Candidate[] {
-  const stopped = (t: NameToken) => /^\p{Lu}[\p{L}]*\.$/u.test(t.text);
-  if (!ctx.tokens.some(stopped)) return [];
-  const covered = new Uint8Array(ctx.tokens.length);
-  for (const c of found) for (let i = c.first; i < c.last; i++) covered[i] = 1;
-  const view = ctx.tokens.map((t) => (stopped(t) ? { ...t, text: t.text.slice(0, -1), end: t.end - 1 } : t));
+  const stopped = (t: NameToken) => t.text.length <= 12 && /^\p{Lu}[\p{L}]*\.$/u.test(t.text);
+  return lookUpAgain(ctx, found, stopped, (t) => ({ ...t, text: t.text.slice(0, -1), end: t.end - 1 }), (_first, end) => (stopped(ctx.tokens[end - 1]) ? '' : null));
+}
+
+/**
+ * Runs the gazetteer again over the sentences holding odd tokens, each odd token
+ * rewritten; keeps the hits on tokens no known name covers that `accept` allows
+ * (it returns the rule's suffix, or null to refuse).
+ */
+function lookUpAgain(
+  ctx: Context,
+  found: readonly Candidate[],
+  odd: (t: NameToken) => boolean,
+  rewrite: (t: NameToken) => NameToken,
+  accept: (first: number, end: number) => string | null,
+): Candidate[] {
+  let covered: Uint8Array | undefined;
   const out: Candidate[] = [];
   for (const s of ctx.sentences) {
-    for (const hit of GAZETTEER.findAll(view, s.first, s.last)) {
-      if (!stopped(ctx.tokens[hit.end - 1]) || covered.subarray(hit.first, hit.end).some((x) => x === 1)) continue;
-      if (out.length > 0 && out[out.length - 1].first === hit.first) continue;
+    let any = false;
+    for (let i = s.first; i < s.last && !any; i++) any = odd(ctx.tokens[i]);
+    if (!any) continue;
+    if (!covered) {
+      covered = new Uint8Array(ctx.tokens.length);
+      for (const c of found) covered.fill(1, c.first, c.last);
+    }
+    const view = ctx.tokens.slice(s.first, s.last).map((t) => (odd(t) ? rewrite(t) : t));
+    for (const hit of GAZETTEER.findAll(view)) {
+      const first = hit.first + s.first;
+      const end = hit.end + s.first;
+      if (covered.subarray(first, end).some((x) => x === 1)) continue;
+      const suffix = accept(first, end);
+      if (suffix === null || (out.length > 0 && out[out.length - 1].first === first)) continue;
       const entry = hit.value;
       out.push({
-        first: hit.first,
-        last: hit.end,
-        start: ctx.tokens[hit.first].start,
+        first,
+        last: end,
+        start: ctx.tokens[first].start,
         end: view[hit.end - 1].end,
         key: entry.key,
         name: entry.name,
@@ -132,7 +126,7 @@ function namesBeforeFullStop(ctx: Context, found: readonly Candidate[]): Candida
         kind: entry.kind,
         actor: datedActor(entry, ctx.published),
         country: entry.country,
-        rule: `gazetteer:${entry.source}`,
+        rule: `gazetteer:${entry.source}${suffix}`,
         evidence: 'known',
         entry,
       });
