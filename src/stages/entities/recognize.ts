@@ -434,6 +434,16 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
       return [c];
     }
   }
+  // "Washington Monument", "Nizhny Novgorod Stadium", "Tehran Province": a known name and a place head make one place.
+  const lastText = ctx.tokens[last - 1].text;
+  if (!headline && known.length > 0 && !head && (LOCATION_HEADS.has(lastText) || locationHeadOf(ctx, first, last)) && ctx.knownAt[last - 1] < 0 && !startsWithTitle(ctx, first)) {
+    const typing = typeName(ctx, first, last, undefined);
+    if (typing && typing.type === 'LOCATION') {
+      const country = typing.country ?? known.find((k) => k.country)?.country ?? null;
+      for (const k of known) k.dropped = 'absorbed';
+      return [candidate(ctx, first, last, typing, country, country)];
+    }
+  }
 
   // A known leader with given names before it: "Vladimir V. Putin" grows to cover them;
   // other names around a leader's surname make another person ("Abbas Araghchi", "Lyndon Johnson").

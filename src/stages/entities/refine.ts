@@ -171,12 +171,13 @@ function adopt(c: Candidate, from: Candidate, rule: string): void {
 export const linkAcronyms: Refiner = {
   name: 'link-acronyms',
   refine(ctx, candidates) {
-    const orgs = candidates.filter((c) => c.type === 'ORGANIZATION' && c.last - c.first > 1);
+    const orgs = candidates.filter((c) => (c.type === 'ORGANIZATION' || (c.type === 'LOCATION' && c.evidence !== 'known')) && c.last - c.first > 1);
     const defined = new Map<string, Candidate>();
     for (const c of candidates) {
       if (!isAcronym(c.name) || c.last - c.first !== 1) continue;
       const open = ctx.tokens[c.first - 1];
-      const before = candidates.find((o) => o !== c && o.last === c.first - 1 && o.type === 'ORGANIZATION');
+      // "Korean Central News Agency (KCNA)", "Kennedy Space Center (KSC)": a body or a place.
+      const before = candidates.find((o) => o !== c && o.last === c.first - 1 && (o.type === 'ORGANIZATION' || o.type === 'LOCATION'));
       if (open?.text === '(' && before) defined.set(c.name, before);
     }
     for (const c of candidates) {
