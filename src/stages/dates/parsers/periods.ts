@@ -66,6 +66,8 @@ export const centuryParser = patternParser(
   anyWordGate(['century']),
 );
 
+const CENTURY_MODS: Record<string, string> = { early: 'START', mid: 'MID', late: 'END' };
+
 /**
  * "the 18th and 19th centuries": two centuries sharing one noun. The first is
  * "the 18th" (its determiner, without the shared noun), the second "19th
@@ -75,7 +77,7 @@ export const centuryParser = patternParser(
 export const centuriesParser = patternParser(
   'centuries',
   pattern(
-    `${B}${THE}(?<first>${ORDINAL})(?<middle>(?:\\s*,\\s*${ORDINAL})*)\\s*,?\\s+(?:and|or|to|through|into)\\s+(?<last>${ORDINAL})[-‐‑\\s]+centuries${E}(?:\\s+(?<era>${BC}|${AD})(?![\\p{L}\\p{N}]))?`,
+    `${B}${THE}(?:(?<mod1>early|mid|late)[-‐‑\\s]+)?(?<first>${ORDINAL})(?<middle>(?:\\s*,\\s*${ORDINAL})*)\\s*,?\\s+(?:and|or|to|through|into)\\s+(?:the\\s+)?(?<mod2>(?:early|mid|late)[-‐‑\\s]+)?(?<last>${ORDINAL})[-‐‑\\s]+centuries${E}(?:\\s+(?<era>${BC}|${AD})(?![\\p{L}\\p{N}]))?`,
   ),
   (m, place) => {
     const g = m.groups!;
@@ -83,7 +85,10 @@ export const centuriesParser = patternParser(
     const [firstStart, firstEnd] = place.group('first')!;
     const first = century(g.first, g.era);
     if (!first) return null;
-    out.push({ start: g.the ? place.start : firstStart, end: firstEnd, type: 'DATE', value: first });
+    // "the early 18th and late 19th centuries": each ordinal keeps its own modifier.
+    const mod = (word: string | undefined) => (word ? { mod: CENTURY_MODS[word.trim().replace(/[-‐‑]$/, '').toLowerCase()] } : {});
+    const firstFrom = g.the ? place.start : g.mod1 ? place.group('mod1')![0] : firstStart;
+    out.push({ start: firstFrom, end: firstEnd, type: 'DATE', value: first, ...mod(g.mod1) });
     if (g.middle) {
       const [middleStart] = place.group('middle')!;
       const ordinals = new RegExp(ORDINAL, 'giu');
@@ -95,7 +100,7 @@ export const centuriesParser = patternParser(
     const [lastStart] = place.group('last')!;
     const last = century(g.last, g.era);
     if (!last) return null;
-    out.push({ start: lastStart, end: place.end, type: 'DATE', value: last });
+    out.push({ start: g.mod2 ? place.group('mod2')![0] : lastStart, end: place.end, type: 'DATE', value: last, ...mod(g.mod2) });
     return out;
   },
   anyWordGate(['centuries']),

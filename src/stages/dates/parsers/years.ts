@@ -18,7 +18,8 @@ function isCount(place: MatchPlace, start: number, end: number): boolean {
   const i = place.tokenIndex(start);
   const next: Token | undefined = tokens[i + 1]?.start >= end ? tokens[i + 1] : undefined;
   const prev: Token | undefined = i > 0 ? tokens[i - 1] : undefined;
-  const framed = prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADP' || prev.normal === "'s" || prev.normal === '’s');
+  const framed =
+    prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADP' || prev.normal === "'s" || prev.normal === '’s' || prev.normal === 'fiscal' || prev.normal === 'calendar');
   if (COUNT_CUES.test(place.ctx.text.slice(place.ctx.sentence.start, start)) && !framed) return true;
   if (!next) return false;
   if (/^(?:percent|per|%|people|persons|dollars)$/i.test(next.normal)) return true;

@@ -402,6 +402,25 @@ function isAbsolute(relative: Relative): boolean {
   return relative.kind === 'in-year' && 'value' in relative.year;
 }
 
+const RANGE_JOIN = /^\s*(?:[-–—]|to|through|thru|until|till)\s*$/i;
+
+/**
+ * "from March to May", "Jan. 5-Feb. 2": a month (and day) closing a range
+ * takes its year from the month that opens it, the next one when it comes
+ * earlier in the calendar ("from November to February").
+ */
+function rangeEnd(c: Candidate, previous: Candidate | null, text: string): { value: string; anchor: string } | null {
+  const r = c.relative;
+  if (!previous?.value || r?.kind !== 'month' || r.direction !== 'tense' || c.suffix) return null;
+  // Only a month opens such a range ("revised Friday to December's figures" is none).
+  if (previous.relative && previous.relative.kind !== 'month') return null;
+  if (!RANGE_JOIN.test(text.slice(previous.end, c.start))) return null;
+  const opening = parseValue(previous.value);
+  if (!opening || (opening.granularity !== 'month' && opening.granularity !== 'day')) return null;
+  const y = r.month >= opening.date.m ? opening.date.y : opening.date.y + 1;
+  return { value: r.day === undefined ? monthValue(y, r.month) : dayValue({ y, m: r.month, d: r.day }), anchor: previous.value };
+}
+
 /** Whether an expression starts within the first few words of its sentence ("In 2005, …", "By late 1975 …"). */
 export function opensSentence(text: string, sentenceStart: number, start: number): boolean {
   return start - sentenceStart <= 12 && /^\W*(?:\p{L}+\W+){0,2}$/u.test(text.slice(sentenceStart, start));
@@ -423,12 +442,16 @@ export const resolveRefiner: Refiner = {
   refine(candidates, ctx: SentenceContext) {
     const dct = ctx.published ? parseYmd(ctx.published) : null;
     const seen: Mentioned[] = [...ctx.history];
+    let previous: Candidate | null = null;
     return candidates.map((c): Candidate => {
       const done = (r: Candidate): Candidate => {
         if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index, anchor: isPrimary(r), stated: !r.relative, lead: opensSentence(ctx.text, ctx.sentence.start, r.start) });
+        previous = r;
         return r;
       };
       if (!c.relative) return done({ ...c, anchor: null, value: withSuffix(c.value ?? '', c.suffix) });
+      const closing = rangeEnd(c, previous, ctx.text);
+      if (closing) return done({ ...c, ...closing });
       if (isAbsolute(c.relative)) {
         return done({ ...c, anchor: null, value: withSuffix(unresolved(c.relative), c.suffix), relative: undefined });
       }
