@@ -60,6 +60,18 @@ describe('relation frames', () => {
     });
   });
 
+  it('steps over an interjection and a phase verb between the relation and its verb', () => {
+    const s = one('Relations between Russia and Iran, strained since the war, have begun to improve.');
+    expect(s.cues.map((c) => [c.text, c.rule, c.modifiers])).toEqual([
+      ['strained', 'cue:tension', ['background']],
+      ['war', 'cue:assault', ['background']],
+      ['improve', 'cue:relation-subject', []],
+    ]);
+    expect(s.label).toBe('cooperation');
+    const expired = one('The agreement between Russia and Iran, signed amid tensions in 2001, expired in 2021.');
+    expect(expired.cues[0]).toMatchObject({ text: 'agreement', polarity: 'distrust', modifiers: ['reversed'] });
+  });
+
   it('reads a relation adjective in front of its noun', () => {
     expect(one('Russia and Iran have strained relations.').cues).toMatchObject([{ text: 'strained relations', start: 21, end: 39, rule: 'cue:relation-adjective', polarity: 'distrust' }]);
   });
@@ -129,6 +141,13 @@ describe('negation, reversal and demands', () => {
 
   it('undoes a cue in the passive across its prepositional phrase: "talks on joining the EU have been frozen"', () => {
     expect(one('Turkey\'s talks on joining the EU have been frozen for years.').cues).toMatchObject([{ text: 'talks', polarity: 'distrust', modifiers: ['reversed'] }]);
+  });
+
+  it('reads "must" as a demand in reported speech only; an analyst\'s "must" is a request', () => {
+    expect(one('To succeed, both Russia and Iran must deepen their cooperation.').cues).toMatchObject([
+      { text: 'cooperation', polarity: 'cooperation', modifiers: ['requested', 'intensified'] },
+    ]);
+    expect(one('There is little evidence that Russia and Iran trust each other.').cues).toMatchObject([{ text: 'trust', polarity: 'distrust', modifiers: ['negated'] }]);
   });
 
   it('reads an uncertain clause as asserting nothing', () => {

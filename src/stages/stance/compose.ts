@@ -32,7 +32,7 @@ import {
   type TokenLike,
 } from './lexicon.js';
 import { countryOf } from './actors.js';
-import { findRelationFrames } from './relations.js';
+import { findRelationFrames, skipInterjection, skipPhaseVerb } from './relations.js';
 
 /** A cue entry that is a cue (not a blocker). */
 type LiveCue = CueEntry & { polarity: Polarity };
@@ -183,7 +183,11 @@ function findOperators(ctx: SentenceContext): Operators {
     negators: free(MATCHERS.negators.findAll(views)),
     // A one-word reversal must be a predicate: "the end of the talks" undoes nothing.
     reversals: free(MATCHERS.reversals.findAll(views)).filter((h) => h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)),
-    hedges: free(MATCHERS.hedges.findAll(views)),
+    // "Chirac said that Iraq must cooperate" is a demand; "both nations must deepen their
+    // cooperation", an analyst's prescription, only a request.
+    hedges: free(MATCHERS.hedges.findAll(views)).map((h) =>
+      h.value.reportedOnly && !tokens.slice(0, h.first).some((t) => t.normal === 'that' && t.pos !== 'DET') ? { ...h, value: { ...h.value, modifier: 'requested' as const } } : h,
+    ),
     intensifiers: free(MATCHERS.intensifiers.findAll(views)),
     historical: free(MATCHERS.historicalCue.findAll(views)),
   };
@@ -274,7 +278,7 @@ const NOMINAL = new Set(['NOUN', 'PROPN']);
 function withRelationFrames(ctx: SentenceContext, lexical: PhraseHit<LiveCue>[]): PhraseHit<LiveCue>[] {
   const frames = findRelationFrames(ctx.tokens, ctx.views, ctx.inEntity);
   if (frames.length === 0) return lexical;
-  const kept = lexical.filter((h) => !frames.some((f) => h.first < f.cover[1] && f.cover[0] < h.end));
+  const kept = lexical.filter((h) => !frames.some((f) => f.cover.some(([first, end]) => h.first < end && first < h.end)));
   const framed = frames.map((f) => f.hit as PhraseHit<LiveCue>).filter((h, i, all) => all.findIndex((x) => x.first === h.first && x.end === h.end) === i);
   return [...kept, ...framed].sort((a, b) => a.first - b.first || a.end - b.end);
 }
@@ -444,11 +448,15 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
     if (r.value === 'after') {
       // "talks collapsed", "the truce has expired", "negotiations between Japan and Russia over
       // the islands collapsed": the cue just before, its prepositional phrase and auxiliaries between.
-      for (let i = hits.length - 1; i >= 0; i--) {
+      // The nearest cue that is the subject; a cue inside an interjection (", signed amid
+      // tensions,") is not.
+      for (let i = hits.length - 1; i >= 0 && r.first - hits[i].end <= 20; i--) {
         const h = hits[i];
         if (h.end > r.first) continue;
-        if (s.clause[h.first] === clause && isSubjectOf(tokens, h.end, r.first)) out[i].push(r);
-        break;
+        if (isSubjectOf(tokens, h.end, r.first) && (s.clause[h.first] === clause || tokens.slice(h.end, r.first).some((t) => t.text === ','))) {
+          out[i].push(r);
+          break;
+        }
       }
       continue;
     }
@@ -488,12 +496,13 @@ const PP_WORDS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ', 
 
 /** Between a subject cue and its predicate: auxiliaries, or a prepositional phrase then auxiliaries. */
 function isSubjectOf(tokens: readonly Token[], from: number, to: number): boolean {
-  if (to - from > 12) return false;
+  if (to - from > 20) return false;
   let k = from;
   const inPhrase = (j: number) => PP_WORDS.has(tokens[j].pos) || tokens[j].text === '-' || (tokens[j].pos === 'VERB' && tokens[j - 1].pos === 'ADP');
   if (k < to && tokens[k].pos === 'ADP') while (k < to && inPhrase(k)) k++;
+  k = skipInterjection(tokens, k);
   while (k < to && AUXILIARY.has(tokens[k].pos)) k++;
-  return k === to;
+  return k === to || skipPhaseVerb(tokens, k) === to;
 }
 
 /** Between two cues of one object: determiners, nouns, prepositions and infinitives, no new clause. */

@@ -50,6 +50,8 @@ export interface Hedge {
   factor: number;
   scope: 'forward' | 'clause';
   modifier: HedgeModifier;
+  /** A demand only inside reported speech ("said that Iraq must ..."); elsewhere a request ("both must deepen ..."). */
+  reportedOnly?: boolean;
 }
 
 export interface Intensifier {
@@ -94,7 +96,7 @@ interface ModifierFile {
   config: StanceConfig;
   negators: { phrases: string[] };
   reversals: { both: string[]; cooperation: string[]; after: string[] };
-  hedges: { entries: { phrases: string[]; factor: number; scope: 'forward' | 'clause'; modifier: HedgeModifier }[] };
+  hedges: { entries: { phrases: string[]; factor: number; scope: 'forward' | 'clause'; modifier: HedgeModifier; reportedOnly?: boolean }[] };
   intensifiers: { entries: { phrases: string[]; factor: number; position: 'before' | 'after' }[] };
   historicalCue: { phrases: string[] };
   historicalSentence: { phrases: string[] };
@@ -262,7 +264,9 @@ export const MATCHERS = {
     ...each<ReversalFlips>(modFile.reversals.after, 'after'),
   ]),
   hedges: lemma(
-    modFile.hedges.entries.flatMap((e) => each<Hedge>(e.phrases, { factor: e.factor, scope: e.scope, modifier: e.modifier })),
+    modFile.hedges.entries.flatMap((e) =>
+      each<Hedge>(e.phrases, e.reportedOnly ? { factor: e.factor, scope: e.scope, modifier: e.modifier, reportedOnly: true } : { factor: e.factor, scope: e.scope, modifier: e.modifier }),
+    ),
   ),
   intensifiers: lemma(
     modFile.intensifiers.entries.flatMap((e) => each<Intensifier>(e.phrases, { factor: e.factor, position: e.position })),

@@ -6,15 +6,16 @@
 //               "relations remain frosty" (a copula and an adjective)
 // Each frame becomes a cue like a lexicon cue (rule cue:relation-adjective,
 // -object, -subject), so negation, hedges and regions compose with it. Its `cover`
-// is the noun and the qualifier: lexicon cues inside it ("diplomatic ties",
-// "strained") give way to the frame.
+// is the noun and the qualifier: lexicon cues there ("diplomatic ties",
+// "strained") give way to the frame; an interjection between subject and verb
+// (", strained since the war,") keeps its own cues.
 import type { Token } from '../../article.js';
 import { COPULAS, MATCHERS, type CueEntry, type FrameWord, type PhraseHit, type RelationNounKind, type TokenLike } from './lexicon.js';
 
 export interface RelationFrame {
   hit: PhraseHit<CueEntry>;
-  /** Tokens [first, end) the frame spans, noun included. */
-  cover: [number, number];
+  /** Token ranges [first, end) the frame is made of: the noun and its qualifier. */
+  cover: [number, number][];
 }
 
 /** Words that may stand between a qualifier and its noun ("close economic and security ties", "cut all ties"). */
@@ -24,6 +25,8 @@ const PP_POS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ', 'P
 const AUX_POS = new Set(['AUX', 'ADV', 'PART']);
 const NOMINAL = new Set(['NOUN', 'PROPN']);
 const MAX_PP = 10;
+const MAX_INTERJECTION = 8;
+const PHASE_VERBS = new Set(['begin', 'start', 'continue', 'appear', 'seem', 'tend', 'threaten', 'promise']);
 
 function frameHit(tokens: readonly Token[], first: number, end: number, word: FrameWord, group: string): PhraseHit<CueEntry> {
   const text = tokens
@@ -62,13 +65,13 @@ export function findRelationFrames(tokens: readonly Token[], views: readonly Tok
       const verb = t.pos === 'VERB' ? lastWordEndingAt(MATCHERS.objectVerbs, views, k) : null;
       if (verb && clear(verb.first, noun.end)) {
         const word = adjective && adjective.word.polarity === verb.value.polarity && adjective.word.weight > verb.value.weight ? adjective.word : verb.value;
-        found = { hit: frameHit(tokens, verb.first, noun.end, word, 'relation-object'), cover: [verb.first, noun.end] };
+        found = { hit: frameHit(tokens, verb.first, noun.end, word, 'relation-object'), cover: [[verb.first, noun.end]] };
         break;
       }
       if (!MODIFIER_POS.has(t.pos) && !adj) break;
     }
     if (!found && adjective && clear(adjective.at, noun.end)) {
-      found = { hit: frameHit(tokens, adjective.at, noun.end, adjective.word, 'relation-adjective'), cover: [adjective.at, noun.end] };
+      found = { hit: frameHit(tokens, adjective.at, noun.end, adjective.word, 'relation-adjective'), cover: [[adjective.at, noun.end]] };
     }
     if (found) {
       out.push(found);
@@ -82,16 +85,18 @@ export function findRelationFrames(tokens: readonly Token[], views: readonly Tok
       k++;
       while (k < tokens.length && k - noun.end < MAX_PP && (PP_POS.has(tokens[k].pos) || tokens[k].text === '-')) k++;
     }
+    k = skipInterjection(tokens, k);
     while (k < tokens.length && AUX_POS.has(tokens[k].pos)) {
       if (tokens[k].lemma === 'be' || tokens[k].lemma === 'get') passive = true;
       k++;
     }
+    k = skipPhaseVerb(tokens, k);
     if (k >= tokens.length) continue;
     const head = tokens[k];
     if (head.pos === 'VERB' || head.pos === 'AUX') {
       const verb = wordAt(MATCHERS.subjectVerbs, views, k) ?? (passive ? wordAt(MATCHERS.objectVerbs, views, k) : null);
       if (verb) {
-        out.push({ hit: frameHit(tokens, k, verb.end, verb.value, 'relation-subject'), cover: [noun.first, verb.end] });
+        out.push({ hit: frameHit(tokens, k, verb.end, verb.value, 'relation-subject'), cover: [[noun.first, noun.end], [verb.first, verb.end]] });
         continue;
       }
       // "relations remain frosty", "the border remains closed"
@@ -99,15 +104,31 @@ export function findRelationFrames(tokens: readonly Token[], views: readonly Tok
         let j = k + 1;
         while (j < tokens.length && tokens[j].pos === 'ADV') j++;
         const adjective = j < tokens.length ? wordAt(adjectives, views, j) : null;
-        if (adjective) out.push({ hit: frameHit(tokens, j, adjective.end, adjective.value, 'relation-subject'), cover: [noun.first, adjective.end] });
+        if (adjective) out.push({ hit: frameHit(tokens, j, adjective.end, adjective.value, 'relation-subject'), cover: [[noun.first, noun.end], [j, adjective.end]] });
       }
     } else if (head.pos === 'ADJ') {
       // "ties are strained", "relations have thawed": wink may tag the participle as an adjective.
       const word = (passive ? wordAt(adjectives, views, k) : null) ?? wordAt(MATCHERS.subjectVerbs, views, k);
-      if (word) out.push({ hit: frameHit(tokens, k, word.end, word.value, 'relation-subject'), cover: [noun.first, word.end] });
+      if (word) out.push({ hit: frameHit(tokens, k, word.end, word.value, 'relation-subject'), cover: [[noun.first, noun.end], [k, word.end]] });
     }
   }
   return out;
+}
+
+/** ", strained since the war," between a subject and its verb: the part is stepped over. */
+export function skipInterjection(tokens: readonly Token[], k: number): number {
+  if (k >= tokens.length || tokens[k].text !== ',') return k;
+  for (let j = k + 1; j < tokens.length && j - k <= MAX_INTERJECTION; j++) {
+    if (tokens[j].text === ',') return j + 1;
+    if (/^[.;:!?]$/.test(tokens[j].text)) return k;
+  }
+  return k;
+}
+
+/** "have begun to improve", "continued to deteriorate": the verb after a phase verb speaks. */
+export function skipPhaseVerb(tokens: readonly Token[], k: number): number {
+  if (k + 2 < tokens.length && PHASE_VERBS.has(tokens[k].lemma) && tokens[k + 1].normal === 'to') return k + 2;
+  return k;
 }
 
 /** A verb phrase of the matcher that ends at token k ("break off" ending at "off"), or starts there. */
