@@ -94,10 +94,15 @@ function compromiseHints(): Map<string, NameHint[]> {
 
 const HINTS = compromiseHints();
 
-// Office holders' given names ("Abbas", "Masoud", "Recep") complete compromise's mostly English ones.
-for (const leader of loadLeaders()) {
-  const given = leader.name.split(' ')[0].toLowerCase();
-  if (given.length > 2 && !HINTS.get(given)?.includes('first-name')) HINTS.set(given, [...(HINTS.get(given) ?? []), 'first-name']);
+// Office holders' given names ("Abbas", "Masoud", "Recep") complete compromise's mostly English ones,
+// and so do given names that are also English words ("Dean", "Bill").
+const extraGivenNames = [
+  ...loadLeaders().map((l) => l.name.split(' ')[0]).filter((g) => g.length > 2),
+  ...loadData<{ names: string[] }>('entities/given-names.json').names,
+];
+for (const name of extraGivenNames) {
+  const given = name.toLowerCase();
+  if (!HINTS.get(given)?.includes('first-name')) HINTS.set(given, [...(HINTS.get(given) ?? []), 'first-name']);
 }
 
 /** compromise's name classes for a word or a whole name (lower-cased lookup). */

@@ -252,6 +252,9 @@ function countryInside(ctx: Context, first: number, last: number): string | null
   return null;
 }
 
+/** A person's initials: "K.C.", "J.R.R." */
+const INITIALS = /^(\p{Lu}\.){1,3}$/u;
+
 /** A capital after a lower-case letter, other than in Mc/Mac/O' surnames and "-" compounds. */
 const INNER_CAPITAL = /^(?!Mc|Mac|O['’])\p{Lu}?[\p{Ll}]+\p{Lu}/u;
 
@@ -336,7 +339,7 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
   }
   // An acronym or a word with capitals inside ("PlayStation VR", "UNC Greensboro", "YouTube Live")
   // is no part of a person's name ("McDonnell", "MacArthur" and "O'Brien" are).
-  if (words.some((w) => isAcronym(w.text) || INNER_CAPITAL.test(w.text))) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'unconfirmed', rule: 'name:brand' };
+  if (words.some((w) => (isAcronym(w.text) && !INITIALS.test(w.text)) || INNER_CAPITAL.test(w.text))) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'unconfirmed', rule: 'name:brand' };
   // Words English does not know ("Cheuk-ting", "Devocht") are most often a person's name, and so
   // is a run of such words and known given or family names ("Manju Sam");
   // a run of ordinary words ("Space Shuttle", "Music Store") names a thing or an event.
