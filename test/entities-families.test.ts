@@ -198,6 +198,18 @@ describe('NORP', () => {
   });
 });
 
+describe('religions', () => {
+  it('reads religions and their followers as NORP with CAMEO religion codes, never a given name', () => {
+    const t = 'Muslims and Shia clerics met. Islam was respected, Christian Lindner said.';
+    const es = entitiesOf(t);
+    const islam = named(es, 'Islam');
+    expect([islam.type, islam.kind, islam.actor, islam.country]).toEqual(['NORP', 'religion', 'MOS', null]);
+    expect(spans(islam)).toEqual([at(t, 'Muslims'), at(t, 'Islam')]);
+    expect(named(es, 'Shia Islam').actor).toBe('SHI');
+    expect(named(es, 'Christian Lindner').type).toBe('PERSON');
+  });
+});
+
 describe('coreference', () => {
   it('takes "the Russian president" for Putin and leaves "both nations" to the stages that read pairs', () => {
     const t = 'Putin met Pezeshkian in Moscow. The Russian president said both nations would cooperate.';

@@ -2,7 +2,7 @@
 // case-sensitive PhraseMatcher ("US" the country, never "us"). Countries,
 // alternative spellings, demonyms and capitals come from the world-countries
 // package, completed by data/entities/countries.json; places, organisations,
-// historical states and office holders come from data/.
+// historical states, religions and office holders come from data/.
 import worldCountries from 'world-countries';
 import type { Country } from 'world-countries';
 import type { EntityType } from '../../article.js';
@@ -187,6 +187,7 @@ export function buildGazetteerPhrases(): Phrase<GazetteerEntry>[] {
   historicalPhrases(out, blocked, loadData<{ states: HistoricalState[] }>('actors/historical-states.json').states);
   namedPhrases(out, blocked, loadData<{ places: NamedEntry[] }>('entities/places.json').places, 'LOCATION', 'place', PRIORITY.place, 'place');
   namedPhrases(out, blocked, loadData<{ organizations: NamedEntry[] }>('actors/organizations.json').organizations, 'ORGANIZATION', 'org', PRIORITY.organization, 'organization');
+  namedPhrases(out, blocked, loadData<{ religions: NamedEntry[] }>('entities/religions.json').religions, 'NORP', 'religion', PRIORITY.demonym, 'religion');
   leaderPhrases(out, loadLeaders());
   return out;
 }
