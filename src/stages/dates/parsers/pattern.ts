@@ -10,9 +10,12 @@ export type Extract = (match: RegExpExecArray, at: MatchPlace) => Extracted | Ex
 
 /** Where a match sits, with helpers to turn group positions into article offsets. */
 export class MatchPlace {
+  private indices: RegExpIndicesArray | undefined;
+
   constructor(
     readonly ctx: SentenceContext,
     private readonly match: RegExpExecArray,
+    private readonly regex: RegExp,
   ) {}
 
   /** Article offset of the match start. */
@@ -26,7 +29,14 @@ export class MatchPlace {
 
   /** Article offsets of a named group, or undefined when it did not take part. */
   group(name: string): [number, number] | undefined {
-    const at = this.match.indices?.groups?.[name];
+    // Group offsets cost every match they are computed for: only matches that ask for them pay,
+    // by matching again at the same place with indices on.
+    if (!this.indices) {
+      const withIndices = indicesRegex(this.regex);
+      withIndices.lastIndex = this.match.index;
+      this.indices = withIndices.exec(this.ctx.sentence.text)?.indices;
+    }
+    const at = this.indices?.groups?.[name];
     return at ? [this.ctx.sentence.start + at[0], this.ctx.sentence.start + at[1]] : undefined;
   }
 
@@ -82,9 +92,18 @@ export function lastWords(text: string, floor: number, end: number, chars: numbe
   return text.slice(start, end);
 }
 
-/** A global, case-insensitive, Unicode regex with group indices. */
+/** A global, case-insensitive, Unicode regex. */
 export function pattern(source: string): RegExp {
-  return new RegExp(source, 'giud');
+  return new RegExp(source, 'giu');
+}
+
+const withIndices = new WeakMap<RegExp, RegExp>();
+
+/** The same regex, sticky and with group indices (compiled on first use). */
+function indicesRegex(regex: RegExp): RegExp {
+  let r = withIndices.get(regex);
+  if (!r) withIndices.set(regex, (r = new RegExp(regex.source, 'iuyd')));
+  return r;
 }
 
 // ---- word gates ----------------------------------------------------------------
@@ -122,11 +141,20 @@ export function sentenceMask(tokens: readonly Token[]): number {
   let mask = 0;
   for (const t of tokens) {
     const w = t.normal;
-    mask |= GATE_BITS.get(w) ?? 0;
-    if (w.length > 2 && /[-‐‑–.’']/.test(w)) for (const part of w.split(/[-‐‑–.’']+/)) mask |= GATE_BITS.get(part) ?? 0;
+    let bits = WORD_BITS.get(w);
+    if (bits === undefined) {
+      bits = GATE_BITS.get(w) ?? 0;
+      if (w.length > 2 && /[-‐‑–.’']/.test(w)) for (const part of w.split(/[-‐‑–.’']+/)) bits |= GATE_BITS.get(part) ?? 0;
+      if (WORD_BITS.size > 100_000) WORD_BITS.clear();
+      WORD_BITS.set(w, bits);
+    }
+    mask |= bits;
   }
   return mask;
 }
+
+/** The bits of each word seen so far (words recur: look each up, and split it, once). */
+const WORD_BITS = new Map<string, number>();
 
 /** A gate: keywords the sentence text must match, or words it must hold (all given gates must pass). */
 export type Gate = RegExp | WordGate | readonly (RegExp | WordGate)[];
@@ -153,7 +181,7 @@ export function patternParser(name: string, regex: RegExp, extract: Extract, gat
           regex.lastIndex++;
           continue;
         }
-        const place = new MatchPlace(ctx, m);
+        const place = new MatchPlace(ctx, m, regex);
         const result = extract(m, place);
         if (!result) continue;
         for (const e of Array.isArray(result) ? result : [result]) {
