@@ -87,6 +87,12 @@ describe('what a cue is about inside its sentence', () => {
     expect(one('Officials in Seoul remain wary of the partnership with Tokyo.').cues.map((c) => c.text)).toEqual(['wary']);
   });
 
+  it('drops cooperation denied: "denied reports that it had agreed to hand over the suspects"', () => {
+    const s = one('The ministry in Seoul denied reports that it had agreed to hand over the suspects.');
+    expect(s.cues.map((c) => c.text)).toEqual(['denied']);
+    expect(s.label).toBe('distrust');
+  });
+
   it('takes a word that names a kind in front of a noun for no cue ("trade volume")', () => {
     expect(one('Trade volume between Peru and Chile was reported on Monday.').label).toBe('neutral');
   });
@@ -148,6 +154,16 @@ describe('negation, reversal and demands', () => {
       { text: 'cooperation', polarity: 'cooperation', modifiers: ['requested', 'intensified'] },
     ]);
     expect(one('There is little evidence that Russia and Iran trust each other.').cues).toMatchObject([{ text: 'trust', polarity: 'distrust', modifiers: ['negated'] }]);
+  });
+
+  it('reads a concession asked of someone as pressure, talks asked for as a request', () => {
+    expect(one('Algeria called on the president of Morocco to resign immediately.').cues).toMatchObject([{ text: 'resign', polarity: 'distrust', modifiers: ['requested'] }]);
+    expect(one('France called on Algeria and Morocco to resume talks.').cues).toMatchObject([{ text: 'talks', polarity: 'cooperation', modifiers: ['requested'] }]);
+  });
+
+  it('undoes what a release is of: "the release of the detained leader"', () => {
+    const s = one('A court in Ankara ordered the release of the detained opposition leader.');
+    expect(s.cues).toMatchObject([{ text: 'detained', polarity: 'cooperation', modifiers: ['reversed'] }]);
   });
 
   it('reads an uncertain clause as asserting nothing', () => {

@@ -492,6 +492,8 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
 }
 
 const AUXILIARY = new Set(['AUX', 'ADV', 'PART']);
+/** The cue group of concessions (release, resign, withdraw troops): requested of someone, they are pressure. */
+const CONCESSION_GROUP = 'concede';
 const PP_WORDS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ', 'PART', 'PRON']);
 
 /** Between a subject cue and its predicate: auxiliaries, or a prepositional phrase then auxiliaries. */
@@ -565,7 +567,9 @@ function composeOne(
     modifiers.push(modifier);
     // "Iraq must cooperate fully", "demanded that Israel ease restrictions": the demand presupposes
     // the other side has not done it; it is pressure, not cooperation.
-    if (modifier === 'demanded' && polarity === 'cooperation') flip();
+    // Asking the other side to give something up ("called on the president to resign") is
+    // pressure too; asking for talks or a truce stays a request.
+    if ((modifier === 'demanded' || (modifier === 'requested' && entry.group === CONCESSION_GROUP)) && polarity === 'cooperation') flip();
   }
 
   // Intensifiers and diminishers near the cue.
