@@ -309,13 +309,13 @@ describe('events: the seed article', () => {
     expect(e.date).toMatchObject({ value: '2015', text: '2015', start: offsetOf(SEED_TEXT, '2015'), basis: 'sentence' });
   });
 
-  it('codes "both nations united to prop up President Assad" as their cooperation and support of Assad by each', () => {
+  it('codes "both nations united to prop up President Assad" as their cooperation and material aid to Assad by each', () => {
     const united = find('united')!;
     expect([united.type, united.source?.actor, united.target?.actor, united.source?.text]).toEqual(['COOPERATE', 'IRN', 'RUS', 'both nations']);
     const propUp = events.filter((e) => e.trigger.text === 'prop up');
     expect(propUp.map((e) => [e.type, e.source?.actor, e.target?.actor])).toEqual([
-      ['SUPPORT', 'IRN', 'SYRGOV'],
-      ['SUPPORT', 'RUS', 'SYRGOV'],
+      ['AID', 'IRN', 'SYRGOV'],
+      ['AID', 'RUS', 'SYRGOV'],
     ]);
     expect(propUp[0].trigger.start).toBe(offsetOf(SEED_TEXT, 'prop up'));
   });

@@ -33,6 +33,8 @@ export interface ActorRef {
   how: string;
   /** A place (a LOCATION entity): where an act happens, which gives unnamed groups their country. */
   place?: boolean;
+  /** The entities stage's finer kind (country, city, capital, leader, ...). */
+  entityKind?: string;
 }
 
 /** Refs that stand together: coordinated mentions ("Putin and Pezeshkian") or one anaphor for a pair. */
@@ -112,6 +114,7 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
         plural,
         how: m.rule,
         place: e.type === 'LOCATION',
+        entityKind: e.kind,
       });
     }
   }
@@ -194,7 +197,8 @@ function coordinated(tokens: readonly Token[], from: number, to: number): boolea
     if (tokens[i].normal !== ',') conjunction = true;
     i++;
   }
-  // "... and Greek Prime Minister Kyriakos Mitsotakis": the second phrase may open with a title.
+  // "... and Greek Prime Minister Kyriakos Mitsotakis", "... and his Chinese counterpart": the second phrase may open with a title.
+  if (i < to && POSSESSIVE_PRONOUNS.has(tokens[i].normal)) i++;
   const opening = i;
   while (i < to && TITLE_POS.has(tokens[i].pos) && i - opening < 4) i++;
   return conjunction && i === to;
@@ -238,6 +242,8 @@ export interface AnaphorContext {
   dyad: Dyad | null;
   /** The dyad was named or referred to as a pair in the previous sentence. */
   focusBefore: boolean;
+  /** The previous sentence's subject when it was one actor: "He held talks ..." after "Raisi flew to Riyadh". */
+  previousSubject?: ActorRef | null;
 }
 
 function dyadRefs(dyad: Dyad, span: { start: number; end: number; text: string; first: number; last: number }, kind: RefKind, how: string, role = ''): ActorRef[] {
@@ -326,11 +332,40 @@ export function resolveAnaphors(
     }
     const antecedent = candidates.find((p) => p.members.length === 1 && !p.members[0].plural)?.members[0];
     if (antecedent) refs.push({ ...antecedent, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${antecedent.text}` });
+    // A sentence that opens with "He" or "It" continues with the previous sentence's subject.
+    else if (ctx.previousSubject && i === firstWord(tokens, sentence) && t.pos === 'PRON') {
+      const p = ctx.previousSubject;
+      refs.push({ ...p, ...span, first: i, last: i, kind: 'pronoun', place: false, how: `pronoun:${t.normal}->${p.text}@previous-sentence` });
+    }
   }
 
   refs.sort((a, b) => a.first - b.first || a.start - b.start || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
   const focus = namesBoth(sentence.endToken) || refs.some((r) => (r.kind === 'pair' || r.how.endsWith('->dyad')));
   return { refs, reciprocals, focus };
+}
+
+function firstWord(tokens: readonly Token[], sentence: SentenceSpan): number {
+  let i = sentence.firstToken;
+  while (i < sentence.endToken && (tokens[i].pos === 'PUNCT' || tokens[i].pos === 'SPACE')) i++;
+  return i;
+}
+
+/**
+ * The sentence's subject when it is one actor standing before the first verb,
+ * outside any prepositional phrase ("Iranian President Ebrahim Raisi flew ..."),
+ * for a "He"/"It" opening the next sentence.
+ */
+export function sentenceSubject(refs: readonly ActorRef[], tokens: readonly Token[], sentence: SentenceSpan): ActorRef | null {
+  let verb = sentence.endToken;
+  for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+    if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') {
+      verb = i;
+      break;
+    }
+  }
+  const parties = partiesOf(refs.filter((r) => r.kind === 'mention' && r.last < verb && !r.place), tokens).filter((p) => !inPrepPhrase(tokens, p.first, sentence.firstToken));
+  const subject = parties[parties.length - 1];
+  return subject && subject.members.length === 1 && !subject.possessive && !subject.members[0].plural ? subject.members[0] : null;
 }
 
 export function spanOf(tokens: readonly Token[], first: number, last: number): { start: number; end: number; text: string; first: number; last: number } {

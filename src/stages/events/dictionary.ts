@@ -156,6 +156,8 @@ export interface ModalityCue {
   lower?: boolean;
   /** A modal of obligation ("must"): reported, it is the reporter's demand. */
   modal?: boolean;
+  /** Counts only within two tokens before the trigger ("without" governs a phrase, not a clause). */
+  adjacent?: boolean;
 }
 
 export interface PairAnaphor {
@@ -175,6 +177,7 @@ interface CuesFile {
   lightVerbs: string[];
   recipientVerbs: string[];
   roleNouns: string[];
+  accusationVerbs: string[];
 }
 
 const cues = loadData<CuesFile>('events/cues.json');
@@ -196,3 +199,4 @@ export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(cues.clauseOpeners);
 export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(cues.pluralPronouns);
 export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(cues.singularPronouns);
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(cues.roleNouns);
+export const ACCUSATION_VERBS: ReadonlySet<string> = new Set(cues.accusationVerbs);

@@ -47,10 +47,10 @@
 import type { ArticleDoc, Diagnostic, EventActor, EventMode, EventRecord, PloverCategory, SentenceStance, Token } from '../../article.js';
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
-import { mainDyad, mentionsBySentence, partiesOf, resolveAnaphors, spanOf, uncodedPersons, type ActorRef } from './actors.js';
+import { governorOf, mainDyad, mentionsBySentence, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
-import { CATEGORIES, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
+import { ACCUSATION_VERBS, CATEGORIES, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
 import { modeOf, sentenceCues } from './modality.js';
 import { attribute, clauseAt, subjectOf, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical } from './timing.js';
@@ -109,7 +109,9 @@ function actorPairs(sources: ActorRef[], targets: ActorRef[], mutual: boolean, t
 }
 
 /** PLOVER's intent rule: announced cooperation is AGREE, announced material conflict THREATEN, refused cooperation REJECT. */
-function recode(type: PloverCategory, mode: EventMode, intent: boolean, ultimatum: boolean): { type: PloverCategory; mode: EventMode } | null {
+function recode(type: PloverCategory, mode: EventMode, intent: boolean, ultimatum: boolean, conditional: boolean): { type: PloverCategory; mode: EventMode } | null {
+  // "could impose tariffs ... if he wins": a conflictual act announced on a condition is a threat, hedged or not.
+  if (conditional && (mode === 'future' || mode === 'hypothetical') && THREAT_WHEN_ANNOUNCED.has(type)) return { type: 'THREATEN', mode };
   if (!intent) return null;
   const cooperative = CATEGORIES[type].polarity === 'cooperative';
   // "will withdraw its force unless ...": a conditional announcement is an ultimatum.
@@ -189,12 +191,14 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
 
   const drafts: Draft[] = [];
   let focus = false;
+  let previousSubject: ActorRef | null = null;
   for (const s of sentences) {
     // Unnamed groups ("police", "protesters") and uncoded titled persons join the coded mentions.
     const groups = groupRefs(tokens, s, mentions[s.index], uncoded[s.index], groupContext);
     const named = groups.length === 0 ? mentions[s.index] : [...mentions[s.index], ...groups].sort((a, b) => a.start - b.start || b.end - a.end);
-    const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(named, tokens, s, { dyad, focusBefore: focus });
+    const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(named, tokens, s, { dyad, focusBefore: focus, previousSubject });
     focus = nextFocus;
+    previousSubject = sentenceSubject(refs, tokens, s);
     const clauses = clausesOf(tokens, s.firstToken, s.endToken);
     const clauseIndex: number[] = new Array(s.endToken - s.firstToken);
     clauses.forEach((c, k) => {
@@ -211,7 +215,7 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     const evidence = { sentence: s.index, start: s.start, end: s.end, text: s.text };
 
     for (const trigger of triggers) {
-      drafts.push(...draftsFor(doc, view, trigger, { cues, dated, evidence, stance: stance[s.index], tokens, published }));
+      drafts.push(...draftsFor(doc, view, trigger, { cues, dated, evidence, stance: stance[s.index], tokens, published, dyad }));
     }
   }
   return { events: refine(doc.id, drafts), diagnostics: [] };
@@ -224,10 +228,51 @@ interface SentenceContext {
   stance: SentenceStance | undefined;
   tokens: readonly Token[];
   published: string | null;
+  dyad: Dyad | null;
+}
+
+/** Kinds of place that stand for their country as an actor ("Beijing said", "Iran"), unlike a city where something happens. */
+const ACTOR_PLACES = new Set(['country', 'capital', 'historical-state']);
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'across', 'throughout', 'inside', 'into', 'within', 'around']);
+
+/**
+ * "Japan tightened controls on exports to South Korea, and Seoul threatened to
+ * let the pact lapse": a directed act of one of the article's two main actors
+ * that names no target of its own is aimed at the other, when the sentence
+ * names that other (not as a mere place).
+ */
+function dyadPartner(view: SentenceView, sources: readonly ActorRef[], dyad: Dyad | null): ActorRef | null {
+  if (!dyad || sources.length === 0) return null;
+  const own = new Set(sources.map((r) => r.country));
+  const mine = own.size === 1 ? [...own][0] : null;
+  if (!mine || !dyad.codes.includes(mine)) return null;
+  const other = dyad.codes[0] === mine ? dyad.codes[1] : dyad.codes[0];
+  for (const p of view.parties) {
+    // "condemned the war in Gaza": a place the act happens in is no partner.
+    if (PLACE_PREPS.has(governorOf(view.tokens, p.first, view.first).prep ?? '')) continue;
+    for (const m of p.members) if (m.country === other && (!m.place || ACTOR_PLACES.has(m.entityKind ?? ''))) return m;
+  }
+  return null;
+}
+
+/**
+ * "accused Turkish jets of violating Greek airspace", "accusing Beijing of
+ * stealing ... and forcing ...": what an accusation alleges is its content, not
+ * an event the text reports.
+ */
+function allegedContent(tokens: readonly Token[], trigger: Trigger, floor: number): boolean {
+  if (!tokens[trigger.first].normal.endsWith('ing')) return false;
+  for (let j = trigger.first - 1; j >= floor && j >= trigger.first - 14; j--) {
+    const t = tokens[j];
+    if (ACCUSATION_VERBS.has(t.lemma.toLowerCase())) return tokens.slice(j + 1, trigger.first).some((x) => x.normal === 'of');
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.normal.endsWith('ing'))) return false;
+  }
+  return false;
 }
 
 function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext): Draft[] {
   const p = trigger.pattern;
+  if (trigger.verbal && allegedContent(ctx.tokens, trigger, view.clauses[clauseAt(view, trigger.first)].first)) return [];
   const attribution = attribute(view, trigger);
   let mutual = attribution.mutual;
   let type = p.type;
@@ -240,16 +285,20 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   const c = clauseAt(view, trigger.first);
   const clause = view.clauses[c];
   const modality = modeOf(ctx.cues, ctx.tokens, trigger, clause, c > 0 ? view.clauses[c - 1] : null);
+  // A date elsewhere in the sentence may date the trigger from a main clause; between two main-level clauses
+  // with subjects of their own ("..., and the EU is conducting ...") only a date opening the sentence does.
+  const ownSubject = (clause.kind === 'main' || clause.kind === 'coordinate') && !clause.inherits;
+  const opensSentence = (i: number): boolean => !ctx.tokens.slice(view.first, i).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
   const inMainClause = (i: number): boolean => {
     const kind = view.clauses[clauseAt(view, i)].kind;
-    return kind === 'main' || kind === 'coordinate';
+    return (kind === 'main' || kind === 'coordinate') && (!ownSubject || opensSentence(i));
   };
   let governing = governingDate(ctx.dated, ctx.tokens, doc.text, trigger, whenClause(ctx, clause), inMainClause);
   // A present-tense verb ("Turkey recognises ..., and talks collapsed in 2017") is not dated by a past date of another clause.
   if (governing && !governing.inClause && presentTense(ctx.tokens, trigger) && !isAfterPublication(governing.mention.value, ctx.published)) governing = null;
   let mode = modality.mode;
   let intent = modality.intent;
-  if (mode === 'asserted' && governing && isAfterPublication(governing.mention.value, ctx.published)) {
+  if (mode === 'asserted' && governing?.inClause && isAfterPublication(governing.mention.value, ctx.published)) {
     mode = 'future';
     intent = true;
   }
@@ -260,11 +309,23 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
 
   const out: Draft[] = [];
   const ultimatum = ctx.tokens.slice(trigger.end, view.end).some((t) => t.normal === 'unless');
-  for (const [source, target] of actorPairs(attribution.sources, attribution.targets, mutual, type)) {
+  const conditional = ctx.tokens.slice(view.first, view.end).some((t) => t.normal === 'if' || t.normal === 'unless');
+  let targets = attribution.targets;
+  const how = [...attribution.how];
+  let indirect = attribution.indirect;
+  if (!mutual && targets.length === 0) {
+    const partner = dyadPartner(view, attribution.sources, ctx.dyad);
+    if (partner) {
+      targets = [partner];
+      how.push('target:dyad-partner');
+      indirect++;
+    }
+  }
+  for (const [source, target] of actorPairs(attribution.sources, targets, mutual, type)) {
     if (!source && !target) continue;
     if (!target && (info.recipient === 'required' || p.requiresTarget)) continue;
     if (!source && !info.sourceOptional) continue;
-    const recoded = recode(type, mode, intent, ultimatum);
+    const recoded = recode(type, mode, intent, ultimatum, conditional);
     const finalType = recoded?.type ?? type;
     const finalMode = recoded?.mode ?? mode;
     const intensity = recoded ? CATEGORIES[finalType].intensity : p.intensity;
@@ -273,7 +334,7 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
       `pattern:${p.id}`,
       ...(trigger.object ? [`object:${trigger.object}`] : []),
       ...(mutual ? ['mutual'] : []),
-      ...attribution.how,
+      ...how,
       ...(modality.cue ? [`mode:${modality.cue}`] : []),
       ...(recoded ? [`intent:${type}->${finalType}`] : []),
     ].join('|');
@@ -292,11 +353,11 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
         historical,
         trigger: triggerSpan,
         evidence: ctx.evidence,
-        confidence: confidenceOf(trigger, attribution.lightVerb, attribution.indirect, actors, finalMode),
+        confidence: confidenceOf(trigger, attribution.lightVerb, indirect, actors, finalMode),
         rule,
       },
       verbal: trigger.verbal || attribution.lightVerb,
-      indirect: attribution.indirect,
+      indirect,
       dateInClause: governing?.inClause ?? false,
       mergeMode: recoded ? 'asserted' : finalMode,
       mutual,

@@ -6,6 +6,7 @@
 import type { EventMode, Token } from '../../article.js';
 import type { Clause } from './clauses.js';
 import { FUTURE_TIMES, FUTURE_TIMES_GATE, MODALITY, MODALITY_GATE, REPORTING_VERBS, type CueKind } from './dictionary.js';
+import { verbBetween } from './timing.js';
 
 export interface CueHit {
   kind: CueKind;
@@ -16,6 +17,8 @@ export interface CueHit {
   time?: boolean;
   /** A modal of obligation after a reporting verb: the token index of that verb, else -1. */
   reporter: number;
+  /** Counts only right before the trigger ("without signing", not "without Russia and wrote ..."). */
+  adjacent?: boolean;
 }
 
 export interface ModeResult {
@@ -41,7 +44,7 @@ export function sentenceCues(tokens: readonly Token[], first: number, end: numbe
         const cue = h.value;
         if (cue.lower && t.text !== t.text.toLowerCase()) continue;
         const reported = reporter >= 0;
-        out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end, reporter: reported && cue.modal ? reporter : -1 });
+        out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end, reporter: reported && cue.modal ? reporter : -1, adjacent: cue.adjacent });
       }
     }
     if (FUTURE_TIMES_GATE.opens(t)) {
@@ -50,7 +53,8 @@ export function sentenceCues(tokens: readonly Token[], first: number, end: numbe
     // A reporting verb turns a later "would" into reported intent ("said it would allow").
     if (reporter < 0 && t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) reporter = i;
   }
-  return out;
+  // "is expected to" holds "expect to": the longer cue speaks ("be expected to" is future, not a hedge).
+  return out.filter((c) => !out.some((d) => d !== c && d.first <= c.first && c.end <= d.end && d.end - d.first > c.end - c.first));
 }
 
 const RANK: Record<CueKind, number> = { negation: 0, refusal: 0, hedge: 1, request: 1, intent: 2, future: 2 };
@@ -70,13 +74,13 @@ export function modeOf(
   let best: CueHit | null = null;
   for (const c of cues) {
     const before = c.first >= from && c.end <= trigger.first;
-    // Future time words ("next week") count anywhere in the clause.
-    const timeWord = c.time === true && c.first >= clause.first && c.first < clause.end;
+    // Future time words ("next week") count anywhere in the clause, unless another verb comes between ("agreed to meet next month").
+    const timeWord = c.time === true && c.first >= clause.first && c.first < clause.end && !(c.first >= trigger.end && verbBetween(tokens, trigger.end, c.first));
     if (!before && !timeWord) continue;
     if (c.kind === 'negation') {
       // wink marks the negation's scope; a negation right before the trigger always counts.
       const head = tokens[trigger.first];
-      if (!head.negated && trigger.first - c.end > 2) continue;
+      if ((!head.negated || c.adjacent) && trigger.first - c.end > 2) continue;
     }
     if (!best || RANK[c.kind] < RANK[best.kind] || (RANK[c.kind] === RANK[best.kind] && c.first > best.first)) best = c;
   }

@@ -110,9 +110,28 @@ export function subjectOf(view: SentenceView, at: number): { party: Party; how: 
   const c = clauseAt(view, at);
   const own = subjectsBefore(view, c, at);
   if (own.length > 0) return { party: own[0], how: 'subject' };
+  // "opened the way for Greece to back Turkey's bid": "for X to" names the infinitive's subject.
+  const to = view.tokens[at - 1];
+  if (to?.pos === 'PART' && to.normal === 'to') {
+    const agent = view.parties.find((p) => p.last === at - 2 && governorOf(view.tokens, p.first, view.first).prep === 'for');
+    if (agent) return { party: agent, how: 'for-subject' };
+  }
   const clause = view.clauses[c];
   if (clause.inherits || clause.kind === 'relative') return clauseSubject(view, c);
   return null;
+}
+
+/**
+ * "Lai Ching-te, whom Beijing calls a separatist": in an object relative
+ * clause (its own subject before the verb) the antecedent is the verb's object.
+ */
+function relativeAntecedent(view: SentenceView, at: number): Party | null {
+  const c = clauseAt(view, at);
+  const clause = view.clauses[c];
+  if (clause.kind !== 'relative' || subjectsBefore(view, c, at).length === 0) return null;
+  const opener = view.tokens[clause.first]?.normal;
+  if (opener !== 'whom' && opener !== 'which' && opener !== 'that') return null;
+  return view.parties.filter((p) => p.last < clause.first && clause.first - p.last <= 2).pop() ?? null;
 }
 
 /**
@@ -249,6 +268,12 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
       if (object) {
         target = object.party;
         how.push(`target:${object.prep ?? 'object'}`);
+      } else {
+        const antecedent = relativeAntecedent(view, trigger.first);
+        if (antecedent && antecedent !== source) {
+          target = antecedent;
+          how.push('target:relative-antecedent');
+        }
       }
     }
     between = phraseAfter(view, trigger.end, 'between');

@@ -15,6 +15,7 @@
 //     not; centuries and decades count by their last year). Without a sentence
 //     date, the stance stage's historical flag for the sentence decides.
 import type { DateMention, Token } from '../../article.js';
+import { isParticiple } from './clauses.js';
 
 export const HISTORICAL_YEARS = 10;
 
@@ -110,6 +111,8 @@ export function governingDate(
     for (let k = 0; k < dated.mentions.length; k++) {
       const inside = dated.at[k] >= clause.first && dated.at[k] < clause.end;
       if (inClause && !inside) continue;
+      // "agreed to meet again next month": a date past another verb dates that verb, not the trigger.
+      if (dated.at[k] >= trigger.end && verbBetween(tokens, trigger.end, dated.at[k])) continue;
       if (!inClause && !inMainClause(dated.at[k])) continue;
       if (best < 0 || distance(k) < distance(best)) best = k;
     }
@@ -139,6 +142,17 @@ export function governingDate(
     // Historical is judged by the latest part of the span: an event is historical only if all of it is.
     historicalValue: span.reduce((a, b) => (earlier(a.value, b.value) ? b : a)).value,
   };
+}
+
+/** A verb (or infinitive marker) lies in tokens [from, to): what follows belongs to another predicate. */
+export function verbBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const t = tokens[j];
+    if (t.pos === 'AUX' || (t.pos === 'PART' && t.normal === 'to' && tokens[j + 1]?.pos === 'VERB')) return true;
+    // "conflicts occurring during ...", "agreements signed in ...": a participle modifying the noun before it is no new predicate.
+    if (t.pos === 'VERB' && !(isParticiple(t) && (j === from || tokens[j - 1]?.pos === 'NOUN'))) return true;
+  }
+  return false;
 }
 
 function earlier(a: string, b: string): boolean {

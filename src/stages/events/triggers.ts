@@ -67,7 +67,25 @@ function findObject(tokens: readonly Token[], trigger: { first: number; end: num
   if (passive) {
     for (let j = trigger.first - 1; j >= clause.first && j >= trigger.first - 6; j--) if (has(tokens[j])) return j;
   }
+  // "agreements signed in the 1990s": a participle right after its object noun (a reduced relative).
+  const before = reducedRelativeHead(tokens, trigger.first, clause.first);
+  if (before >= 0 && has(tokens[before])) return before;
+  // "communications, which Beijing had cut off": an object relative clause's antecedent.
+  if (clause.kind === 'relative' && /^(which|that)$/.test(tokens[clause.first].normal)) {
+    let j = clause.first - 1;
+    while (j >= 0 && j >= clause.first - 2 && tokens[j].pos === 'PUNCT') j--;
+    if (j >= 0 && has(tokens[j])) return j;
+  }
   return -1;
+}
+
+/** The noun a past participle directly follows ("agreements signed", "the accord reached"), or -1. */
+function reducedRelativeHead(tokens: readonly Token[], at: number, floor: number): number {
+  const verb = tokens[at];
+  if (verb.pos !== 'VERB' || verb.normal.endsWith('ing') || !isParticiple(verb)) return -1;
+  let j = at - 1;
+  while (j >= floor && tokens[j].pos === 'ADV') j--;
+  return j >= floor && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN') ? j : -1;
 }
 
 const lemmaCache = new Map<string, string>();
@@ -102,6 +120,21 @@ function inName(tokens: readonly Token[], i: number, first: number, end: number)
 }
 
 /**
+ * The noun at `i` is the object of the participle right after it ("agreements
+ * signed in the 1990s"): the verb is the event, the noun its object.
+ */
+function objectOfNextVerb(tokens: readonly Token[], local: readonly TokenLike[], i: number, first: number, end: number, clauseOf: (i: number) => Clause): boolean {
+  if (tokens[i].pos !== 'NOUN') return false;
+  let v = i + 1;
+  while (v < end && tokens[v].pos === 'ADV') v++;
+  if (v >= end || reducedRelativeHead(tokens, v, first) !== i || !TRIGGER_GATE.opens(local[v - first])) return false;
+  const word = tokens[i];
+  return TRIGGERS.matchAt(local, v - first, end - first).some(
+    (h) => h.value.pos !== 'NOUN' && h.value.object !== null && (h.value.object.has(word.normal) || h.value.object.has(word.lemma.toLowerCase())) && clauseOf(v) === clauseOf(i),
+  );
+}
+
+/**
  * All triggers of one sentence, left to right, never overlapping. `insideActor`
  * says whether a token lies inside an actor's name ("the High-Level Cooperation
  * Council"): such a token is never a trigger.
@@ -115,8 +148,10 @@ export function findTriggers(
 ): Trigger[] {
   const out: Trigger[] = [];
   const local = tokens.slice(first, end).map(matchable);
+  // Object words a verb trigger has taken ("signed a ... agreement"): not events of their own.
+  const taken = new Set<number>();
   for (let i = first; i < end; ) {
-    if (!TRIGGER_GATE.opens(local[i - first]) || inName(tokens, i, first, end) || insideActor(i)) {
+    if (taken.has(i) || !TRIGGER_GATE.opens(local[i - first]) || inName(tokens, i, first, end) || insideActor(i) || objectOfNextVerb(tokens, local, i, first, end, clauseOf)) {
       i++;
       continue;
     }
@@ -151,6 +186,7 @@ export function findTriggers(
     }
     if (chosen) {
       out.push(chosen);
+      if (chosen.verbal && chosen.objectAt >= 0) taken.add(chosen.objectAt);
       i = chosen.end;
     } else i++;
   }
