@@ -1,13 +1,29 @@
 // Composition: what a cue says once its sentence is read around it. Each rule
 // is a scope (which tokens a modifier reaches) plus an effect on the cue's
 // weight or polarity, recorded in the cue's `modifiers`:
-//   negated      wink's negation flag or a negator ("lack of") flips the cue, weaker
-//   reversed     a predicate that undoes its object ("lift sanctions", "hinder cooperation")
-//   hedged / intended / requested   modality ("may", "appears"), aims ("aspires to"), demands
-//   intensified / diminished        "lingering distrust", "ties deepened", "fragile truce"
-//   historical   "historical mistrust", "past rivalry"
-//   concessive / contrast-subordinate / background   the part of the sentence the cue sits in
-//   third-party  the cue is held by an actor outside the pair the sentence is about ("Western sanctions")
+//   negated      wink's negation flag, a negator ("lack of"), a negated predicate after a cue
+//                noun ("trust has not been restored"), or doubt about its clause ("it is
+//                unlikely that ...", "few believe that ...") flips the cue, weaker
+//   reversed     a predicate that undoes its object ("lift sanctions", "hinder cooperation");
+//                a refusal reaches the whole object ("rejected an offer to host a summit"); an
+//                'after' predicate undoes its subject across a prepositional phrase ("talks
+//                between A and B over the islands collapsed")
+//   hedged / intended / requested / uncertain   modality ("may", "appears"), aims, requests,
+//                "whether ... remains unclear" (asserts nothing)
+//   demanded     a demand ("demanded that", "said that X must"), or a concession requested of
+//                someone ("called on the president to resign"): pressure, so a cooperation cue
+//                under it counts as distrust
+//   intensified / diminished        "lingering distrust", "ties deepened", "remains fragile"
+//   historical   "historical mistrust", "once rivals"
+//   concessive / contrast-subordinate / background   the part of the sentence the cue sits in;
+//                appositions (", once rivals in a nuclear race,") are background
+//   third-party  the cue is held by an actor outside the pair the sentence is about ("Western
+//                sanctions", "pressure from Beijing"), or aimed at one ("wary of China")
+// Before composing, some cues are set aside: a cue noun's topic ("a dispute over trade"),
+// cooperation alleged, feared or denied ("accused Doha of supporting", "wary of the
+// partnership"), a word naming a kind ("trade volume"), an ambivalent adjective in front of a
+// noun ("a complex alliance"). Relation frames (relations.ts) add cues of their own ("close
+// political ties", "relations have thawed").
 // Shared-adversary framing ("faced common adversaries", "against common threats")
 // is a phrase of its own in the lexicon: cooperation between the actors who share
 // the adversary, not distrust, since the conflict is with someone else. A cue

@@ -1,8 +1,9 @@
 // stance: each sentence's stance on relations between actors — cooperation,
-// distrust, mixed or neutral — from a cue lexicon (data/stance/cues.json)
-// composed with negation, reversal, concession, hedging, intensity and
-// attribution (compose.ts), plus whom the sentence is about and whether it
-// speaks of history. General sentiment is the wrong instrument here: it scores
+// distrust, mixed or neutral — from a cue lexicon (data/stance/cues.json) and
+// relation frames (data/stance/relations.json, relations.ts) composed with
+// negation, reversal, concession, hedging, demands, intensity and attribution
+// (compose.ts), plus whom the sentence is about and whether it speaks of
+// history. The label rule (judge) lets the main clause decide. General sentiment is the wrong instrument here: it scores
 // "deepened their cooperation" 0 and "Western sanctions" as the pair's quarrel.
 //
 // `about`: the actors mentioned in the sentence (roles kept: RUSGOV), plus the
