@@ -13,7 +13,7 @@ const ACTORS: [string, string][] = [
   ['United States', 'USA'], ['Beijing', 'CHNGOV'], ['Philippines', 'PHL'], ['Brazil', 'BRA'], ['Argentina', 'ARG'],
   ['Venezuela', 'VEN'], ['Iran', 'IRN'], ['Washington', 'USAGOV'], ['Tehran', 'IRNGOV'], ['Poland', 'POL'],
   ['Warsaw', 'POLGOV'], ['Berlin', 'DEUGOV'], ['Moscow', 'RUSGOV'], ['Peru', 'PER'], ['Chile', 'CHL'],
-  ['Azerbaijan', 'AZE'], ['Pyongyang', 'PRKGOV'], ['EU', 'EU'],
+  ['Azerbaijan', 'AZE'], ['Pyongyang', 'PRKGOV'], ['EU', 'EU'], ['Georgia', 'GEO'],
 ];
 
 function one(text: string): SentenceStance {
@@ -107,6 +107,14 @@ describe('negation, reversal and demands', () => {
     const s = one('Trust has not been fully restored between Qatar and the UAE.');
     expect(cues(s)).toEqual([{ text: 'Trust', start: 0, end: 5, weight: -0.3, modifiers: ['negated'], rule: 'cue:trust' }]);
     expect(s.label).toBe('distrust');
+  });
+
+  it('keeps a negation out of a relative clause: "never recognised the regions that Russia occupied"', () => {
+    const s = one('Georgia has never recognised the regions that Russia occupied after the war.');
+    expect(s.cues.map((c) => [c.text, c.polarity, c.modifiers])).toEqual([
+      ['occupied', 'distrust', []],
+      ['war', 'distrust', ['background']],
+    ]);
   });
 
   it('undoes the subject of "collapsed" across its prepositional phrase', () => {

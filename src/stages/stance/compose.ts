@@ -392,6 +392,8 @@ function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: r
       runPolarity = null;
     }
     if (nameAwareDistance(tokens, start, hit.first) >= CONFIG.reversalWindow) continue;
+    // wink's flag runs on into a relative clause ("never recognised the regions that Russia occupied").
+    if (s.clause[start] !== s.clause[hit.first]) continue;
     if (runPolarity === null) {
       runPolarity = hit.value.polarity;
       out[i] = true;
