@@ -244,6 +244,16 @@ describe('leaders change with the date', () => {
     expect(named(entitiesOf(t, '2025-03-01'), 'Keir Starmer').actor).toBe('GBRGOV');
   });
 
+  it('codes foreign ministers from the leaders list: "Secretary of State Antony Blinken" in office and after, "Lavrov" by surname', () => {
+    const t = 'Secretary of State Antony Blinken met Sergei Lavrov. Blinken said Lavrov was wrong.';
+    const in2023 = entitiesOf(t, '2023-05-01');
+    expect(actors(named(in2023, 'Antony Blinken'))).toEqual(['USAGOV', 'USAGOV']);
+    expect(spans(named(in2023, 'Sergei Lavrov'))).toEqual([at(t, 'Sergei Lavrov'), at(t, 'Lavrov', 1)]);
+    expect(actors(named(in2023, 'Sergei Lavrov'))).toEqual(['RUSGOV', 'RUSGOV']);
+    // After his term the bare surname is an elite; the title still names the office he held.
+    expect(actors(named(entitiesOf(t, '2026-05-01'), 'Antony Blinken'))).toEqual(['USAGOV', 'USAELI']);
+  });
+
   it('codes a bare leader name by the office held on the date: Putin as prime minister in 2010 is still RUSGOV, Medvedev out of office RUSELI', () => {
     const t = 'Putin and Medvedev met.';
     expect(named(entitiesOf(t, '2010-05-01'), 'Vladimir Putin').actor).toBe('RUSGOV');
