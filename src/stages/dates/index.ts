@@ -9,7 +9,7 @@ import { sentenceMask } from './parsers/pattern.js';
 import { isPrimary, opensSentence } from './refiners/resolve.js';
 import type { Candidate, Mentioned, SentenceContext } from './types.js';
 
-export const DATES_VERSION = '1';
+export const DATES_VERSION = '2';
 
 /** Every time expression of a segmented text, in text order. */
 export function tagDates(
