@@ -15,8 +15,8 @@
 //                   they are), ordered source→target, unordered when either side
 //                   marks the event mutual;
 //   same category.
-// Among several candidates the one whose trigger overlaps (else is nearest to)
-// the gold trigger wins; gold events are served in text order.
+// Among several candidates, pairs whose triggers overlap are made first, then
+// the nearest ones (ties in text order).
 //
 // Reported: precision, recall and F1 of the matches; the same with full codes
 // (RUSGOV must be RUSGOV) as `strict`; over aligned events (same sentence and
@@ -140,32 +140,36 @@ function headlineEnd(doc: ArticleDoc): number {
   return doc.title && first === doc.title.trim() ? Math.max(newline, 0) : 0;
 }
 
-/** Picks, one to one, the system event for each gold event (text order); returns the pairs. */
+/**
+ * Picks, one to one, a system event for each gold event: all fitting pairs,
+ * nearest triggers first (overlapping ones at distance 0), ties in text order.
+ */
 function pair(
   golds: PlacedGold[],
   system: EventRecord[],
   fits: (g: PlacedGold, e: EventRecord) => boolean,
   taken: Set<EventRecord>,
 ): { gold: PlacedGold; system: EventRecord }[] {
-  const out: { gold: PlacedGold; system: EventRecord }[] = [];
-  for (const g of golds) {
-    let best: EventRecord | null = null;
-    let bestDistance = Infinity;
-    for (const e of system) {
-      if (taken.has(e) || !fits(g, e)) continue;
-      const goldEnd = g.at + g.gold.trigger.length;
+  const candidates: { g: number; e: number; distance: number }[] = [];
+  golds.forEach((g, gi) => {
+    const goldEnd = g.at + g.gold.trigger.length;
+    system.forEach((e, ei) => {
+      if (taken.has(e) || !fits(g, e)) return;
       const distance = e.trigger.end > g.at && e.trigger.start < goldEnd ? 0 : Math.min(Math.abs(e.trigger.start - g.at), Math.abs(e.trigger.end - goldEnd)) + 1;
-      if (distance < bestDistance) {
-        best = e;
-        bestDistance = distance;
-      }
-    }
-    if (best) {
-      taken.add(best);
-      out.push({ gold: g, system: best });
-    }
+      candidates.push({ g: gi, e: ei, distance });
+    });
+  });
+  candidates.sort((a, b) => a.distance - b.distance || a.g - b.g || a.e - b.e);
+  const usedGold = new Set<number>();
+  const out: { gold: PlacedGold; system: EventRecord }[] = [];
+  for (const c of candidates) {
+    const e = system[c.e];
+    if (usedGold.has(c.g) || taken.has(e)) continue;
+    usedGold.add(c.g);
+    taken.add(e);
+    out.push({ gold: golds[c.g], system: e });
   }
-  return out;
+  return out.sort((a, b) => a.gold.at - b.gold.at);
 }
 
 export function scoreEventGold(dir: string): EventGoldReport {

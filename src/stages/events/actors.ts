@@ -125,6 +125,15 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
       const outer = refs.slice(0, i).find((r) => r.start <= refs[i].start && r.end >= refs[i].end);
       if (outer) refs.splice(i, 1);
     }
+    // "the Iran-aligned Houthi movement", "a US-brokered deal between ...": a name inside a hyphenated
+    // modifier qualifies the phrase's head, it is not the phrase (unless the phrase has no other name: "a Saudi-led coalition").
+    for (let i = refs.length - 2; i >= 0; i--) {
+      const dash = tokens[refs[i].last + 1];
+      const participle = tokens[refs[i].last + 2];
+      if (!dash || !/^[-‐‑]$/.test(dash.text) || !participle || participle.pos !== 'VERB' && participle.pos !== 'ADJ') continue;
+      const head = refs[i + 1];
+      if (head.first > refs[i].last + 2 && head.first - refs[i].last <= 5 && tokens.slice(refs[i].last + 3, head.first).every((t) => t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN')) refs.splice(i, 1);
+    }
     // "Chinese President Xi Jinping": the demonym only qualifies the name that heads the phrase.
     for (let i = refs.length - 2; i >= 0; i--) {
       const head = refs[i + 1];

@@ -142,7 +142,9 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number):
       const temporal = normal === 'before' || normal === 'after' || normal === 'until' || normal === 'once' || normal === 'since';
       if (temporal && !(t.pos === 'SCONJ' || verbAhead(tokens, i + 1, end, 7))) continue;
       if (normal === 'but' || normal === 'yet') continue; // handled as CCONJ above
-      open(i, relative ? 'relative' : 'subordinate');
+      // "before releasing the next tranche": a gerund clause has no subject of its own, it shares the main one.
+      const gerund = !relative && tokens[i + 1]?.pos === 'VERB' && tokens[i + 1].normal.endsWith('ing');
+      open(i, relative ? 'relative' : 'subordinate', gerund);
     }
   }
 

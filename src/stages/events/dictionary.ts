@@ -39,6 +39,7 @@ interface PatternEntry {
   mutual?: boolean;
   preps?: string[];
   flip?: boolean;
+  ownObject?: boolean;
   requiresTarget?: boolean;
   ifMutual?: PloverCategory;
   lower?: boolean;
@@ -65,6 +66,8 @@ export interface Pattern {
   /** The same after a noun trigger. */
   nominalPreps: readonly string[];
   flip: boolean;
+  /** The object belongs to the source ("withdrew its troops"): in the passive ("troops were withdrawn from X") the subject is the source. */
+  ownObject: boolean;
   requiresTarget: boolean;
   ifMutual: PloverCategory | null;
   lower: boolean;
@@ -100,6 +103,7 @@ function compilePatterns(file: PatternsFile): Pattern[] {
         preps: e.preps ?? info.targetPreps,
         nominalPreps: e.preps ?? info.nominalPreps,
         flip: e.flip ?? false,
+        ownObject: e.ownObject ?? false,
         requiresTarget: e.requiresTarget ?? false,
         ifMutual: e.ifMutual ?? null,
         lower: e.lower ?? false,
@@ -178,6 +182,7 @@ interface CuesFile {
   recipientVerbs: string[];
   roleNouns: string[];
   accusationVerbs: string[];
+  participationVerbs: string[];
 }
 
 const cues = loadData<CuesFile>('events/cues.json');
@@ -200,3 +205,4 @@ export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(cues.pluralPronouns)
 export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(cues.singularPronouns);
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(cues.roleNouns);
 export const ACCUSATION_VERBS: ReadonlySet<string> = new Set(cues.accusationVerbs);
+export const PARTICIPATION_VERBS: ReadonlySet<string> = new Set(cues.participationVerbs);

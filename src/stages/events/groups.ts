@@ -10,10 +10,10 @@
 //   attached    "police in Yerevan", "rebels from Darfur", "the army of Mali";
 //   place       a place the sentence puts the act in ("In Niamey, thousands of
 //               demonstrators ...", "a curfew in Algiers");
+//   article     the country that dominates the article;
 //   sentence    the one country the sentence names;
-//   article     the country that dominates the article (groups only, not persons:
-//               "Secretary of State Antony Blinken" in an article about Niger is
-//               not Niger's);
+// (the last two for groups only, not persons: "Secretary of State Antony
+// Blinken" in an article about Niger is not Niger's);
 // else the role alone ("COP"), a CAMEO code without a country.
 import type { Entity, SentenceSpan, Token } from '../../article.js';
 import { loadData } from '../../data.js';
@@ -23,6 +23,7 @@ import { Gate } from './dictionary.js';
 
 interface GroupsFile {
   groups: Record<string, string>;
+  facilities: string[];
   pairGroups: string[];
 }
 
@@ -38,6 +39,7 @@ interface Compiled {
   groups: PhraseMatcher<string>;
   gate: Gate;
   pairGroups: PhraseMatcher<true>;
+  facilities: ReadonlySet<string>;
   titles: PhraseMatcher<string>;
   /** Leader name or alias, lower-cased → ISO alpha-3 country. */
   leaderCountry: Map<string, string>;
@@ -58,6 +60,7 @@ function data(): Compiled {
     groups: new PhraseMatcher(Object.entries(file.groups).map(([phrase, role]) => ({ phrase, value: role })), 'lemma'),
     gate: new Gate(Object.keys(file.groups)),
     pairGroups: new PhraseMatcher(file.pairGroups.map((phrase) => ({ phrase, value: true as const })), 'lemma'),
+    facilities: new Set(file.facilities),
     titles: new PhraseMatcher(titles.flatMap((t) => t.phrases.map((phrase) => ({ phrase, value: t.role! }))), 'normal'),
     leaderCountry,
   };
@@ -108,6 +111,7 @@ function countryFor(
   first: number,
   last: number,
   dominant: string | null,
+  groupsOnly = true,
 ): { country: string; rule: string } | null {
   // "Niger's military rulers": a possessive actor right before the phrase (over adjectives).
   let j = first - 1;
@@ -131,10 +135,12 @@ function countryFor(
     while (p > s.firstToken && NP_INNER.has(tokens[p].pos) && !PLACE_PREPS.has(tokens[p].normal)) p--;
     if (PLACE_PREPS.has(tokens[p].normal)) return { country: r.country, rule: 'place' };
   }
+  if (!groupsOnly) return null;
+  // The article's dominant country before the sentence's one: "ECOWAS would keep negotiating with the junta" in an
+  // article about Niger is Niger's junta even when the sentence names only Nigeria.
+  if (dominant) return { country: dominant, rule: 'article' };
   const countries = new Set(refs.filter((r) => r.country).map((r) => r.country));
   if (countries.size === 1) return { country: [...countries][0]!, rule: 'sentence' };
-  if (dominant && countries.size === 0) return { country: dominant, rule: 'article' };
-  if (dominant && countries.has(dominant)) return { country: dominant, rule: 'article' };
   return null;
 }
 
@@ -159,7 +165,7 @@ export function groupRefs(
   uncoded: readonly { first: number; last: number; name: string }[],
   ctx: GroupContext,
 ): ActorRef[] {
-  const { groups, gate, pairGroups, titles, leaderCountry } = data();
+  const { groups, gate, pairGroups, facilities, titles, leaderCountry } = data();
   const out: ActorRef[] = [];
   const all = (): ActorRef[] => [...mentions, ...out];
 
@@ -173,7 +179,9 @@ export function groupRefs(
     }
     if (!role) continue;
     const known = leaderCountry.get(person.name.toLowerCase());
-    const found = known ? { country: known, rule: 'leaders-list' } : countryFor(tokens, s, mentions, person.first, person.last, null);
+    // A titled person takes no country from the article or the sentence at large: "Defense Secretary Lloyd Austin and
+    // Chinese Defense Minister Dong Jun" names China for Dong only.
+    const found = known ? { country: known, rule: 'leaders-list' } : countryFor(tokens, s, mentions, person.first, person.last, null, false);
     const actor = found ? found.country + role : role;
     out.push(ref(tokens, person.first, person.last, actor, found?.country ?? null, false, `titled-person:${role}${found ? `@${found.rule}` : ''}`));
   }
@@ -182,11 +190,21 @@ export function groupRefs(
     if (!gate.opens(tokens[i])) continue;
     const hit = groups.matchAt(tokens, i, s.endToken)[0];
     if (!hit) continue;
-    const last = hit.end - 1;
+    let last = hit.end - 1;
     const head = tokens[last];
-    // "police station", "army base": a modifier of another noun codes nothing; "official" as an adjective neither.
-    const modifier = HEAD_POS.has(tokens[hit.end]?.pos ?? '') && tokens[hit.end].sentence === s.index;
-    if (!HEAD_POS.has(head.pos) || modifier || covered(all(), hit.first, last)) {
+    const after = tokens[hit.end];
+    // "set fire to a police station": a facility stands for the group that holds it.
+    if (after && after.sentence === s.index && facilities.has(after.normal)) last = hit.end;
+    // "police chief", "army spokesman": a modifier of another noun codes nothing; "official" as an adjective neither.
+    const modifier = last === hit.end - 1 && HEAD_POS.has(after?.pos ?? '') && after.sentence === s.index;
+    // "Saudi officials", "Iran's army": the entities stage coded the demonym or country with this role already.
+    let before = hit.first - 1;
+    while (before > s.firstToken && tokens[before].pos === 'ADJ') before--;
+    if (tokens[before]?.pos === 'PART' && /^['’]s?$/.test(tokens[before].text)) before--;
+    const qualifier = before >= s.firstToken ? mentions.find((r) => r.last === before && r.country) : undefined;
+    // ... unless it left the bare country ("Niger's military rulers": NER), which the group's role refines.
+    const coded = qualifier !== undefined && qualifier.actor !== qualifier.country;
+    if (!HEAD_POS.has(head.pos) || modifier || coded || covered(all(), hit.first, last)) {
       i = last;
       continue;
     }
@@ -201,7 +219,7 @@ export function groupRefs(
       i = pair.end - 1;
       continue;
     }
-    const found = countryFor(tokens, s, all(), hit.first, last, ctx.dominant);
+    const found = qualifier ? { country: qualifier.country!, rule: 'qualifier' } : countryFor(tokens, s, all(), hit.first, last, ctx.dominant);
     out.push(ref(tokens, hit.first, last, found ? found.country + role : role, found?.country ?? null, plural, `group:${head.normal}${found ? `@${found.rule}` : ''}`));
     i = last;
   }

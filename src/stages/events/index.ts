@@ -70,6 +70,8 @@ interface Draft {
   mergeMode: EventMode;
   /** Both sides are sources: either actor may stand on either side when records are compared. */
   mutual: boolean;
+  /** The type comes from the intent rule, not from the trigger itself ("agreed to meet": the meeting). */
+  recoded: boolean;
 }
 
 function actorOf(ref: ActorRef): EventActor {
@@ -169,10 +171,11 @@ function presentTense(tokens: readonly Token[], trigger: Trigger): boolean {
   return true;
 }
 
-/** Better evidence first: a verb over a noun, direct over inferred actors, a date in the clause, confidence, then earlier. */
+/** Better evidence first: direct over inferred actors, a trigger that says the type itself, a verb over a noun, a date in the clause, confidence, then earlier. */
 function better(a: Draft, b: Draft): boolean {
-  if (a.verbal !== b.verbal) return a.verbal;
   if (a.indirect !== b.indirect) return a.indirect < b.indirect;
+  if (a.recoded !== b.recoded) return b.recoded;
+  if (a.verbal !== b.verbal) return a.verbal;
   if (a.dateInClause !== b.dateInClause) return a.dateInClause;
   if (a.record.confidence !== b.record.confidence) return a.record.confidence > b.record.confidence;
   return a.record.trigger.start < b.record.trigger.start;
@@ -289,9 +292,11 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   // with subjects of their own ("..., and the EU is conducting ...") only a date opening the sentence does.
   const ownSubject = (clause.kind === 'main' || clause.kind === 'coordinate') && !clause.inherits;
   const opensSentence = (i: number): boolean => !ctx.tokens.slice(view.first, i).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  // "The initiative was signed ... on July 22, 2022, in two documents: Ukraine signed ...": a colon elaborates what came before.
+  const elaborates = clause.first > view.first && ctx.tokens[clause.first - 1].text === ':';
   const inMainClause = (i: number): boolean => {
     const kind = view.clauses[clauseAt(view, i)].kind;
-    return (kind === 'main' || kind === 'coordinate') && (!ownSubject || opensSentence(i));
+    return (kind === 'main' || kind === 'coordinate') && (!ownSubject || elaborates || opensSentence(i));
   };
   let governing = governingDate(ctx.dated, ctx.tokens, doc.text, trigger, whenClause(ctx, clause), inMainClause);
   // A present-tense verb ("Turkey recognises ..., and talks collapsed in 2017") is not dated by a past date of another clause.
@@ -310,18 +315,41 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   const out: Draft[] = [];
   const ultimatum = ctx.tokens.slice(trigger.end, view.end).some((t) => t.normal === 'unless');
   const conditional = ctx.tokens.slice(view.first, view.end).some((t) => t.normal === 'if' || t.normal === 'unless');
+  let sources = attribution.sources;
   let targets = attribution.targets;
   const how = [...attribution.how];
   let indirect = attribution.indirect;
-  if (!mutual && targets.length === 0) {
-    const partner = dyadPartner(view, attribution.sources, ctx.dyad);
+  const codes = new Set(sources.map((r) => r.actor));
+  if (!mutual && targets.length === 0 && codes.size >= 2 && sources.every((r) => r.kind === 'pair')) {
+    // "Both sides then rushed soldiers to the frontier", "the two leaders endorsed the arrangement": the pair acts toward each other.
+    mutual = true;
+    how.push('mutual:pair-subject');
+  } else if (!mutual && targets.length === 0) {
+    const partner = dyadPartner(view, sources, ctx.dyad);
     if (partner) {
       targets = [partner];
       how.push('target:dyad-partner');
       indirect++;
     }
+  } else if (mutual && codes.size === 1) {
+    // "The agreement, signed by Ali Shamkhani ... and Saudi national security adviser Musaed al-Aiban": the other party of a mutual act.
+    const partner = dyadPartner(view, sources, ctx.dyad);
+    if (partner) {
+      sources = [...sources, partner];
+      how.push('mutual:dyad-partner');
+      indirect++;
+    }
   }
-  for (const [source, target] of actorPairs(attribution.sources, targets, mutual, type)) {
+  if (!mutual && sources.length === 0 && targets.length > 0 && !trigger.verbal && info.sourceOptional) {
+    // "the full-scale invasion of Ukraine" in a sentence about Russia: the other main actor is the one who invades.
+    const partner = dyadPartner(view, targets, ctx.dyad);
+    if (partner) {
+      sources = [partner];
+      how.push('source:dyad-partner');
+      indirect++;
+    }
+  }
+  for (const [source, target] of actorPairs(sources, targets, mutual, type)) {
     if (!source && !target) continue;
     if (!target && (info.recipient === 'required' || p.requiresTarget)) continue;
     if (!source && !info.sourceOptional) continue;
@@ -361,6 +389,7 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
       dateInClause: governing?.inClause ?? false,
       mergeMode: recoded ? 'asserted' : finalMode,
       mutual,
+      recoded: recoded !== null,
     });
   }
 
@@ -395,6 +424,7 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
         dateInClause: governing?.inClause ?? false,
         mergeMode: 'asserted',
         mutual: false,
+        recoded: true,
       });
     }
   }

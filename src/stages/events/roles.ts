@@ -22,7 +22,7 @@ import type { Token } from '../../article.js';
 import { codesOf, governorOf, SEE_THROUGH_OF, type ActorRef, type Party } from './actors.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
-import { LIGHT_VERBS, LIGHT_VERBS_GATE, RECIPIENT_VERBS, RECIPIENT_VERBS_GATE } from './dictionary.js';
+import { LIGHT_VERBS, LIGHT_VERBS_GATE, PARTICIPATION_VERBS, RECIPIENT_VERBS, RECIPIENT_VERBS_GATE } from './dictionary.js';
 import type { Trigger } from './triggers.js';
 
 export interface SentenceView {
@@ -109,6 +109,8 @@ function clauseSubject(view: SentenceView, c: number, depth = 0): { party: Party
 export function subjectOf(view: SentenceView, at: number): { party: Party; how: string } | null {
   const c = clauseAt(view, at);
   const own = subjectsBefore(view, c, at);
+  // "The protesters, mostly young people organised online, had demanded": an appositive between commas is not the subject.
+  if (own.length > 1 && parenthetical(view, own[0], own[1], at)) return { party: own[1], how: 'subject' };
   if (own.length > 0) return { party: own[0], how: 'subject' };
   // "opened the way for Greece to back Turkey's bid": "for X to" names the infinitive's subject.
   const to = view.tokens[at - 1];
@@ -119,6 +121,12 @@ export function subjectOf(view: SentenceView, at: number): { party: Party; how: 
   const clause = view.clauses[c];
   if (clause.inherits || clause.kind === 'relative') return clauseSubject(view, c);
   return null;
+}
+
+/** `p` stands between commas after `before` and before the verb: an appositive or a parenthesis. */
+function parenthetical(view: SentenceView, p: Party, before: Party, verb: number): boolean {
+  const comma = (from: number, to: number): boolean => view.tokens.slice(from, to).some((t) => t.text === ',');
+  return comma(before.last + 1, p.first) && comma(p.last + 1, verb);
 }
 
 /**
@@ -236,6 +244,42 @@ function inPrep(view: SentenceView, p: Party): boolean {
   return g.prep !== null;
 }
 
+const codesOfMembers = (members: readonly ActorRef[]): string[] => [...new Set(members.map((m) => m.actor))];
+
+/** The subject and direct object of a participation verb ("join", "attend", "host") before a mutual noun in its clause. */
+function participants(view: SentenceView, at: number): ActorRef[] {
+  const clause = view.clauses[clauseAt(view, at)];
+  for (let j = at - 1; j >= clause.first; j--) {
+    const t = view.tokens[j];
+    if (t.pos !== 'VERB') continue;
+    if (!PARTICIPATION_VERBS.has(t.lemma.toLowerCase())) return [];
+    const subject = subjectOf(view, j);
+    const object = objectAfter(view, j + 1, [], true);
+    return [...(subject?.party.members ?? []), ...(object?.party.members ?? [])];
+  }
+  return [];
+}
+
+/** "demanded that President Ruto withdraw ...": the subject of the demanded clause. */
+function complementSubject(view: SentenceView, from: number): Party | null {
+  let j = from;
+  if (view.tokens[j]?.normal === 'that') j++;
+  const party = view.parties.find((p) => p.first >= j && p.first - j <= 3);
+  return party && governorOf(view.tokens, party.first, j).direct ? party : null;
+}
+
+/** The "from" party past an infinitive ("request to buy F-16 jets from the United States"), within the clause. */
+function fromBeyondInfinitive(view: SentenceView, from: number): Party | null {
+  if (view.tokens[from]?.normal !== 'to') return null;
+  const end = view.clauses[clauseAt(view, from)].end;
+  for (let j = from + 1; j < end && j < from + 12; j++) {
+    const t = view.tokens[j];
+    if (t.pos === 'AUX' || t.pos === 'SCONJ' || t.text === ',') return null;
+    if (t.pos === 'ADP' && t.normal === 'from') return view.parties.find((p) => p.first > j && governorOf(view.tokens, p.first, j + 1).direct && p.first - j <= 4) ?? null;
+  }
+  return null;
+}
+
 function reciprocalAfter(view: SentenceView, from: number): boolean {
   const c = view.clauses[clauseAt(view, Math.max(view.first, from - 1))];
   return view.reciprocals.some((r) => r.first >= from && r.first < c.end && r.first - from <= 6);
@@ -252,7 +296,16 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
 
   if (trigger.verbal) {
     const subject = subjectOf(view, trigger.first);
-    if (trigger.passive) {
+    if (trigger.passive && p.ownObject && subject && trigger.objectAt >= 0 && trigger.objectAt < trigger.first) {
+      // "Russian peacekeepers were withdrawn from Azerbaijan": the troops' owner withdrew them.
+      source = subject.party;
+      how.push('source:passive-owner');
+      const object = objectAfter(view, trigger.end, p.preps, false);
+      if (object) {
+        target = object.party;
+        how.push(`target:${object.prep}`);
+      }
+    } else if (trigger.passive) {
       target = subject?.party ?? null;
       if (target) how.push('target:passive-subject');
       source = phraseAfter(view, trigger.end, 'by');
@@ -265,9 +318,13 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
       }
       const preps = p.mutual ? p.preps.filter((x) => MUTUAL_PREPS.has(x)) : p.preps;
       const object = objectAfter(view, trigger.end, preps, true, new Set(source?.members.map((m) => m.actor)));
+      const complement = p.type === 'REQUEST' && !object ? complementSubject(view, trigger.end) : null;
       if (object) {
         target = object.party;
         how.push(`target:${object.prep ?? 'object'}`);
+      } else if (complement) {
+        target = complement;
+        how.push('target:complement-subject');
       } else {
         const antecedent = relativeAntecedent(view, trigger.first);
         if (antecedent && antecedent !== source) {
@@ -317,6 +374,24 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
         }
       }
     }
+    // "Pakistan received emergency aid from the United States": the giver comes through "from".
+    if (!source && verb?.recipient) {
+      const giver = phraseAfter(view, trigger.end, 'from');
+      const subject = giver ? subjectOf(view, verb.at) : null;
+      if (giver && subject && subject.party !== giver) {
+        source = giver;
+        target = subject.party;
+        how.push('source:from', 'target:recipient-verb-subject');
+      }
+    }
+    // "Ankara's request to buy jets from the United States": asked of whoever the infinitive takes from.
+    if (source && !target && p.type === 'REQUEST') {
+      const asked = fromBeyondInfinitive(view, trigger.end);
+      if (asked) {
+        target = asked;
+        how.push('target:from');
+      }
+    }
     if (source && !target && verb?.recipient) {
       const subject = subjectOf(view, verb.at);
       if (subject && subject.party !== source) {
@@ -339,6 +414,14 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
     const parties = between && codesOf(between).length >= 2 ? [between] : [source, target, between].filter((x): x is Party => x !== null);
     let members = parties.flatMap((x) => x.members);
     if (between) how.push('mutual:between');
+    // "Yoon and Kishida joined Biden at Camp David for the summit": who joins and whom they join take part.
+    if (!trigger.verbal && codesOfMembers(members).length < 2) {
+      const joined = participants(view, trigger.first);
+      if (joined.length > codesOfMembers(members).length) {
+        members = joined;
+        how.push('mutual:participants');
+      }
+    }
     if (members.length === 0) {
       const pair = sentencePair(view, trigger);
       if (pair) {

@@ -79,12 +79,13 @@ function findObject(tokens: readonly Token[], trigger: { first: number; end: num
   return -1;
 }
 
-/** The noun a past participle directly follows ("agreements signed", "the accord reached"), or -1. */
-function reducedRelativeHead(tokens: readonly Token[], at: number, floor: number): number {
+/** The noun a past participle directly follows ("agreements signed", "The agreement, signed by ..."), or -1. */
+export function reducedRelativeHead(tokens: readonly Token[], at: number, floor: number): number {
   const verb = tokens[at];
   if (verb.pos !== 'VERB' || verb.normal.endsWith('ing') || !isParticiple(verb)) return -1;
   let j = at - 1;
   while (j >= floor && tokens[j].pos === 'ADV') j--;
+  if (j >= floor && tokens[j].text === ',' && tokens[at + 1]?.normal === 'by') j--;
   return j >= floor && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN') ? j : -1;
 }
 
@@ -164,7 +165,8 @@ export function findTriggers(
       k += sameLength.length;
       const clause = clauseOf(i);
       const verbal = isVerbal(tokens, i, length);
-      const passive = verbal && isPassive(tokens, i, length, clause.first);
+      // "The agreement, signed by X and Y": a participle after its noun with a by-phrase reads as a passive.
+      const passive = verbal && (isPassive(tokens, i, length, clause.first) || (tokens[length]?.normal === 'by' && reducedRelativeHead(tokens, i, first) >= 0));
       if (verbal && inCompound(tokens, i)) continue;
       let fallback: Trigger | null = null;
       for (const h of sameLength) {
