@@ -332,3 +332,16 @@ describe('history told without a publication date', () => {
     ]);
   });
 });
+
+describe('the past unit', () => {
+  it('dates "in the past year" in news to the year before publication, but keeps "the past two years" a stretch', () => {
+    expectDates('Exports grew in the past year and over the past two years.', [
+      ['the past year', { type: 'DATE', value: '2024', rule: 'parser:span', ...implied }],
+      ['the past two years', { type: 'DURATION', value: 'P2Y' }],
+    ]);
+  });
+
+  it('keeps "the past year" a stretch in undated text', () => {
+    expectDates('Exports grew in the past year.', [['the past year', { type: 'DURATION', value: 'P1Y' }]], null);
+  });
+});

@@ -50,6 +50,14 @@ export const spanParser = patternParser(
     // "the next day", "the following year", "the previous month" point at one period (the anaphora parser's);
     // after "over", "during", "for", "within" they are stretches ("over the next year").
     if (!g.amount && !plural && (dir === 'next' || dir === 'following' || dir === 'previous') && !/(?:over|during|for|within|in|throughout)\s+$/i.test(place.before)) return null;
+    // "in the past year", "over the last decade": in news TimeBank dates the unit before publication ("the
+    // past year" in 1998 is 1997); with an amount or a plural it is a stretch ("the past two years"), and so
+    // it is in undated text. "The last week of August" is the final one, a stretch of it.
+    const news = place.ctx.published !== null && !/^\s+of\b/i.test(place.after);
+    if (news && g.the && !g.amount && !plural && (dir === 'past' || dir === 'last') && !unit.time && unit.granularity !== 'day') {
+      const granularity = unit.granularity === 'quarter' ? 'quarter' : unit.granularity;
+      return { type: 'DATE', relative: { kind: 'shift', granularity, unit: granularity, amount: -1 } };
+    }
     const amount = g.amount ? amountOf(g.amount) : plural ? 'X' : 1;
     return { type: 'DURATION', value: durationValue(amount, unit) };
   },
