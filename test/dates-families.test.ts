@@ -341,6 +341,10 @@ describe('the past unit', () => {
     ]);
   });
 
+  it('reads an unmeasured stretch back ("the last few months") as the past', () => {
+    expectDates('Rates have fallen in the last few months.', [['the last few months', { type: 'DATE', value: 'PAST_REF', rule: 'parser:span' }]]);
+  });
+
   it('keeps "the past year" a stretch in undated text', () => {
     expectDates('Exports grew in the past year.', [['the past year', { type: 'DURATION', value: 'P1Y' }]], null);
   });

@@ -59,6 +59,8 @@ export const spanParser = patternParser(
       return { type: 'DATE', relative: { kind: 'shift', granularity, unit: granularity, amount: -1 } };
     }
     const amount = g.amount ? amountOf(g.amount) : plural ? 'X' : 1;
+    // "the last few months", "the past several quarters", "past years": an unmeasured stretch back is the past.
+    if (news && amount === 'X' && (dir === 'past' || dir === 'last')) return { type: 'DATE', value: 'PAST_REF' };
     return { type: 'DURATION', value: durationValue(amount, unit) };
   },
   [UNIT_GATE, eitherGate(DEICTIC_GATE, anyWordGate(['recent']))],
