@@ -42,6 +42,7 @@ interface HeadsFile {
   organization: Record<string, string | null>;
   organizationPrefixes: Record<string, string | null>;
   location: string[];
+  event: string[];
   connectors: string[];
 }
 
@@ -58,6 +59,8 @@ export const ORG_PREFIXES = new PhraseMatcher<string | null>(
   'text',
 );
 export const LOCATION_HEADS = new Set(heads.location);
+/** Last words of names of events, prizes, treaties and wars: no person, body or place. */
+export const EVENT_HEADS = new Set(heads.event);
 export const CONNECTORS = new Set(heads.connectors);
 
 export const ROLE_NOUNS = new Map(Object.entries(loadData<{ roles: Record<string, string> }>('entities/role-nouns.json').roles));

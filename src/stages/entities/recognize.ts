@@ -4,7 +4,7 @@
 // head words and compromise's name lexicon, and absorbs known names that turn
 // out to be parts of longer ones ("Iranian Foreign Ministry").
 import { bestEntry, datedActor, GAZETTEER } from './gazetteer.js';
-import { CONNECTORS, LOCATION_HEADS, NON_NAMES, ORG_HEADS, ORG_PREFIXES, isCommonWord, nameHints } from './lexicon.js';
+import { CONNECTORS, EVENT_HEADS, LOCATION_HEADS, NON_NAMES, ORG_HEADS, ORG_PREFIXES, isCommonWord, nameHints } from './lexicon.js';
 import { isAcronym, isCapitalised, type NameToken } from './tokens.js';
 import { isSentenceInitial, span, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
 import type { EntityType } from '../../article.js';
@@ -271,6 +271,8 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
   const text = spanText(ctx, first, last);
   if (NON_NAMES.has(text) || words.every((w) => NON_NAMES.has(w.text))) return null;
   const single = last - first === 1;
+  // "Worldwide Developers Conference", "World Cup", "Clean Air Act": an event, a prize, a law.
+  if (!single && EVENT_HEADS.has(toks[toks.length - 1].text)) return null;
   const head = orgHeadAt(ctx, first, last) ?? headOfConstruction(ctx, first, last);
   // A head on its own is a common noun ("Parliament", "the Ministry"), unless it names a body the
   // article has named in full: "the Church" after "the Church of Scientology" (refine.ts: bareHeads).
@@ -556,6 +558,7 @@ function extendsBody(ctx: Context, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = ctx.tokens[i];
     if (ctx.inTitle[i] || (isNameWord(t) && nameHints(t.text).includes('first-name') && !isHeadWord(ctx, i))) return false;
+    if (i === to - 1 && EVENT_HEADS.has(t.text)) return false; // "FIFA World Cup": the body and its event
   }
   return true;
 }

@@ -1,7 +1,7 @@
 // Refiners: each takes the candidates so far and merges, filters or codes them.
 // Their order is the configuration in REFINERS at the bottom of this file.
 import { codeLeader, normalizeOffice } from './leaders.js';
-import { MATCH_VERBS, ROLE_NOUNS, SPORTS_WORDS } from './lexicon.js';
+import { EVENT_HEADS, MATCH_VERBS, ROLE_NOUNS, SPORTS_WORDS } from './lexicon.js';
 import { titleUseBefore } from './recognize.js';
 import { isAcronym } from './tokens.js';
 import { spanText, type Candidate, type Context, type TitleUse } from './context.js';
@@ -173,9 +173,12 @@ export const linkAcronyms: Refiner = {
   refine(ctx, candidates) {
     const orgs = candidates.filter((c) => (c.type === 'ORGANIZATION' || (c.type === 'LOCATION' && c.evidence !== 'known')) && c.last - c.first > 1);
     const defined = new Map<string, Candidate>();
+    // "Worldwide Developers Conference (WWDC)": the acronym of an event names no body.
+    const events = new Set<string>();
     for (const c of candidates) {
       if (!isAcronym(c.name) || c.last - c.first !== 1) continue;
       const open = ctx.tokens[c.first - 1];
+      if (open?.text === '(' && EVENT_HEADS.has(ctx.tokens[c.first - 2]?.text ?? '')) events.add(c.name);
       // "Korean Central News Agency (KCNA)", "Kennedy Space Center (KSC)": a body or a place.
       const before = candidates.find((o) => o !== c && o.last === c.first - 1 && (o.type === 'ORGANIZATION' || o.type === 'LOCATION'));
       if (open?.text === '(' && before) defined.set(c.name, before);
@@ -185,7 +188,7 @@ export const linkAcronyms: Refiner = {
       const org = defined.get(c.name) ?? orgs.find((o) => initials(o.name) === c.name.replace(/\./g, ''));
       if (org) adopt(c, org, 'coref:acronym');
     }
-    return candidates;
+    return events.size === 0 ? candidates : candidates.filter((c) => c.evidence === 'known' || !events.has(c.name));
   },
 };
 
@@ -488,17 +491,30 @@ export const retypeModifiedBodies: Refiner = {
 };
 
 /**
- * "Boeing 737", "Airbus A380": a company followed by a model number names a
- * product, not the company acting.
+ * "Boeing 737", "Airbus A380", "Rolls-Royce Trent 900": a company followed by a
+ * model number (or a product line and a model number) names a product, not the
+ * company acting.
  */
 export const dropProducts: Refiner = {
   name: 'drop-products',
   refine(ctx, candidates) {
-    return candidates.filter((c) => {
-      if (c.kind !== 'company') return true;
-      const next = ctx.tokens[c.last];
-      return !(next && next.sentence === ctx.tokens[c.first].sentence && next.start <= c.end + 1 && /\d/.test(next.text) && /^[\p{Lu}\d]/u.test(next.text));
-    });
+    const modelNumberAt = (i: number, sentence: number, after: number) => {
+      const t = ctx.tokens[i];
+      return t !== undefined && t.sentence === sentence && t.start <= after + 1 && /\d/.test(t.text) && /^[\p{Lu}\d]/u.test(t.text);
+    };
+    const products = new Set<Candidate>();
+    for (const c of candidates) {
+      if (c.kind !== 'company') continue;
+      const sentence = ctx.tokens[c.first].sentence;
+      if (modelNumberAt(c.last, sentence, c.end)) products.add(c);
+      // "Rolls-Royce Trent 900": a company, the product line's name, the model number.
+      const line = candidates.find((o) => o.first === c.last && o.last === c.last + 1 && o.evidence !== 'known');
+      if (line && modelNumberAt(line.last, sentence, line.end)) {
+        products.add(c);
+        products.add(line);
+      }
+    }
+    return products.size === 0 ? candidates : candidates.filter((c) => !products.has(c));
   },
 };
 
