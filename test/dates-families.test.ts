@@ -291,6 +291,15 @@ describe('vague references', () => {
   });
 });
 
+describe('"one day"', () => {
+  it('is the future after a modal, a length of time after "for"', () => {
+    expectDates('Islam will one day be the second religion; the strike lasted for one day.', [
+      ['one day', { type: 'DATE', value: 'FUTURE_REF', rule: 'parser:duration' }],
+      ['one day', { type: 'DURATION', value: 'P1D' }, 1],
+    ]);
+  });
+});
+
 describe('ranges are two expressions', () => {
   it('splits "1991–1994", "from March to May" (the second month in the first one’s year) and "6-9 January 1916"', () => {
     expectDates('The project ran 1991–1994.', [

@@ -23,7 +23,7 @@ import {
   weekdayOf,
 } from '../lexicon.js';
 import { pad } from '../timex.js';
-import { eitherGate, pattern, patternParser } from './pattern.js';
+import { eitherGate, pattern, patternParser, type MatchPlace } from './pattern.js';
 
 /**
  * "the past two weeks", "the next five years", "the coming months", "the last
@@ -87,6 +87,18 @@ export const longParser = patternParser(
   [UNIT_GATE, anyWordGate(['long'])],
 );
 
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'shall', 'can', "'ll", 'wo']);
+
+/** "one day" between a modal or a subject and its verb. */
+function someday(place: MatchPlace): boolean {
+  const i = place.tokenIndex(place.start);
+  const prev = place.ctx.tokens[i - 1];
+  const next = place.ctx.tokens[place.tokenIndex(place.end)];
+  if (!prev || !next) return false;
+  if (MODALS.has(prev.normal)) return true;
+  return (prev.pos === 'PRON' || prev.pos === 'PROPN') && (next.pos === 'VERB' || next.pos === 'AUX');
+}
+
 /** Words between an amount and its unit that leave the amount as it is ("two more weeks", "eight trading days"). */
 const EXTRA = '(?:more|additional|extra|further|full|straight|consecutive|trading|business|working)';
 
@@ -123,6 +135,8 @@ export const durationParser = patternParser(
     if (/^\p{Lu}/u.test(g.unit) && place.before.trim() !== '') return null;
     // Ages ("a 6-year-old boy", "52 years old") are not annotated as times in TimeML corpora.
     if (/^[-‐‑\s]+old\b/i.test(place.after)) return null;
+    // "Islam will one day be …", "he hoped he would one day follow": an adverb of the future, not a day's length.
+    if (/^one\s+day$/i.test(m[0]) && someday(place)) return { type: 'DATE', value: 'FUTURE_REF' };
     // A nominal duration takes its determiner ("the nine months"); an adjectival one does not ("the three-year deal").
     const nominal = !/[-‐‑]/.test(m[0].slice(g.amount.length, g.amount.length + 1));
     const the = nominal && /(?:^|\s)the\s+$/i.exec(place.before);
