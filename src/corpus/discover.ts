@@ -3,7 +3,7 @@
 // unreadable folders become problems, not crashes.
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { formatOf } from '../stages/ingest/index.js';
+import { formatOf } from '../stages/ingest/paths.js';
 
 export const SIDECAR_SUFFIX = '.meta.json';
 

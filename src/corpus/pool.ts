@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { PACKAGE_ROOT } from '../data.js';
-import { processFile, type ArticleOutcome, type FileTask } from './work.js';
+import type { ArticleOutcome, FileTask } from './work.js';
 
 export interface Executor {
   run(task: FileTask): Promise<ArticleOutcome[]>;
@@ -16,7 +16,8 @@ export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'corpus', 'worker.js');
 
 export function createExecutor(jobs: number): Executor {
   if (jobs <= 1 || !existsSync(WORKER_FILE)) {
-    return { run: async (task) => processFile(task), close: async () => {} };
+    // In-process: the pipeline is loaded with the first file, not with the runner.
+    return { run: async (task) => (await import('./work.js')).processFile(task), close: async () => {} };
   }
   const pool = new Piscina<FileTask, ArticleOutcome[]>({ filename: WORKER_FILE, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
   return {

@@ -8,13 +8,12 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Diagnostic } from '../article.js';
-import { articleId, sha256 } from '../stages/ingest/index.js';
+import { articleId, sha256 } from '../stages/ingest/paths.js';
 import { aggregate, articleOutputs } from './aggregate.js';
 import { discover, type CorpusInput } from './discover.js';
 import { readJson, writeAtomic, writeIfChanged } from './files.js';
 import { emptyManifest, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
 import { createExecutor, type Executor } from './pool.js';
-import { createQueueExecutor } from './queue.js';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -127,7 +126,10 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
     todo.push(c);
   }
 
-  const executor = options.queue ? await createQueueExecutor(options.queue) : createExecutor(threadsFor(todo.length, jobs, options.articlesPerThread));
+  // BullMQ is loaded only for a queue run.
+  const executor = options.queue
+    ? await (await import('./queue.js')).createQueueExecutor(options.queue)
+    : createExecutor(threadsFor(todo.length, jobs, options.articlesPerThread));
   // Local reads stay a little ahead of the threads; over a queue, enough files wait to keep every remote worker busy.
   const queue = new PQueue({ concurrency: options.queue ? QUEUE_IN_FLIGHT : jobs * 2 });
   for (const c of todo) {

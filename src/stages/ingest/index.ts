@@ -2,7 +2,6 @@
 // the files and hands over their bytes. A reader per format produces each
 // article's text (offsets in the output refer to it) and the metadata the file
 // holds; a sidecar NAME.meta.json overrides that metadata for every format.
-import { createHash } from 'node:crypto';
 import type { ArticleDoc, Diagnostic } from '../../article.js';
 import { detectLanguage, isEnglish } from './language.js';
 import { readHtml } from './readers/html.js';
@@ -14,6 +13,8 @@ import type { SourceFormat } from '../../article.js';
 import { parseSidecar, type Sidecar } from './sidecar.js';
 
 export { readConventions } from './readers/text.js';
+export { articleId, formatOf, sha256 } from './paths.js';
+import { articleId, formatOf, sha256 } from './paths.js';
 
 export const INGEST_VERSION = '2';
 
@@ -24,16 +25,6 @@ export const READERS: Record<SourceFormat, Reader> = {
   json: readJson,
   jsonl: readJsonl,
 };
-
-const EXTENSIONS: Record<string, SourceFormat> = { '.txt': 'txt', '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
-
-/** The format a file name stands for, or null when it is not an article file. */
-export function formatOf(path: string): SourceFormat | null {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.meta.json')) return null;
-  const dot = lower.lastIndexOf('.');
-  return dot >= 0 ? (EXTENSIONS[lower.slice(dot)] ?? null) : null;
-}
 
 export interface IngestInput {
   /** Path inside the corpus folder (forward slashes), or the path given to `extract`. */
@@ -57,37 +48,6 @@ const fatal = (rule: string, message: string, start?: number, end?: number): Dia
   ...(start !== undefined ? { start, end: end ?? start } : {}),
   fatal: true,
 });
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-function slug(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '') // é → e
-    .replace(/[^A-Za-z0-9_-]+/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '');
-}
-
-/**
- * A stable article id from the path inside the corpus (and, for a file holding
- * several articles, the article's own id or position), never from the content,
- * so an edited article keeps its id. Paths that don't survive as file names
- * (spaces, non-ASCII, `..`) get a short hash of the path to stay unique.
- */
-export function articleId(path: string, key?: string): string {
-  const format = formatOf(path);
-  // .txt keeps the bare name (the first format); others keep their extension so a.txt and a.md differ.
-  const posix = path.replace(/\\/g, '/');
-  const stem = format === 'txt' ? posix.replace(/\.txt$/i, '') : posix;
-  const plain = stem.replace(/\//g, '__').replace(/\./g, '_');
-  const base = slug(plain) || 'article';
-  const file = base === plain ? base : `${base}-${sha256(path).slice(0, 8)}`;
-  if (key === undefined) return file;
-  const part = slug(key) || 'item';
-  return part === key ? `${file}--${part}` : `${file}--${part}-${sha256(key).slice(0, 8)}`;
-}
 
 /** The encoding a byte-order mark announces; UTF-8 otherwise. */
 export function sniffEncoding(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
