@@ -337,7 +337,7 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     if (hints.includes('last-name') || hints.includes('first-name')) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:name-lexicon' };
     // A lone capitalised word with no other evidence (a product, a ship, a team: "Polaroid",
     // "Freewinds") is kept only if the article confirms it elsewhere.
-    return { type: 'ORGANIZATION', kind: 'organization', evidence: process.env.LONE ? 'weak' : 'unconfirmed', rule: 'name:capitalised' };
+    return { type: 'ORGANIZATION', kind: 'organization', evidence: 'unconfirmed', rule: 'name:capitalised' };
   }
   // An acronym or a word with capitals inside ("PlayStation VR", "UNC Greensboro", "YouTube Live")
   // is no part of a person's name ("McDonnell", "MacArthur" and "O'Brien" are).
