@@ -68,13 +68,16 @@ export const seasonYearParser = patternParser(
 );
 
 /**
- * "in the summer", "during the spring", "early fall", "this winter" is the
- * deictic parser's. A bare season needs such a frame: "fall" is mostly a verb,
- * and "the fall of Kabul" or "the Arab Spring" are not seasons.
+ * "in the summer", "during the spring", "early fall", "well into the summer",
+ * "the fall and winter" (the second of two); "this winter" is the deictic
+ * parser's. A bare season needs such a frame: "fall" is mostly a verb, and
+ * "the fall of Kabul" or "the Arab Spring" are not seasons.
  */
 export const seasonParser = patternParser(
   'season',
-  pattern(`(?<=${B}(?:in|during|by|until|since|through|throughout|over|early|late|mid-?|before|after|spent|all|that|same)\\s+)(?:(?<the>the)\\s+)?(?<season>${SEASON})${E}`),
+  pattern(
+    `(?<=${B}(?:in|into|during|by|until|since|through|throughout|over|early|late|mid-?|before|after|spent|all|that|same|${SEASON}\\s+(?:and|or|to))\\s+)(?:(?<the>the)\\s+)?(?<season>${SEASON})${E}`,
+  ),
   (m, place) => {
     if (/^\s+of\b/i.test(place.after)) return null;
     if (/^\p{Lu}/u.test(m.groups!.season) && /\p{Lu}\p{L}*\s+$/u.test(place.before)) return null;
