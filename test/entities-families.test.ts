@@ -137,6 +137,18 @@ describe('organisations and abbreviations', () => {
     expect(spans(church)).toEqual([at(t, 'Church of Scientology'), at(t, 'Church', 1)]);
   });
 
+  it('reads an unknown plural name after "the" as a group: "the Beatles"', () => {
+    const t = 'Apple settled its dispute with the Beatles on Monday.';
+    const beatles = named(entitiesOf(t), 'Beatles');
+    expect([beatles.type, beatles.mentions[0].rule]).toEqual(['ORGANIZATION', 'name:group']);
+    expect(spans(beatles)).toEqual([at(t, 'Beatles')]);
+  });
+
+  it('makes no entity of an event, a prize or a law, nor of the acronym of an event', () => {
+    const es = entitiesOf('Jobs spoke at the Worldwide Developers Conference (WWDC) after the Clean Air Act passed. WWDC ended.');
+    expect(es.filter((e) => e.type !== 'PERSON').map((e) => e.name)).toEqual([]);
+  });
+
   it('makes no body of a head word alone that names nothing in the article: "the Ministry"', () => {
     expect(entitiesOf('Officials at the Ministry said so.')).toEqual([]);
   });

@@ -335,6 +335,11 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     if (hints.includes('city') || hints.includes('place')) return { type: 'LOCATION', kind: 'place', evidence: 'weak', rule: 'name:place-lexicon' };
     if (hints.includes('organization')) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'weak', rule: 'name:org-lexicon' };
     if (hints.includes('last-name') || hints.includes('first-name')) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:name-lexicon' };
+    // "the Beatles", "the Sandinistas": an unknown plural name after "the" is a group.
+    const before = ctx.tokens[first - 1];
+    if (before && before.normal === 'the' && /\p{Ll}s$/u.test(text) && !isCommonWord(text) && !isCommonWord(text.slice(0, -1))) {
+      return { type: 'ORGANIZATION', kind: 'organization', evidence: 'weak', rule: 'name:group' };
+    }
     // A lone capitalised word with no other evidence (a product, a ship, a team: "Polaroid",
     // "Freewinds") is kept only if the article confirms it elsewhere.
     return { type: 'ORGANIZATION', kind: 'organization', evidence: 'unconfirmed', rule: 'name:capitalised' };
