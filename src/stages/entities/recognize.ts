@@ -504,6 +504,13 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   }
 
   // A known body followed by more name words is that body: "Apple Computer", "Boeing Commercial Airplanes".
+  // A company and a region: its branch there, "EADS North America", "Google India".
+  if (known.length === 2 && (known[0].kind === 'company' || known[0].kind === 'media') && known[0].first === first && known[1].type === 'LOCATION' && known[1].first === known[0].last && known[1].last === last && !headline) {
+    known[0].last = last;
+    known[0].end = ctx.tokens[last - 1].end;
+    known[1].dropped = 'absorbed';
+    return [];
+  }
   // Not over a title or a given name: "NASA Administrator Charles Bolden", "NASA Bill Ingalls".
   if (known.length === 1 && known[0].type === 'ORGANIZATION' && known[0].first === first && extendsBody(ctx, known[0].last, last)) {
     known[0].last = last;
