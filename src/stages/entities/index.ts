@@ -10,7 +10,7 @@ import { buildContext, type Candidate, type Context } from './context.js';
 import { PARSERS } from './recognize.js';
 import { REFINERS } from './refine.js';
 
-export const ENTITIES_VERSION = '1';
+export const ENTITIES_VERSION = '2';
 
 export function extractEntities(ctx: Context): Entity[] {
   let candidates: Candidate[] = [];
