@@ -200,11 +200,20 @@ describe('years, decades and centuries', () => {
 });
 
 describe('seasons, quarters, halves and fiscal years', () => {
-  it('reads seasons with a year, and deictic ones from the publication date', () => {
-    expectDates('It snowed last winter; the summer of 2019 was hot.', [
-      ['last winter', { value: '2023-WI', rule: 'parser:deictic-name', ...implied }],
+  it('reads seasons with a year, and deictic ones from the publication date; a winter is named by its January', () => {
+    // In January 2025 the current winter is winter 2025 (December 2024 to February 2025); the last one is winter 2024.
+    expectDates('It snowed last winter; the summer of 2019 was hot, and winter 2023-24 was mild.', [
+      ['last winter', { value: '2024-WI', rule: 'parser:deictic-name', ...implied }],
       ['the summer of 2019', { value: '2019-SU', rule: 'parser:season-year', ...stated }],
+      ['winter 2023-24', { value: '2024-WI', ...stated }],
     ]);
+  });
+
+  it('reads "the winter" after a year told as the winter that follows it', () => {
+    expectDates('The army reached the river in 1777. Over the winter, many died.', [
+      ['1777', { value: '1777' }],
+      ['the winter', { value: '1778-WI', anchor: '1778' }],
+    ], null);
   });
 
   it('reads quarters and halves, written or by tense', () => {

@@ -74,6 +74,11 @@ export function seasonOfMonth(m: number): string {
   return m <= 2 || m === 12 ? 'WI' : m <= 5 ? 'SP' : m <= 8 ? 'SU' : 'FA';
 }
 
+/** A winter is named by the year of its January: December 2024 is in winter 2025 (TIMEX2's and WikiWars' reading). */
+export function seasonYear(d: Ymd): number {
+  return d.m === 12 ? d.y + 1 : d.y;
+}
+
 /** TIMEX3 for the period of granularity `g` that holds date `d`. */
 export function valueAt(d: Ymd, g: Granularity): string {
   switch (g) {
@@ -84,7 +89,7 @@ export function valueAt(d: Ymd, g: Granularity): string {
     case 'month':
       return monthValue(d.y, d.m);
     case 'season':
-      return `${yearValue(d.y)}-${seasonOfMonth(d.m)}`;
+      return `${yearValue(seasonYear(d))}-${seasonOfMonth(d.m)}`;
     case 'quarter':
       return `${yearValue(d.y)}-Q${Math.ceil(d.m / 3)}`;
     case 'half':
@@ -213,7 +218,8 @@ function readValue(value: string): { date: Ymd; granularity: Granularity } | nul
   m = /^(\d{4})-H([12])$/.exec(v);
   if (m) return { date: { y: year(m[1]), m: +m[2] === 1 ? 1 : 7, d: 1 }, granularity: 'half' };
   m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(v);
-  if (m) return { date: { y: year(m[1]), m: { SP: 3, SU: 6, FA: 9, WI: 12 }[m[2] as 'SP']!, d: 1 }, granularity: 'season' };
+  // A winter starts in the December before the year that names it.
+  if (m) return { date: m[2] === 'WI' ? { y: year(m[1]) - 1, m: 12, d: 1 } : { y: year(m[1]), m: { SP: 3, SU: 6, FA: 9 }[m[2] as 'SP']!, d: 1 }, granularity: 'season' };
   m = /^(\d{4})$/.exec(v);
   if (m) return { date: { y: year(m[1]), m: 1, d: 1 }, granularity: 'year' };
   // A decade and a century start at their first year: the 470s BC at 479 BC, the 4th century BC (BC03) at 400 BC.

@@ -59,11 +59,19 @@ export const quarterParser = patternParser(
   QUARTER_GATE,
 );
 
-/** "the summer of 2019", "summer 2019", "winter 2023-24" (the winter starting in 2023). */
+/** "the summer of 2019", "summer 2019", "winter 2023-24" (a winter is named by the year of its January: 2024). */
 export const seasonYearParser = patternParser(
   'season-year',
-  pattern(`${B}(?:(?<the>the)\\s+)?(?<season>${SEASON})\\s+(?:of\\s+)?(?<year>${YEAR})${E}`),
-  (m) => ({ type: 'DATE', value: `${m.groups!.year}-${SEASONS.get(m.groups!.season.toLowerCase())}` }),
+  pattern(`${B}(?:(?<the>the)\\s+)?(?<season>${SEASON})\\s+(?:of\\s+)?(?<year>${YEAR})(?:[-–/](?<next>\\d{2}|\\d{4}))?${E}`),
+  (m) => {
+    const g = m.groups!;
+    const code = SEASONS.get(g.season.toLowerCase())!;
+    const first = Number(g.year);
+    const next = g.next ? (g.next.length === 2 ? Math.floor(first / 100) * 100 + Number(g.next) : Number(g.next)) : null;
+    // "winter 2023-24" spans two years; other seasons do not, and "summer 2019-20" is a range of summers.
+    if (next !== null && (code !== 'WI' || next !== first + 1)) return null;
+    return { type: 'DATE', value: `${next ?? first}-${code}` };
+  },
   SEASON_GATE,
 );
 

@@ -7,6 +7,7 @@ import {
   addDays,
   addMonths,
   daysInMonth,
+  seasonYear,
   parseValue,
   RANK,
   dayValue,
@@ -24,7 +25,8 @@ import { lastWords, tokenIndex } from '../parsers/pattern.js';
 import { holidayDate, holidayNamed } from '../parsers/named.js';
 import type { Candidate, Direction, Granularity, Mentioned, Refiner, Relative, SentenceContext } from '../types.js';
 
-const SEASON_ORDER = ['SP', 'SU', 'FA', 'WI'];
+/** Seasons in calendar order: a winter is named by the year of its January (winter 2025 runs from December 2024). */
+const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
 
 /** Which way a tense points: past → the latest occurrence up to now, future → the next, present → the nearest. */
 type Way = 'back' | 'forward' | 'nearest';
@@ -89,16 +91,18 @@ function yearOfWeekday(dct: Ymd, month: number, day: number, weekday: number): n
   return fits.length > 0 ? fits[0] : resolveMonthYear(dct, month, day, 'nearest');
 }
 
-/** Seasons as (year, index): winter starts in December, so January's season is last year's winter. */
+/** Seasons as (year, index): December is already next year's winter, January and February this year's. */
 function resolveSeason(dct: Ymd, season: string, way: Way | 'last' | 'next' | 'this'): string {
-  const current = dct.m <= 2 ? { y: dct.y - 1, s: 3 } : { y: dct.y, s: Math.floor((dct.m - 3) / 3) };
+  const current = dct.m === 12 ? { y: dct.y + 1, s: 0 } : { y: dct.y, s: dct.m <= 2 ? 0 : Math.floor((dct.m - 3) / 3) + 1 };
   const target = SEASON_ORDER.indexOf(season);
   const now = current.y * 4 + current.s;
   const candidates = [-1, 0, 1].map((k) => (current.y + k) * 4 + target);
   let chosen: number;
   switch (way) {
+    // "this winter": the current one, else the nearest one of that name.
     case 'this':
-      chosen = target === current.s ? now : dct.y * 4 + target;
+    case 'nearest':
+      chosen = candidates.reduce((a, b) => (Math.abs(b - now) < Math.abs(a - now) ? b : a));
       break;
     case 'back':
       chosen = Math.max(...candidates.filter((c) => c <= now));
@@ -111,9 +115,6 @@ function resolveSeason(dct: Ymd, season: string, way: Way | 'last' | 'next' | 't
       break;
     case 'next':
       chosen = Math.min(...candidates.filter((c) => c > now));
-      break;
-    case 'nearest':
-      chosen = candidates.reduce((a, b) => (Math.abs(b - now) < Math.abs(a - now) ? b : a));
       break;
   }
   return `${yearValue(Math.floor(chosen / 4))}-${SEASON_ORDER[chosen % 4]}`;
@@ -182,7 +183,7 @@ interface Resolution {
  * …"); otherwise news means the months around publication, even after a
  * sentence about the past ("profits doubled since 1980. In September, …").
  */
-function narrativeYear(relative: { month?: number }, seen: readonly Mentioned[], sentence: number, dct: Ymd | null): number | null {
+function narrativeYear(relative: { month?: number; season?: string }, seen: readonly Mentioned[], sentence: number, dct: Ymd | null): number | null {
   // With a publication date, news reads a bare month as recent unless its own sentence names another year.
   let from = -1;
   const near = (p: Point, m: Mentioned, coarsest: Granularity, back: number): boolean => {
@@ -206,6 +207,8 @@ function narrativeYear(relative: { month?: number }, seen: readonly Mentioned[],
   if (relative.month !== undefined && from < sentence && RANK[anchor.granularity] <= RANK.month && relative.month < anchor.date.m && relative.month + 12 - anchor.date.m <= 4) {
     return anchor.date.y + 1;
   }
+  // "the winter" after a spring or summer told, or a year, is the winter that follows: the next year's.
+  if (relative.season === 'WI' && (RANK[anchor.granularity] > RANK.month || anchor.date.m > 2)) return seasonYear({ ...anchor.date, m: 12 });
   return anchor.date.y;
 }
 
@@ -244,7 +247,7 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
       if (relative.direction !== 'tense') return null;
       // History is told in the past: "will join NATO on March 12" after "in July 1997" is the coming March.
       if (dct && tense() === 'future') return null;
-      const y = narrativeYear(relative.kind === 'month' ? relative : {}, seen, sentence, dct);
+      const y = narrativeYear(relative.kind === 'month' || relative.kind === 'season' ? relative : {}, seen, sentence, dct);
       return y === null ? null : { value: inYear(relative, y), anchor: yearValue(y) };
     }
     default:
