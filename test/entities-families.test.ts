@@ -222,6 +222,21 @@ describe('religions', () => {
   });
 });
 
+describe('namesakes', () => {
+  it('mentions a person named inside a body or a thing, standing for no actor', () => {
+    const t = 'The Andy Warhol Foundation donated the Warhol Polaroids to the school. Andy Warhol died in 1987.';
+    const es = entitiesOf(t);
+    const warhol = named(es, 'Andy Warhol');
+    expect(spans(warhol)).toEqual([at(t, 'Andy Warhol'), at(t, 'Warhol', 1), at(t, 'Andy Warhol', 1)]);
+    expect(warhol.mentions.map((m) => [m.rule, m.actor])).toEqual([
+      ['coref:namesake', null],
+      ['coref:namesake', null],
+      ['name:first-name', null],
+    ]);
+    expect(spans(named(es, 'Andy Warhol Foundation'))).toEqual([at(t, 'Andy Warhol Foundation')]);
+  });
+});
+
 describe('coreference', () => {
   it('takes "the Russian president" for Putin and leaves "both nations" to the stages that read pairs', () => {
     const t = 'Putin met Pezeshkian in Moscow. The Russian president said both nations would cooperate.';

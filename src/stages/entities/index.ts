@@ -68,7 +68,8 @@ function assemble(ctx: Context, candidates: Candidate[]): Entity[] {
     const mentions = group.map((c) => mentionOf(ctx, c));
     const actor = entityActor(group, mentions);
     // Later mentions of a person the text coded once ("Araghchi said") stand for the same office holder.
-    if (best.type === 'PERSON' && !best.entry?.leader) for (const m of mentions) if (m.actor === null) m.actor = actor;
+    // A namesake ("the Andy Warhol Foundation") stands for no actor.
+    if (best.type === 'PERSON' && !best.entry?.leader) for (const m of mentions) if (m.actor === null && m.rule !== 'coref:namesake') m.actor = actor;
     const name = best.type === 'PERSON' && !best.entry ? longestName(group) : best.name;
     entities.push({
       id: '',

@@ -115,8 +115,17 @@ export const corefNames: Refiner = {
           continue;
         }
       }
-      // "Warhol Polaroids" after "Andy Warhol": a person's surname opening a run of unknown words names a thing of theirs.
-      if (thingOfPerson(c)) continue;
+      // "Warhol Polaroids" after "Andy Warhol": a person's surname opening a run of unknown words names a
+      // thing of theirs; the surname is kept as a namesake mention of the person (namesakes).
+      if (thingOfPerson(c)) {
+        c.last = c.first + 1;
+        c.end = ctx.tokens[c.first].end;
+        c.name = ctx.tokens[c.first].text;
+        c.key = surnames.get(c.name)!;
+        c.rule = 'name:namesake-owner';
+        out.push(c);
+        continue;
+      }
       if (c.entry?.leader && c.last - c.first === 1 && !fullLeaders.has(c.key)) {
         const local = bySurname.get(text);
         if (local && !local.entry) {
@@ -316,6 +325,65 @@ export const codePersons: Refiner = {
       }
     }
     return candidates;
+  },
+};
+
+/**
+ * "the Andy Warhol Foundation", "the Udvar-Hazy Center", "Warhol Polaroids": a
+ * person of the article named inside the name of a body, a place or a thing is
+ * mentioned there too. The mention stands for no actor: the foundation acts,
+ * not the man.
+ */
+export const namesakes: Refiner = {
+  name: 'namesakes',
+  refine(ctx, candidates) {
+    const persons = new Map<string, Candidate>();
+    for (const c of candidates) if (c.type === 'PERSON' && !c.nominal && c.rule !== 'name:namesake-owner' && !persons.has(c.key)) persons.set(c.key, c);
+    if (persons.size === 0) return candidates;
+    // Names as written (full name and surname), longest first.
+    const forms: { words: string[]; person: Candidate }[] = [];
+    for (const p of persons.values()) {
+      const words = p.name.split(' ');
+      forms.push({ words, person: p });
+      if (words.length > 1) forms.push({ words: words.slice(-1), person: p });
+    }
+    forms.sort((a, b) => b.words.length - a.words.length);
+    const added: Candidate[] = [];
+    for (const c of candidates) {
+      if (c.rule === 'name:namesake-owner') {
+        const owner = persons.get(c.key);
+        if (owner) {
+          adopt(c, owner, 'coref:namesake');
+          c.mentionActor = null;
+        }
+        continue;
+      }
+      if ((c.type !== 'ORGANIZATION' && c.type !== 'LOCATION') || c.evidence === 'known' || c.last - c.first < 2) continue;
+      for (const { words, person } of forms) {
+        if (words.length >= c.last - c.first) continue;
+        let k = 0;
+        while (k < words.length && ctx.tokens[c.first + k].text === words[k]) k++;
+        if (k < words.length) continue;
+        added.push({
+          first: c.first,
+          last: c.first + k,
+          start: c.start,
+          end: ctx.tokens[c.first + k - 1].end,
+          key: person.key,
+          name: person.name,
+          type: 'PERSON',
+          kind: person.kind,
+          actor: person.actor,
+          country: person.country,
+          mentionActor: null,
+          rule: 'coref:namesake',
+          evidence: 'signal',
+          entry: person.entry,
+        });
+        break;
+      }
+    }
+    return added.length === 0 ? candidates : [...candidates, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
   },
 };
 
@@ -681,6 +749,7 @@ export const REFINERS: readonly Refiner[] = [
   localizeGenericBodies, // after retyping: only bodies without a country word are localized
   sportsTeams, // before persons and roles: a team's captain or coach is no state official
   codePersons, // titles and dates code persons
+  namesakes, // after persons: a namesake mention copies the person's key, not a title's code
   nominalLeaders, // after persons: needs their countries and titles
   capitalsAsGovernments,
   placesInCountries,
