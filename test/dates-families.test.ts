@@ -151,6 +151,20 @@ describe('relative periods', () => {
   });
 });
 
+describe('anaphora', () => {
+  it('reads "October of that year" in the year last mentioned, and "the following day" from the last day told', () => {
+    expectDates('The truce began in April 2022 and expired in October of that year.', [
+      ['April 2022', { value: '2022-04', ...stated }],
+      ['October of that year', { value: '2022-10', anchor: '2022-04', rule: 'parser:month-year' }],
+    ]);
+    expectDates('The ministers met on Monday. The standoff had lasted since 2020. China said the following day that it agreed.', [
+      ['Monday', { value: '2025-01-13' }],
+      ['2020', { value: '2020' }],
+      ['the following day', { value: '2025-01-14', anchor: '2025-01-13', rule: 'parser:anaphora' }],
+    ]);
+  });
+});
+
 describe('years, decades and centuries', () => {
   it('reads years, decades with early/mid/late, and apostrophe decades', () => {
     expectDates('Oil boomed in the 1970s and the early 1980s, slumped in the mid-1990s and recovered in the \'00s and 2015.', [

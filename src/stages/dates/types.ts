@@ -57,8 +57,8 @@ export type Relative =
   | { kind: 'the-period'; unit: 'day' | 'week' | 'month' | 'year'; since: boolean }
   /** "Thanksgiving", "Christmas": a named day (data/dates/holidays.json) in the year the tense points to */
   | { kind: 'holiday'; name: string; direction: Direction }
-  /** "July last year", "this year's third quarter", "the 1988 third quarter": a part of a given year. */
-  | { kind: 'in-year'; part: Relative; year: { value: string } | { shift: number } };
+  /** "July last year", "this year's third quarter", "the 1988 third quarter", "October of that year" (the year last mentioned): a part of a given year. */
+  | { kind: 'in-year'; part: Relative; year: { value: string } | { shift: number } | { mentioned: true } };
 
 /** A time expression found by a parser, before the refiners have finished with it. */
 export interface Candidate {

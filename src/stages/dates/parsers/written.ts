@@ -31,7 +31,7 @@ const DATE =
   `(?:(?<weekday>${WEEKDAY_NAME})(?:,?\\s+(?:the\\s+)?))?` +
   `(?:(?<dayFirst>${DAY})\\s+(?:of\\s+)?(?<month1>${MONTH_NAME})|(?<month2>${MONTH_NAME})\\s+(?<dayAfter>${DAY})(?!\\p{N}|:\\d))` +
   `(?:,?\\s+(?<year>${YEAR}))?`;
-const MONTH_YEAR = `(?<month3>${MONTH_NAME})(?:,?\\s+(?:of\\s+)?(?<year3>${YEAR})|\\s+of\\s+(?:that|the\\s+same)\\s+year)`;
+const MONTH_YEAR = `(?<month3>${MONTH_NAME})(?:,?\\s+(?:of\\s+)?(?<year3>${YEAR})|(?<thatYear>\\s+of\\s+(?:that|the\\s+same)\\s+year))`;
 
 function yearOf(text: string): number {
   const m = /^(\d{1,4})\s*(.*)$/.exec(text.trim())!;
@@ -125,7 +125,18 @@ export const calendarDateParser = patternParser(
 );
 
 /** "March 2023", "September 480 BC", "August of that year" (the year the story is in). */
-export const monthYearParser = patternParser('month-year', pattern(`${B}${MONTH_YEAR}${E}`), (m, place) => candidate(m.groups!, place), MONTH_GATE);
+export const monthYearParser = patternParser(
+  'month-year',
+  pattern(`${B}${MONTH_YEAR}${E}`),
+  (m, place) => {
+    const g = m.groups!;
+    if (!g.thatYear) return candidate(g, place);
+    if (!/^\p{Lu}/u.test(g.month3)) return null;
+    // "October of that year": the year the text last mentioned, not the publication's.
+    return { type: 'DATE', relative: { kind: 'in-year', part: { kind: 'month', month: monthOf(g.month3)!, direction: 'tense' }, year: { mentioned: true } } };
+  },
+  MONTH_GATE,
+);
 
 /** "Tuesday", "last Friday", "9 a.m. EST Tuesday", "Friday at noon" is the clock-word parser's. */
 export const weekdayParser = patternParser(

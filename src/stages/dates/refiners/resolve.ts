@@ -215,12 +215,21 @@ function narrativeYear(relative: { month?: number; season?: string }, seen: read
 /** Resolutions that an earlier mention can give, with or without a publication date. */
 function fromText(relative: Relative, seen: readonly Mentioned[], sentence: number, dct: Ymd | null, tense: () => Tense): Resolution | null {
   switch (relative.kind) {
+    case 'in-year': {
+      if (!('mentioned' in relative.year)) return null;
+      const year = latestMentioned(seen, (p) => RANK[p.granularity] <= RANK.year);
+      return year ? { value: inYear(relative.part, year.date.y), anchor: valueAt(year.date, year.granularity) } : null;
+    }
     case 'anchored': {
       const wanted = relative.period;
-      const anchor = latestMentioned(
+      let anchor = latestMentioned(
         seen,
         (p) => (wanted === 'quarter' ? p.granularity === 'quarter' : wanted === 'any' ? PERIODS.has(p.granularity) : true) && (!wanted || reported(p, dct)),
       );
+      // "the following day" steps from the last day told (in the last few sentences), not from a year named since.
+      if (anchor && !wanted && (relative.unit === 'day' || relative.unit === 'week') && RANK[anchor.granularity] > RANK.month) {
+        anchor = latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK[relative.unit] && m.sentence >= sentence - 3) ?? anchor;
+      }
       return anchor ? { value: shiftFrom(anchor, relative.unit, relative.amount), anchor: valueAt(anchor.date, anchor.granularity) } : null;
     }
     case 'same-day': {
@@ -330,7 +339,8 @@ function resolve(
       return fromDct(dayValue(holidayDate(holiday, y)));
     }
     case 'in-year': {
-      const y = 'value' in relative.year ? Number(relative.year.value) : dct.y + relative.year.shift;
+      // A year "mentioned" that nothing before names: the publication's.
+      const y = 'value' in relative.year ? Number(relative.year.value) : 'shift' in relative.year ? dct.y + relative.year.shift : dct.y;
       return fromDct(inYear(relative.part, y));
     }
   }
