@@ -68,7 +68,7 @@ export const gazetteerParser: Parser = {
  * ones stay as written: "US", "UN" and "NATO" are matched as they are.
  */
 function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
-  const shouted = (t: NameToken) => t.text.length >= 4 && /^\p{Lu}+$/u.test(t.text);
+  const shouted = (t: NameToken) => t.text.length >= 4 && t.text !== t.normal && /^\p{Lu}+$/u.test(t.text);
   return lookUpAgain(ctx, found, shouted, (t) => ({ ...t, text: t.text[0] + t.text.slice(1).toLowerCase() }), (first, end) => {
     for (let i = first; i < end; i++) if (shouted(ctx.tokens[i])) return '+capitals';
     return null;
@@ -81,7 +81,7 @@ function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
  * and its mention ends before it.
  */
 function namesBeforeFullStop(ctx: Context, found: readonly Candidate[]): Candidate[] {
-  const stopped = (t: NameToken) => t.text.length <= 12 && /^\p{Lu}[\p{L}]*\.$/u.test(t.text);
+  const stopped = (t: NameToken) => t.text.length <= 12 && t.text.endsWith('.') && /^\p{Lu}[\p{L}]*\.$/u.test(t.text);
   return lookUpAgain(ctx, found, stopped, (t) => ({ ...t, text: t.text.slice(0, -1), end: t.end - 1 }), (_first, end) => (stopped(ctx.tokens[end - 1]) ? '' : null));
 }
 

@@ -674,7 +674,8 @@ export const placesInCountries: Refiner = {
 /** A match score: "1 – 0", "3-2", "102-98" (one to three digits a side; years are no scores). */
 function scoreAt(ctx: Context, i: number): number {
   const t = ctx.tokens[i];
-  if (ctx.inDate[i]) return 0;
+  const c = t.text.charCodeAt(0);
+  if (c < 48 || c > 57 || ctx.inDate[i]) return 0; // scores start with a digit
   if (/^\d{1,3}[-–—]\d{1,3}$/.test(t.text)) return 1;
   const dash = ctx.tokens[i + 1];
   const other = ctx.tokens[i + 2];
