@@ -10,7 +10,7 @@
 //     actor of the same sentence, or nothing.
 import type { Entity, SentenceSpan, Token } from '../../article.js';
 import { mainDyad as entitiesMainDyad } from '../entities/index.js';
-import { PAIR_ANAPHORS, PAIR_ANAPHORS_GATE, PLURAL_PRONOUNS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
+import { PAIR_ANAPHORS, PAIR_ANAPHORS_GATE, PLURAL_PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
 
 export type RefKind = 'mention' | 'pair' | 'pronoun';
 
@@ -35,6 +35,8 @@ export interface ActorRef {
   place?: boolean;
   /** The entities stage's finer kind (country, city, capital, leader, ...). */
   entityKind?: string;
+  /** A person: "he", "his", "she" refer to persons, "it" and "its" to anything else. */
+  person?: boolean;
 }
 
 /** Refs that stand together: coordinated mentions ("Putin and Pezeshkian") or one anaphor for a pair. */
@@ -115,6 +117,7 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
         how: m.rule,
         place: e.type === 'LOCATION',
         entityKind: e.kind,
+        person: e.type === 'PERSON',
       });
     }
   }
@@ -171,7 +174,7 @@ export function partiesOf(refs: readonly ActorRef[], tokens: readonly Token[]): 
   for (const r of refs) {
     const last = parties[parties.length - 1];
     const sameSpan = last && last.members.some((m) => m.start === r.start && m.end === r.end);
-    const joined = last !== undefined && r.first > last.last && coordinated(tokens, last.last + 1, r.first);
+    const joined = last !== undefined && r.first > last.last && coordinated(tokens, last.last + 1, r.first) && !clauseSubjectAfterComma(tokens, last.last + 1, r);
     // "Iran, Libya and Cuba": a comma joins names only; the list is checked for its "and" below.
     const listed = last && r.kind === 'mention' && last.members.every((m) => m.kind === 'mention') && r.first === last.last + 2 && tokens[last.last + 1].text === ',';
     if (last && (sameSpan || ((joined || listed) && !last.possessive))) {
@@ -214,6 +217,16 @@ function coordinated(tokens: readonly Token[], from: number, to: number): boolea
 }
 
 const TITLE_POS = new Set(['DET', 'ADJ', 'PROPN', 'NOUN']);
+
+/** "..., Japan and Australia, and Chinese officials have accused ...": after ", and" a phrase followed by its verb opens a new clause. */
+function clauseSubjectAfterComma(tokens: readonly Token[], from: number, r: ActorRef): boolean {
+  let comma = false;
+  for (let j = from; j < r.first; j++) if (tokens[j].text === ',') comma = true;
+  if (!comma) return false;
+  let k = r.last + 1;
+  while (tokens[k] && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADV') && k - r.last <= 3) k++;
+  return tokens[k] !== undefined && (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX');
+}
 
 function commaOnly(p: Party, tokens: readonly Token[]): boolean {
   if (p.members.every((m) => m.start === p.members[0].start)) return false;
@@ -323,14 +336,20 @@ export function resolveAnaphors(
     const singular = SINGULAR_PRONOUNS.has(t.normal);
     if (!plural && !singular) continue;
     const span = spanOf(tokens, i, i);
-    // Antecedents: earlier actors of the sentence that are not inside a prepositional phrase.
-    const candidates = partiesOf(refs.filter((r) => r.kind === 'mention' && r.last < i).sort((a, b) => a.first - b.first), tokens)
-      .filter((p) => !inPrepPhrase(tokens, p.first, sentence.firstToken))
-      .reverse();
+    // Antecedents: earlier actors of the sentence, those outside prepositional phrases first ("invited their
+    // leaders" after "bowed to the protesters" may still reach into one); never the subject of the pronoun's own
+    // clause unless the pronoun is possessive ("troops would be deployed against them" is not about the troops).
+    const possessive = POSSESSIVE_PRONOUNS.has(t.normal);
+    const earlier = partiesOf(refs.filter((r) => r.kind === 'mention' && r.last < i).sort((a, b) => a.first - b.first), tokens).filter(
+      (p) => possessive || !localSubject(tokens, p, i),
+    );
+    const inPrep = (p: Party): boolean => inPrepPhrase(tokens, p.first, sentence.firstToken);
+    const candidates = [...earlier.filter((p) => !inPrep(p)).reverse(), ...earlier.filter(inPrep).reverse()];
     if (plural) {
       // A coordinated pair or a plural noun earlier in the sentence ("rebel leaders said they ...").
-      const nearest = candidates[0];
-      if (nearest && (nearest.members.length >= 2 || nearest.members[0].plural)) {
+      const nearest = candidates.find((p) => p.members.length >= 2 || p.members[0].plural);
+      const outside = nearest && !inPrep(nearest);
+      if (nearest && (outside || !dyad || !(ctx.focusBefore || namesBoth(i)))) {
         for (const m of nearest.members) refs.push({ ...m, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${m.text}` });
         continue;
       }
@@ -339,7 +358,12 @@ export function resolveAnaphors(
       }
       continue;
     }
-    const antecedent = candidates.find((p) => p.members.length === 1 && !p.members[0].plural)?.members[0];
+    // "he"/"his" refer to persons, "it"/"its" to countries and bodies; the sentence's subject first ("Erdogan said
+    // ... that he would raise it", "the United States condemned ... and reaffirmed its commitment").
+    const personal = PERSONAL_PRONOUNS.has(t.normal);
+    const agrees = (p: Party): boolean => p.members.length === 1 && !p.members[0].plural && (p.members[0].person === true) === personal;
+    const subject = candidates.find((p) => !inPrep(p) && p.first === firstParty(tokens, earlier, sentence)?.first);
+    const antecedent = (subject && agrees(subject) ? subject : candidates.find(agrees))?.members[0];
     if (antecedent) refs.push({ ...antecedent, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${antecedent.text}` });
     // A sentence that opens with "He" or "It" continues with the previous sentence's subject.
     else if (ctx.previousSubject && i === firstWord(tokens, sentence) && t.pos === 'PRON') {
@@ -353,10 +377,45 @@ export function resolveAnaphors(
   return { refs, reciprocals, focus };
 }
 
+const PERSONAL_PRONOUNS = new Set(['he', 'his', 'him', 'she', 'her']);
+
+/** The party is the subject of the clause the pronoun at `i` sits in: a verb follows it, nothing opens a new clause before `i`. */
+function localSubject(tokens: readonly Token[], p: Party, i: number): boolean {
+  let verb = false;
+  for (let j = p.last + 1; j < i; j++) {
+    const t = tokens[j];
+    if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || (t.pos === 'PART' && t.normal === 'to')) return false;
+    // "Syria says it is ready": a reporting verb opens the clause the pronoun is in.
+    if (t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+  }
+  return verb;
+}
+
+/** The first party of the sentence standing before its first verb outside any prepositional phrase: its subject. */
+function firstParty(tokens: readonly Token[], parties: readonly Party[], sentence: SentenceSpan): Party | undefined {
+  let verb = sentence.endToken;
+  for (let k = sentence.firstToken; k < sentence.endToken; k++) {
+    if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') {
+      verb = k;
+      break;
+    }
+  }
+  return parties.find((p) => p.last < verb && !inPrepPhrase(tokens, p.first, sentence.firstToken));
+}
+
 function firstWord(tokens: readonly Token[], sentence: SentenceSpan): number {
   let i = sentence.firstToken;
   while (i < sentence.endToken && (tokens[i].pos === 'PUNCT' || tokens[i].pos === 'SPACE')) i++;
   return i;
+}
+
+/** Kinds of place that stand for their country as actors ("Beijing said", "Iran"), unlike a city where something happens. */
+export const ACTOR_PLACES: ReadonlySet<string> = new Set(['country', 'capital', 'historical-state']);
+
+/** A place that is only where something happens (a city, a region), not an actor. */
+export function mereplace(r: ActorRef): boolean {
+  return r.place === true && !ACTOR_PLACES.has(r.entityKind ?? '');
 }
 
 /**
@@ -372,7 +431,7 @@ export function sentenceSubject(refs: readonly ActorRef[], tokens: readonly Toke
       break;
     }
   }
-  const parties = partiesOf(refs.filter((r) => r.kind === 'mention' && r.last < verb && !r.place), tokens).filter((p) => !inPrepPhrase(tokens, p.first, sentence.firstToken));
+  const parties = partiesOf(refs.filter((r) => r.kind === 'mention' && r.last < verb && !mereplace(r)), tokens).filter((p) => !inPrepPhrase(tokens, p.first, sentence.firstToken));
   const subject = parties[parties.length - 1];
   return subject && subject.members.length === 1 && !subject.possessive && !subject.members[0].plural ? subject.members[0] : null;
 }

@@ -55,6 +55,9 @@ function nextWord(tokens: readonly Token[], from: number, end: number): Token | 
  * to the end of the sentence.
  */
 function attributionAhead(tokens: readonly Token[], comma: number, end: number): boolean {
+  // ", after soldiers detained ...": a clause opened by a preposition or subordinator is no attribution.
+  const opener = tokens[comma + 1];
+  if (opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'CCONJ')) return false;
   for (let j = comma + 1; j < end && j < comma + 9; j++) {
     const t = tokens[j];
     if (t.pos === 'VERB' || t.pos === 'AUX') {
@@ -95,6 +98,12 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number):
     if (t.text === ',') {
       const next = tokens[i + 1];
       if (!next) continue;
+      // "the Democratic Party, which controls the National Assembly, has called ...": the main clause resumes.
+      const current = starts[starts.length - 1];
+      if (current.kind === 'relative' && tokens[current.at - 1]?.text === ',' && (next.pos === 'AUX' || next.pos === 'VERB') && !isParticiple(next)) {
+        open(i + 1, 'coordinate', true);
+        continue;
+      }
       if (attributionAhead(tokens, i, end)) {
         open(i + 1, 'attribution');
         continue;

@@ -40,6 +40,8 @@ interface PatternEntry {
   preps?: string[];
   flip?: boolean;
   ownObject?: boolean;
+  noun?: boolean;
+  ifState?: PloverCategory;
   requiresTarget?: boolean;
   ifMutual?: PloverCategory;
   lower?: boolean;
@@ -68,6 +70,10 @@ export interface Pattern {
   flip: boolean;
   /** The object belongs to the source ("withdrew its troops"): in the passive ("troops were withdrawn from X") the subject is the source. */
   ownObject: boolean;
+  /** Always a noun, whatever wink's tag ("stand-alone summit" tagged VERB). */
+  noun: boolean;
+  /** The category when the source is a state actor ("Manila protested" is an official complaint). */
+  ifState: PloverCategory | null;
   requiresTarget: boolean;
   ifMutual: PloverCategory | null;
   lower: boolean;
@@ -104,6 +110,8 @@ function compilePatterns(file: PatternsFile): Pattern[] {
         nominalPreps: e.preps ?? info.nominalPreps,
         flip: e.flip ?? false,
         ownObject: e.ownObject ?? false,
+        noun: e.noun ?? false,
+        ifState: e.ifState ?? null,
         requiresTarget: e.requiresTarget ?? false,
         ifMutual: e.ifMutual ?? null,
         lower: e.lower ?? false,
@@ -150,7 +158,7 @@ export const TRIGGERS = new PhraseMatcher<Pattern>(
 
 // ---- cues -------------------------------------------------------------------
 
-export type CueKind = 'negation' | 'refusal' | 'hedge' | 'future' | 'intent' | 'request';
+export type CueKind = 'negation' | 'refusal' | 'hedge' | 'future' | 'intent' | 'request' | 'desire';
 
 export interface ModalityCue {
   phrase: string;
@@ -162,6 +170,8 @@ export interface ModalityCue {
   modal?: boolean;
   /** Counts only within two tokens before the trigger ("without" governs a phrase, not a clause). */
   adjacent?: boolean;
+  /** Counts only when its first word is a verb ("call on" the verb, not "a video call on April 16"). */
+  verb?: boolean;
 }
 
 export interface PairAnaphor {

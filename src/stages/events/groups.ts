@@ -22,6 +22,7 @@ import type { ActorRef } from './actors.js';
 import { Gate } from './dictionary.js';
 
 interface GroupsFile {
+  titleCountries: Record<string, string>;
   groups: Record<string, string>;
   facilities: string[];
   pairGroups: string[];
@@ -41,6 +42,8 @@ interface Compiled {
   pairGroups: PhraseMatcher<true>;
   facilities: ReadonlySet<string>;
   titles: PhraseMatcher<string>;
+  /** Titles only one country's government uses ("Secretary of State", "House Speaker") → that country. */
+  titleCountries: PhraseMatcher<string>;
   /** Leader name or alias, lower-cased → ISO alpha-3 country. */
   leaderCountry: Map<string, string>;
 }
@@ -62,6 +65,7 @@ function data(): Compiled {
     pairGroups: new PhraseMatcher(file.pairGroups.map((phrase) => ({ phrase, value: true as const })), 'lemma'),
     facilities: new Set(file.facilities),
     titles: new PhraseMatcher(titles.flatMap((t) => t.phrases.map((phrase) => ({ phrase, value: t.role! }))), 'normal'),
+    titleCountries: new PhraseMatcher(Object.entries(file.titleCountries).map(([phrase, country]) => ({ phrase, value: country })), 'normal'),
     leaderCountry,
   };
   return compiled;
@@ -82,8 +86,8 @@ export interface GroupContext {
 }
 
 /**
- * The country that dominates an article: the one holding at least half of the
- * country-coded mentions (and two or more of them), else null.
+ * The country that dominates an article: two or more mentions, and half of all
+ * country-coded mentions or two fifths and twice the runner-up's; else null.
  */
 export function dominantCountry(entities: readonly Entity[]): string | null {
   const counts = new Map<string, number>();
@@ -93,10 +97,11 @@ export function dominantCountry(entities: readonly Entity[]): string | null {
     counts.set(e.country, (counts.get(e.country) ?? 0) + e.mentions.length);
     total += e.mentions.length;
   }
-  let best: string | null = null;
-  let most = 0;
-  for (const [c, n] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n > most) [best, most] = [c, n];
-  return best && most >= 2 && most * 2 >= total ? best : null;
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const [best, second] = ranked;
+  if (!best || best[1] < 2) return null;
+  // Half of the mentions, or twice the runner-up's with at least two fifths.
+  return best[1] * 2 >= total || (best[1] * 5 >= total * 2 && best[1] >= 2 * (second?.[1] ?? 0)) ? best[0] : null;
 }
 
 function covered(refs: readonly ActorRef[], first: number, last: number): boolean {
@@ -112,6 +117,7 @@ function countryFor(
   last: number,
   dominant: string | null,
   groupsOnly = true,
+  bilateral = false,
 ): { country: string; rule: string } | null {
   // "Niger's military rulers": a possessive actor right before the phrase (over adjectives).
   let j = first - 1;
@@ -139,8 +145,10 @@ function countryFor(
   // The article's dominant country before the sentence's one: "ECOWAS would keep negotiating with the junta" in an
   // article about Niger is Niger's junta even when the sentence names only Nigeria.
   if (dominant) return { country: dominant, rule: 'article' };
+  // In an article between two countries, the one country a sentence names is as likely the other party
+  // ("the surviving victims ... demanded that the Japanese companies apologize").
   const countries = new Set(refs.filter((r) => r.country).map((r) => r.country));
-  if (countries.size === 1) return { country: [...countries][0]!, rule: 'sentence' };
+  if (countries.size === 1 && !bilateral) return { country: [...countries][0]!, rule: 'sentence' };
   return null;
 }
 
@@ -165,7 +173,7 @@ export function groupRefs(
   uncoded: readonly { first: number; last: number; name: string }[],
   ctx: GroupContext,
 ): ActorRef[] {
-  const { groups, gate, pairGroups, facilities, titles, leaderCountry } = data();
+  const { groups, gate, pairGroups, facilities, titles, titleCountries, leaderCountry } = data();
   const out: ActorRef[] = [];
   const all = (): ActorRef[] => [...mentions, ...out];
 
@@ -173,17 +181,21 @@ export function groupRefs(
     if (covered(mentions, person.first, person.last)) continue;
     // The title ends right before the name: "President Abdelaziz Bouteflika", "Secretary of State Antony Blinken".
     let role: string | null = null;
+    let titleCountry: string | undefined;
     for (let from = Math.max(s.firstToken, person.first - 5); from < person.first && !role; from++) {
       const hit = titles.matchAt(tokens, from, person.first).find((h) => h.end === person.first);
-      if (hit) role = hit.value;
+      if (hit) {
+        role = hit.value;
+        titleCountry = titleCountries.matchAt(tokens, from, person.first).find((h) => h.end === person.first)?.value;
+      }
     }
     if (!role) continue;
-    const known = leaderCountry.get(person.name.toLowerCase());
+    const known = leaderCountry.get(person.name.toLowerCase()) ?? titleCountry;
     // A titled person takes no country from the article or the sentence at large: "Defense Secretary Lloyd Austin and
     // Chinese Defense Minister Dong Jun" names China for Dong only.
     const found = known ? { country: known, rule: 'leaders-list' } : countryFor(tokens, s, mentions, person.first, person.last, null, false);
     const actor = found ? found.country + role : role;
-    out.push(ref(tokens, person.first, person.last, actor, found?.country ?? null, false, `titled-person:${role}${found ? `@${found.rule}` : ''}`));
+    out.push({ ...ref(tokens, person.first, person.last, actor, found?.country ?? null, false, `titled-person:${role}${found ? `@${found.rule}` : ''}`), person: true });
   }
 
   for (let i = s.firstToken; i < s.endToken; i++) {
@@ -219,7 +231,7 @@ export function groupRefs(
       i = pair.end - 1;
       continue;
     }
-    const found = qualifier ? { country: qualifier.country!, rule: 'qualifier' } : countryFor(tokens, s, all(), hit.first, last, ctx.dominant);
+    const found = qualifier ? { country: qualifier.country!, rule: 'qualifier' } : countryFor(tokens, s, all(), hit.first, last, ctx.dominant, true, ctx.dyad !== null);
     out.push(ref(tokens, hit.first, last, found ? found.country + role : role, found?.country ?? null, plural, `group:${head.normal}${found ? `@${found.rule}` : ''}`));
     i = last;
   }

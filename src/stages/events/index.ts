@@ -47,7 +47,8 @@
 import type { ArticleDoc, Diagnostic, EventActor, EventMode, EventRecord, PloverCategory, SentenceStance, Token } from '../../article.js';
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
-import { governorOf, mainDyad, mentionsBySentence, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
+import { countryOf } from '../stance/actors.js';
+import { governorOf, mainDyad, mentionsBySentence, mereplace, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
 import { ACCUSATION_VERBS, CATEGORIES, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
@@ -83,8 +84,13 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const round = (x: number, places: number): number => Math.round(x * 10 ** places) / 10 ** places;
 
-/** One record per actor pair of an attribution: members of a mutual event pairwise, sorted by code; directed sides crossed. */
-function actorPairs(sources: ActorRef[], targets: ActorRef[], mutual: boolean, type: PloverCategory): [ActorRef | null, ActorRef | null][] {
+/**
+ * One record per actor pair of an attribution: the members of a mutual event
+ * pairwise, sorted by code, except two members of its other side ("Ukraine
+ * signed with Turkey and the UN": Ukraine with each, not Turkey with the UN);
+ * directed sides crossed.
+ */
+function actorPairs(sources: ActorRef[], targets: ActorRef[], mutual: boolean, type: PloverCategory, partners: ReadonlySet<ActorRef> = new Set()): [ActorRef | null, ActorRef | null][] {
   const pairs: [ActorRef | null, ActorRef | null][] = [];
   if (mutual) {
     const byCode = new Map<string, ActorRef>();
@@ -92,7 +98,8 @@ function actorPairs(sources: ActorRef[], targets: ActorRef[], mutual: boolean, t
     const codes = [...byCode.keys()].sort();
     // A consultation with one party ("the cabinet met") is no dyadic event; other mutual acts may be reported one-sided.
     if (codes.length === 1 && type !== 'CONSULT') pairs.push([byCode.get(codes[0])!, null]);
-    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.push([byCode.get(codes[i])!, byCode.get(codes[j])!]);
+    const other = (code: string): boolean => partners.has(byCode.get(code)!);
+    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) if (!(other(codes[i]) && other(codes[j]))) pairs.push([byCode.get(codes[i])!, byCode.get(codes[j])!]);
   } else {
     const srcs = sources.length > 0 ? sources : [null];
     const tgts = targets.length > 0 ? targets : [null];
@@ -212,7 +219,7 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     const triggers = findTriggers(tokens, s.firstToken, s.endToken, (i) => clauses[clauseIndex[i - s.firstToken]], insideActor);
     if (triggers.length === 0) continue;
 
-    const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex, parties: partiesOf(refs, tokens), reciprocals };
+    const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex, parties: partiesOf(refs, tokens), reciprocals, triggers };
     const cues = sentenceCues(tokens, s.firstToken, s.endToken);
     const dated = datesOfSentence(dates, s.index, tokens, s.firstToken, s.endToken);
     const evidence = { sentence: s.index, start: s.start, end: s.end, text: s.text };
@@ -234,8 +241,6 @@ interface SentenceContext {
   dyad: Dyad | null;
 }
 
-/** Kinds of place that stand for their country as an actor ("Beijing said", "Iran"), unlike a city where something happens. */
-const ACTOR_PLACES = new Set(['country', 'capital', 'historical-state']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'across', 'throughout', 'inside', 'into', 'within', 'around']);
 
 /**
@@ -253,7 +258,7 @@ function dyadPartner(view: SentenceView, sources: readonly ActorRef[], dyad: Dya
   for (const p of view.parties) {
     // "condemned the war in Gaza": a place the act happens in is no partner.
     if (PLACE_PREPS.has(governorOf(view.tokens, p.first, view.first).prep ?? '')) continue;
-    for (const m of p.members) if (m.country === other && (!m.place || ACTOR_PLACES.has(m.entityKind ?? ''))) return m;
+    for (const m of p.members) if (m.country === other && !mereplace(m)) return m;
   }
   return null;
 }
@@ -264,7 +269,7 @@ function dyadPartner(view: SentenceView, sources: readonly ActorRef[], dyad: Dya
  * an event the text reports.
  */
 function allegedContent(tokens: readonly Token[], trigger: Trigger, floor: number): boolean {
-  if (!tokens[trigger.first].normal.endsWith('ing')) return false;
+  if (trigger.verbal && !tokens[trigger.first].normal.endsWith('ing')) return false;
   for (let j = trigger.first - 1; j >= floor && j >= trigger.first - 14; j--) {
     const t = tokens[j];
     if (ACCUSATION_VERBS.has(t.lemma.toLowerCase())) return tokens.slice(j + 1, trigger.first).some((x) => x.normal === 'of');
@@ -273,9 +278,39 @@ function allegedContent(tokens: readonly Token[], trigger: Trigger, floor: numbe
   return false;
 }
 
+/** "agreements signed in the 1990s, including a 1993 accord": an example of an event already named is not another one. */
+function example(tokens: readonly Token[], trigger: Trigger, floor: number): boolean {
+  if (trigger.verbal) return false;
+  for (let j = trigger.first - 1; j >= floor && j >= trigger.first - 5; j--) {
+    const t = tokens[j];
+    if (t.normal === 'including' || (t.normal === 'as' && tokens[j - 1]?.normal === 'such')) return true;
+    if (!(t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || t.pos === 'PROPN')) return false;
+  }
+  return false;
+}
+
+/**
+ * "opened fire on protesters ..., killing at least five people", "fired water
+ * cannon at a boat ..., injuring several crew members": a participle clause
+ * telling the toll of an attack is that attack, not another one.
+ */
+function consequence(view: SentenceView, trigger: Trigger): boolean {
+  const c = clauseAt(view, trigger.first);
+  const clause = view.clauses[c];
+  if (!trigger.verbal || clause.kind !== 'participial' || c === 0 || trigger.pattern.type !== 'ASSAULT') return false;
+  const before = view.clauses[c - 1];
+  return view.triggers.some((t) => t.first >= before.first && t.first < before.end && t.pattern.type === 'ASSAULT');
+}
+
+/** A state actor: a country, its government, armed forces, police, legislature or courts. */
+function isState(actor: string): boolean {
+  return /^[A-Z]{3}$/.test(actor) || /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor);
+}
+
 function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext): Draft[] {
   const p = trigger.pattern;
-  if (trigger.verbal && allegedContent(ctx.tokens, trigger, view.clauses[clauseAt(view, trigger.first)].first)) return [];
+  const clauseFirst = view.clauses[clauseAt(view, trigger.first)].first;
+  if (allegedContent(ctx.tokens, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger)) return [];
   const attribution = attribute(view, trigger);
   let mutual = attribution.mutual;
   let type = p.type;
@@ -284,6 +319,8 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
     type = p.ifMutual;
     mutual = true;
   }
+  // "Manila summoned the ambassador to protest": a state's protest is an official complaint.
+  if (p.ifState && attribution.sources.length > 0 && attribution.sources.every((r) => isState(r.actor))) type = p.ifState;
   const info = CATEGORIES[type];
   const c = clauseAt(view, trigger.first);
   const clause = view.clauses[c];
@@ -324,14 +361,15 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
     // "Both sides then rushed soldiers to the frontier", "the two leaders endorsed the arrangement": the pair acts toward each other.
     mutual = true;
     how.push('mutual:pair-subject');
-  } else if (!mutual && targets.length === 0) {
+  } else if (!mutual && targets.length === 0 && !p.requiresTarget && info.quadClass !== 'MATERIAL_CONFLICT') {
+    // Not for attacks ("when Turkey invaded": whom is told elsewhere), nor for triggers that need their own object.
     const partner = dyadPartner(view, sources, ctx.dyad);
     if (partner) {
       targets = [partner];
       how.push('target:dyad-partner');
       indirect++;
     }
-  } else if (mutual && codes.size === 1) {
+  } else if (mutual && codes.size === 1 && how.includes('source:by') && type !== 'CONSULT') {
     // "The agreement, signed by Ali Shamkhani ... and Saudi national security adviser Musaed al-Aiban": the other party of a mutual act.
     const partner = dyadPartner(view, sources, ctx.dyad);
     if (partner) {
@@ -349,7 +387,10 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
       indirect++;
     }
   }
-  for (const [source, target] of actorPairs(sources, targets, mutual, type)) {
+  // "urged Azerbaijan to withdraw its troops", "aspires to procure hardware": the content of a demand or a wish is
+  // no event of its own (the demand is: its own trigger, or the reporter's REQUEST below).
+  const content = modality.cueKind === 'request' || modality.cueKind === 'desire';
+  for (const [source, target] of content ? [] : actorPairs(sources, targets, mutual, type, attribution.partners)) {
     if (!source && !target) continue;
     if (!target && (info.recipient === 'required' || p.requiresTarget)) continue;
     if (!source && !info.sourceOptional) continue;
@@ -439,12 +480,21 @@ function sideKey(d: Draft, side: 'source' | 'target', actor?: string): string {
   return [r.evidence.sentence, r.type, d.mergeMode, source, target].join('|');
 }
 
+/** The record's actors at country level, in a fixed order for mutual records. */
+function pairKey(d: Draft): [string, string] {
+  const source = d.record.source ? countryOf(d.record.source.actor) : '-';
+  const target = d.record.target ? countryOf(d.record.target.actor) : '-';
+  return d.mutual && target < source ? [target, source] : [source, target];
+}
+
 /** Merges duplicates within a sentence, orders deterministically and gives ids. */
 function refine(articleId: string, drafts: Draft[]): EventRecord[] {
   const best = new Map<string, Draft>();
   for (const d of drafts) {
     const r = d.record;
-    const key = [r.evidence.sentence, r.type, d.mergeMode, r.source?.actor ?? '-', r.target?.actor ?? '-'].join('|');
+    // Country-level actors: "Manila summoned China's ambassador to protest against what it called dangerous actions"
+    // is one complaint of PHLGOV's whether its target reads CHN or CHNGOV; another date is another act.
+    const key = [r.evidence.sentence, r.type, d.mergeMode, r.date.value, ...pairKey(d)].join('|');
     const held = best.get(key);
     if (!held || better(d, held)) best.set(key, d);
   }

@@ -43,6 +43,7 @@ export function sentenceCues(tokens: readonly Token[], first: number, end: numbe
       for (const h of MODALITY.matchAt(tokens, i, end)) {
         const cue = h.value;
         if (cue.lower && t.text !== t.text.toLowerCase()) continue;
+        if (cue.verb && t.pos !== 'VERB') continue;
         const reported = reporter >= 0;
         out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end, reporter: reported && cue.modal ? reporter : -1, adjacent: cue.adjacent });
       }
@@ -57,7 +58,7 @@ export function sentenceCues(tokens: readonly Token[], first: number, end: numbe
   return out.filter((c) => !out.some((d) => d !== c && d.first <= c.first && c.end <= d.end && d.end - d.first > c.end - c.first));
 }
 
-const RANK: Record<CueKind, number> = { negation: 0, refusal: 0, hedge: 1, request: 1, intent: 2, future: 2 };
+const RANK: Record<CueKind, number> = { negation: 0, refusal: 0, desire: 1, hedge: 1, request: 1, intent: 2, future: 2 };
 
 /**
  * The mode of a trigger at tokens [first, end) in `clause`. `previous` is the
@@ -93,6 +94,7 @@ export function modeOf(
       return { mode: 'negated', intent: intentCue || best.kind === 'refusal', ...found };
     case 'hedge':
     case 'request':
+    case 'desire':
       return { mode: 'hypothetical', intent: false, ...found };
     default:
       return { mode: 'future', intent: true, ...found };

@@ -35,6 +35,8 @@ export interface SentenceView {
   clauseIndex: number[];
   parties: Party[];
   reciprocals: { first: number; last: number }[];
+  /** The sentence's triggers, in order. */
+  triggers: readonly Trigger[];
 }
 
 export interface Attribution {
@@ -48,6 +50,8 @@ export interface Attribution {
   indirect: number;
   /** A noun trigger carried by a light verb ("launched an invasion"): as good as a verb. */
   lightVerb: boolean;
+  /** Of a mutual act, the members on the far side ("with Turkey and the UN"): they are not paired with each other. */
+  partners: ReadonlySet<ActorRef>;
 }
 
 const MAX_OBJECT_DISTANCE = 15;
@@ -158,6 +162,8 @@ function objectAfter(view: SentenceView, from: number, preps: readonly string[],
     if (p.members.every((m) => exclude.has(m.actor))) continue;
     const g = governorOf(view.tokens, p.first, from, SEE_THROUGH_OF);
     if (g.direct && direct) return { party: p, prep: null };
+    // "conflicts from Syria and Lebanon to Yemen": the end of a range, no recipient.
+    if (g.prep === 'to' && view.tokens.slice(Math.max(from, g.at - 6), g.at).some((t) => t.normal === 'from')) continue;
     if (g.prep && preps.includes(g.prep)) return { party: p, prep: g.prep };
   }
   return null;
@@ -306,10 +312,18 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
         how.push(`target:${object.prep}`);
       }
     } else if (trigger.passive) {
-      target = subject?.party ?? null;
+      // "The agreement, signed by X": a reduced relative's subject is the noun it follows, no actor of the clause.
+      target = trigger.reduced ? null : (subject?.party ?? null);
       if (target) how.push('target:passive-subject');
       source = phraseAfter(view, trigger.end, 'by');
       if (source) how.push('source:by');
+    } else if (trigger.reduced) {
+      // "treaties signed in the 20th century": no agent named.
+      const object = objectAfter(view, trigger.end, p.preps, false);
+      if (object && object.prep !== 'by') {
+        target = object.party;
+        how.push(`target:${object.prep}`);
+      }
     } else {
       if (subject) {
         source = subject.party;
@@ -317,7 +331,11 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
         if (subject.how !== 'subject') indirect++;
       }
       const preps = p.mutual ? p.preps.filter((x) => MUTUAL_PREPS.has(x)) : p.preps;
-      const object = objectAfter(view, trigger.end, preps, true, new Set(source?.members.map((m) => m.actor)));
+      let object = objectAfter(view, trigger.end, preps, true, new Set(source?.members.map((m) => m.actor)));
+      // "rushed tens of thousands of soldiers to the frontier": one's own troops are what is moved, not the target.
+      if (object && p.ownObject && object.party.first <= trigger.objectAt && trigger.objectAt <= object.party.last) {
+        object = objectAfter(view, object.party.last + 1, preps, false, new Set(source?.members.map((m) => m.actor)));
+      }
       const complement = p.type === 'REQUEST' && !object ? complementSubject(view, trigger.end) : null;
       if (object) {
         target = object.party;
@@ -431,12 +449,13 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
       }
     }
     for (const x of parties) if (isIndirect(x)) indirect++;
-    return { sources: members, targets: [], mutual: true, how, indirect, lightVerb };
+    const partners = new Set(source && target && !between && members.length > 2 ? target.members : []);
+    return { sources: members, targets: [], mutual: true, how, indirect, lightVerb, partners };
   }
   if (between && !target) {
     target = between;
     how.push('target:between');
   }
   for (const x of [source, target]) if (x && isIndirect(x)) indirect++;
-  return { sources: source?.members ?? [], targets: target?.members ?? [], mutual: false, how, indirect, lightVerb };
+  return { sources: source?.members ?? [], targets: target?.members ?? [], mutual: false, how, indirect, lightVerb, partners: new Set() };
 }

@@ -19,6 +19,8 @@ export interface Trigger {
   verbal: boolean;
   /** "was attacked (by X)": the subject is the target. */
   passive: boolean;
+  /** "agreements signed in 1993", "The agreement, signed by X": a participle after the noun it modifies; the clause subject is not its agent. */
+  reduced: boolean;
   /** The object word that satisfied the pattern ("partnership" for "formalize"), or null. */
   object: string | null;
   /** Token index of that word, or -1. */
@@ -57,19 +59,23 @@ function inCompound(tokens: readonly Token[], i: number): boolean {
 }
 
 /** The object word after (or, for a passive, before) the trigger, within its clause, before another verb. */
-function findObject(tokens: readonly Token[], trigger: { first: number; end: number }, clause: Clause, words: ReadonlySet<string>, passive: boolean): number {
+function findObject(tokens: readonly Token[], trigger: { first: number; end: number }, clause: Clause, words: ReadonlySet<string>, passive: boolean, reduced: boolean): number {
   const has = (t: Token): boolean => words.has(t.normal) || words.has(t.lemma.toLowerCase());
+  // "Russian peacekeepers were withdrawn from ...": in the passive the object is the subject, before the verb.
+  if (passive) {
+    for (let j = trigger.first - 1; j >= clause.first && j >= trigger.first - 6; j--) if (has(tokens[j])) return j;
+  }
   for (let j = trigger.end; j < clause.end && j < trigger.end + OBJECT_WINDOW; j++) {
     const t = tokens[j];
     if (has(t)) return j;
     if ((t.pos === 'VERB' && !isParticiple(t)) || t.pos === 'AUX' || (t.pos === 'PUNCT' && t.text !== '“' && t.text !== '"' && t.text !== '-' && t.text !== '”')) break;
   }
-  if (passive) {
-    for (let j = trigger.first - 1; j >= clause.first && j >= trigger.first - 6; j--) if (has(tokens[j])) return j;
-  }
   // "agreements signed in the 1990s": a participle right after its object noun (a reduced relative).
-  const before = reducedRelativeHead(tokens, trigger.first, clause.first);
-  if (before >= 0 && has(tokens[before])) return before;
+  if (reduced) {
+    let before = trigger.first - 1;
+    while (before >= clause.first && (tokens[before].pos === 'ADV' || tokens[before].text === ',')) before--;
+    if (before >= 0 && has(tokens[before])) return before;
+  }
   // "communications, which Beijing had cut off": an object relative clause's antecedent.
   if (clause.kind === 'relative' && /^(which|that)$/.test(tokens[clause.first].normal)) {
     let j = clause.first - 1;
@@ -79,14 +85,24 @@ function findObject(tokens: readonly Token[], trigger: { first: number; end: num
   return -1;
 }
 
-/** The noun a past participle directly follows ("agreements signed", "The agreement, signed by ..."), or -1. */
-export function reducedRelativeHead(tokens: readonly Token[], at: number, floor: number): number {
+/**
+ * The common noun a past participle modifies ("agreements signed in the
+ * 1990s", "The agreement, signed by ..."), or -1. A past tense after its
+ * subject looks the same ("the talks ended in failure"): the participle must
+ * be followed by a preposition or punctuation, not an object, and the sentence
+ * [floor, end) must have another verb of its own.
+ */
+export function reducedRelativeHead(tokens: readonly Token[], at: number, floor: number, end: number): number {
   const verb = tokens[at];
   if (verb.pos !== 'VERB' || verb.normal.endsWith('ing') || !isParticiple(verb)) return -1;
+  const next = tokens[at + 1];
+  if (!next || !(next.pos === 'ADP' || next.pos === 'PUNCT')) return -1;
   let j = at - 1;
   while (j >= floor && tokens[j].pos === 'ADV') j--;
-  if (j >= floor && tokens[j].text === ',' && tokens[at + 1]?.normal === 'by') j--;
-  return j >= floor && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN') ? j : -1;
+  if (j >= floor && tokens[j].text === ',' && next.normal === 'by') j--;
+  if (j < floor || tokens[j].pos !== 'NOUN') return -1;
+  for (let k = floor; k < end; k++) if (k !== at && (tokens[k].pos === 'AUX' || (tokens[k].pos === 'VERB' && !isParticiple(tokens[k])))) return j;
+  return -1;
 }
 
 const lemmaCache = new Map<string, string>();
@@ -128,7 +144,7 @@ function objectOfNextVerb(tokens: readonly Token[], local: readonly TokenLike[],
   if (tokens[i].pos !== 'NOUN') return false;
   let v = i + 1;
   while (v < end && tokens[v].pos === 'ADV') v++;
-  if (v >= end || reducedRelativeHead(tokens, v, first) !== i || !TRIGGER_GATE.opens(local[v - first])) return false;
+  if (v >= end || reducedRelativeHead(tokens, v, first, end) !== i || !TRIGGER_GATE.opens(local[v - first])) return false;
   const word = tokens[i];
   return TRIGGERS.matchAt(local, v - first, end - first).some(
     (h) => h.value.pos !== 'NOUN' && h.value.object !== null && (h.value.object.has(word.normal) || h.value.object.has(word.lemma.toLowerCase())) && clauseOf(v) === clauseOf(i),
@@ -164,9 +180,11 @@ export function findTriggers(
       const sameLength = hits.filter((h) => h.end === length);
       k += sameLength.length;
       const clause = clauseOf(i);
-      const verbal = isVerbal(tokens, i, length);
+      // "the first stand-alone summit": some triggers are nouns whatever wink's tag.
+      const verbal = isVerbal(tokens, i, length) && !sameLength.every((h) => h.value.noun);
       // "The agreement, signed by X and Y": a participle after its noun with a by-phrase reads as a passive.
-      const passive = verbal && (isPassive(tokens, i, length, clause.first) || (tokens[length]?.normal === 'by' && reducedRelativeHead(tokens, i, first) >= 0));
+      const reduced = verbal && !isPassive(tokens, i, length, clause.first) && reducedRelativeHead(tokens, i, first, end) >= 0;
+      const passive = verbal && (isPassive(tokens, i, length, clause.first) || (reduced && tokens[length]?.normal === 'by'));
       if (verbal && inCompound(tokens, i)) continue;
       let fallback: Trigger | null = null;
       for (const h of sameLength) {
@@ -175,14 +193,14 @@ export function findTriggers(
         if (p.pos === 'NOUN' && verbal) continue;
         if (p.lower && tokens[i].text !== tokens[i].text.toLowerCase()) continue;
         if (p.object) {
-          const at = findObject(tokens, { first: i, end: length }, clause, p.object, passive);
+          const at = findObject(tokens, { first: i, end: length }, clause, p.object, passive, reduced);
           // The nearest object word decides ("withdraw weapons inspectors from Iraq": inspectors, not from).
           if (at >= 0 && (!chosen || Math.abs(at - i) < Math.abs(chosen.objectAt - i))) {
-            chosen = { pattern: p, first: i, end: length, verbal, passive, object: tokens[at].normal, objectAt: at };
+            chosen = { pattern: p, first: i, end: length, verbal, passive, reduced, object: tokens[at].normal, objectAt: at };
           }
           continue;
         }
-        fallback ??= { pattern: p, first: i, end: length, verbal, passive, object: null, objectAt: -1 };
+        fallback ??= { pattern: p, first: i, end: length, verbal, passive, reduced, object: null, objectAt: -1 };
       }
       chosen ??= fallback;
     }
