@@ -149,6 +149,11 @@ describe('organisations and abbreviations', () => {
     expect(es.filter((e) => e.type !== 'PERSON').map((e) => e.name)).toEqual([]);
   });
 
+  it('makes no entity of a flight or a product named with a number: "Adam Air Flight 574", "Rolls-Royce Trent 900"', () => {
+    const es = entitiesOf('Adam Air Flight 574 crashed. The plane used Rolls-Royce Trent 900 engines.');
+    expect(es).toEqual([]);
+  });
+
   it('makes no body of a head word alone that names nothing in the article: "the Ministry"', () => {
     expect(entitiesOf('Officials at the Ministry said so.')).toEqual([]);
   });

@@ -273,6 +273,9 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
   const single = last - first === 1;
   // "Worldwide Developers Conference", "World Cup", "Clean Air Act": an event, a prize, a law.
   if (!single && EVENT_HEADS.has(toks[toks.length - 1].text)) return null;
+  // "Adam Air Flight 574", "Windows 10", "Apollo 11": a name with a number after it is a flight, a product or a mission.
+  const after = ctx.tokens[last];
+  if (after && after.sentence === toks[0].sentence && after.start === toks[toks.length - 1].end + 1 && /^\d+$/.test(after.text) && !ctx.inDate[last] && !title) return null;
   const head = orgHeadAt(ctx, first, last) ?? headOfConstruction(ctx, first, last);
   // A head on its own is a common noun ("Parliament", "the Ministry"), unless it names a body the
   // article has named in full: "the Church" after "the Church of Scientology" (refine.ts: bareHeads).

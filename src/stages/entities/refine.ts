@@ -576,10 +576,10 @@ export const dropProducts: Refiner = {
       const sentence = ctx.tokens[c.first].sentence;
       if (modelNumberAt(c.last, sentence, c.end)) products.add(c);
       // "Rolls-Royce Trent 900": a company, the product line's name, the model number.
-      const line = candidates.find((o) => o.first === c.last && o.last === c.last + 1 && o.evidence !== 'known');
-      if (line && modelNumberAt(line.last, sentence, line.end)) {
+      const line = ctx.tokens[c.last];
+      if (line && line.sentence === sentence && /^\p{Lu}\p{Ll}/u.test(line.text) && modelNumberAt(c.last + 1, sentence, line.end)) {
         products.add(c);
-        products.add(line);
+        for (const o of candidates) if (o.first === c.last && o.last === c.last + 1 && o.evidence !== 'known') products.add(o);
       }
     }
     return products.size === 0 ? candidates : candidates.filter((c) => !products.has(c));
