@@ -144,7 +144,7 @@ function reported(p: Point, dct: Ymd | null): boolean {
  */
 function comparedPeriod(seen: readonly Mentioned[], sentence: number, dct: Ymd): Point | null {
   const yearBack = addMonths(dct, -12);
-  for (let i = seen.length - 1; i >= 0; i--) {
+  for (let i = seen.length - 1; i >= Math.max(0, seen.length - LOOK_BACK); i--) {
     const p = parseValue(seen[i].value);
     if (!p || !PERIODS.has(p.granularity) || !reported(p, dct) || p.date.y * 12 + p.date.m < yearBack.y * 12 + yearBack.m) continue;
     if (p.granularity === 'quarter' || p.granularity === 'half') return p;
@@ -153,9 +153,15 @@ function comparedPeriod(seen: readonly Mentioned[], sentence: number, dct: Ymd):
   return null;
 }
 
+const LOOK_BACK = 400;
+
 /** The latest value already mentioned that can anchor a shift, newest first. */
-function latestMentioned(seen: readonly Mentioned[], accept: (p: Point, m: Mentioned) => boolean): Point | null {
-  for (let i = seen.length - 1; i >= 0; i--) {
+function latestMentioned(seen: readonly Mentioned[], accept: (p: Point, m: Mentioned) => boolean, fromSentence = 0): Point | null {
+  // An anchor is near: look back over the last few hundred mentions at most (a list of thousands of dates
+  // would otherwise make every lookup scan them all), and not before `fromSentence`.
+  const stop = Math.max(0, seen.length - LOOK_BACK);
+  for (let i = seen.length - 1; i >= stop; i--) {
+    if (seen[i].sentence < fromSentence) break;
     if (!seen[i].anchor) continue;
     const p = parseValue(seen[i].value);
     if (p && accept(p, seen[i])) return p;
@@ -194,10 +200,11 @@ function narrativeYear(relative: { month?: number; season?: string }, seen: read
   // A day or month of the last few sentences sets the scene better than a year named since in passing
   // ("… on 10 March 1975. Hanoi had planned its offensive for 1976. On 11 March, …"); a year that opens
   // a sentence ("In 2005, …") or stands in the month's own sentence moves the story on.
-  const recentDay = !dct && latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK.month && m.sentence >= sentence - 3);
+  const recentDay = !dct && latestMentioned(seen, (p) => RANK[p.granularity] <= RANK.month, sentence - 3);
   const anchor = latestMentioned(
     seen,
     (p, m) => near(p, m, 'year', Infinity) && (!recentDay || RANK[p.granularity] <= RANK.month || m.lead === true || m.sentence === sentence),
+    dct ? sentence : 0,
   );
   if (!anchor) return null;
   if (dct && Math.abs(anchor.date.y - dct.y) < 2) return null;
