@@ -98,14 +98,18 @@ function compromiseHints(): Map<string, NameHint[]> {
 const HINTS = compromiseHints();
 
 // Office holders' given names ("Abbas", "Masoud", "Recep") complete compromise's mostly English ones,
-// and so do given names that are also English words ("Dean", "Bill").
-const extraGivenNames = [
-  ...loadLeaders().map((l) => l.name.split(' ')[0]).filter((g) => g.length > 2),
-  ...loadData<{ names: string[] }>('entities/given-names.json').names,
-];
-for (const name of extraGivenNames) {
-  const given = name.toLowerCase();
-  if (!HINTS.get(given)?.includes('first-name')) HINTS.set(given, [...(HINTS.get(given) ?? []), 'first-name']);
+// and so do given names that are also English words ("Dean", "Bill"). They count only inside a
+// longer name ("Dean Kamen"): alone, "Bill" is as likely a bill.
+const EXTRA_GIVEN_NAMES = new Set(
+  [...loadLeaders().map((l) => l.name.split(' ')[0]).filter((g) => g.length > 2), ...loadData<{ names: string[] }>('entities/given-names.json').names].map((n) =>
+    n.toLowerCase(),
+  ),
+);
+
+/** A given name opening or inside a longer name: compromise's, office holders', or an English word used as one. */
+export function isGivenName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return EXTRA_GIVEN_NAMES.has(lower) || (HINTS.get(lower)?.includes('first-name') ?? false);
 }
 
 /** compromise's name classes for a word or a whole name (lower-cased lookup). */

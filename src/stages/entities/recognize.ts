@@ -4,7 +4,7 @@
 // head words and compromise's name lexicon, and absorbs known names that turn
 // out to be parts of longer ones ("Iranian Foreign Ministry").
 import { bestEntry, datedActor, GAZETTEER } from './gazetteer.js';
-import { CONNECTORS, EVENT_HEADS, LOCATION_HEADS, NON_NAMES, ORG_HEADS, ORG_PREFIXES, isCommonWord, nameHints } from './lexicon.js';
+import { CONNECTORS, EVENT_HEADS, LOCATION_HEADS, isGivenName, NON_NAMES, ORG_HEADS, ORG_PREFIXES, isCommonWord, nameHints } from './lexicon.js';
 import { isAcronym, isCapitalised, type NameToken } from './tokens.js';
 import { isSentenceInitial, span, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
 import type { EntityType } from '../../article.js';
@@ -260,7 +260,7 @@ const INNER_CAPITAL = /^(?!Mc|Mac|O['’])\p{Lu}?[\p{Ll}]+\p{Lu}/u;
 
 function isPersonalName(word: string): boolean {
   const hints = nameHints(word);
-  return hints.includes('first-name') || hints.includes('last-name');
+  return isGivenName(word) || hints.includes('last-name');
 }
 
 /** Types an unknown name from what the text and the lexicons say about it; null: not a name. */
@@ -316,9 +316,8 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
   if (whole.includes('city') || whole.includes('place')) return { type: 'LOCATION', kind: whole.includes('city') ? 'city' : 'place', evidence: 'signal', rule: 'name:place-lexicon' };
   if (whole.includes('organization')) return { type: 'ORGANIZATION', kind: 'organization', evidence: 'signal', rule: 'name:org-lexicon' };
   if (!single) {
-    const firstHints = nameHints(words[0].text);
     const lastHints = nameHints(words[words.length - 1].text);
-    if (firstHints.includes('first-name') || /^\p{Lu}\.$/u.test(words[1]?.text ?? '')) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:first-name' };
+    if (isGivenName(words[0].text) || /^\p{Lu}\.$/u.test(words[1]?.text ?? '')) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:first-name' };
     if (lastHints.includes('last-name') && words.length <= 3) return { type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:last-name' };
   }
   if (single && isAcronym(text)) {
@@ -524,7 +523,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   // Unknown words before a known place make one name with it: "Valeska Paris", "Michael Jordan".
   if (known.length === 1 && lastKnown.last === last && ['country', 'capital', 'city', 'place'].includes(lastKnown.kind)) {
     const before = ctx.tokens.slice(first, lastKnown.first).filter((t) => isNameWord(t));
-    if (before.length > 0 && before.every((t) => nameHints(t.text).includes('first-name') || !isCommonWord(t.text)) && !startsWithTitle(ctx, first)) {
+    if (before.length > 0 && before.every((t) => isGivenName(t.text) || !isCommonWord(t.text)) && !startsWithTitle(ctx, first)) {
       lastKnown.dropped = 'absorbed';
       const t = titleUseBefore(ctx, first, titled);
       const typing = typeName(ctx, first, last, t);
@@ -572,7 +571,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
 function extendsBody(ctx: Context, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = ctx.tokens[i];
-    if (ctx.inTitle[i] || (isNameWord(t) && nameHints(t.text).includes('first-name') && !isHeadWord(ctx, i))) return false;
+    if (ctx.inTitle[i] || (isNameWord(t) && isGivenName(t.text) && !isHeadWord(ctx, i))) return false;
     if (i === to - 1 && EVENT_HEADS.has(t.text)) return false; // "FIFA World Cup": the body and its event
   }
   return true;
