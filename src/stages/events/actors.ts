@@ -10,7 +10,7 @@
 //     actor of the same sentence, or nothing.
 import type { Entity, SentenceSpan, Token } from '../../article.js';
 import { mainDyad as entitiesMainDyad } from '../entities/index.js';
-import { PAIR_ANAPHORS, PAIR_ANAPHORS_GATE, PLURAL_PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
+import { CLAUSE_OPENERS, PAIR_ANAPHORS, PAIR_ANAPHORS_GATE, PLURAL_PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
 
 export type RefKind = 'mention' | 'pair' | 'pronoun';
 
@@ -148,9 +148,16 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
   return out;
 }
 
+export interface UncodedPerson {
+  first: number;
+  last: number;
+  name: string;
+  entity: string;
+}
+
 /** Token spans, by sentence, of PERSON mentions the entities stage left without a code (titled persons may be coded here). */
-export function uncodedPersons(entities: readonly Entity[], tokens: readonly Token[], sentences: readonly SentenceSpan[]): { first: number; last: number; name: string }[][] {
-  const out: { first: number; last: number; name: string }[][] = sentences.map(() => []);
+export function uncodedPersons(entities: readonly Entity[], tokens: readonly Token[], sentences: readonly SentenceSpan[]): UncodedPerson[][] {
+  const out: UncodedPerson[][] = sentences.map(() => []);
   for (const e of entities) {
     if (e.type !== 'PERSON' || e.actor) continue;
     for (const m of e.mentions) {
@@ -158,7 +165,7 @@ export function uncodedPersons(entities: readonly Entity[], tokens: readonly Tok
       if (!s || m.actor) continue;
       const first = tokenAt(tokens, m.start, s.firstToken, s.endToken);
       const last = Math.min(tokenAt(tokens, m.end - 1, first, s.endToken), s.endToken - 1);
-      if (first < s.endToken) out[m.sentence].push({ first, last, name: e.name });
+      if (first < s.endToken) out[m.sentence].push({ first, last, name: e.name, entity: e.id });
     }
   }
   return out;
@@ -173,6 +180,14 @@ export function partiesOf(refs: readonly ActorRef[], tokens: readonly Token[]): 
   const parties: Party[] = [];
   for (const r of refs) {
     const last = parties[parties.length - 1];
+    // "... and his Azerbaijani counterpart": the name after a possessive pronoun is the party's member, not "his".
+    const held = last?.members[last.members.length - 1];
+    if (held && held.kind === 'pronoun' && held.last === r.first - 1 && POSSESSIVE_PRONOUNS.has(tokens[held.first].normal) && last!.members.length > 1) {
+      last!.members[last!.members.length - 1] = r;
+      last!.last = r.last;
+      last!.possessive = possessiveAfter(tokens, r.last);
+      continue;
+    }
     const sameSpan = last && last.members.some((m) => m.start === r.start && m.end === r.end);
     const joined = last !== undefined && r.first > last.last && coordinated(tokens, last.last + 1, r.first) && !clauseSubjectAfterComma(tokens, last.last + 1, r);
     // "Iran, Libya and Cuba": a comma joins names only; the list is checked for its "and" below.
@@ -384,7 +399,7 @@ function localSubject(tokens: readonly Token[], p: Party, i: number): boolean {
   let verb = false;
   for (let j = p.last + 1; j < i; j++) {
     const t = tokens[j];
-    if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || (t.pos === 'PART' && t.normal === 'to')) return false;
+    if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || (t.pos === 'PART' && t.normal === 'to') || CLAUSE_OPENERS.has(t.normal)) return false;
     // "Syria says it is ready": a reporting verb opens the clause the pronoun is in.
     if (t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) return false;
     if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
@@ -449,6 +464,7 @@ export function spanOf(tokens: readonly Token[], first: number, last: number): {
 }
 
 const NP_INNER = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we', 'them', 'him', 'her']);
 /** Prepositions a role noun's actor is seen through ("the president of Armenia", "rebels in the Ivory Coast"). */
 export const SEE_THROUGH: ReadonlySet<string> = new Set(['of', 'in', 'from', 'throughout', 'across']);
 /** After a verb only "of" is: "withdrew its troops from Syria" names where from, not whose troops. */
@@ -486,7 +502,10 @@ export interface Governor {
  * Quantities ("up to 16 Russian advisers") are not prepositions.
  */
 export function governorOf(tokens: readonly Token[], first: number, floor: number, seeThrough: ReadonlySet<string> = SEE_THROUGH): Governor {
+  // "in the early 2000s they co-hosted": a personal pronoun is its own phrase; only the word before it governs it.
+  const pronoun = tokens[first].pos === 'PRON' && SUBJECT_PRONOUNS.has(tokens[first].normal);
   for (let j = first - 1; j >= floor; j--) {
+    if (pronoun && j < first - 1) return { prep: null, direct: false, at: -1 };
     const t = tokens[j];
     const isPrep = t.pos === 'ADP' || (t.pos === 'SCONJ' && (t.normal === 'for' || t.normal === 'as'));
     if (isPrep) {
@@ -502,6 +521,8 @@ export function governorOf(tokens: readonly Token[], first: number, floor: numbe
       return { prep: t.normal, direct: false, at: j };
     }
     if (NP_INNER.has(t.pos) || (t.pos === 'PART' && POSSESSIVE.has(t.text)) || (t.pos === 'PUNCT' && /^["“”‘’'«»-]$/.test(t.text))) continue;
+    // "the Iran-aligned Houthi movement": a participle glued by a hyphen is a modifier of the phrase.
+    if (t.pos === 'VERB' && /^[-‐‑]$/.test(tokens[j - 1]?.text ?? '')) continue;
     // "with Turkey and the UN": the second conjunct shares the first one's preposition.
     if (conjunctJoin(tokens, j, floor)) continue;
     return { prep: null, direct: false, at: -1 };

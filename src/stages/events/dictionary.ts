@@ -193,6 +193,7 @@ interface CuesFile {
   roleNouns: string[];
   accusationVerbs: string[];
   participationVerbs: string[];
+  objectControlVerbs: string[];
 }
 
 const cues = loadData<CuesFile>('events/cues.json');
@@ -216,3 +217,4 @@ export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(cues.singularProno
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(cues.roleNouns);
 export const ACCUSATION_VERBS: ReadonlySet<string> = new Set(cues.accusationVerbs);
 export const PARTICIPATION_VERBS: ReadonlySet<string> = new Set(cues.participationVerbs);
+export const OBJECT_CONTROL_VERBS: ReadonlySet<string> = new Set(cues.objectControlVerbs);

@@ -7,7 +7,7 @@
 //
 // The country of such an actor, first that applies:
 //   possessor   "Niger's military rulers", "Trump's administration";
-//   attached    "police in Yerevan", "rebels from Darfur", "the army of Mali";
+//   attached    "police in Yerevan", "the army of Mali";
 //   place       a place the sentence puts the act in ("In Niamey, thousands of
 //               demonstrators ...", "a curfew in Algiers");
 //   article     the country that dominates the article;
@@ -18,7 +18,7 @@
 import type { Entity, SentenceSpan, Token } from '../../article.js';
 import { loadData } from '../../data.js';
 import { PhraseMatcher } from '../../lexicon/phrases.js';
-import type { ActorRef } from './actors.js';
+import type { ActorRef, UncodedPerson } from './actors.js';
 import { Gate } from './dictionary.js';
 
 interface GroupsFile {
@@ -74,8 +74,10 @@ function data(): Compiled {
 /** Collective nouns a plural pronoun may refer to. */
 const COLLECTIVE = new Set(['police', 'people', 'military', 'army', 'crowd', 'militia', 'clergy', 'government', 'authorities', 'junta']);
 const HEAD_POS = new Set(['NOUN', 'PROPN']);
+const OWNER_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'across', 'throughout', 'inside']);
-const ATTACHED_PREPS = new Set(['in', 'of', 'from']);
+/** Not "from": "withdraw its troops from Syria" says where from, not whose troops. */
+const ATTACHED_PREPS = new Set(['in', 'of']);
 const NP_INNER = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN']);
 
 export interface GroupContext {
@@ -83,6 +85,14 @@ export interface GroupContext {
   dominant: string | null;
   /** The article's main dyad, for "officials on both sides". */
   dyad: { codes: [string, string]; names: [string, string] } | null;
+  /** Codes found for titled persons, by entity id: "Bazoum" later in the article is "President Mohamed Bazoum". */
+  persons: Map<string, { actor: string; country: string | null; rule: string }>;
+}
+
+export interface GroupRefs {
+  refs: ActorRef[];
+  /** Places folded into a group's code ("police in Yerevan"): no actors of their own there. */
+  absorbed: Set<ActorRef>;
 }
 
 /**
@@ -118,7 +128,7 @@ function countryFor(
   dominant: string | null,
   groupsOnly = true,
   bilateral = false,
-): { country: string; rule: string } | null {
+): { country: string; rule: string; place?: ActorRef } | null {
   // "Niger's military rulers": a possessive actor right before the phrase (over adjectives).
   let j = first - 1;
   while (j > s.firstToken && tokens[j].pos === 'ADJ') j--;
@@ -132,7 +142,7 @@ function countryFor(
     let k = last + 2;
     while (k < s.endToken && NP_INNER.has(tokens[k].pos) && !refs.some((r) => r.first === k)) k++;
     const place = refs.find((r) => r.first === k && r.country);
-    if (place) return { country: place.country!, rule: 'attached' };
+    if (place) return { country: place.country!, rule: 'attached', place };
   }
   // A place the sentence puts the act in.
   for (const r of refs) {
@@ -141,7 +151,9 @@ function countryFor(
     while (p > s.firstToken && NP_INNER.has(tokens[p].pos) && !PLACE_PREPS.has(tokens[p].normal)) p--;
     if (PLACE_PREPS.has(tokens[p].normal)) return { country: r.country, rule: 'place' };
   }
-  if (!groupsOnly) return null;
+  // A person takes the article's country only when the sentence names none: "when soldiers stormed the palace and
+  // arrested President Mamadou Tandja" in an article about Niger.
+  if (!groupsOnly) return dominant && !refs.some((r) => r.country) ? { country: dominant, rule: 'article' } : null;
   // The article's dominant country before the sentence's one: "ECOWAS would keep negotiating with the junta" in an
   // article about Niger is Niger's junta even when the sentence names only Nigeria.
   if (dominant) return { country: dominant, rule: 'article' };
@@ -166,15 +178,10 @@ function ref(tokens: readonly Token[], first: number, last: number, actor: strin
  * coded mentions already found (never overlapped); `uncoded` the spans of
  * PERSON mentions the entities stage left without a code.
  */
-export function groupRefs(
-  tokens: readonly Token[],
-  s: SentenceSpan,
-  mentions: readonly ActorRef[],
-  uncoded: readonly { first: number; last: number; name: string }[],
-  ctx: GroupContext,
-): ActorRef[] {
+export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: readonly ActorRef[], uncoded: readonly UncodedPerson[], ctx: GroupContext): GroupRefs {
   const { groups, gate, pairGroups, facilities, titles, titleCountries, leaderCountry } = data();
   const out: ActorRef[] = [];
+  const absorbed = new Set<ActorRef>();
   const all = (): ActorRef[] => [...mentions, ...out];
 
   for (const person of uncoded) {
@@ -189,13 +196,19 @@ export function groupRefs(
         titleCountry = titleCountries.matchAt(tokens, from, person.first).find((h) => h.end === person.first)?.value;
       }
     }
-    if (!role) continue;
+    if (!role) {
+      const earlier = ctx.persons.get(person.entity);
+      if (earlier) out.push({ ...ref(tokens, person.first, person.last, earlier.actor, earlier.country, false, `titled-person:${earlier.rule}@earlier-mention`), person: true });
+      continue;
+    }
     const known = leaderCountry.get(person.name.toLowerCase()) ?? titleCountry;
-    // A titled person takes no country from the article or the sentence at large: "Defense Secretary Lloyd Austin and
-    // Chinese Defense Minister Dong Jun" names China for Dong only.
-    const found = known ? { country: known, rule: 'leaders-list' } : countryFor(tokens, s, mentions, person.first, person.last, null, false);
+    // A titled person takes no country from the sentence at large: "Defense Secretary Lloyd Austin and Chinese
+    // Defense Minister Dong Jun" names China for Dong only.
+    const found = known ? { country: known, rule: 'leaders-list' } : countryFor(tokens, s, mentions, person.first, person.last, ctx.dominant, false);
     const actor = found ? found.country + role : role;
-    out.push({ ...ref(tokens, person.first, person.last, actor, found?.country ?? null, false, `titled-person:${role}${found ? `@${found.rule}` : ''}`), person: true });
+    const rule = `${role}${found ? `@${found.rule}` : ''}`;
+    if (!ctx.persons.has(person.entity)) ctx.persons.set(person.entity, { actor, country: found?.country ?? null, rule });
+    out.push({ ...ref(tokens, person.first, person.last, actor, found?.country ?? null, false, `titled-person:${rule}`), person: true });
   }
 
   for (let i = s.firstToken; i < s.endToken; i++) {
@@ -213,6 +226,11 @@ export function groupRefs(
     let before = hit.first - 1;
     while (before > s.firstToken && tokens[before].pos === 'ADJ') before--;
     if (tokens[before]?.pos === 'PART' && /^['’]s?$/.test(tokens[before].text)) before--;
+    // "its troops", "their leaders": the possessive pronoun stands for the owner, who the anaphor resolver finds.
+    if (before >= s.firstToken && tokens[before].pos === 'PRON' && OWNER_PRONOUNS.has(tokens[before].normal)) {
+      i = last;
+      continue;
+    }
     const qualifier = before >= s.firstToken ? mentions.find((r) => r.last === before && r.country) : undefined;
     // ... unless it left the bare country ("Niger's military rulers": NER), which the group's role refines.
     const coded = qualifier !== undefined && qualifier.actor !== qualifier.country;
@@ -232,8 +250,9 @@ export function groupRefs(
       continue;
     }
     const found = qualifier ? { country: qualifier.country!, rule: 'qualifier' } : countryFor(tokens, s, all(), hit.first, last, ctx.dominant, true, ctx.dyad !== null);
+    if (found && 'place' in found && found.place) absorbed.add(found.place);
     out.push(ref(tokens, hit.first, last, found ? found.country + role : role, found?.country ?? null, plural, `group:${head.normal}${found ? `@${found.rule}` : ''}`));
     i = last;
   }
-  return out;
+  return { refs: out, absorbed };
 }

@@ -197,7 +197,7 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
   const dyad = mainDyad(entities);
   const mentions = mentionsBySentence(entities, tokens, sentences);
   const uncoded = uncodedPersons(entities, tokens, sentences);
-  const groupContext = { dominant: dominantCountry(entities), dyad };
+  const groupContext = { dominant: dominantCountry(entities), dyad, persons: new Map<string, { actor: string; country: string | null; rule: string }>() };
 
   const drafts: Draft[] = [];
   let focus = false;
@@ -205,7 +205,8 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
   for (const s of sentences) {
     // Unnamed groups ("police", "protesters") and uncoded titled persons join the coded mentions.
     const groups = groupRefs(tokens, s, mentions[s.index], uncoded[s.index], groupContext);
-    const named = groups.length === 0 ? mentions[s.index] : [...mentions[s.index], ...groups].sort((a, b) => a.start - b.start || b.end - a.end);
+    const named =
+      groups.refs.length === 0 ? mentions[s.index] : [...mentions[s.index].filter((r) => !groups.absorbed.has(r)), ...groups.refs].sort((a, b) => a.start - b.start || b.end - a.end);
     const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(named, tokens, s, { dyad, focusBefore: focus, previousSubject });
     focus = nextFocus;
     previousSubject = sentenceSubject(refs, tokens, s);
@@ -302,6 +303,18 @@ function consequence(view: SentenceView, trigger: Trigger): boolean {
   return view.triggers.some((t) => t.first >= before.first && t.first < before.end && t.pattern.type === 'ASSAULT');
 }
 
+/**
+ * "warned ECOWAS that any intervention would be treated as a declaration of
+ * war", "threatened to let the pact lapse": what a threat announces is its
+ * content; the threat is the event.
+ */
+function threatContent(view: SentenceView, trigger: Trigger): boolean {
+  const threat = [...view.triggers].reverse().find((t) => t.end <= trigger.first && t.verbal && t.pattern.type === 'THREATEN');
+  if (!threat) return false;
+  const between = view.tokens.slice(threat.end, trigger.first);
+  return between.length <= 16 && between.some((t) => t.normal === 'that' || (t.pos === 'PART' && t.normal === 'to')) && !between.some((t) => t.text === ';' || (t.pos === 'CCONJ' && t.normal === 'but'));
+}
+
 /** A state actor: a country, its government, armed forces, police, legislature or courts. */
 function isState(actor: string): boolean {
   return /^[A-Z]{3}$/.test(actor) || /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor);
@@ -310,7 +323,7 @@ function isState(actor: string): boolean {
 function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext): Draft[] {
   const p = trigger.pattern;
   const clauseFirst = view.clauses[clauseAt(view, trigger.first)].first;
-  if (allegedContent(ctx.tokens, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger)) return [];
+  if (allegedContent(ctx.tokens, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger) || threatContent(view, trigger)) return [];
   const attribution = attribute(view, trigger);
   let mutual = attribution.mutual;
   let type = p.type;
@@ -497,6 +510,18 @@ function refine(articleId: string, drafts: Draft[]): EventRecord[] {
     const key = [r.evidence.sentence, r.type, d.mergeMode, r.date.value, ...pairKey(d)].join('|');
     const held = best.get(key);
     if (!held || better(d, held)) best.set(key, d);
+  }
+  // An act recoded by the intent rule repeats the statement it is made in ("agreed to meet again next month",
+  // "agreed to ... share real-time data"): it folds into another record of the sentence with its type and actors.
+  const statement = (d: Draft): string => [d.record.evidence.sentence, d.record.type, ...pairKey(d)].join('|');
+  const told = new Map<string, Draft>();
+  for (const d of best.values()) {
+    const held = told.get(statement(d));
+    if (!held || better(d, held)) told.set(statement(d), d);
+  }
+  for (const [key, d] of [...best.entries()]) {
+    const kept = told.get(statement(d))!;
+    if (kept !== d && (d.recoded || kept.recoded)) best.delete(key);
   }
   // A record missing a side is subsumed by one of the same sentence, type and mode that has it
   // ("Iran refused to negotiate with the U.S.": REJECT IRN→USA makes REJECT IRN→- redundant).

@@ -22,7 +22,7 @@ import type { Token } from '../../article.js';
 import { codesOf, governorOf, SEE_THROUGH_OF, type ActorRef, type Party } from './actors.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
-import { LIGHT_VERBS, LIGHT_VERBS_GATE, PARTICIPATION_VERBS, RECIPIENT_VERBS, RECIPIENT_VERBS_GATE } from './dictionary.js';
+import { LIGHT_VERBS, LIGHT_VERBS_GATE, OBJECT_CONTROL_VERBS, PARTICIPATION_VERBS, RECIPIENT_VERBS, RECIPIENT_VERBS_GATE } from './dictionary.js';
 import type { Trigger } from './triggers.js';
 
 export interface SentenceView {
@@ -55,6 +55,8 @@ export interface Attribution {
 }
 
 const MAX_OBJECT_DISTANCE = 15;
+/** Subjects read off the syntax, not inferred: they do not lower confidence. */
+const DIRECT_SUBJECTS: ReadonlySet<string> = new Set(['subject', 'infinitive-subject', 'for-subject', 'object-control']);
 const NONE: ReadonlySet<string> = new Set();
 
 export function clauseAt(view: SentenceView, i: number): number {
@@ -112,18 +114,40 @@ function clauseSubject(view: SentenceView, c: number, depth = 0): { party: Party
 /** The source of a verb trigger: the nearest non-prepositional actor before it in its clause, else the clause's shared subject. */
 export function subjectOf(view: SentenceView, at: number): { party: Party; how: string } | null {
   const c = clauseAt(view, at);
+  const controlled = infinitiveSubject(view, at);
+  if (controlled) return controlled;
   const own = subjectsBefore(view, c, at);
   // "The protesters, mostly young people organised online, had demanded": an appositive between commas is not the subject.
   if (own.length > 1 && parenthetical(view, own[0], own[1], at)) return { party: own[1], how: 'subject' };
   if (own.length > 0) return { party: own[0], how: 'subject' };
-  // "opened the way for Greece to back Turkey's bid": "for X to" names the infinitive's subject.
-  const to = view.tokens[at - 1];
-  if (to?.pos === 'PART' && to.normal === 'to') {
-    const agent = view.parties.find((p) => p.last === at - 2 && governorOf(view.tokens, p.first, view.first).prep === 'for');
-    if (agent) return { party: agent, how: 'for-subject' };
-  }
   const clause = view.clauses[c];
   if (clause.inherits || clause.kind === 'relative') return clauseSubject(view, c);
+  return null;
+}
+
+/**
+ * "Manila summoned China's deputy ambassador to protest": an infinitive's
+ * subject is the subject of the verb it depends on, or that verb's object
+ * when the verb hands the act over ("allowed the opposition leader to hold a
+ * rally", "urged Azerbaijan to withdraw").
+ */
+function infinitiveSubject(view: SentenceView, at: number): { party: Party; how: string } | null {
+  const to = view.tokens[at - 1];
+  if (!to || to.pos !== 'PART' || to.normal !== 'to') return null;
+  // "for Greece to back Turkey's bid": "for X to" names it.
+  const agent = view.parties.find((p) => p.last === at - 2 && governorOf(view.tokens, p.first, view.first).prep === 'for');
+  if (agent) return { party: agent, how: 'for-subject' };
+  const clause = view.clauses[clauseAt(view, at)];
+  for (let j = at - 2; j >= clause.first; j--) {
+    const t = view.tokens[j];
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (t.pos === 'VERB' && OBJECT_CONTROL_VERBS.has(t.lemma.toLowerCase())) {
+      const object = objectAfter(view, j + 1, [], true);
+      if (object && object.party.last < at) return { party: object.party, how: 'object-control' };
+    }
+    const governing = subjectsBefore(view, clauseAt(view, j), j);
+    return governing.length > 0 ? { party: governing[0], how: 'infinitive-subject' } : null;
+  }
   return null;
 }
 
@@ -155,7 +179,15 @@ function objectAfter(view: SentenceView, from: number, preps: readonly string[],
   const c = clauseAt(view, Math.max(view.first, from - 1));
   const clause = view.clauses[c];
   let blocked = -1;
-  for (let j = from; j < clause.end; j++) if (blocksObject(view.tokens[j]) || view.tokens[j].text === ',') { blocked = j; break; }
+  for (let j = from; j < clause.end; j++) {
+    const t = view.tokens[j];
+    // "seized the capital, Sanaa, the previous year": a name in apposition to the object noun is the object.
+    if (t.text === ',' && view.tokens[j - 1]?.pos === 'NOUN' && j > from && appositiveAt(view, j + 1)) continue;
+    if (blocksObject(t) || t.text === ',') {
+      blocked = j;
+      break;
+    }
+  }
   for (const p of view.parties) {
     if (p.first < from) continue;
     if (p.first >= clause.end || (blocked >= 0 && p.first > blocked) || p.first - from > MAX_OBJECT_DISTANCE) break;
@@ -167,6 +199,14 @@ function objectAfter(view: SentenceView, from: number, preps: readonly string[],
     if (g.prep && preps.includes(g.prep)) return { party: p, prep: g.prep };
   }
   return null;
+}
+
+/** A party starts at `at` and is followed by a comma or the end of the sentence: an appositive name. */
+function appositiveAt(view: SentenceView, at: number): boolean {
+  const p = view.parties.find((q) => q.first === at);
+  if (!p) return false;
+  const after = view.tokens[p.last + 1];
+  return !after || after.text === ',' || after.text === '.';
 }
 
 /** Parties after `from` in the clause introduced by one preposition ("by", "between"). */
@@ -211,6 +251,8 @@ function possessorOf(view: SentenceView, first: number): Party | null {
     if (owner) return owner;
     const t = view.tokens[j];
     if (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PART' && /^['’]s?$/.test(t.text)) || (t.pos === 'PUNCT' && /^["“”‘’-]$/.test(t.text))) continue;
+    // "Ankara's long-stalled request": a hyphenated participle modifies the noun.
+    if (t.pos === 'VERB' && /^[-‐‑]$/.test(view.tokens[j - 1]?.text ?? '')) continue;
     return null;
   }
   return null;
@@ -328,7 +370,7 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
       if (subject) {
         source = subject.party;
         how.push(`source:${subject.how}`);
-        if (subject.how !== 'subject') indirect++;
+        if (!DIRECT_SUBJECTS.has(subject.how)) indirect++;
       }
       const preps = p.mutual ? p.preps.filter((x) => MUTUAL_PREPS.has(x)) : p.preps;
       let object = objectAfter(view, trigger.end, preps, true, new Set(source?.members.map((m) => m.actor)));
@@ -381,7 +423,7 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
         source = subject.party;
         how.push('source:light-verb-subject');
         lightVerb = true;
-        if (subject.how !== 'subject') indirect++;
+        if (!DIRECT_SUBJECTS.has(subject.how)) indirect++;
       }
       // "gave the Ivory Coast ... aid": the actor between the light verb and the noun receives it.
       if (!target) {
@@ -440,7 +482,8 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
         how.push('mutual:participants');
       }
     }
-    if (members.length === 0) {
+    // "treaties signed in the 20th century": a participle without an agent says nothing of who.
+    if (members.length === 0 && !trigger.reduced) {
       const pair = sentencePair(view, trigger);
       if (pair) {
         members = pair.members;

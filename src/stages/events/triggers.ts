@@ -31,7 +31,8 @@ const OBJECT_WINDOW = 7;
 
 function isVerbal(tokens: readonly Token[], first: number, end: number): boolean {
   for (let i = first; i < end; i++) if (tokens[i].pos === 'VERB') return true;
-  return false;
+  // "for Greece to back Turkey's bid": wink may tag the verb after "to" otherwise (back/ADV).
+  return tokens[first - 1]?.pos === 'PART' && tokens[first - 1].normal === 'to' && tokens[first].pos !== 'NOUN';
 }
 
 /** "was attacked", "have been killed", "is marked": a participle after a form of be/get. */
@@ -101,7 +102,12 @@ export function reducedRelativeHead(tokens: readonly Token[], at: number, floor:
   while (j >= floor && tokens[j].pos === 'ADV') j--;
   if (j >= floor && tokens[j].text === ',' && next.normal === 'by') j--;
   if (j < floor || tokens[j].pos !== 'NOUN') return -1;
-  for (let k = floor; k < end; k++) if (k !== at && (tokens[k].pos === 'AUX' || (tokens[k].pos === 'VERB' && !isParticiple(tokens[k])))) return j;
+  // Another finite verb: an auxiliary, or a verb (not an -ing form) that does not itself follow a noun as this one does.
+  for (let k = floor; k < end; k++) {
+    const t = tokens[k];
+    if (k === at) continue;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.normal.endsWith('ing') && tokens[k - 1]?.pos !== 'NOUN')) return j;
+  }
   return -1;
 }
 
