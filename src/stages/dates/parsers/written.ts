@@ -7,7 +7,7 @@
 // until 26 November") is two matches, as TimeML wants.
 import type { Candidate, Direction } from '../types.js';
 import { B, E, MONTH_GATE, monthOf, MONTHS, WEEKDAY_GATE, weekdayOf, WEEKDAYS, alternation } from '../lexicon.js';
-import { dayValue, monthValue, pad } from '../timex.js';
+import { daysInMonth, dayValue, monthValue, pad } from '../timex.js';
 import { eitherGate, pattern, patternParser, type Extracted, type MatchPlace } from './pattern.js';
 
 /** Month names, and abbreviations with or without their full stop ("Jan.", "Sept", "Aug"). */
@@ -92,9 +92,10 @@ function candidate(g: Record<string, string | undefined>, place: MatchPlace): Ex
   const date = datePart(g, dir);
   const suffix = clockSuffix(g);
   if (!date && !suffix) return null;
-  // Day numbers a month cannot have ("February 30") are not dates.
+  // Day numbers a month cannot have ("February 30", "April 31") are not dates (a leap year allows February 29).
   const day = g.dayFirst ?? g.dayAfter;
-  if (day && parseInt(day, 10) > 31) return null;
+  const month = g.month1 ?? g.month2;
+  if (day && month && parseInt(day, 10) > daysInMonth(2000, monthOf(month)!)) return null;
   return {
     // "last Friday" joins its direction word; "last Oct. 23" leaves it (TimeBank's spans).
     ...(lead && date?.relative?.kind === 'weekday' ? { start: place.start - lead[0].length } : {}),
