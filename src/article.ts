@@ -68,6 +68,17 @@ export interface Token {
   negated: boolean;
   /** Index of the sentence holding this token. */
   sentence: number;
+  /** Dictionary lookup keys, computed once by segment (see lexicon/phrases.ts). */
+  keys: TokenKeys;
+}
+
+/** A token's forms as dictionaries compare them: quotes and dashes straightened, the lemma lower-cased. */
+export interface TokenKeys {
+  text: string;
+  normal: string;
+  lemma: string;
+  /** The forms they were made from: a copy of the token with another text must not use them. */
+  of: { text: string; normal: string; lemma: string };
 }
 
 export interface SentenceSpan extends Span {

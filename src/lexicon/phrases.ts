@@ -3,6 +3,7 @@
 // so token boundaries always agree ("U.S.-Iran" → U.S. | - | Iran), and held in
 // a token trie, so matching costs one map lookup per token whatever the size of
 // the dictionary.
+import type { TokenKeys } from '../article.js';
 import { tokenize } from '../nlp.js';
 
 export interface Phrase<T> {
@@ -25,6 +26,8 @@ export interface TokenLike {
   text: string;
   normal: string;
   lemma: string;
+  /** Precomputed lookup keys (article tokens have them); computed on the fly otherwise. */
+  keys?: TokenKeys;
 }
 
 export interface PhraseHit<T> {
@@ -51,6 +54,17 @@ function fold(s: string): string {
     if (c === 0x60 || (c >= 0x2010 && c <= 0x2019)) return s.replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-');
   }
   return s;
+}
+
+/** The keys dictionaries look a token up by; segment stores them on every article token. */
+export function tokenKeys(t: { text: string; normal: string; lemma: string }): TokenKeys {
+  return { text: fold(t.text), normal: fold(t.normal), lemma: fold(t.lemma.toLowerCase()), of: { text: t.text, normal: t.normal, lemma: t.lemma } };
+}
+
+/** Stored keys when they still describe the token (stages make edited copies: "NATO" → "Nato"), else fresh ones. */
+function keysOf(t: TokenLike): TokenKeys {
+  const k = t.keys;
+  return k && k.of.text === t.text && k.of.normal === t.normal && k.of.lemma === t.lemma ? k : tokenKeys(t);
 }
 
 /** Words of ASCII and Latin-1 letters only, separated by spaces (wink splits other scripts' letters). */
@@ -98,16 +112,16 @@ export class PhraseMatcher<T> {
   }
 
   private phraseKey(t: TokenLike): string {
-    if (this.on === 'text') return fold(t.text);
-    if (this.on === 'lemma') return fold(t.lemma.toLowerCase());
-    return fold(t.normal);
+    const keys = tokenKeys(t);
+    return this.on === 'text' ? keys.text : this.on === 'lemma' ? keys.lemma : keys.normal;
   }
 
   private step(at: TrieNode<T>, t: TokenLike): TrieNode<T> | undefined {
-    if (this.on === 'text') return at.next.get(fold(t.text));
-    const byNormal = at.next.get(fold(t.normal));
+    const keys = keysOf(t);
+    if (this.on === 'text') return at.next.get(keys.text);
+    const byNormal = at.next.get(keys.normal);
     if (byNormal || this.on === 'normal') return byNormal;
-    return at.next.get(fold(t.lemma.toLowerCase()));
+    return at.next.get(keys.lemma);
   }
 
   /** Every phrase that starts at token `i`, longest first. */

@@ -5,6 +5,7 @@
 import type { SentenceSpan, Segmentation, Token } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { its, tokenize, type RawToken } from '../../nlp.js';
+import { tokenKeys } from '../../lexicon/phrases.js';
 
 const TERMINAL = /[.!?:;"”’)\]]$/;
 
@@ -100,6 +101,7 @@ function build(text: string, raw: RawToken[], starts: number[]): Segmentation {
         pos: r.pos,
         negated: r.negated,
         sentence: sentences.length,
+        keys: tokenKeys(r),
       });
     }
     if (tokens.length === firstToken) continue; // only whitespace
