@@ -208,6 +208,7 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     const named =
       groups.refs.length === 0 ? mentions[s.index] : [...mentions[s.index].filter((r) => !groups.absorbed.has(r)), ...groups.refs].sort((a, b) => a.start - b.start || b.end - a.end);
     const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(named, tokens, s, { dyad, focusBefore: focus, previousSubject });
+    const inFocus = focus ? dyad : null;
     focus = nextFocus;
     previousSubject = sentenceSubject(refs, tokens, s);
     const clauses = clausesOf(tokens, s.firstToken, s.endToken);
@@ -220,7 +221,7 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     const triggers = findTriggers(tokens, s.firstToken, s.endToken, (i) => clauses[clauseIndex[i - s.firstToken]], insideActor);
     if (triggers.length === 0) continue;
 
-    const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex, parties: partiesOf(refs, tokens), reciprocals, triggers };
+    const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex, parties: partiesOf(refs, tokens), reciprocals, triggers, focus: inFocus };
     const cues = sentenceCues(tokens, s.firstToken, s.endToken);
     const dated = datesOfSentence(dates, s.index, tokens, s.firstToken, s.endToken);
     const evidence = { sentence: s.index, start: s.start, end: s.end, text: s.text };

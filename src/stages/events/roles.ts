@@ -19,7 +19,7 @@
 //                   none, a pair the sentence names ("Russia and Iran ..., with
 //                   direct conflicts ...").
 import type { Token } from '../../article.js';
-import { codesOf, governorOf, SEE_THROUGH_OF, type ActorRef, type Party } from './actors.js';
+import { codesOf, governorOf, mereplace, SEE_THROUGH_OF, spanOf, type ActorRef, type Dyad, type Party } from './actors.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
 import { LIGHT_VERBS, LIGHT_VERBS_GATE, OBJECT_CONTROL_VERBS, PARTICIPATION_VERBS, RECIPIENT_VERBS, RECIPIENT_VERBS_GATE } from './dictionary.js';
@@ -37,6 +37,8 @@ export interface SentenceView {
   reciprocals: { first: number; last: number }[];
   /** The sentence's triggers, in order. */
   triggers: readonly Trigger[];
+  /** The article's main pair when the previous sentence spoke of both (else null). */
+  focus: Dyad | null;
 }
 
 export interface Attribution {
@@ -328,6 +330,17 @@ function fromBeyondInfinitive(view: SentenceView, from: number): Party | null {
   return null;
 }
 
+function focusPair(view: SentenceView, trigger: Trigger): ActorRef[] {
+  const dyad = view.focus;
+  if (!dyad) return [];
+  const named = view.parties.flatMap((p) => p.members).find((m) => m.kind === 'mention' && dyad.codes.includes(m.country ?? '') && !mereplace(m));
+  if (!named) return [];
+  const k = dyad.codes[0] === named.country ? 1 : 0;
+  const span = spanOf(view.tokens, trigger.first, trigger.end - 1);
+  const other: ActorRef = { actor: dyad.codes[k], name: dyad.names[k], ...span, kind: 'pair', country: dyad.codes[k], plural: false, how: 'pair-in-focus' };
+  return [named, other];
+}
+
 function reciprocalAfter(view: SentenceView, from: number): boolean {
   const c = view.clauses[clauseAt(view, Math.max(view.first, from - 1))];
   return view.reciprocals.some((r) => r.first >= from && r.first < c.end && r.first - from <= 6);
@@ -489,6 +502,16 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
         members = pair.members;
         how.push('mutual:sentence-pair');
         indirect++;
+      } else {
+        // "The dissolution of the Soviet Union in 1991 marked a turning point, fostering trade and military
+        // cooperation" after a sentence about Russia and Iran: the pair in focus, one of them named here. Only
+        // for material cooperation: talks, deals and wars named without parties are often other parties'.
+        const inFocus = p.type === 'COOPERATE' ? focusPair(view, trigger) : [];
+        if (inFocus.length === 2) {
+          members = inFocus;
+          how.push('mutual:pair-in-focus');
+          indirect++;
+        }
       }
     }
     for (const x of parties) if (isIndirect(x)) indirect++;
