@@ -7,13 +7,27 @@ import winkNLP from 'wink-nlp';
 type WinkNlp = ReturnType<typeof winkNLP>;
 
 const require = createRequire(import.meta.url);
-let instance: WinkNlp | null = null;
 
-/** The wink-nlp instance with the English lite web model. */
-export function getNlp(): WinkNlp {
-  if (!instance) instance = winkNLP(require('wink-eng-lite-web-model'));
+/**
+ * What the pipeline asks of wink: sentence boundaries, negation and part of
+ * speech. wink's default pipe also runs its named-entity and sentiment passes,
+ * which cost a third of its time and which no stage reads (tokens, tags and
+ * sentences are the same either way: checked on corpus and TimeBank text).
+ */
+export const PIPELINE_PIPE = ['sbd', 'negation', 'pos'];
+
+const instances = new Map<string, WinkNlp>();
+
+/** A wink-nlp instance with the English lite web model and the given pipe (default: the pipeline's). */
+export function getNlp(pipe: readonly string[] = PIPELINE_PIPE): WinkNlp {
+  const key = pipe.join(',');
+  let instance = instances.get(key);
+  if (!instance) instances.set(key, (instance = winkNLP(require('wink-eng-lite-web-model'), pipe as string[])));
   return instance;
 }
+
+/** wink with its full default pipe (named entities, sentiment): for baselines that use them. */
+export const FULL_PIPE = ['sbd', 'negation', 'sentiment', 'pos', 'ner', 'cer'];
 
 /**
  * `nlp` and `its` behave as the loaded objects; the model loads on the first

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { its, nlp } from '../nlp.js';
+import { FULL_PIPE, getNlp } from '../nlp.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { runStages, STAGES } from '../pipeline.js';
 import { ingest } from '../stages/ingest/index.js';
@@ -100,7 +100,8 @@ export function sentimentToClass(score: number): Prediction {
 
 /** wink-nlp's own sentiment (a lexicon score with negation handling): the general-sentiment baseline at hand. */
 export function winkSentiment(text: string): number {
-  return nlp.readDoc(text).out(its.sentiment) as unknown as number;
+  const wink = getNlp(FULL_PIPE); // the pipeline's instance skips wink's sentiment pass
+  return wink.readDoc(text).out(wink.its.sentiment) as unknown as number;
 }
 
 /** A sentiment baseline: a name and a signed score for a text. */
