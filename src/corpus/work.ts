@@ -36,7 +36,7 @@ export function processFile(task: FileTask): ArticleOutcome[] {
     return {
       ok: true,
       id: article.id,
-      json: JSON.stringify(article, null, 2) + '\n',
+      json: JSON.stringify(article) + '\n', // compact: 40% smaller and faster to write; `extract --pretty` or jq indent it
       page: renderArticlePage(article),
       fragment: [JSON.stringify(digest), ...article.events.map((e) => JSON.stringify(e))].join('\n') + '\n',
       counts: digest.counts,
