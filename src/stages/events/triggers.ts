@@ -28,6 +28,7 @@ export interface Trigger {
 }
 
 const OBJECT_WINDOW = 7;
+const TIME_NOUNS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'time', 'times', 'decade', 'decades']);
 
 function isVerbal(tokens: readonly Token[], first: number, end: number): boolean {
   for (let i = first; i < end; i++) if (tokens[i].pos === 'VERB') return true;
@@ -101,7 +102,8 @@ export function reducedRelativeHead(tokens: readonly Token[], at: number, floor:
   let j = at - 1;
   while (j >= floor && tokens[j].pos === 'ADV') j--;
   if (j >= floor && tokens[j].text === ',' && next.normal === 'by') j--;
-  if (j < floor || tokens[j].pos !== 'NOUN') return -1;
+  // "The Security Council today agreed": a time word before a past tense is no noun it modifies.
+  if (j < floor || tokens[j].pos !== 'NOUN' || TIME_NOUNS.has(tokens[j].normal)) return -1;
   // Another finite verb: an auxiliary, or a verb (not an -ing form) that does not itself follow a noun as this one does.
   for (let k = floor; k < end; k++) {
     const t = tokens[k];
