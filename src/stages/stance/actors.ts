@@ -1,11 +1,17 @@
 // Actors for stance and dyads: which actor codes a sentence mentions, the
 // article's main pair, and the country a role code belongs to (RUSGOV → RUS).
-import worldCountries, { type Country } from 'world-countries';
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
 import type { Entity, Mention } from '../../article.js';
 
-// world-countries ships CommonJS: Node hands over the array itself, a bundler may wrap it.
-const COUNTRIES = ((worldCountries as unknown as { default?: Country[] }).default ?? worldCountries) as unknown as Country[];
-const ISO3: ReadonlySet<string> = new Set(COUNTRIES.map((c) => c.cca3));
+// world-countries (1.4 MB of JSON) is read on the first question about a code, not at import.
+const require = createRequire(import.meta.url);
+let iso3: ReadonlySet<string> | null = null;
+
+/** ISO alpha-3 codes of the world's countries. */
+function isoCodes(): ReadonlySet<string> {
+  return (iso3 ??= new Set((require('world-countries') as Country[]).map((c) => c.cca3)));
+}
 
 /**
  * The country-level actor of a code: CAMEO country-based codes start with the
@@ -14,11 +20,11 @@ const ISO3: ReadonlySet<string> = new Set(COUNTRIES.map((c) => c.cca3));
  */
 export function countryOf(code: string): string {
   const prefix = code.slice(0, 3);
-  return code.length >= 3 && ISO3.has(prefix) ? prefix : code;
+  return code.length >= 3 && isoCodes().has(prefix) ? prefix : code;
 }
 
 export function isCountryBased(code: string): boolean {
-  return code.length >= 3 && ISO3.has(code.slice(0, 3));
+  return code.length >= 3 && isoCodes().has(code.slice(0, 3));
 }
 
 export interface ActorMention {

@@ -31,21 +31,14 @@
 // for the pair; its `about` names the holder so the dyads stage credits it there.
 import type { StanceCue, Token } from '../../article.js';
 import {
-  ATTRIBUTION_PREPOSITIONS,
-  CLAUSE_OPENERS,
-  CONFIG,
-  CONTENT_PREPOSITIONS,
-  HOLDER_PREPOSITIONS,
-  MATCHERS,
-  THIRD_PARTY_WORDS,
-  TOPIC_PREPOSITIONS,
+  stanceLexicon,
   type CueEntry,
   type Hedge,
   type Intensifier,
   type PhraseHit,
   type Polarity,
   type ReversalFlips,
-  type TokenLike,
+  type SentenceWords,
 } from './lexicon.js';
 import { countryOf } from './actors.js';
 import { findRelationFrames, skipInterjection, skipPhaseVerb } from './relations.js';
@@ -60,7 +53,8 @@ export interface SentenceContext {
   /** The article's text: cue spans point into it. */
   text: string;
   tokens: readonly Token[];
-  views: readonly TokenLike[];
+  /** The tokens as the matchers see them. */
+  words: SentenceWords;
   /** Actor of the entity mention covering each token, or null. */
   tokenActor: readonly (string | null)[];
   /** Whether each token lies inside any entity mention (coded or not). */
@@ -88,7 +82,8 @@ const COMMA_LIKE = /^[,;:]$/;
 const CONTRAST_WORDS = new Set(['but', 'yet']);
 
 /** Clauses (scopes for modifiers) and regions (concessive, contrast, background) of a sentence. */
-export function sentenceStructure(tokens: readonly Token[], views: readonly TokenLike[]): Structure {
+export function sentenceStructure(tokens: readonly Token[], words: SentenceWords): Structure {
+  const { matchers, clauseOpeners } = stanceLexicon();
   const n = tokens.length;
   const opensClause = new Array<boolean>(n).fill(false);
   const region: (Region | null)[] = new Array(n).fill(null);
@@ -109,9 +104,9 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
 
   for (let i = 0; i < n; i++) {
     if (BOUNDARY_PUNCT.test(tokens[i].text)) opensClause[i] = true;
-    else if (CLAUSE_OPENERS.has(tokens[i].normal) && tokens[i].pos !== 'ADV' && tokens[i].pos !== 'DET') opensClause[i] = true;
+    else if (clauseOpeners.has(tokens[i].normal) && tokens[i].pos !== 'ADV' && tokens[i].pos !== 'DET') opensClause[i] = true;
   }
-  for (const hit of MATCHERS.concessive.findAll(views)) {
+  for (const hit of matchers.concessive.findAll(words)) {
     const last = tokens[hit.end - 1];
     // "..., though." is an adverb closing the sentence, not a concession opener.
     if (hit.end < n && /^[.,;!?]$/.test(tokens[hit.end].text)) continue;
@@ -119,7 +114,7 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
     opensClause[hit.first] = true;
     mark(hit.first, nextComma(hit.end), 'concessive');
   }
-  for (const hit of MATCHERS.background.findAll(views)) {
+  for (const hit of matchers.background.findAll(words)) {
     opensClause[hit.first] = true;
     let end = nextComma(hit.end);
     mark(hit.first, end, 'background');
@@ -131,7 +126,7 @@ export function sentenceStructure(tokens: readonly Token[], views: readonly Toke
       end = next;
     }
   }
-  for (const hit of MATCHERS.contrast.findAll(views)) {
+  for (const hit of matchers.contrast.findAll(words)) {
     const t = tokens[hit.first];
     if (hit.first === 0) continue;
     // wink may tag ", yet" as an adverb; after a comma it still contrasts.
@@ -191,21 +186,22 @@ interface Operators {
 const REVERSAL_POS = new Set(['VERB', 'ADJ']);
 
 function findOperators(ctx: SentenceContext): Operators {
-  const { views, tokens } = ctx;
+  const { words, tokens } = ctx;
+  const { matchers } = stanceLexicon();
   // The second half of a hyphenated compound is not an operator: "open-ended strike", "US-led war".
   const free = <T>(hits: PhraseHit<T>[]) =>
     hits.filter((h) => !(h.first > 0 && tokens[h.first - 1].text === '-' && tokens[h.first - 1].end === tokens[h.first].start));
   return {
-    negators: free(MATCHERS.negators.findAll(views)),
+    negators: free(matchers.negators.findAll(words)),
     // A one-word reversal must be a predicate: "the end of the talks" undoes nothing.
-    reversals: free(MATCHERS.reversals.findAll(views)).filter((h) => h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)),
+    reversals: free(matchers.reversals.findAll(words)).filter((h) => h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)),
     // "Chirac said that Iraq must cooperate" is a demand; "both nations must deepen their
     // cooperation", an analyst's prescription, only a request.
-    hedges: free(MATCHERS.hedges.findAll(views)).map((h) =>
+    hedges: free(matchers.hedges.findAll(words)).map((h) =>
       h.value.reportedOnly && !tokens.slice(0, h.first).some((t) => t.normal === 'that' && t.pos !== 'DET') ? { ...h, value: { ...h.value, modifier: 'requested' as const } } : h,
     ),
-    intensifiers: free(MATCHERS.intensifiers.findAll(views)),
-    historical: free(MATCHERS.historicalCue.findAll(views)),
+    intensifiers: free(matchers.intensifiers.findAll(words)),
+    historical: free(matchers.historicalCue.findAll(words)),
   };
 }
 
@@ -255,7 +251,7 @@ export function composeCues(ctx: SentenceContext, structure: Structure): Compose
   // Several entries can share one phrase: keep the first (one cue per span). Blockers
   // ("weapons of mass destruction") win the longest match and are then dropped.
   const seen = new Set<string>();
-  const lexical = MATCHERS.cues.findAll(ctx.views).filter((h) => {
+  const lexical = stanceLexicon().matchers.cues.findAll(ctx.words).filter((h) => {
     const key = `${h.first}:${h.end}`;
     if (seen.has(key) || !acceptCue(ctx, h)) return false;
     seen.add(key);
@@ -292,7 +288,7 @@ const NOMINAL = new Set(['NOUN', 'PROPN']);
 
 /** Lexicon cues plus relation frames; a lexicon cue inside a frame gives way to it. */
 function withRelationFrames(ctx: SentenceContext, lexical: PhraseHit<LiveCue>[]): PhraseHit<LiveCue>[] {
-  const frames = findRelationFrames(ctx.tokens, ctx.views, ctx.inEntity);
+  const frames = findRelationFrames(ctx.tokens, ctx.words, ctx.inEntity);
   if (frames.length === 0) return lexical;
   const kept = lexical.filter((h) => !frames.some((f) => f.cover.some(([first, end]) => h.first < end && first < h.end)));
   const framed = frames.map((f) => f.hit as PhraseHit<LiveCue>).filter((h, i, all) => all.findIndex((x) => x.first === h.first && x.end === h.end) === i);
@@ -318,9 +314,10 @@ const TOPIC_WINDOW = 6;
  * after a cue noun and a topic preposition name what it is about; the head speaks.
  */
 function dropTopics<T extends PhraseHit<LiveCue>>(tokens: readonly Token[], hits: T[]): T[] {
+  const { topicPrepositions } = stanceLexicon();
   const topical = new Set<T>();
   for (const a of hits) {
-    if (topical.has(a) || !NOMINAL.has(tokens[a.end - 1].pos) || a.end >= tokens.length || !TOPIC_PREPOSITIONS.has(tokens[a.end].normal)) continue;
+    if (topical.has(a) || !NOMINAL.has(tokens[a.end - 1].pos) || a.end >= tokens.length || !topicPrepositions.has(tokens[a.end].normal)) continue;
     let k = a.end + 1;
     while (k < tokens.length && k - a.end <= TOPIC_WINDOW && (NP_WORDS.has(tokens[k].pos) || tokens[k].text === '-')) k++;
     for (const b of hits) if (b.first > a.end && b.end <= k) topical.add(b);
@@ -339,11 +336,12 @@ const MAX_OBJECT = 4;
  */
 function dropContents<T extends PhraseHit<LiveCue>>(ctx: SentenceContext, hits: T[]): T[] {
   const { tokens } = ctx;
+  const { contentPrepositions } = stanceLexicon();
   const contained = new Set<T>();
-  for (const head of MATCHERS.contentHeads.findAll(ctx.views)) {
+  for (const head of stanceLexicon().matchers.contentHeads.findAll(ctx.words)) {
     let k = head.end;
-    while (k < tokens.length && k - head.end < MAX_OBJECT && OBJECT_WORDS.has(tokens[k].pos) && !CONTENT_PREPOSITIONS.has(tokens[k].normal)) k++;
-    if (k >= tokens.length || !CONTENT_PREPOSITIONS.has(tokens[k].normal)) continue;
+    while (k < tokens.length && k - head.end < MAX_OBJECT && OBJECT_WORDS.has(tokens[k].pos) && !contentPrepositions.has(tokens[k].normal)) k++;
+    if (k >= tokens.length || !contentPrepositions.has(tokens[k].normal)) continue;
     let end = k + 1;
     while (end < tokens.length && !BOUNDARY_PUNCT.test(tokens[end].text) && !CONTRAST_WORDS.has(tokens[end].normal)) end++;
     for (const h of hits) if (h.first > k && h.end <= end && h.value.polarity === 'cooperation') contained.add(h);
@@ -361,6 +359,7 @@ function dropContents<T extends PhraseHit<LiveCue>>(ctx: SentenceContext, hits: 
  */
 function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: readonly PhraseHit<LiveCue>[]): boolean[] {
   const { tokens } = ctx;
+  const { config } = stanceLexicon();
   const out = hits.map(() => false);
   const disbelieved = disbeliefTargets(ctx, hits);
   let runStart = -1;
@@ -368,7 +367,7 @@ function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: r
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
     const clause = s.clause[hit.first];
-    if (ops.negators.some((h) => h.end <= hit.first && nameAwareDistance(tokens, h.end, hit.first) < CONFIG.negatorWindow && s.clause[h.end - 1] === clause)) {
+    if (ops.negators.some((h) => h.end <= hit.first && nameAwareDistance(tokens, h.end, hit.first) < config.negatorWindow && s.clause[h.end - 1] === clause)) {
       out[i] = true;
       continue;
     }
@@ -391,7 +390,7 @@ function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: r
       runStart = start;
       runPolarity = null;
     }
-    if (nameAwareDistance(tokens, start, hit.first) >= CONFIG.reversalWindow) continue;
+    if (nameAwareDistance(tokens, start, hit.first) >= config.reversalWindow) continue;
     // wink's flag runs on into a relative clause ("never recognised the regions that Russia occupied").
     if (s.clause[start] !== s.clause[hit.first]) continue;
     if (runPolarity === null) {
@@ -413,7 +412,7 @@ const FEW = new Set(['few', 'nobody', 'none', 'little']);
 function disbeliefTargets(ctx: SentenceContext, hits: readonly PhraseHit<LiveCue>[]): Set<number> {
   const { tokens } = ctx;
   const out = new Set<number>();
-  const operators = MATCHERS.disbelief.findAll(ctx.views).filter(
+  const operators = stanceLexicon().matchers.disbelief.findAll(ctx.words).filter(
     (h) => h.value === 'doubt' || tokens.slice(Math.max(0, h.first - 4), h.first).some((t) => FEW.has(t.normal)),
   );
   for (const op of operators) {
@@ -460,6 +459,7 @@ function nameAwareDistance(tokens: readonly Token[], from: number, to: number): 
  */
 function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hits: readonly PhraseHit<LiveCue>[]): PhraseHit<ReversalFlips>[][] {
   const { tokens } = ctx;
+  const { config } = stanceLexicon();
   const out: PhraseHit<ReversalFlips>[][] = hits.map(() => []);
   for (const r of ops.reversals) {
     const clause = s.clause[r.end - 1];
@@ -482,7 +482,7 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
       (h) =>
         h.first >= r.end &&
         s.clause[h.first] === clause &&
-        nameAwareDistance(tokens, r.end, h.first) < CONFIG.reversalWindow &&
+        nameAwareDistance(tokens, r.end, h.first) < config.reversalWindow &&
         reachesObject(tokens, r.end, h.first, ops.reversals),
     );
     if (target < 0) {
@@ -547,6 +547,7 @@ function composeOne(
   reversals: readonly PhraseHit<ReversalFlips>[],
 ): ComposedCue {
   const { tokens } = ctx;
+  const { config } = stanceLexicon();
   const entry = hit.value;
   const clause = s.clause[hit.first];
   const sameClause = (h: { first: number; end: number }) => s.clause[h.end - 1] === clause || s.clause[h.first] === clause;
@@ -559,7 +560,7 @@ function composeOne(
 
   if (negated) {
     flip();
-    weight *= CONFIG.negationFactor;
+    weight *= config.negationFactor;
     modifiers.push('negated');
   }
 
@@ -567,7 +568,7 @@ function composeOne(
   for (const r of reversals) {
     if (r.value === 'cooperation' && polarity === 'distrust') continue;
     flip();
-    weight *= CONFIG.reversalFactor;
+    weight *= config.reversalFactor;
     modifiers.push('reversed');
   }
 
@@ -594,27 +595,27 @@ function composeOne(
   let scale = 1;
   for (const h of ops.intensifiers) {
     if (!sameClause(h)) continue;
-    const before = h.value.position === 'before' && h.end <= hit.first && hit.first - h.end < CONFIG.intensifierWindow;
-    const after = h.value.position === 'after' && h.first >= hit.end && h.first - hit.end < CONFIG.intensifierWindow;
+    const before = h.value.position === 'before' && h.end <= hit.first && hit.first - h.end < config.intensifierWindow;
+    const after = h.value.position === 'after' && h.first >= hit.end && h.first - hit.end < config.intensifierWindow;
     if (before || after) scale *= h.value.factor;
   }
-  scale = Math.min(scale, CONFIG.intensifierCap);
+  scale = Math.min(scale, config.intensifierCap);
   if (scale !== 1) {
     weight *= scale;
     modifiers.push(scale > 1 ? 'intensified' : 'diminished');
   }
 
   // "historical mistrust": the cue is placed in the past.
-  if (ops.historical.some((h) => h.end <= hit.first && hit.first - h.end < CONFIG.historicalCueWindow && sameClause(h))) {
-    weight *= CONFIG.historicalCueFactor;
+  if (ops.historical.some((h) => h.end <= hit.first && hit.first - h.end < config.historicalCueWindow && sameClause(h))) {
+    weight *= config.historicalCueFactor;
     modifiers.push('historical');
   }
 
   // Where in the sentence: the main clause counts fully.
   const region = s.region[hit.first];
-  if (region === 'concessive') weight *= CONFIG.concessiveFactor;
-  else if (region === 'contrast-subordinate') weight *= CONFIG.contrastFactor;
-  else if (region === 'background') weight *= CONFIG.backgroundFactor;
+  if (region === 'concessive') weight *= config.concessiveFactor;
+  else if (region === 'contrast-subordinate') weight *= config.contrastFactor;
+  else if (region === 'background') weight *= config.backgroundFactor;
   if (region) modifiers.push(region);
 
   // Whose cue: "Western sanctions", "U.S. pressure" speak of a third party.
@@ -623,7 +624,7 @@ function composeOne(
   let holderToken: number | undefined;
   if (attribution && isThirdParty(ctx, attribution, entry.polarity)) {
     if (attribution.holderToken >= 0) holderToken = attribution.holderToken;
-    weight *= CONFIG.thirdPartyFactor;
+    weight *= config.thirdPartyFactor;
     modifiers.push('third-party');
     const codes = [attribution.holder, attribution.target].filter((c): c is string => typeof c === 'string');
     // An unnamed bloc ("foreign pressure") has no dyad to credit.
@@ -697,6 +698,7 @@ const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
 /** The actor a nominal cue belongs to: a name or bloc word in front of it, a target after it. */
 function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution | null {
   const { tokens } = ctx;
+  const { thirdPartyWords, holderPrepositions } = stanceLexicon();
   const target = targetOf(ctx, hit);
   // "the Philippines and Japan agreed": a subject in front of a verb is no holder; only a noun
   // ("U.S. pressure") or an adjective ("wary of China") has one.
@@ -712,7 +714,7 @@ function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution 
       holderToken = k;
       break;
     }
-    const blocCode = THIRD_PARTY_WORDS.get(t.normal);
+    const blocCode = thirdPartyWords.get(t.normal);
     if (blocCode !== undefined) {
       holder = blocCode;
       bloc = true;
@@ -723,7 +725,7 @@ function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution 
   }
   if (holder === undefined) {
     // "pressure from Beijing": the holder after the cue.
-    const after = actorAfter(ctx, hit.end, HOLDER_PREPOSITIONS);
+    const after = actorAfter(ctx, hit.end, holderPrepositions);
     if (after) return { holder: after.actor, bloc: false, holderToken: after.token };
     // "wary of China's rise": no holder, a target outside the pair.
     if (target !== undefined) return { holder: null, bloc: false, holderToken: -1, target };
@@ -733,7 +735,7 @@ function attribute(ctx: SentenceContext, hit: PhraseHit<CueEntry>): Attribution 
 }
 
 function targetOf(ctx: SentenceContext, hit: PhraseHit<CueEntry>): string | undefined {
-  return actorAfter(ctx, hit.end, ATTRIBUTION_PREPOSITIONS)?.actor;
+  return actorAfter(ctx, hit.end, stanceLexicon().attributionPrepositions)?.actor;
 }
 
 /** The actor named right after one of `prepositions` at token k ("on Iran", "from the Kremlin"). */

@@ -3,7 +3,7 @@
 // earlier), speaks of the past. It still counts as cooperation or distrust; the
 // flag lets an analyst weigh it.
 import type { DateMention } from '../../article.js';
-import { CONFIG, MATCHERS, type TokenLike } from './lexicon.js';
+import { stanceLexicon, type SentenceWords } from './lexicon.js';
 
 /** The last year a TIMEX3 DATE value covers: 1991 → 1991, 199 (the 1990s) → 1999, 18 (the 1800s) → 1899, BC → -Infinity. */
 export function lastYearOf(value: string): number | null {
@@ -34,9 +34,10 @@ export interface HistoricalVerdict {
   rule: 'marker' | 'dates' | null;
 }
 
-export function judgeHistorical(views: readonly TokenLike[], dates: readonly DateMention[], nowYear: number | null): HistoricalVerdict {
-  if (MATCHERS.historicalSentence.findAll(views).length > 0) return { historical: true, rule: 'marker' };
-  if (MATCHERS.presentSentence.findAll(views).length > 0) return { historical: false, rule: null };
+export function judgeHistorical(words: SentenceWords, dates: readonly DateMention[], nowYear: number | null): HistoricalVerdict {
+  const { matchers, config } = stanceLexicon();
+  if (matchers.historicalSentence.findAll(words).length > 0) return { historical: true, rule: 'marker' };
+  if (matchers.presentSentence.findAll(words).length > 0) return { historical: false, rule: null };
   let old = false;
   for (const d of dates) {
     if (d.value === 'PRESENT_REF' || d.value === 'FUTURE_REF') return { historical: false, rule: null };
@@ -44,7 +45,7 @@ export function judgeHistorical(views: readonly TokenLike[], dates: readonly Dat
     const last = lastYearOf(d.value);
     if (last === null) continue;
     // Without a publication year only centuries and BC dates are surely old.
-    const isOld = nowYear === null ? last < 1900 : last < nowYear - CONFIG.historicalYears;
+    const isOld = nowYear === null ? last < 1900 : last < nowYear - config.historicalYears;
     if (!isOld) return { historical: false, rule: null }; // a recent date anchors the sentence now
     old = true;
   }

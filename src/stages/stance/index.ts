@@ -17,7 +17,7 @@ import { defineStage } from '../../stage.js';
 import { actorMentions, countryOf, mainPair, sortedCodes, type ActorMention } from './actors.js';
 import { composeCues, sentenceStructure, type ComposedCue, type SentenceContext } from './compose.js';
 import { judgeHistorical, referenceYear } from './historical.js';
-import { AMBIVALENCE_GROUP, CONFIG, LOCATIVE_PREPOSITIONS, MATCHERS, PAIR_PRONOUNS, matchViews } from './lexicon.js';
+import { AMBIVALENCE_GROUP, stanceLexicon, type StanceConfig } from './lexicon.js';
 
 export const STANCE_VERSION = '2';
 
@@ -54,11 +54,11 @@ const evidenceOf = (cues: readonly JudgedCue[]) => ({
 const isSubordinate = (c: JudgedCue) => c.modifiers?.some((m) => m === 'background' || m === 'concessive') ?? false;
 
 /** "X, but Y" where X and Y say opposite things, each on its own: both hold. */
-function contrasted(cues: readonly JudgedCue[]): boolean {
+function contrasted(cues: readonly JudgedCue[], config: StanceConfig): boolean {
   const side = (part: readonly JudgedCue[]) => {
     const e = evidenceOf(part);
     const strong = Math.max(e.cooperation, e.distrust);
-    return strong < CONFIG.neutralBelow ? null : e.cooperation > e.distrust ? 'cooperation' : 'distrust';
+    return strong < config.neutralBelow ? null : e.cooperation > e.distrust ? 'cooperation' : 'distrust';
   };
   const before = side(cues.filter((c) => c.modifiers?.includes('contrast-subordinate')));
   const after = side(cues.filter((c) => !c.modifiers?.includes('contrast-subordinate')));
@@ -79,23 +79,24 @@ function contrasted(cues: readonly JudgedCue[]): boolean {
  * agreement, and drops for hedged sentences.
  */
 export function judge(all: readonly JudgedCue[], hedged: boolean): Verdict {
+  const { config } = stanceLexicon();
   // "Whether they will restore relations remains unclear" asserts nothing either way.
   const cues = all.filter((c) => !c.modifiers?.includes('uncertain'));
   const foreground = cues.filter((c) => !isSubordinate(c));
   const main = evidenceOf(foreground);
-  const speaks = Math.max(main.cooperation, main.distrust) >= CONFIG.neutralBelow;
+  const speaks = Math.max(main.cooperation, main.distrust) >= config.neutralBelow;
   const deciding = speaks ? foreground : cues;
   const { cooperation, distrust } = speaks ? main : evidenceOf(cues);
   const strong = Math.max(cooperation, distrust);
   const weak = Math.min(cooperation, distrust);
-  const score = round3((cooperation - distrust) / (cooperation + distrust + CONFIG.scoreSmoothing));
+  const score = round3((cooperation - distrust) / (cooperation + distrust + config.scoreSmoothing));
   let label: StanceLabel;
   // "Despite the friction, both governments tried to keep relations calm": a concession
   // alone does not say what the main clause asserts (it is usually the opposite).
   const onlyConceded = cues.length > 0 && cues.every((c) => c.modifiers?.includes('concessive'));
   const ambivalent = deciding.some((c) => c.rule === `cue:${AMBIVALENCE_GROUP}`);
-  if (strong < CONFIG.neutralBelow || onlyConceded) label = 'neutral';
-  else if (ambivalent || contrasted(deciding) || weak >= CONFIG.mixedRatio * strong) label = 'mixed';
+  if (strong < config.neutralBelow || onlyConceded) label = 'neutral';
+  else if (ambivalent || contrasted(deciding, config) || weak >= config.mixedRatio * strong) label = 'mixed';
   else label = cooperation > distrust ? 'cooperation' : 'distrust';
 
   let confidence: number;
@@ -168,7 +169,7 @@ function coveredTokens(toks: readonly Token[], mentions: readonly Mention[], fro
 /** A mention right after a locative preposition ("in Syria"). */
 function isLocative(toks: readonly Token[], m: ActorMention): boolean {
   const k = toks.findIndex((t) => t.start >= m.start);
-  return k > 0 && LOCATIVE_PREPOSITIONS.has(toks[k - 1].normal);
+  return k > 0 && stanceLexicon().locativePrepositions.has(toks[k - 1].normal);
 }
 
 /**
@@ -213,6 +214,7 @@ function narrowToClauses(
 
 /** Stance of every sentence of an article (index-aligned with its sentences). */
 export function analyseStance(doc: ArticleDoc): StanceDetail[] {
+  const lexicon = stanceLexicon();
   const { sentences, tokens } = layer(doc, 'segments');
   const dates = doc.layers.dates ?? [];
   const entities = doc.layers.entities ?? [];
@@ -227,7 +229,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
   let e = 0;
   for (const sentence of sentences) {
     const toks = tokens.slice(sentence.firstToken, sentence.endToken);
-    const views = matchViews(toks);
+    const words = lexicon.words.sentence(toks);
 
     // Mentions inside this sentence, by offset.
     const own: ActorMention[] = [];
@@ -243,9 +245,9 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
     const about = new Set(participants.map((x) => x.actor));
     let focal = new Set(participants.map((x) => countryOf(x.actor)));
     if (pair) {
-      const refersToPair = MATCHERS.pairReferences.findAll(views).length > 0;
+      const refersToPair = lexicon.matchers.pairReferences.findAll(words).length > 0;
       const continuesPair =
-        focal.size < 2 && toks.some((t) => t.pos === 'PRON' && PAIR_PRONOUNS.has(t.normal)) && pair.every((p) => previousFocal.has(p));
+        focal.size < 2 && toks.some((t) => t.pos === 'PRON' && lexicon.pairPronouns.has(t.normal)) && pair.every((p) => previousFocal.has(p));
       if (refersToPair || continuesPair) for (const p of pair) about.add(p), focal.add(p);
     }
     // "efforts in Syria": a place, unless it is one of the article's pair ("the revolution in
@@ -255,7 +257,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
     const ctx: SentenceContext = {
       text: doc.text,
       tokens: toks,
-      views,
+      words,
       tokenActor,
       inEntity,
       headline: isHeadline(toks),
@@ -263,7 +265,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
       pair: coordinatedPair(toks, tokenActor) ?? pair,
       focal,
     };
-    const structure = sentenceStructure(toks, views);
+    const structure = sentenceStructure(toks, words);
     const cues = composeCues(ctx, structure);
     // An actor named only as the holder of a third-party cue ("against U.S. pressure") is not
     // what the sentence is about; the cue's own `about` keeps it.
@@ -277,7 +279,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
     const hedged = cues.some((c) => c.modifiers.includes('hedged') || c.modifiers.includes('intended') || c.modifiers.includes('uncertain'));
     const verdict = judge(cues, hedged);
     const sentenceDates = dates.filter((d: DateMention) => d.start >= sentence.start && d.end <= sentence.end);
-    const { historical } = judgeHistorical(views, sentenceDates, nowYear);
+    const { historical } = judgeHistorical(words, sentenceDates, nowYear);
 
     out.push({
       label: verdict.label,

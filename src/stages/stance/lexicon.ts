@@ -1,5 +1,6 @@
 // The stance lexicon: cue phrases and the words that modify them, read from
-// data/stance/*.json and compiled once, at module load, into lemma matchers.
+// data/stance/*.json and compiled once into lemma matchers: on the stage's first
+// run (stanceLexicon()), not at import, since importing the pipeline must stay cheap.
 import { loadData } from '../../data.js';
 import { tokenize } from '../../nlp.js';
 import { PhraseMatcher, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
@@ -14,15 +15,15 @@ export interface CueEntry {
   /** Strength 0.2..1 before composition. */
   weight: number;
   /** wink POS tags the first word may have; any when absent. */
-  pos?: readonly string[];
+  pos: readonly string[] | undefined;
   /** Lexicon group (alliance, agree, tension, ...), recorded in the cue's rule. */
   group: string;
   /** A one-word noun ("trade", not "complex"): in front of another cue noun it only names a topic. */
   nominal: boolean;
   /** Counts only as the head of its noun phrase: in front of another noun ("trade volume", "warning data") it names a kind. */
-  headOnly?: boolean;
+  headOnly: boolean;
   /** A relation described as both at once ("remain complex", "ambivalent"): the sentence is mixed. */
-  ambivalent?: boolean;
+  ambivalent: boolean;
 }
 
 export interface StanceConfig {
@@ -51,7 +52,7 @@ export interface Hedge {
   scope: 'forward' | 'clause';
   modifier: HedgeModifier;
   /** A demand only inside reported speech ("said that Iraq must ..."); elsewhere a request ("both must deepen ..."). */
-  reportedOnly?: boolean;
+  reportedOnly: boolean;
 }
 
 export interface Intensifier {
@@ -116,28 +117,8 @@ interface ModifierFile {
   holderPrepositions: { words: string[] };
 }
 
-const cueFile = loadData<CueFile>('stance/cues.json');
-const modFile = loadData<ModifierFile>('stance/modifiers.json');
-const relFile = loadData<RelationFile>('stance/relations.json');
-
-export const CONFIG: Readonly<StanceConfig> = modFile.config;
-
 /** The cue group whose words describe a relation as both at once. */
 export const AMBIVALENCE_GROUP = 'ambivalence';
-
-const cueEntries: CueEntry[] = cueFile.groups.flatMap((g) =>
-  g.phrases.map((p) => {
-    const spec = typeof p === 'string' ? { phrase: p } : p;
-    const words = tokenize(spec.phrase).tokens.filter((t) => t.text.trim() !== '');
-    const nominal = words.length === 1 && words[0].pos === 'NOUN';
-    const entry: CueEntry = { phrase: spec.phrase, polarity: g.polarity, weight: spec.weight ?? g.weight, pos: spec.pos, group: g.name, nominal };
-    if (spec.headOnly) entry.headOnly = true;
-    if (g.name === AMBIVALENCE_GROUP) entry.ambivalent = true;
-    return entry;
-  }),
-);
-
-const each = <T>(phrases: readonly string[], value: T): Phrase<T>[] => phrases.map((phrase) => ({ phrase, value }));
 
 export type ConcessiveKind = 'preposition' | 'subordinator';
 
@@ -150,9 +131,6 @@ export interface FrameWord {
   weight: number;
 }
 
-const weighted = (byPolarity: ByPolarity): Phrase<FrameWord>[] =>
-  (['cooperation', 'distrust'] as const).flatMap((polarity) => byPolarity[polarity].map((w) => ({ phrase: w.word, value: { polarity, weight: w.weight } })));
-
 /** Lower case, curly quotes and dashes folded; most tokens have none, so the replacements are skipped. */
 function foldKey(s: string): string {
   const lower = s.toLowerCase();
@@ -163,37 +141,31 @@ function foldKey(s: string): string {
   return lower;
 }
 
-// Which matchers can start a phrase at a token, as one bit per matcher: built
-// from every matcher's first words at load, read once per sentence, so each of
-// the matchers below only looks at the few tokens that can start one of its phrases.
-const startsByNormal = new Map<string, number>();
-const startsByLemma = new Map<string, number>();
-let matcherCount = 0;
-
-interface SentenceKeys {
-  normal: string[];
-  lemma: string[];
-  /** Per token, the bits of the matchers that can start a phrase there. */
+/**
+ * A sentence's tokens as the matchers see them (lemmas repaired toward lexicon
+ * words), with the bits of the matchers that can start a phrase at each token
+ * and their union over the sentence: a matcher whose bit the sentence lacks
+ * answers at once.
+ */
+export interface SentenceWords {
+  tokens: readonly TokenLike[];
   starts: Int32Array;
+  mask: number;
 }
 
-const keyCache = new WeakMap<readonly TokenLike[], SentenceKeys>();
+/**
+ * Which matchers can start a phrase at a word, as one bit per matcher: built
+ * from every matcher's first words when the lexicon is compiled, so each matcher
+ * only looks at the few tokens that can start one of its phrases.
+ */
+class StartIndex {
+  readonly byNormal = new Map<string, number>();
+  readonly byLemma = new Map<string, number>();
+  count = 0;
 
-function startBits(normal: readonly string[], lemma: readonly string[]): Int32Array {
-  const starts = new Int32Array(normal.length);
-  for (let i = 0; i < normal.length; i++) starts[i] = (startsByNormal.get(normal[i]) ?? 0) | (startsByLemma.get(lemma[i]) ?? 0);
-  return starts;
-}
-
-/** Folded keys and start bits of a sentence's views, computed once and shared by every matcher. */
-function keysOf(views: readonly TokenLike[]): SentenceKeys {
-  let keys = keyCache.get(views);
-  if (!keys) {
-    const normal = views.map((t) => foldKey(t.normal));
-    const lemma = views.map((t) => foldKey(t.lemma));
-    keyCache.set(views, (keys = { normal, lemma, starts: startBits(normal, lemma) }));
+  add(map: Map<string, number>, key: string, bit: number): void {
+    map.set(key, (map.get(key) ?? 0) | bit);
   }
-  return keys;
 }
 
 /**
@@ -205,39 +177,44 @@ export class GatedMatcher<T> {
   private readonly matcher: PhraseMatcher<T>;
   private readonly bit: number;
 
-  constructor(entries: Phrase<T>[], on: 'lemma' | 'normal') {
-    if (matcherCount >= 31) throw new Error('too many gated matchers for one start mask');
-    this.bit = 1 << matcherCount++;
+  constructor(index: StartIndex, entries: Phrase<T>[], on: 'lemma' | 'normal') {
+    if (index.count >= 31) throw new Error('too many gated matchers for one start mask');
+    this.bit = 1 << index.count++;
     this.matcher = new PhraseMatcher(entries, on);
     for (const { phrase } of entries) {
       const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
       if (!first) continue;
       // The trie compares a token's normal form first, then (lemma mode) its lemma.
-      const byNormal = foldKey(first.normal);
-      startsByNormal.set(byNormal, (startsByNormal.get(byNormal) ?? 0) | this.bit);
+      index.add(index.byNormal, foldKey(first.normal), this.bit);
       if (on === 'lemma') {
         const byLemma = foldKey(first.lemma);
-        startsByNormal.set(byLemma, (startsByNormal.get(byLemma) ?? 0) | this.bit);
-        startsByLemma.set(byLemma, (startsByLemma.get(byLemma) ?? 0) | this.bit);
+        index.add(index.byNormal, byLemma, this.bit);
+        index.add(index.byLemma, byLemma, this.bit);
       }
     }
   }
 
-  /** Every phrase that starts at token i, longest first (none when no phrase can start there). */
-  matchAt(views: readonly TokenLike[], i: number): PhraseHit<T>[] {
-    return (keysOf(views).starts[i] & this.bit) !== 0 ? this.matcher.matchAt(views, i) : [];
+  /** Whether some phrase of this matcher can start in the sentence. */
+  mayMatch(words: SentenceWords): boolean {
+    return (words.mask & this.bit) !== 0;
   }
 
-  findAll(views: readonly TokenLike[]): PhraseHit<T>[] {
-    const { starts } = keysOf(views);
-    const bit = this.bit;
+  /** Every phrase that starts at token i, longest first (none when no phrase can start there). */
+  matchAt(words: SentenceWords, i: number): PhraseHit<T>[] {
+    return (words.starts[i] & this.bit) !== 0 ? this.matcher.matchAt(words.tokens, i) : [];
+  }
+
+  findAll(words: SentenceWords): PhraseHit<T>[] {
     const out: PhraseHit<T>[] = [];
-    for (let i = 0; i < views.length; ) {
+    const bit = this.bit;
+    if ((words.mask & bit) === 0) return out;
+    const { starts, tokens } = words;
+    for (let i = 0; i < tokens.length; ) {
       if ((starts[i] & bit) === 0) {
         i++;
         continue;
       }
-      const hits = this.matcher.matchAt(views, i);
+      const hits = this.matcher.matchAt(tokens, i);
       if (hits.length === 0) {
         i++;
         continue;
@@ -250,88 +227,16 @@ export class GatedMatcher<T> {
   }
 }
 
-const lemma = <T>(entries: Phrase<T>[]) => new GatedMatcher(entries, 'lemma');
-// Function words match as written: the lemma of "following" is "follow".
-const normal = <T>(entries: Phrase<T>[]) => new GatedMatcher(entries, 'normal');
-
-/** All matchers, compiled once. */
-export const MATCHERS = {
-  cues: lemma(cueEntries.map((e) => ({ phrase: e.phrase, value: e }))),
-  negators: lemma(each(modFile.negators.phrases, true)),
-  reversals: lemma([
-    ...each<ReversalFlips>(modFile.reversals.both, 'both'),
-    ...each<ReversalFlips>(modFile.reversals.cooperation, 'cooperation'),
-    ...each<ReversalFlips>(modFile.reversals.after, 'after'),
-  ]),
-  hedges: lemma(
-    modFile.hedges.entries.flatMap((e) =>
-      each<Hedge>(e.phrases, e.reportedOnly ? { factor: e.factor, scope: e.scope, modifier: e.modifier, reportedOnly: true } : { factor: e.factor, scope: e.scope, modifier: e.modifier }),
-    ),
-  ),
-  intensifiers: lemma(
-    modFile.intensifiers.entries.flatMap((e) => each<Intensifier>(e.phrases, { factor: e.factor, position: e.position })),
-  ),
-  historicalCue: lemma(each(modFile.historicalCue.phrases, true)),
-  historicalSentence: lemma(each(modFile.historicalSentence.phrases, true)),
-  presentSentence: lemma(each(modFile.presentSentence.phrases, true)),
-  concessive: normal([
-    ...each<ConcessiveKind>(modFile.concessive.preposition, 'preposition'),
-    ...each<ConcessiveKind>(modFile.concessive.subordinator, 'subordinator'),
-  ]),
-  contrast: normal(each(modFile.contrast.phrases, true)),
-  background: normal(each(modFile.background.phrases, true)),
-  pairReferences: normal(each(modFile.pairReferences.phrases, true)),
-  contentHeads: lemma(each(modFile.contentFrames.heads, true)),
-  disbelief: normal([...each<'doubt' | 'belief'>(modFile.disbelief.doubt, 'doubt'), ...each<'doubt' | 'belief'>(modFile.disbelief.belief, 'belief')]),
-  // Relation frames (relations.ts): nouns by lemma, adjectives as written ("strained" is not "strain").
-  relationNouns: lemma([...each<RelationNounKind>(relFile.relationNouns, 'relation'), ...each<RelationNounKind>(relFile.channelNouns, 'channel')]),
-  relationAdjectives: normal(weighted(relFile.adjectives)),
-  channelAdjectives: normal(weighted(relFile.channelAdjectives)),
-  objectVerbs: lemma(weighted(relFile.objectVerbs)),
-  subjectVerbs: lemma(weighted(relFile.subjectVerbs)),
-};
-
-export const COPULAS: ReadonlySet<string> = new Set(relFile.copulas);
-export const CONTENT_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.contentFrames.prepositions);
-export const TOPIC_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.topicPrepositions.words);
-export const HOLDER_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.holderPrepositions.words);
-
-export const PAIR_PRONOUNS: ReadonlySet<string> = new Set(modFile.pairPronouns.words);
-export const THIRD_PARTY_WORDS: ReadonlyMap<string, string | null> = new Map(Object.entries(modFile.thirdPartyWords.words));
-export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(modFile.clauseOpeners.words);
-export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.locativePrepositions.words);
-export const ATTRIBUTION_PREPOSITIONS: ReadonlySet<string> = new Set(modFile.attributionPrepositions.words);
-
-// ---- lemma repair -------------------------------------------------------------
-// wink sometimes leaves an inflected word unlemmatised ("Tensions" tagged PROPN
-// at a sentence start, "strained" as an adjective). A token whose lemma is not a
-// lexicon word is given the lexicon word its regular inflection points to, so
-// inflections count whatever wink's tag.
-
-const LEXICON_WORDS: ReadonlySet<string> = (() => {
-  const words = new Set<string>();
-  const phrases = [
-    ...cueEntries.map((e) => e.phrase),
-    ...modFile.negators.phrases,
-    ...modFile.reversals.both,
-    ...modFile.reversals.cooperation,
-    ...modFile.reversals.after,
-    ...modFile.hedges.entries.flatMap((e) => e.phrases),
-    ...modFile.intensifiers.entries.flatMap((e) => e.phrases),
-    ...modFile.historicalCue.phrases,
-    ...modFile.contentFrames.heads,
-    ...relFile.relationNouns,
-    ...relFile.channelNouns,
-    ...(['cooperation', 'distrust'] as const).flatMap((p) => [...relFile.objectVerbs[p], ...relFile.subjectVerbs[p]].map((w) => w.word)),
-  ];
-  for (const phrase of phrases) {
-    for (const t of tokenize(phrase).tokens) {
-      if (t.text.trim() === '') continue;
-      words.add(foldKey(t.lemma)); // the matcher's key for a phrase word is its lemma
-    }
-  }
-  return words;
-})();
+/** What a word form becomes for the matchers. */
+interface WordKeys {
+  /** The lexicon word a regular inflection points to, when wink's lemma is none. */
+  repaired: string | null;
+  starts: number;
+  /** The lemma these keys were made for (the cache is keyed by the normal form first). */
+  lemma: string;
+  /** Keys of the same normal form with other lemmas ("saw": see, saw). */
+  others: Map<string, WordKeys> | null;
+}
 
 function inflectionCandidates(w: string): string[] {
   const out: string[] = [];
@@ -350,52 +255,221 @@ function inflectionCandidates(w: string): string[] {
   return out;
 }
 
-/** What a word form becomes for the matchers: folded keys, the repaired lemma, the start bits. */
-interface WordKeys {
-  normal: string;
-  lemma: string;
-  /** The lexicon word a regular inflection points to, when wink's lemma is none. */
-  repaired: string | null;
-  starts: number;
-}
+// ---- lemma repair -------------------------------------------------------------
+// wink sometimes leaves an inflected word unlemmatised ("Tensions" tagged PROPN
+// at a sentence start, "strained" as an adjective). A token whose lemma is not a
+// lexicon word is given the lexicon word its regular inflection points to, so
+// inflections count whatever wink's tag.
 
-// Word forms repeat across sentences and articles ("the", "relations"): their keys are
-// computed once. A pure cache of a pure function; cleared when it grows large.
-const wordCache = new Map<string, WordKeys>();
-const WORD_CACHE_LIMIT = 100_000;
+/** Word forms repeat across sentences and articles ("the", "relations"): their keys are computed once. */
+class WordIndex {
+  // A pure cache of a pure function, keyed by normal form; cleared when it grows large.
+  private readonly cache = new Map<string, WordKeys>();
+  private static readonly LIMIT = 100_000;
 
-function wordKeys(t: TokenLike): WordKeys {
-  const id = t.lemma === t.normal ? t.normal : `${t.normal}\u0000${t.lemma}`;
-  let keys = wordCache.get(id);
-  if (keys) return keys;
-  const normalKey = foldKey(t.normal);
-  const lemmaKey = t.lemma === t.normal ? normalKey : foldKey(t.lemma);
-  const matches = LEXICON_WORDS.has(lemmaKey) || LEXICON_WORDS.has(normalKey);
-  const repaired = matches ? null : (inflectionCandidates(normalKey).find((c) => LEXICON_WORDS.has(c)) ?? null);
-  const lemma = repaired ?? lemmaKey;
-  keys = { normal: normalKey, lemma, repaired, starts: (startsByNormal.get(normalKey) ?? 0) | (startsByLemma.get(lemma) ?? 0) };
-  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-  wordCache.set(id, keys);
-  return keys;
-}
+  constructor(
+    private readonly starts: StartIndex,
+    /** Every word of the lexicon's phrases, as the matchers key it (folded lemma). */
+    private readonly lexiconWords: ReadonlySet<string>,
+  ) {}
 
-/** Token views for the stance matchers: the same tokens, lemmas repaired toward lexicon words. */
-export function matchViews(tokens: readonly Token[]): TokenLike[] {
-  const n = tokens.length;
-  const normal = new Array<string>(n);
-  const lemma = new Array<string>(n);
-  const views = new Array<TokenLike>(n);
-  const starts = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    const keys = wordKeys(t);
-    normal[i] = keys.normal;
-    lemma[i] = keys.lemma;
-    starts[i] = keys.starts;
-    views[i] = keys.repaired ? { start: t.start, end: t.end, text: t.text, normal: t.normal, lemma: keys.repaired } : t;
+  private keysOf(normal: string, lemma: string): WordKeys {
+    const first = this.cache.get(normal);
+    if (first !== undefined) {
+      if (first.lemma === lemma) return first;
+      const other = first.others?.get(lemma);
+      if (other !== undefined) return other;
+    }
+    const keys = this.compute(normal, lemma);
+    if (first === undefined) {
+      if (this.cache.size >= WordIndex.LIMIT) this.cache.clear();
+      this.cache.set(normal, keys);
+    } else (first.others ??= new Map()).set(lemma, keys);
+    return keys;
   }
-  keyCache.set(views, { normal, lemma, starts });
-  return views;
+
+  private compute(normal: string, lemma: string): WordKeys {
+    const normalKey = foldKey(normal);
+    const lemmaKey = lemma === normal ? normalKey : foldKey(lemma);
+    const words = this.lexiconWords;
+    let repaired: string | null = null;
+    if (!words.has(lemmaKey) && !words.has(normalKey)) {
+      for (const c of inflectionCandidates(normalKey)) {
+        if (words.has(c)) {
+          repaired = c;
+          break;
+        }
+      }
+    }
+    const starts = (this.starts.byNormal.get(normalKey) ?? 0) | (this.starts.byLemma.get(repaired ?? lemmaKey) ?? 0);
+    return { repaired, starts, lemma, others: null };
+  }
+
+  /** A sentence's tokens for the stance matchers: the same tokens, lemmas repaired toward lexicon words. */
+  sentence(tokens: readonly Token[]): SentenceWords {
+    const n = tokens.length;
+    let views: TokenLike[] | null = null;
+    const starts = new Int32Array(n);
+    let mask = 0;
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i];
+      const keys = this.keysOf(t.normal, t.lemma);
+      starts[i] = keys.starts;
+      mask |= keys.starts;
+      if (keys.repaired !== null) {
+        views ??= tokens.slice();
+        views[i] = { start: t.start, end: t.end, text: t.text, normal: t.normal, lemma: keys.repaired };
+      }
+    }
+    return { tokens: views ?? tokens, starts, mask };
+  }
+}
+
+interface Sources {
+  cueFile: CueFile;
+  modFile: ModifierFile;
+  relFile: RelationFile;
+}
+
+const each = <T>(phrases: readonly string[], value: T): Phrase<T>[] => phrases.map((phrase) => ({ phrase, value }));
+
+const weighted = (byPolarity: ByPolarity): Phrase<FrameWord>[] =>
+  (['cooperation', 'distrust'] as const).flatMap((polarity) => byPolarity[polarity].map((w) => ({ phrase: w.word, value: { polarity, weight: w.weight } })));
+
+function cueEntriesOf(cueFile: CueFile): CueEntry[] {
+  return cueFile.groups.flatMap((g) =>
+    g.phrases.map((p) => {
+      const spec = typeof p === 'string' ? { phrase: p } : p;
+      const words = tokenize(spec.phrase).tokens.filter((t) => t.text.trim() !== '');
+      const nominal = words.length === 1 && words[0].pos === 'NOUN';
+      // Every entry has every field, so code reading them sees one object shape.
+      const entry: CueEntry = {
+        phrase: spec.phrase,
+        polarity: g.polarity,
+        weight: spec.weight ?? g.weight,
+        pos: spec.pos,
+        group: g.name,
+        nominal,
+        headOnly: spec.headOnly === true,
+        ambivalent: g.name === AMBIVALENCE_GROUP,
+      };
+      return entry;
+    }),
+  );
+}
+
+function compileMatchers({ modFile, relFile }: Sources, cueEntries: readonly CueEntry[], index: StartIndex) {
+  const lemma = <T>(entries: Phrase<T>[]) => new GatedMatcher(index, entries, 'lemma');
+  // Function words match as written: the lemma of "following" is "follow".
+  const normal = <T>(entries: Phrase<T>[]) => new GatedMatcher(index, entries, 'normal');
+  return {
+    cues: lemma(cueEntries.map((e) => ({ phrase: e.phrase, value: e }))),
+    negators: lemma(each(modFile.negators.phrases, true)),
+    reversals: lemma([
+      ...each<ReversalFlips>(modFile.reversals.both, 'both'),
+      ...each<ReversalFlips>(modFile.reversals.cooperation, 'cooperation'),
+      ...each<ReversalFlips>(modFile.reversals.after, 'after'),
+    ]),
+    hedges: lemma(
+      modFile.hedges.entries.flatMap((e) => each<Hedge>(e.phrases, { factor: e.factor, scope: e.scope, modifier: e.modifier, reportedOnly: e.reportedOnly === true })),
+    ),
+    intensifiers: lemma(modFile.intensifiers.entries.flatMap((e) => each<Intensifier>(e.phrases, { factor: e.factor, position: e.position }))),
+    historicalCue: lemma(each(modFile.historicalCue.phrases, true)),
+    historicalSentence: lemma(each(modFile.historicalSentence.phrases, true)),
+    presentSentence: lemma(each(modFile.presentSentence.phrases, true)),
+    concessive: normal([
+      ...each<ConcessiveKind>(modFile.concessive.preposition, 'preposition'),
+      ...each<ConcessiveKind>(modFile.concessive.subordinator, 'subordinator'),
+    ]),
+    contrast: normal(each(modFile.contrast.phrases, true)),
+    background: normal(each(modFile.background.phrases, true)),
+    pairReferences: normal(each(modFile.pairReferences.phrases, true)),
+    contentHeads: lemma(each(modFile.contentFrames.heads, true)),
+    disbelief: normal([...each<'doubt' | 'belief'>(modFile.disbelief.doubt, 'doubt'), ...each<'doubt' | 'belief'>(modFile.disbelief.belief, 'belief')]),
+    // Relation frames (relations.ts): nouns by lemma, adjectives as written ("strained" is not "strain").
+    relationNouns: lemma([...each<RelationNounKind>(relFile.relationNouns, 'relation'), ...each<RelationNounKind>(relFile.channelNouns, 'channel')]),
+    relationAdjectives: normal(weighted(relFile.adjectives)),
+    channelAdjectives: normal(weighted(relFile.channelAdjectives)),
+    objectVerbs: lemma(weighted(relFile.objectVerbs)),
+    subjectVerbs: lemma(weighted(relFile.subjectVerbs)),
+  };
+}
+
+export type StanceMatchers = ReturnType<typeof compileMatchers>;
+
+/** Every word of the phrases the lemma matchers compare, keyed as the matcher keys a phrase word: its folded lemma. */
+function lexiconWordsOf({ modFile, relFile }: Sources, cueEntries: readonly CueEntry[]): Set<string> {
+  const words = new Set<string>();
+  const phrases = [
+    ...cueEntries.map((e) => e.phrase),
+    ...modFile.negators.phrases,
+    ...modFile.reversals.both,
+    ...modFile.reversals.cooperation,
+    ...modFile.reversals.after,
+    ...modFile.hedges.entries.flatMap((e) => e.phrases),
+    ...modFile.intensifiers.entries.flatMap((e) => e.phrases),
+    ...modFile.historicalCue.phrases,
+    ...modFile.contentFrames.heads,
+    ...relFile.relationNouns,
+    ...relFile.channelNouns,
+    ...(['cooperation', 'distrust'] as const).flatMap((p) => [...relFile.objectVerbs[p], ...relFile.subjectVerbs[p]].map((w) => w.word)),
+  ];
+  for (const phrase of phrases) {
+    for (const t of tokenize(phrase).tokens) {
+      if (t.text.trim() === '') continue;
+      words.add(foldKey(t.lemma));
+    }
+  }
+  return words;
+}
+
+/** The compiled lexicon: matchers, word sets and the constants of composition. */
+export interface StanceLexicon {
+  config: Readonly<StanceConfig>;
+  matchers: StanceMatchers;
+  words: WordIndex;
+  copulas: ReadonlySet<string>;
+  contentPrepositions: ReadonlySet<string>;
+  topicPrepositions: ReadonlySet<string>;
+  holderPrepositions: ReadonlySet<string>;
+  pairPronouns: ReadonlySet<string>;
+  thirdPartyWords: ReadonlyMap<string, string | null>;
+  clauseOpeners: ReadonlySet<string>;
+  locativePrepositions: ReadonlySet<string>;
+  attributionPrepositions: ReadonlySet<string>;
+}
+
+function compileLexicon(): StanceLexicon {
+  const sources: Sources = {
+    cueFile: loadData<CueFile>('stance/cues.json'),
+    modFile: loadData<ModifierFile>('stance/modifiers.json'),
+    relFile: loadData<RelationFile>('stance/relations.json'),
+  };
+  const { modFile, relFile } = sources;
+  const cueEntries = cueEntriesOf(sources.cueFile);
+  const index = new StartIndex();
+  const matchers = compileMatchers(sources, cueEntries, index);
+  return {
+    config: modFile.config,
+    matchers,
+    words: new WordIndex(index, lexiconWordsOf(sources, cueEntries)),
+    copulas: new Set(relFile.copulas),
+    contentPrepositions: new Set(modFile.contentFrames.prepositions),
+    topicPrepositions: new Set(modFile.topicPrepositions.words),
+    holderPrepositions: new Set(modFile.holderPrepositions.words),
+    pairPronouns: new Set(modFile.pairPronouns.words),
+    thirdPartyWords: new Map(Object.entries(modFile.thirdPartyWords.words)),
+    clauseOpeners: new Set(modFile.clauseOpeners.words),
+    locativePrepositions: new Set(modFile.locativePrepositions.words),
+    attributionPrepositions: new Set(modFile.attributionPrepositions.words),
+  };
+}
+
+let compiled: StanceLexicon | null = null;
+
+/** The lexicon, compiled on first use (the stage's first run), then shared. */
+export function stanceLexicon(): StanceLexicon {
+  return (compiled ??= compileLexicon());
 }
 
 export type { PhraseHit, TokenLike };

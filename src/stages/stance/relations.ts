@@ -10,7 +10,7 @@
 // "strained") give way to the frame; an interjection between subject and verb
 // (", strained since the war,") keeps its own cues.
 import type { Token } from '../../article.js';
-import { COPULAS, MATCHERS, type CueEntry, type FrameWord, type PhraseHit, type RelationNounKind, type TokenLike } from './lexicon.js';
+import { stanceLexicon, type CueEntry, type FrameWord, type GatedMatcher, type PhraseHit, type RelationNounKind, type SentenceWords } from './lexicon.js';
 
 export interface RelationFrame {
   hit: PhraseHit<CueEntry>;
@@ -33,25 +33,26 @@ function frameHit(tokens: readonly Token[], first: number, end: number, word: Fr
     .slice(first, end)
     .map((t) => t.text)
     .join(' ');
-  const value: CueEntry = { phrase: text, polarity: word.polarity, weight: word.weight, group, nominal: false };
+  const value: CueEntry = { phrase: text, polarity: word.polarity, weight: word.weight, pos: undefined, group, nominal: false, headOnly: false, ambivalent: false };
   return { value, first, end, start: tokens[first].start, endOffset: tokens[end - 1].end };
 }
 
 /** The frame word matched at token k by `matcher`, if any, with its end. */
-function wordAt(matcher: typeof MATCHERS.objectVerbs, views: readonly TokenLike[], k: number): PhraseHit<FrameWord> | null {
-  return matcher.matchAt(views, k)[0] ?? null;
+function wordAt(matcher: GatedMatcher<FrameWord>, words: SentenceWords, k: number): PhraseHit<FrameWord> | null {
+  return matcher.matchAt(words, k)[0] ?? null;
 }
 
-export function findRelationFrames(tokens: readonly Token[], views: readonly TokenLike[], inEntity: readonly boolean[]): RelationFrame[] {
+export function findRelationFrames(tokens: readonly Token[], words: SentenceWords, inEntity: readonly boolean[]): RelationFrame[] {
   const out: RelationFrame[] = [];
+  const { matchers, copulas } = stanceLexicon();
   const clear = (from: number, to: number) => {
     for (let k = from; k < to; k++) if (inEntity[k]) return false;
     return true;
   };
-  for (const noun of MATCHERS.relationNouns.findAll(views)) {
+  for (const noun of matchers.relationNouns.findAll(words)) {
     const kind: RelationNounKind = noun.value;
     if (tokens[noun.first].pos === 'VERB') continue; // "tie", "link", "contact" as verbs
-    const adjectives = kind === 'relation' ? MATCHERS.relationAdjectives : MATCHERS.channelAdjectives;
+    const adjectives = kind === 'relation' ? matchers.relationAdjectives : matchers.channelAdjectives;
     let found: RelationFrame | null = null;
 
     // In front: an adjective, and a verb whose object the noun is, over modifiers and determiners.
@@ -60,9 +61,9 @@ export function findRelationFrames(tokens: readonly Token[], views: readonly Tok
     let adjective: { at: number; word: FrameWord } | null = null;
     for (let k = noun.first - 1, steps = 0; k >= 0 && steps < 5; k--, steps++) {
       const t = tokens[k];
-      const adj: PhraseHit<FrameWord> | null = !adjective && !NOMINAL.has(t.pos) ? wordAt(adjectives, views, k) : null;
+      const adj: PhraseHit<FrameWord> | null = !adjective && !NOMINAL.has(t.pos) ? wordAt(adjectives, words, k) : null;
       if (adj && adj.end <= noun.first) adjective = { at: k, word: adj.value };
-      const verb = t.pos === 'VERB' ? lastWordEndingAt(MATCHERS.objectVerbs, views, k) : null;
+      const verb = t.pos === 'VERB' ? lastWordEndingAt(matchers.objectVerbs, words, k) : null;
       if (verb && clear(verb.first, noun.end)) {
         const word = adjective && adjective.word.polarity === verb.value.polarity && adjective.word.weight > verb.value.weight ? adjective.word : verb.value;
         found = { hit: frameHit(tokens, verb.first, noun.end, word, 'relation-object'), cover: [[verb.first, noun.end]] };
@@ -94,21 +95,21 @@ export function findRelationFrames(tokens: readonly Token[], views: readonly Tok
     if (k >= tokens.length) continue;
     const head = tokens[k];
     if (head.pos === 'VERB' || head.pos === 'AUX') {
-      const verb = wordAt(MATCHERS.subjectVerbs, views, k) ?? (passive ? wordAt(MATCHERS.objectVerbs, views, k) : null);
+      const verb = wordAt(matchers.subjectVerbs, words, k) ?? (passive ? wordAt(matchers.objectVerbs, words, k) : null);
       if (verb) {
         out.push({ hit: frameHit(tokens, k, verb.end, verb.value, 'relation-subject'), cover: [[noun.first, noun.end], [verb.first, verb.end]] });
         continue;
       }
       // "relations remain frosty", "the border remains closed"
-      if (COPULAS.has(head.lemma)) {
+      if (copulas.has(head.lemma)) {
         let j = k + 1;
         while (j < tokens.length && tokens[j].pos === 'ADV') j++;
-        const adjective = j < tokens.length ? wordAt(adjectives, views, j) : null;
+        const adjective = j < tokens.length ? wordAt(adjectives, words, j) : null;
         if (adjective) out.push({ hit: frameHit(tokens, j, adjective.end, adjective.value, 'relation-subject'), cover: [[noun.first, noun.end], [j, adjective.end]] });
       }
     } else if (head.pos === 'ADJ') {
       // "ties are strained", "relations have thawed": wink may tag the participle as an adjective.
-      const word = (passive ? wordAt(adjectives, views, k) : null) ?? wordAt(MATCHERS.subjectVerbs, views, k);
+      const word = (passive ? wordAt(adjectives, words, k) : null) ?? wordAt(matchers.subjectVerbs, words, k);
       if (word) out.push({ hit: frameHit(tokens, k, word.end, word.value, 'relation-subject'), cover: [[noun.first, noun.end], [k, word.end]] });
     }
   }
@@ -132,9 +133,9 @@ export function skipPhaseVerb(tokens: readonly Token[], k: number): number {
 }
 
 /** A verb phrase of the matcher that ends at token k ("break off" ending at "off"), or starts there. */
-function lastWordEndingAt(matcher: typeof MATCHERS.objectVerbs, views: readonly TokenLike[], k: number): PhraseHit<FrameWord> | null {
+function lastWordEndingAt(matcher: GatedMatcher<FrameWord>, words: SentenceWords, k: number): PhraseHit<FrameWord> | null {
   for (let first = k; first >= Math.max(0, k - 2); first--) {
-    const hit = matcher.matchAt(views, first).find((h) => h.end === k + 1);
+    const hit = matcher.matchAt(words, first).find((h) => h.end === k + 1);
     if (hit) return hit;
   }
   return null;
