@@ -1,11 +1,13 @@
-// The events stage's data, typed and compiled once at module load: PLOVER
-// categories (data/events/categories.json), trigger patterns
-// (data/events/patterns.json) and the cues that shape an event without being one
-// (data/events/cues.json). Everything here is data; the logic that uses it lives
-// in the other files of this folder.
+// The events stage's data, typed and compiled once: PLOVER categories
+// (data/events/categories.json), trigger patterns (data/events/patterns.json)
+// and the cues that shape an event without being one (data/events/cues.json).
+// The JSON is read at import; the phrase matchers and gates, which tokenise
+// every phrase, are built on first use (the corpus runner's main thread imports
+// the pipeline for stage versions and never runs it). Everything here is data;
+// the logic that uses it lives in the other files of this folder.
 import type { PloverCategory, QuadClass } from '../../article.js';
 import { loadData } from '../../data.js';
-import { PhraseMatcher, type TokenLike } from '../../lexicon/phrases.js';
+import { PhraseMatcher, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
 import { tokenize } from '../../nlp.js';
 
 // ---- categories -------------------------------------------------------------
@@ -128,33 +130,46 @@ export const PATTERNS: readonly Pattern[] = compilePatterns(loadData<PatternsFil
 const FOLD = /[’‘`‐‑–—]/;
 const fold = (s: string): string => (FOLD.test(s) ? s.replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-') : s);
 
-/** The words (lower-cased form and lemma) that open the phrases: matchAt elsewhere can only fail. */
+/** The words (lower-cased form and lemma) that open the phrases: matchAt elsewhere can only fail. Built on first use. */
 export class Gate {
-  private readonly words = new Set<string>();
+  private words: Set<string> | null = null;
   /** Some opening word holds an apostrophe or a dash ("n't", "co-operate"): text must be folded to compare. */
-  private readonly folds: boolean;
-  constructor(phrases: readonly string[]) {
-    for (const phrase of phrases) {
+  private folds = false;
+  constructor(private readonly phrases: readonly string[]) {}
+  private build(): Set<string> {
+    const words = new Set<string>();
+    for (const phrase of this.phrases) {
       const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
       if (!first) continue;
-      this.words.add(fold(first.normal));
-      this.words.add(fold(first.lemma.toLowerCase()));
+      words.add(fold(first.normal));
+      words.add(fold(first.lemma.toLowerCase()));
     }
-    this.folds = [...this.words].some((w) => /['-]/.test(w));
+    this.folds = [...words].some((w) => /['-]/.test(w));
+    return words;
   }
   /** Hot path (every token, every gate): plain lookups; wink's lemmas of common words are lower case already. */
   opens(t: TokenLike): boolean {
-    if (this.words.has(t.normal) || this.words.has(t.lemma)) return true;
-    return this.folds && FOLD.test(t.normal) && (this.words.has(fold(t.normal)) || this.words.has(fold(t.lemma.toLowerCase())));
+    const words = (this.words ??= this.build());
+    if (words.has(t.normal) || words.has(t.lemma)) return true;
+    return this.folds && FOLD.test(t.normal) && (words.has(fold(t.normal)) || words.has(fold(t.lemma.toLowerCase())));
+  }
+}
+
+/** A phrase matcher compiled on its first lookup. */
+export class LazyMatcher<T> {
+  private matcher: PhraseMatcher<T> | null = null;
+  constructor(private readonly build: () => PhraseMatcher<T>) {}
+  matchAt(tokens: readonly TokenLike[], i: number, to = tokens.length): PhraseHit<T>[] {
+    return (this.matcher ??= this.build()).matchAt(tokens, i, to);
+  }
+  findAll(tokens: readonly TokenLike[], from = 0, to = tokens.length): PhraseHit<T>[] {
+    return (this.matcher ??= this.build()).findAll(tokens, from, to);
   }
 }
 
 export const TRIGGER_GATE = new Gate(PATTERNS.map((p) => p.phrase));
 
-export const TRIGGERS = new PhraseMatcher<Pattern>(
-  PATTERNS.map((p) => ({ phrase: p.phrase, value: p })),
-  'lemma',
-);
+export const TRIGGERS = new LazyMatcher<Pattern>(() => new PhraseMatcher<Pattern>(PATTERNS.map((p) => ({ phrase: p.phrase, value: p })), 'lemma'));
 
 // ---- cues -------------------------------------------------------------------
 
@@ -198,11 +213,11 @@ interface CuesFile {
 
 const cues = loadData<CuesFile>('events/cues.json');
 
-export const MODALITY = new PhraseMatcher<ModalityCue>(cues.modality.map((c) => ({ phrase: c.phrase, value: c })), 'lemma');
-export const FUTURE_TIMES = new PhraseMatcher<true>(cues.futureTimes.map((phrase) => ({ phrase, value: true as const })), 'lemma');
-export const PAIR_ANAPHORS = new PhraseMatcher<PairAnaphor>(cues.pairAnaphors.map((a) => ({ phrase: a.phrase, value: a })), 'lemma');
-export const LIGHT_VERBS = new PhraseMatcher<true>(cues.lightVerbs.map((phrase) => ({ phrase, value: true as const })), 'lemma');
-export const RECIPIENT_VERBS = new PhraseMatcher<true>(cues.recipientVerbs.map((phrase) => ({ phrase, value: true as const })), 'lemma');
+export const MODALITY = new LazyMatcher(() => new PhraseMatcher<ModalityCue>(cues.modality.map((c) => ({ phrase: c.phrase, value: c })), 'lemma'));
+export const FUTURE_TIMES = new LazyMatcher(() => new PhraseMatcher<true>(cues.futureTimes.map((phrase) => ({ phrase, value: true as const })), 'lemma'));
+export const PAIR_ANAPHORS = new LazyMatcher(() => new PhraseMatcher<PairAnaphor>(cues.pairAnaphors.map((a) => ({ phrase: a.phrase, value: a })), 'lemma'));
+export const LIGHT_VERBS = new LazyMatcher(() => new PhraseMatcher<true>(cues.lightVerbs.map((phrase) => ({ phrase, value: true as const })), 'lemma'));
+export const RECIPIENT_VERBS = new LazyMatcher(() => new PhraseMatcher<true>(cues.recipientVerbs.map((phrase) => ({ phrase, value: true as const })), 'lemma'));
 
 export const MODALITY_GATE = new Gate(cues.modality.map((c) => c.phrase));
 export const FUTURE_TIMES_GATE = new Gate(cues.futureTimes);
