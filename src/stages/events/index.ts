@@ -25,15 +25,37 @@
 //   - stance: the sentence's stance score when the stance stage found cues,
 //     else the event's own tone, intensity / 10.
 //   - A conditional announcement ("will withdraw its force unless ...") is an
-//     ultimatum: THREATEN, whatever the announced act.
-//   - A reported obligation ("Mubarak said the US must mediate") is, besides
-//     the hypothetical act, a REQUEST from the reporter to the one who must act.
+//     ultimatum: THREATEN, whatever the announced act; a conflictual act
+//     announced on a condition, hedged or not ("could impose tariffs ... if he
+//     wins"), is a THREATEN too, its mode kept.
+//   - A reported obligation ("Mubarak said the US must mediate") is a REQUEST
+//     from the reporter to the one who must act.
+//   - Content is no event of its own: what is demanded ("urged Azerbaijan to
+//     withdraw"), wished ("aspires to procure"), alleged ("accused Turkish jets
+//     of violating ..."), threatened ("warned that any intervention would be
+//     treated as war"), an example of an event just named ("including a 1993
+//     accord"), the toll of an attack (", killing five people"); an act
+//     recoded by the intent rule folds into the statement that announces it
+//     ("agreed to meet again next month" is one AGREE).
+//   - Actors the entities stage leaves uncoded (groups.ts): unnamed groups
+//     ("police", "protesters", "the junta") and titled persons take a role
+//     from data/events/groups.json and titles, a country from the context.
+//   - The article's main pair completes an act: a directed cooperative or
+//     verbal act by one of them with no target of its own is aimed at the
+//     other when the sentence names it ("Seoul threatened to let the pact
+//     lapse" after "Japan tightened controls on exports to South Korea"); an
+//     attack noun with a target of the pair and no source is the other's ("the
+//     invasion of Ukraine" in a sentence about Russia); the pair as subject
+//     ("both sides rushed soldiers") acts toward each other; material
+//     cooperation named without parties, in a sentence naming one of the pair
+//     while the pair is in focus, is the pair's.
+//   - A state's protest is an official complaint (ACCUSE), its blockade COERCE.
 //   - Coding choices the dictionary makes (data/events/patterns.json):
 //     formalizing a partnership is AGREE (a commitment still being made;
 //     signing or ratifying a treaty is SUPPORT, as PLOVER says); "unite" is
-//     COOPERATE and "prop up X" SUPPORT (the phrase says backing, not how), so
-//     "both nations united to prop up President Assad" gives COOPERATE IRN–RUS
-//     and SUPPORT IRN→SYRGOV, RUS→SYRGOV; "military intervention(s)" is
+//     COOPERATE and "prop up X" AID (material backing, as PLOVER codes military
+//     aid), so "both nations united to prop up President Assad" gives
+//     COOPERATE IRN–RUS and AID IRN→SYRGOV, RUS→SYRGOV; "military intervention(s)" is
 //     ASSAULT, a plain "intervene" COERCE; a war or conflict between two
 //     parties is a mutual ASSAULT.
 //   - Dates and the historical flag: see timing.ts ("Presently" resolves to the
@@ -57,7 +79,7 @@ import { attribute, clauseAt, subjectOf, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical } from './timing.js';
 import { findTriggers, type Trigger } from './triggers.js';
 
-export const EVENTS_VERSION = '1';
+export const EVENTS_VERSION = '2';
 
 const MAX_RECORDS_PER_TRIGGER = 6;
 
