@@ -347,3 +347,98 @@ describe('events: the seed article', () => {
     expect(JSON.stringify(eventsStage.run(seedDoc('stance')).layer)).toBe(JSON.stringify(events));
   });
 });
+
+describe('events: actors the entities stage leaves uncoded', () => {
+  it('codes unnamed groups by their role and the place the sentence puts them in ("police in Yerevan")', () => {
+    const text = 'On Sunday, police in Yerevan detained dozens of protesters.';
+    const [e] = eventsOf(docFromText(text, { published: '2024-05-13' }));
+    expect(brief(e)).toEqual(['COERCE', 'ARMCOP', 'ARMOPP', 'detained', 'asserted']);
+    expect(e.source).toMatchObject({ start: offsetOf(text, 'police'), end: offsetOf(text, 'police') + 6, text: 'police' });
+    expect(e.target).toMatchObject({ start: offsetOf(text, 'protesters'), text: 'protesters' });
+    expect(e.rule).toContain('source:subject');
+    expect(e.date.value).toBe('2024-05-12');
+  });
+
+  it('takes a group\'s country from a possessive, else leaves the role alone ("Police arrested students": COP, EDU)', () => {
+    const [expelled] = eventsOf(docFromText("Niger's military rulers expelled the French ambassador.", { published: '2023-08-11' }));
+    expect(brief(expelled)).toEqual(['SANCTION', 'NERMIL', 'FRAGOV', 'expelled', 'asserted']);
+    expect(expelled.source?.text).toBe('military rulers');
+    const [arrested] = eventsOf(docFromText('Police arrested dozens of students.', { published: '2023-08-11' }));
+    expect(brief(arrested)).toEqual(['COERCE', 'COP', 'EDU', 'arrested', 'asserted']);
+  });
+
+  it('codes a titled person the entities stage left uncoded by the title\'s role and country ("Secretary of State")', () => {
+    const text = 'Secretary of State Antony Blinken visited Niger.';
+    const [e] = eventsOf(docFromText(text, { published: '2023-08-11' }));
+    expect(brief(e)).toEqual(['CONSULT', 'USAGOV', 'NER', 'visited', 'asserted']);
+    expect(e.source).toMatchObject({ text: 'Antony Blinken', start: offsetOf(text, 'Antony Blinken') });
+  });
+});
+
+describe('events: the article\'s main pair completes an act', () => {
+  const pair: ActorSpec[] = [['Japan', 'JPN', 'JPN'], ['South Korea', 'KOR', 'KOR'], ['Seoul', 'KORGOV', 'KOR']];
+
+  it('aims a targetless act of one of the pair at the other when the sentence names it', () => {
+    const text = 'Japan tightened controls on exports to South Korea, and Seoul threatened to let a pact lapse.';
+    const events = eventsOf(handDoc(text, pair));
+    expect(events.map(brief)).toEqual([
+      ['SANCTION', 'JPN', 'KOR', 'tightened', 'asserted'],
+      ['THREATEN', 'KORGOV', 'JPN', 'threatened', 'asserted'],
+    ]);
+    expect(events[1].rule).toContain('target:dyad-partner');
+    expect(events[1].target).toMatchObject({ text: 'Japan', start: 0, end: 5 });
+  });
+
+  it('lets the pair as subject act toward each other ("Both sides rushed soldiers to the frontier")', () => {
+    const doc = handDoc('Japan and South Korea met. Both sides then rushed soldiers to the frontier.', pair);
+    const rushed = eventsOf(doc).find((e) => e.trigger.text === 'rushed')!;
+    expect([rushed.type, rushed.source?.actor, rushed.target?.actor]).toEqual(['MOBILIZE', 'JPN', 'KOR']);
+    expect(rushed.rule).toContain('mutual:pair-subject');
+  });
+});
+
+describe('events: content is no event of its own', () => {
+  const actors: ActorSpec[] = [['Greece', 'GRC', 'GRC'], ['Turkey', 'TUR', 'TUR'], ['Iran', 'IRN', 'IRN'], ['Russia', 'RUS', 'RUS'], ['Mali', 'MLI', 'MLI'], ['ECOWAS', 'ECOWAS', null], ['Armenia', 'ARM', 'ARM'], ['Azerbaijan', 'AZE', 'AZE']];
+
+  it('codes the accusation, not what it alleges; the threat, not what it announces; no mere wish', () => {
+    expect(eventsOf(handDoc('Greece accused Turkey of violating its airspace.', actors)).map(brief)).toEqual([['ACCUSE', 'GRC', 'TUR', 'accused', 'asserted']]);
+    expect(eventsOf(handDoc('Mali warned ECOWAS that any attack on Mali would be treated as war.', actors)).map(brief)).toEqual([['THREATEN', 'MLI', 'ECOWAS', 'warned', 'asserted']]);
+    expect(eventsOf(handDoc('Iran hopes to expand trade with Russia.', actors))).toEqual([]);
+  });
+
+  it('folds an act announced in an agreement into the agreement, dated when it was made', () => {
+    const events = eventsOf(handDoc('Armenia and Azerbaijan agreed to meet again next month.', actors, [['next month', '2025-02']]));
+    expect(events.map(brief)).toEqual([['AGREE', 'ARM', 'AZE', 'agreed', 'asserted']]);
+    expect(events[0].date).toEqual({ value: '2025-01-17', text: null, basis: 'publication' });
+  });
+
+  it('reads a conditional conflictual announcement as a threat, and a state\'s protest as a complaint', () => {
+    const usa: ActorSpec[] = [['Trump', 'USAELI', 'USA'], ['China', 'CHN', 'CHN'], ['Philippines', 'PHL', 'PHL']];
+    const [threat] = eventsOf(handDoc('Trump said he could impose tariffs on China if he wins the election.', usa));
+    expect(brief(threat)).toEqual(['THREATEN', 'USAELI', 'CHN', 'impose', 'hypothetical']);
+    expect(threat.rule).toContain('intent:SANCTION->THREATEN');
+    expect(eventsOf(handDoc('The Philippines protested against China.', usa)).map(brief)).toEqual([['ACCUSE', 'PHL', 'CHN', 'protested', 'asserted']]);
+  });
+
+  it('takes the toll of an attack as that attack', () => {
+    const events = eventsOf(docFromText('Kenyan police opened fire on protesters, killing five people.', { published: '2024-06-26' }));
+    expect(events.map(brief)).toEqual([['ASSAULT', 'KENCOP', 'KENOPP', 'opened fire', 'asserted']]);
+  });
+});
+
+describe('events: the seed\'s dated events', () => {
+  const doc = seedDoc();
+  const events = doc.layers.events!;
+
+  it('dates the cooperation the dissolution of the Soviet Union fostered 1991, historical, between the pair in focus', () => {
+    const at = offsetOf(SEED_TEXT, 'military cooperation');
+    const e = events.find((x) => x.trigger.start <= at && at < x.trigger.end + 30 && x.type === 'COOPERATE' && x.evidence.text.startsWith('The dissolution'))!;
+    expect([e.source?.actor, e.target?.actor, e.date.value, e.historical, e.mode]).toEqual(['IRN', 'RUS', '1991', true, 'asserted']);
+    expect(e.date.text).toBe('1991');
+  });
+
+  it('codes no event for "the partnership may also face scrutiny": no actor scrutinises it', () => {
+    const at = offsetOf(SEED_TEXT, 'face scrutiny');
+    expect(events.filter((e) => e.trigger.start >= at - 20 && e.trigger.start <= at + 13)).toEqual([]);
+  });
+});

@@ -513,6 +513,8 @@ export function governorOf(tokens: readonly Token[], first: number, floor: numbe
       if (seeThrough.has(t.normal) && head && j - 1 >= floor && ROLE_NOUNS.has(head.normal)) continue;
       // "a range of Chinese imports", "thousands of demonstrators": a quantity's "of" is no preposition of the phrase.
       if (t.normal === 'of' && head && j - 1 >= floor && PARTITIVES.has(head.normal)) continue;
+      // "Secretary of State Antony Blinken", "Minister of Foreign Affairs X": an "of" inside a capitalised title.
+      if (t.normal === 'of' && head && /^\p{Lu}/u.test(head.text) && j + 1 < first && tokens.slice(j + 1, first).every((x) => /^\p{Lu}/u.test(x.text))) continue;
       // "up to 16 Russian advisers", "more than 100 Palestinians", "about 70 million": a quantity, not a preposition.
       if (tokens[j + 1]?.pos === 'NUM' && (QUANTIFIERS.has(t.normal) || (t.normal === 'to' && head?.normal === 'up') || (t.normal === 'than' && head && /^(more|less|fewer)$/.test(head.normal)))) {
         if (t.normal === 'to' || t.normal === 'than') j--;

@@ -224,7 +224,8 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
     const modifier = last === hit.end - 1 && HEAD_POS.has(after?.pos ?? '') && after.sentence === s.index;
     // "Saudi officials", "Iran's army": the entities stage coded the demonym or country with this role already.
     let before = hit.first - 1;
-    while (before > s.firstToken && tokens[before].pos === 'ADJ') before--;
+    // Over adjectives ("Russia's top diplomats"), but not over a demonym tagged ADJ ("the French ambassador").
+    while (before > s.firstToken && tokens[before].pos === 'ADJ' && !mentions.some((r) => r.last === before)) before--;
     if (tokens[before]?.pos === 'PART' && /^['’]s?$/.test(tokens[before].text)) before--;
     // "its troops", "their leaders": the possessive pronoun stands for the owner, who the anaphor resolver finds.
     if (before >= s.firstToken && tokens[before].pos === 'PRON' && OWNER_PRONOUNS.has(tokens[before].normal)) {
@@ -250,6 +251,8 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
       continue;
     }
     const found = qualifier ? { country: qualifier.country!, rule: 'qualifier' } : countryFor(tokens, s, all(), hit.first, last, ctx.dominant, true, ctx.dyad !== null);
+    // "the French ambassador": the demonym is folded into the group's code, not a party of its own.
+    if (qualifier && tokens[qualifier.last + 1]?.pos !== 'PART') absorbed.add(qualifier);
     if (found && 'place' in found && found.place) absorbed.add(found.place);
     out.push(ref(tokens, hit.first, last, found ? found.country + role : role, found?.country ?? null, plural, `group:${head.normal}${found ? `@${found.rule}` : ''}`));
     i = last;
