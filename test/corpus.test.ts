@@ -45,12 +45,13 @@ describe('corpus run', () => {
     const articles = readdirSync(corpus).filter((f) => f.endsWith('.txt'));
     expect(summary).toMatchObject({ files: articles.length, processed: articles.length, failed: 0 });
     const files = snapshot(out);
-    for (const name of ['events.jsonl', 'entities.jsonl', 'dyads.json', 'manifest.json', 'report/index.html']) expect(files[name]).toBeDefined();
+    for (const name of ['events.jsonl', 'event-groups.jsonl', 'entities.jsonl', 'dyads.json', 'manifest.json', 'report/index.html']) expect(files[name]).toBeDefined();
     for (const [name, text] of Object.entries(files)) {
       if (name.startsWith('articles/')) expect(schemaErrors('article', JSON.parse(text)), name).toEqual([]);
     }
     for (const event of lines(files['events.jsonl'])) expect(schemaErrors('event', event)).toEqual([]);
     for (const entity of lines(files['entities.jsonl'])) expect(schemaErrors('entity', entity)).toEqual([]);
+    for (const group of lines(files['event-groups.jsonl'])) expect(schemaErrors('event-group', group)).toEqual([]);
     expect(schemaErrors('dyads', JSON.parse(files['dyads.json']))).toEqual([]);
     expect(schemaErrors('manifest', JSON.parse(files['manifest.json']))).toEqual([]);
     for (const name of articles) expect(files[`articles/${name.replace(/\.txt$/, '')}.json`]).toBeDefined();
@@ -83,6 +84,29 @@ describe('corpus run', () => {
     expect(() => statSync(join(out, 'articles/russia-iran-alliance.json'))).toThrow();
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.articles.map((a: { id: string }) => a.id)).not.toContain('russia-iran-alliance');
+  });
+
+  it('groups a happening that several articles report, and counts it once in dyads.json', async () => {
+    const dir = tempDir();
+    const report = (name: string, published: string, sentence: string) => {
+      writeFileSync(join(dir, `${name}.txt`), `Talks in Geneva\n\n${sentence}\n`);
+      writeFileSync(join(dir, `${name}.meta.json`), JSON.stringify({ published, publisher: name }));
+    };
+    report('wire-a', '2025-03-05', 'Armenia and Azerbaijan signed a peace agreement in Geneva on Tuesday, ending decades of conflict over the border.');
+    report('wire-b', '2025-03-06', 'Azerbaijan and Armenia signed a peace agreement in Geneva this week, officials said, ending a long border conflict.');
+    report('wire-c', '2025-03-05', 'Egypt and Sudan held talks on the Nile dam on Tuesday.');
+    const target = tempDir();
+    await runCorpus({ corpus: dir, out: target, jobs: 1 });
+    const groups = lines(readFileSync(join(target, 'event-groups.jsonl'), 'utf8')) as { members: string[]; articles: number; actors: string[]; first: { articleId: string } }[];
+    // The signing (and the agreement it makes) are told by wire-a and wire-b; the Egypt–Sudan talks only once.
+    expect(groups.length).toBeGreaterThanOrEqual(1);
+    for (const g of groups) {
+      expect([g.members.length, g.articles, [...g.actors].sort(), g.first.articleId]).toEqual([2, 2, ['ARM', 'AZE'], 'wire-a']);
+    }
+    const dyads = JSON.parse(readFileSync(join(target, 'dyads.json'), 'utf8')).dyads as { actors: string[]; periods: { events: Record<string, number>; reports: Record<string, number> }[] }[];
+    const pair = dyads.find((d) => d.actors.join('-') === 'ARM-AZE')!;
+    const sum = (k: 'events' | 'reports') => pair.periods.reduce((s, p) => s + Object.values(p[k]).reduce((a, b) => a + b, 0), 0);
+    expect(sum('reports') - sum('events')).toBe(groups.length);
   });
 
   it('gives byte-identical output whatever the job count', async () => {

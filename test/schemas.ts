@@ -10,7 +10,7 @@ for (const file of readdirSync(join(PACKAGE_ROOT, 'schemas'))) {
 }
 
 /** Errors of `value` against schemas/<name>.schema.json, as readable lines (empty when valid). */
-export function schemaErrors(name: 'article' | 'event' | 'entity' | 'dyads' | 'manifest', value: unknown): string[] {
+export function schemaErrors(name: 'article' | 'event' | 'event-group' | 'entity' | 'dyads' | 'manifest', value: unknown): string[] {
   const validate = ajv.getSchema(`newsevents/${name}.schema.json`);
   if (!validate) throw new Error(`no schema ${name}`);
   if (validate(value)) return [];

@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EntityType } from '../article.js';
+import type { EntityType, EventRecord } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { renderIndexPage, type ArticleSummary } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
 import { byPeriod, noEvents, round3, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
+import { EventGrouper, type EventGroup } from './event-groups.js';
 import { StreamedFile, writeIfChanged } from './files.js';
+import { periodOf } from './periods.js';
 import type { Manifest } from './manifest.js';
 
 export interface CorpusEntity {
@@ -45,6 +47,7 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   };
 
   const events = new StreamedFile(join(out, 'events.jsonl'));
+  const grouper = new EventGrouper();
   const entities = new Map<string, CorpusEntity>();
   const dyads = new Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>();
   const summaries: ArticleSummary[] = [];
@@ -59,7 +62,9 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     const fragment = await readFile(join(out, articleOutputs(entry.id).fragment), 'utf8');
     const newline = fragment.indexOf('\n');
     const digest = JSON.parse(fragment.slice(0, newline)) as ArticleDigest;
-    await events.write(fragment.slice(newline + 1));
+    const eventLines = fragment.slice(newline + 1);
+    await events.write(eventLines);
+    for (const line of eventLines.split('\n')) if (line) grouper.add(JSON.parse(line) as EventRecord, digest.publisher);
     addEntities(entities, digest);
     addDyads(dyads, digest);
     for (const [k, n] of Object.entries(digest.eventTypes)) eventTypes[k] = (eventTypes[k] ?? 0) + n;
@@ -68,6 +73,9 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   }
 
   if (await events.commit()) written.push('events.jsonl');
+  const groups = grouper.groups();
+  await write('event-groups.jsonl', groups.map((g) => JSON.stringify(g) + '\n').join(''));
+  countHappenings(dyads, groups);
   const entityLines = [...entities.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => JSON.stringify(e) + '\n');
   await write('entities.jsonl', entityLines.join(''));
   const dyadList = [...dyads.values()]
@@ -110,5 +118,18 @@ function addDyads(dyads: Map<string, { dyad: CorpusDyad; periods: Map<string, Dy
       for (const [quad, n] of Object.entries(p.events) as [keyof typeof p.events, number][]) total.events[quad] += n;
       total.stance = stanceOf(total.cooperation, total.distrust);
     }
+  }
+}
+
+/**
+ * Dyad counts read as events, not reports: every period keeps its `reports` (one
+ * per event record) and its `events` lose the extra reports of each happening
+ * that several articles told (event-groups.jsonl).
+ */
+function countHappenings(dyads: Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>, groups: EventGroup[]): void {
+  for (const slot of dyads.values()) for (const p of slot.periods.values()) p.reports = { ...p.events };
+  for (const g of groups) {
+    const period = dyads.get([...g.actors].sort().join('|'))?.periods.get(periodOf(g.date, g.first.published));
+    if (period) period.events[g.quadClass] = Math.max(0, period.events[g.quadClass] - (g.members.length - 1));
   }
 }

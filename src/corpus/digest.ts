@@ -20,7 +20,10 @@ export interface DyadPeriod {
   distrust: number;
   stance: number;
   sentences: number;
+  /** Events by quad class; across the corpus, happenings told by several articles count once. */
   events: Record<QuadClass, number>;
+  /** Across the corpus: event records by quad class, one per report. */
+  reports?: Record<QuadClass, number>;
 }
 
 export interface DigestDyad {
