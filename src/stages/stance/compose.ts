@@ -57,8 +57,8 @@ export interface SentenceContext {
   words: SentenceWords;
   /** Actor of the entity mention covering each token, or null. */
   tokenActor: readonly (string | null)[];
-  /** Whether each token lies inside any entity mention (coded or not). */
-  inEntity: readonly boolean[];
+  /** 1 where a token lies inside any entity mention (coded or not). */
+  inEntity: Uint8Array;
   /** Title-case line without final punctuation: capitalised words are not names here. */
   headline: boolean;
   /** The article's main pair (country codes), if any. */
@@ -77,52 +77,89 @@ export interface Structure {
   region: (Region | null)[];
 }
 
-const BOUNDARY_PUNCT = /^[,;:()\[\]–—]$|^\.\.\.$/;
-const COMMA_LIKE = /^[,;:]$/;
+/** Punctuation that opens a clause: , ; : ( ) [ ] – — and "...". */
+function isBoundaryPunct(text: string): boolean {
+  if (text.length !== 1) return text === '...';
+  switch (text) {
+    case ',':
+    case ';':
+    case ':':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '–':
+    case '—':
+      return true;
+    default:
+      return false;
+  }
+}
+
+const isCommaLike = (text: string): boolean => text === ',' || text === ';' || text === ':';
+/** . ; : ! ? */
+const isStop = (text: string): boolean => text === '.' || text === ';' || text === ':' || text === '!' || text === '?';
 const CONTRAST_WORDS = new Set(['but', 'yet']);
+
+/** "on Feb. 6, 2023": the comma of a date ends nothing. */
+function isDateComma(tokens: readonly Token[], k: number): boolean {
+  return tokens[k].text === ',' && k > 0 && tokens[k - 1].pos === 'NUM' && k + 1 < tokens.length && /^\d{4}$/.test(tokens[k + 1].text);
+}
+
+/** Where a concessive or background part starting at `from` ends: the next comma, or a "but". */
+function nextComma(tokens: readonly Token[], from: number): number {
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (isCommaLike(t.text) && !isDateComma(tokens, k)) return k;
+    if (t.pos === 'CCONJ' && CONTRAST_WORDS.has(t.normal)) return k;
+  }
+  return tokens.length;
+}
+
+function markRegion(region: (Region | null)[], from: number, to: number, r: Region): void {
+  for (let k = from; k < to; k++) if (region[k] === null) region[k] = r;
+}
+
+/** "not only ... but also" adds, it does not contrast. */
+function followsNotOnly(tokens: readonly Token[], at: number): boolean {
+  // The words before can only say "not only" when one of them holds "only": the text is built then.
+  let only = false;
+  for (let k = 0; k < at && !only; k++) only = tokens[k].normal.includes('only');
+  if (!only) return false;
+  const before = tokens.slice(0, at).map((x) => x.normal).join(' ');
+  return /\bnot only\b/.test(before);
+}
 
 /** Clauses (scopes for modifiers) and regions (concessive, contrast, background) of a sentence. */
 export function sentenceStructure(tokens: readonly Token[], words: SentenceWords): Structure {
   const { matchers, clauseOpeners } = stanceLexicon();
   const n = tokens.length;
-  const opensClause = new Array<boolean>(n).fill(false);
-  const region: (Region | null)[] = new Array(n).fill(null);
-
-  const mark = (from: number, to: number, r: Region) => {
-    for (let k = from; k < to; k++) if (region[k] === null) region[k] = r;
-  };
-  // A concessive or background part runs to the next comma, or to a "but".
-  // "on Feb. 6, 2023": the comma of a date ends nothing.
-  const dateComma = (k: number) => tokens[k].text === ',' && k > 0 && tokens[k - 1].pos === 'NUM' && k + 1 < n && /^\d{4}$/.test(tokens[k + 1].text);
-  const nextComma = (from: number) => {
-    for (let k = from; k < n; k++) {
-      if (COMMA_LIKE.test(tokens[k].text) && !dateComma(k)) return k;
-      if (tokens[k].pos === 'CCONJ' && CONTRAST_WORDS.has(tokens[k].normal)) return k;
-    }
-    return n;
-  };
+  const opensClause = new Uint8Array(n);
+  const region: (Region | null)[] = [];
+  for (let i = 0; i < n; i++) region.push(null);
 
   for (let i = 0; i < n; i++) {
-    if (BOUNDARY_PUNCT.test(tokens[i].text)) opensClause[i] = true;
-    else if (clauseOpeners.has(tokens[i].normal) && tokens[i].pos !== 'ADV' && tokens[i].pos !== 'DET') opensClause[i] = true;
+    const t = tokens[i];
+    if (isBoundaryPunct(t.text)) opensClause[i] = 1;
+    else if (clauseOpeners.has(t.normal) && t.pos !== 'ADV' && t.pos !== 'DET') opensClause[i] = 1;
   }
   for (const hit of matchers.concessive.findAll(words)) {
     const last = tokens[hit.end - 1];
     // "..., though." is an adverb closing the sentence, not a concession opener.
-    if (hit.end < n && /^[.,;!?]$/.test(tokens[hit.end].text)) continue;
+    if (hit.end < n && isClosing(tokens[hit.end].text)) continue;
     if (hit.value === 'subordinator' && last.pos === 'ADV' && last.normal !== 'while') continue;
-    opensClause[hit.first] = true;
-    mark(hit.first, nextComma(hit.end), 'concessive');
+    opensClause[hit.first] = 1;
+    markRegion(region, hit.first, nextComma(tokens, hit.end), 'concessive');
   }
   for (const hit of matchers.background.findAll(words)) {
-    opensClause[hit.first] = true;
-    let end = nextComma(hit.end);
-    mark(hit.first, end, 'background');
+    opensClause[hit.first] = 1;
+    let end = nextComma(tokens, hit.end);
+    markRegion(region, hit.first, end, 'background');
     // "after the earthquakes that devastated Turkey, killing 50,000 people": a participle clause
     // after the background part continues it.
     while (end + 1 < n && tokens[end].text === ',' && tokens[end + 1].pos === 'VERB' && tokens[end + 1].normal.endsWith('ing')) {
-      const next = nextComma(end + 1);
-      mark(end, next, 'background');
+      const next = nextComma(tokens, end + 1);
+      markRegion(region, end, next, 'background');
       end = next;
     }
   }
@@ -131,23 +168,24 @@ export function sentenceStructure(tokens: readonly Token[], words: SentenceWords
     if (hit.first === 0) continue;
     // wink may tag ", yet" as an adverb; after a comma it still contrasts.
     if (t.pos !== 'CCONJ' && !(t.normal === 'yet' && tokens[hit.first - 1].text === ',')) continue;
-    // "not only ... but also" adds, it does not contrast.
-    const before = tokens.slice(0, hit.first).map((x) => x.normal).join(' ');
-    if (/\bnot only\b/.test(before)) continue;
-    opensClause[hit.first] = true;
-    mark(0, hit.first, 'contrast-subordinate');
+    if (followsNotOnly(tokens, hit.first)) continue;
+    opensClause[hit.first] = 1;
+    markRegion(region, 0, hit.first, 'contrast-subordinate');
   }
 
   markAppositions(tokens, region);
 
-  const clause = new Array<number>(n);
+  const clause: number[] = [];
   let c = 0;
   for (let i = 0; i < n; i++) {
-    if (opensClause[i] && i > 0) c++;
-    clause[i] = c;
+    if (opensClause[i] === 1 && i > 0) c++;
+    clause.push(c);
   }
   return { clause, region };
 }
+
+/** . , ; ! ? */
+const isClosing = (text: string): boolean => text === '.' || text === ',' || text === ';' || text === '!' || text === '?';
 
 /**
  * A verbless part between commas, or after the last comma, that opens with a
@@ -167,10 +205,20 @@ function markAppositions(tokens: readonly Token[], region: (Region | null)[]): v
   for (let i = 0; i < n; i++) {
     if (tokens[i].text !== ',') continue;
     let end = i + 1;
-    while (end < n && tokens[end].text !== ',' && !/^[.;:!?]$/.test(tokens[end].text)) end++;
-    const part = tokens.slice(i + 1, end).filter((t) => t.pos !== 'PUNCT');
-    if (part.length < MIN_APPOSITION || !APPOSITION_OPENERS.has(part[0].pos) || CONTINUATIONS.has(part[0].normal)) continue;
-    if (!PAST_STATE_ADVERBS.has(part[0].normal) && part.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) continue;
+    while (end < n && tokens[end].text !== ',' && !isStop(tokens[end].text)) end++;
+    // The part's words (punctuation aside): how many, the first, and whether one is a verb.
+    let count = 0;
+    let first: Token | null = null;
+    let verb = false;
+    for (let k = i + 1; k < end; k++) {
+      const t = tokens[k];
+      if (t.pos === 'PUNCT') continue;
+      if (first === null) first = t;
+      count++;
+      if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+    }
+    if (first === null || count < MIN_APPOSITION || !APPOSITION_OPENERS.has(first.pos) || CONTINUATIONS.has(first.normal)) continue;
+    if (!PAST_STATE_ADVERBS.has(first.normal) && verb) continue;
     for (let k = i + 1; k < end; k++) if (region[k] === null) region[k] = 'background';
   }
 }
@@ -185,23 +233,46 @@ interface Operators {
 
 const REVERSAL_POS = new Set(['VERB', 'ADJ']);
 
+/** The second half of a hyphenated compound is not an operator: "open-ended strike", "US-led war". */
+function isCompoundTail(tokens: readonly Token[], k: number): boolean {
+  return k > 0 && tokens[k - 1].text === '-' && tokens[k - 1].end === tokens[k].start;
+}
+
+/** The hits that stand free (not compound tails), in place. */
+function freeHits<T>(tokens: readonly Token[], hits: PhraseHit<T>[]): PhraseHit<T>[] {
+  let kept = 0;
+  for (const h of hits) if (!isCompoundTail(tokens, h.first)) hits[kept++] = h;
+  hits.length = kept;
+  return hits;
+}
+
+/** Whether a "that" opening a clause (not the determiner) comes before token k. */
+function reportedBefore(tokens: readonly Token[], k: number): boolean {
+  for (let j = 0; j < k; j++) if (tokens[j].normal === 'that' && tokens[j].pos !== 'DET') return true;
+  return false;
+}
+
 function findOperators(ctx: SentenceContext): Operators {
   const { words, tokens } = ctx;
   const { matchers } = stanceLexicon();
-  // The second half of a hyphenated compound is not an operator: "open-ended strike", "US-led war".
-  const free = <T>(hits: PhraseHit<T>[]) =>
-    hits.filter((h) => !(h.first > 0 && tokens[h.first - 1].text === '-' && tokens[h.first - 1].end === tokens[h.first].start));
+  const reversals: PhraseHit<ReversalFlips>[] = [];
+  // A one-word reversal must be a predicate: "the end of the talks" undoes nothing.
+  for (const h of freeHits(tokens, matchers.reversals.findAll(words))) if (h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)) reversals.push(h);
+  const hedges = freeHits(tokens, matchers.hedges.findAll(words));
+  // "Chirac said that Iraq must cooperate" is a demand; "both nations must deepen their
+  // cooperation", an analyst's prescription, only a request.
+  for (let i = 0; i < hedges.length; i++) {
+    const h = hedges[i];
+    if (!h.value.reportedOnly || reportedBefore(tokens, h.first)) continue;
+    const value: Hedge = { factor: h.value.factor, scope: h.value.scope, modifier: 'requested', reportedOnly: h.value.reportedOnly };
+    hedges[i] = { value, first: h.first, end: h.end, start: h.start, endOffset: h.endOffset };
+  }
   return {
-    negators: free(matchers.negators.findAll(words)),
-    // A one-word reversal must be a predicate: "the end of the talks" undoes nothing.
-    reversals: free(matchers.reversals.findAll(words)).filter((h) => h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)),
-    // "Chirac said that Iraq must cooperate" is a demand; "both nations must deepen their
-    // cooperation", an analyst's prescription, only a request.
-    hedges: free(matchers.hedges.findAll(words)).map((h) =>
-      h.value.reportedOnly && !tokens.slice(0, h.first).some((t) => t.normal === 'that' && t.pos !== 'DET') ? { ...h, value: { ...h.value, modifier: 'requested' as const } } : h,
-    ),
-    intensifiers: free(matchers.intensifiers.findAll(words)),
-    historical: free(matchers.historicalCue.findAll(words)),
+    negators: freeHits(tokens, matchers.negators.findAll(words)),
+    reversals,
+    hedges,
+    intensifiers: freeHits(tokens, matchers.intensifiers.findAll(words)),
+    historical: freeHits(tokens, matchers.historicalCue.findAll(words)),
   };
 }
 
@@ -237,7 +308,8 @@ export interface ComposedCue extends StanceCue {
   first: number;
   last: number;
   /** For a third-party cue, the token naming its holder ("U.S." in "U.S. pressure"). */
-  holderToken?: number;
+  holderToken: number | undefined;
+  about: string[] | undefined;
 }
 
 const round = (x: number, digits = 4) => {
@@ -245,43 +317,60 @@ const round = (x: number, digits = 4) => {
   return Math.round(x * f) / f;
 };
 
+/**
+ * The lexicon's cues of a sentence that are cues here. Several entries can share
+ * one phrase: the first that passes acceptCue stands for its span (hits of one
+ * span come together). Blockers ("weapons of mass destruction") win the longest
+ * match and are then dropped.
+ */
+function lexicalCues(ctx: SentenceContext): PhraseHit<LiveCue>[] {
+  const out: PhraseHit<LiveCue>[] = [];
+  let first = -1;
+  let end = -1;
+  for (const h of stanceLexicon().matchers.cues.findAll(ctx.words)) {
+    if ((h.first === first && h.end === end) || !acceptCue(ctx, h)) continue;
+    first = h.first;
+    end = h.end;
+    if (h.value.polarity !== 'none') out.push(h as PhraseHit<LiveCue>);
+  }
+  return out;
+}
+
 /** Finds the cues of a sentence and composes each with its modifiers. */
 export function composeCues(ctx: SentenceContext, structure: Structure): ComposedCue[] {
+  const { tokens } = ctx;
   const ops = findOperators(ctx);
-  // Several entries can share one phrase: keep the first (one cue per span). Blockers
-  // ("weapons of mass destruction") win the longest match and are then dropped.
-  const seen = new Set<string>();
-  const lexical = stanceLexicon().matchers.cues.findAll(ctx.words).filter((h) => {
-    const key = `${h.first}:${h.end}`;
-    if (seen.has(key) || !acceptCue(ctx, h)) return false;
-    seen.add(key);
-    return true;
-  }).filter((h): h is PhraseHit<LiveCue> => h.value.polarity !== 'none');
-  let hits = withRelationFrames(ctx, lexical);
-  hits = hits.filter((h) => !namesAKind(ctx.tokens, h) && !isAttributiveAmbivalence(ctx.tokens, h));
+  const all = withRelationFrames(ctx, lexicalCues(ctx));
+  let hits: PhraseHit<LiveCue>[] = [];
+  for (const h of all) if (!namesAKind(tokens, h) && !isAttributiveAmbivalence(tokens, h)) hits.push(h);
   // "a Trade Rift", "protest demonstration": a cue noun right before another cue noun only names
   // its topic; the head speaks.
   for (let i = hits.length - 2; i >= 0; i--) {
-    const [a, b] = [hits[i], hits[i + 1]];
-    if (a.end === b.first && a.value.nominal && NOMINAL.has(ctx.tokens[a.first].pos) && NOMINAL.has(ctx.tokens[b.first].pos)) hits.splice(i, 1);
+    const a = hits[i];
+    const b = hits[i + 1];
+    if (a.end === b.first && a.value.nominal && NOMINAL.has(tokens[a.first].pos) && NOMINAL.has(tokens[b.first].pos)) hits.splice(i, 1);
   }
-  hits = dropTopics(ctx.tokens, hits);
+  hits = dropTopics(tokens, hits);
   hits = dropContents(ctx, hits);
   let reversedBy = reversalTargets(ctx, structure, ops, hits);
   // "refused to join sanctions": the refusal is read through its object; the verb is no cue of its own.
   const absorbed = new Set<PhraseHit<CueEntry>>();
-  for (const [i, list] of reversedBy.entries()) {
-    for (const r of list) {
+  for (let i = 0; i < reversedBy.length; i++) {
+    for (const r of reversedBy[i]) {
       if (r.value !== 'both') continue;
       for (const h of hits) if (h !== hits[i] && h.first >= r.first && h.end <= r.end) absorbed.add(h);
     }
   }
   if (absorbed.size > 0) {
-    hits = hits.filter((h) => !absorbed.has(h));
+    const kept: PhraseHit<LiveCue>[] = [];
+    for (const h of hits) if (!absorbed.has(h)) kept.push(h);
+    hits = kept;
     reversedBy = reversalTargets(ctx, structure, ops, hits);
   }
   const negated = negatedCues(ctx, structure, ops, hits);
-  return hits.map((hit, i) => composeOne(ctx, structure, ops, hit, negated[i], reversedBy[i]));
+  const out: ComposedCue[] = [];
+  for (let i = 0; i < hits.length; i++) out.push(composeOne(ctx, structure, ops, hits[i], negated[i] === 1, reversedBy[i]));
+  return out;
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);
@@ -343,7 +432,7 @@ function dropContents<T extends PhraseHit<LiveCue>>(ctx: SentenceContext, hits: 
     while (k < tokens.length && k - head.end < MAX_OBJECT && OBJECT_WORDS.has(tokens[k].pos) && !contentPrepositions.has(tokens[k].normal)) k++;
     if (k >= tokens.length || !contentPrepositions.has(tokens[k].normal)) continue;
     let end = k + 1;
-    while (end < tokens.length && !BOUNDARY_PUNCT.test(tokens[end].text) && !CONTRAST_WORDS.has(tokens[end].normal)) end++;
+    while (end < tokens.length && !isBoundaryPunct(tokens[end].text) && !CONTRAST_WORDS.has(tokens[end].normal)) end++;
     for (const h of hits) if (h.first > k && h.end <= end && h.value.polarity === 'cooperation') contained.add(h);
   }
   return contained.size === 0 ? hits : hits.filter((h) => !contained.has(h));
@@ -357,34 +446,30 @@ function dropContents<T extends PhraseHit<LiveCue>>(ctx: SentenceContext, hits: 
  * "would not meet the demands": the demands stay demands). A cue far from the
  * start of the run is out of reach.
  */
-function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: readonly PhraseHit<LiveCue>[]): boolean[] {
+function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: readonly PhraseHit<LiveCue>[]): Uint8Array {
   const { tokens } = ctx;
   const { config } = stanceLexicon();
-  const out = hits.map(() => false);
+  const out = new Uint8Array(hits.length);
   const disbelieved = disbeliefTargets(ctx, hits);
   let runStart = -1;
   let runPolarity: Polarity | null = null;
   for (let i = 0; i < hits.length; i++) {
     const hit = hits[i];
-    const clause = s.clause[hit.first];
-    if (ops.negators.some((h) => h.end <= hit.first && nameAwareDistance(tokens, h.end, hit.first) < config.negatorWindow && s.clause[h.end - 1] === clause)) {
-      out[i] = true;
+    if (negatorBefore(tokens, s, ops.negators, hit, config.negatorWindow) || disbelieved.has(i)) {
+      out[i] = 1;
       continue;
     }
-    if (disbelieved.has(i)) {
-      out[i] = true;
-      continue;
-    }
-    const k = tokens.slice(hit.first, hit.end).findIndex((t) => t.negated);
-    if (k < 0) {
-      if (isSubjectOfNegatedPredicate(tokens, s, hit)) out[i] = true;
+    let negatedAt = -1;
+    for (let k = hit.first; k < hit.end && negatedAt < 0; k++) if (tokens[k].negated) negatedAt = k;
+    if (negatedAt < 0) {
+      if (isSubjectOfNegatedPredicate(tokens, s, hit)) out[i] = 1;
       continue;
     }
     // The run's start, stepping over punctuation wink leaves unflagged inside it ("hostage-takers' demands").
-    let start = hit.first + k;
+    let start = negatedAt;
     for (let j = start - 1; j >= 0; j--) {
       if (tokens[j].negated) start = j;
-      else if (!(tokens[j].pos === 'PUNCT' && !BOUNDARY_PUNCT.test(tokens[j].text))) break;
+      else if (!(tokens[j].pos === 'PUNCT' && !isBoundaryPunct(tokens[j].text))) break;
     }
     if (start !== runStart) {
       runStart = start;
@@ -395,14 +480,27 @@ function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: r
     if (s.clause[start] !== s.clause[hit.first]) continue;
     if (runPolarity === null) {
       runPolarity = hit.value.polarity;
-      out[i] = true;
-    } else out[i] = hit.value.polarity === runPolarity;
+      out[i] = 1;
+    } else out[i] = hit.value.polarity === runPolarity ? 1 : 0;
   }
   return out;
 }
 
+/** A negator ("lack of") of the cue's clause shortly before it. */
+function negatorBefore(tokens: readonly Token[], s: Structure, negators: readonly PhraseHit<boolean>[], hit: PhraseHit<LiveCue>, window: number): boolean {
+  const clause = s.clause[hit.first];
+  for (const h of negators) if (h.end <= hit.first && nameAwareDistance(tokens, h.end, hit.first) < window && s.clause[h.end - 1] === clause) return true;
+  return false;
+}
+
 const DISBELIEF_WINDOW = 12;
 const FEW = new Set(['few', 'nobody', 'none', 'little']);
+
+/** Whether a token in [from, to) is one of `words` (by normal form). */
+function someWordIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = Math.max(0, from); k < to; k++) if (words.has(tokens[k].normal)) return true;
+  return false;
+}
 
 /**
  * "It is unlikely that they will overcome the suspicion", "few in Seoul believe
@@ -412,12 +510,14 @@ const FEW = new Set(['few', 'nobody', 'none', 'little']);
 function disbeliefTargets(ctx: SentenceContext, hits: readonly PhraseHit<LiveCue>[]): Set<number> {
   const { tokens } = ctx;
   const out = new Set<number>();
-  const operators = stanceLexicon().matchers.disbelief.findAll(ctx.words).filter(
-    (h) => h.value === 'doubt' || tokens.slice(Math.max(0, h.first - 4), h.first).some((t) => FEW.has(t.normal)),
-  );
-  for (const op of operators) {
-    const i = hits.findIndex((h) => h.first >= op.end && h.first - op.end < DISBELIEF_WINDOW);
-    if (i >= 0 && !tokens.slice(op.end, hits[i].first).some((t) => t.text === ';' || CONTRAST_WORDS.has(t.normal))) out.add(i);
+  for (const op of stanceLexicon().matchers.disbelief.findAll(ctx.words)) {
+    if (op.value !== 'doubt' && !someWordIn(tokens, op.first - 4, op.first, FEW)) continue;
+    let i = -1;
+    for (let j = 0; j < hits.length && i < 0; j++) if (hits[j].first >= op.end && hits[j].first - op.end < DISBELIEF_WINDOW) i = j;
+    if (i < 0) continue;
+    let broken = false;
+    for (let k = op.end; k < hits[i].first && !broken; k++) broken = tokens[k].text === ';' || CONTRAST_WORDS.has(tokens[k].normal);
+    if (!broken) out.add(i);
   }
   return out;
 }
@@ -460,7 +560,8 @@ function nameAwareDistance(tokens: readonly Token[], from: number, to: number): 
 function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hits: readonly PhraseHit<LiveCue>[]): PhraseHit<ReversalFlips>[][] {
   const { tokens } = ctx;
   const { config } = stanceLexicon();
-  const out: PhraseHit<ReversalFlips>[][] = hits.map(() => []);
+  const out: PhraseHit<ReversalFlips>[][] = [];
+  for (let i = 0; i < hits.length; i++) out.push(NO_REVERSALS);
   for (const r of ops.reversals) {
     const clause = s.clause[r.end - 1];
     if (r.value === 'after') {
@@ -471,20 +572,24 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
       for (let i = hits.length - 1; i >= 0 && r.first - hits[i].end <= 20; i--) {
         const h = hits[i];
         if (h.end > r.first) continue;
-        if (isSubjectOf(tokens, h.end, r.first) && (s.clause[h.first] === clause || tokens.slice(h.end, r.first).some((t) => t.text === ','))) {
-          out[i].push(r);
+        if (isSubjectOf(tokens, h.end, r.first) && (s.clause[h.first] === clause || hasComma(tokens, h.end, r.first))) {
+          addReversal(out, i, r);
           break;
         }
       }
       continue;
     }
-    let target = hits.findIndex(
-      (h) =>
+    let target = -1;
+    for (let i = 0; i < hits.length && target < 0; i++) {
+      const h = hits[i];
+      if (
         h.first >= r.end &&
         s.clause[h.first] === clause &&
         nameAwareDistance(tokens, r.end, h.first) < config.reversalWindow &&
-        reachesObject(tokens, r.end, h.first, ops.reversals),
-    );
+        reachesObject(tokens, r.end, h.first, ops.reversals)
+      )
+        target = i;
+    }
     if (target < 0) {
       for (let i = hits.length - 1; i >= 0; i--) {
         if (isPassiveReversal(tokens, r, hits[i], s)) {
@@ -494,19 +599,34 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
       }
     }
     if (target >= 0) {
-      out[target].push(r);
+      addReversal(out, target, r);
       // "rejected a US offer to host a summit to hammer out a framework agreement": refusing,
       // blocking, opposing reach the whole object with its infinitives and prepositions.
       if (r.value === 'cooperation') {
         for (let i = target + 1; i < hits.length; i++) {
           if (s.clause[hits[i].first] !== clause || !isComplement(tokens, hits[i - 1].end, hits[i].first)) break;
-          out[i].push(r);
+          addReversal(out, i, r);
         }
       }
     }
   }
-  for (let i = 0; i < hits.length; i++) out[i].sort((a, b) => Math.abs(a.first - hits[i].first) - Math.abs(b.first - hits[i].first));
+  for (let i = 0; i < hits.length; i++) {
+    if (out[i].length > 1) out[i].sort((a, b) => Math.abs(a.first - hits[i].first) - Math.abs(b.first - hits[i].first));
+  }
   return out;
+}
+
+/** The reversals of a cue that has none (shared, never changed). */
+const NO_REVERSALS: PhraseHit<ReversalFlips>[] = [];
+
+function addReversal(out: PhraseHit<ReversalFlips>[][], i: number, r: PhraseHit<ReversalFlips>): void {
+  if (out[i] === NO_REVERSALS) out[i] = [r];
+  else out[i].push(r);
+}
+
+function hasComma(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].text === ',') return true;
+  return false;
 }
 
 const AUXILIARY = new Set(['AUX', 'ADV', 'PART']);
@@ -538,6 +658,11 @@ function isComplement(tokens: readonly Token[], from: number, to: number): boole
   return true;
 }
 
+const opposite = (p: Polarity): Polarity => (p === 'cooperation' ? 'distrust' : 'cooperation');
+
+/** Whether an operator ends or starts in the given clause. */
+const inClause = (s: Structure, h: { first: number; end: number }, clause: number): boolean => s.clause[h.end - 1] === clause || s.clause[h.first] === clause;
+
 function composeOne(
   ctx: SentenceContext,
   s: Structure,
@@ -550,16 +675,12 @@ function composeOne(
   const { config } = stanceLexicon();
   const entry = hit.value;
   const clause = s.clause[hit.first];
-  const sameClause = (h: { first: number; end: number }) => s.clause[h.end - 1] === clause || s.clause[h.first] === clause;
   let polarity: Polarity = entry.polarity;
   let weight = entry.weight;
   const modifiers: string[] = [];
-  const flip = () => {
-    polarity = polarity === 'cooperation' ? 'distrust' : 'cooperation';
-  };
 
   if (negated) {
-    flip();
+    polarity = opposite(polarity);
     weight *= config.negationFactor;
     modifiers.push('negated');
   }
@@ -567,34 +688,36 @@ function composeOne(
   // Reversals, nearest first: "refused to lift the curfew" = refuse(lift(curfew)).
   for (const r of reversals) {
     if (r.value === 'cooperation' && polarity === 'distrust') continue;
-    flip();
+    polarity = opposite(polarity);
     weight *= config.reversalFactor;
     modifiers.push('reversed');
   }
 
   // Hedges and irrealis: one factor per kind, the strongest.
-  const hedgeByKind = new Map<string, number>();
-  for (const h of ops.hedges) {
-    if (!sameClause(h)) continue;
-    const reaches = h.value.scope === 'clause' || h.end <= hit.first;
-    if (!reaches) continue;
-    const prev = hedgeByKind.get(h.value.modifier);
-    if (prev === undefined || h.value.factor < prev) hedgeByKind.set(h.value.modifier, h.value.factor);
-  }
-  for (const [modifier, factor] of [...hedgeByKind.entries()].sort()) {
-    weight *= factor;
-    modifiers.push(modifier);
-    // "Iraq must cooperate fully", "demanded that Israel ease restrictions": the demand presupposes
-    // the other side has not done it; it is pressure, not cooperation.
-    // Asking the other side to give something up ("called on the president to resign") is
-    // pressure too; asking for talks or a truce stays a request.
-    if ((modifier === 'demanded' || (modifier === 'requested' && entry.group === CONCESSION_GROUP)) && polarity === 'cooperation') flip();
+  if (ops.hedges.length > 0) {
+    const hedgeByKind = new Map<string, number>();
+    for (const h of ops.hedges) {
+      if (!inClause(s, h, clause)) continue;
+      const reaches = h.value.scope === 'clause' || h.end <= hit.first;
+      if (!reaches) continue;
+      const prev = hedgeByKind.get(h.value.modifier);
+      if (prev === undefined || h.value.factor < prev) hedgeByKind.set(h.value.modifier, h.value.factor);
+    }
+    for (const [modifier, factor] of [...hedgeByKind.entries()].sort()) {
+      weight *= factor;
+      modifiers.push(modifier);
+      // "Iraq must cooperate fully", "demanded that Israel ease restrictions": the demand presupposes
+      // the other side has not done it; it is pressure, not cooperation.
+      // Asking the other side to give something up ("called on the president to resign") is
+      // pressure too; asking for talks or a truce stays a request.
+      if ((modifier === 'demanded' || (modifier === 'requested' && entry.group === CONCESSION_GROUP)) && polarity === 'cooperation') polarity = opposite(polarity);
+    }
   }
 
   // Intensifiers and diminishers near the cue.
   let scale = 1;
   for (const h of ops.intensifiers) {
-    if (!sameClause(h)) continue;
+    if (!inClause(s, h, clause)) continue;
     const before = h.value.position === 'before' && h.end <= hit.first && hit.first - h.end < config.intensifierWindow;
     const after = h.value.position === 'after' && h.first >= hit.end && h.first - hit.end < config.intensifierWindow;
     if (before || after) scale *= h.value.factor;
@@ -606,7 +729,9 @@ function composeOne(
   }
 
   // "historical mistrust": the cue is placed in the past.
-  if (ops.historical.some((h) => h.end <= hit.first && hit.first - h.end < config.historicalCueWindow && sameClause(h))) {
+  let historical = false;
+  for (const h of ops.historical) if (h.end <= hit.first && hit.first - h.end < config.historicalCueWindow && inClause(s, h, clause)) historical = true;
+  if (historical) {
     weight *= config.historicalCueFactor;
     modifiers.push('historical');
   }
@@ -642,12 +767,12 @@ function composeOne(
     weight: round(polarity === 'cooperation' ? weight : -weight),
     base: round(entry.polarity === 'cooperation' ? entry.weight : -entry.weight),
     modifiers,
-    rule: `cue:${entry.group}`,
+    rule: entry.rule,
+    about,
     first: hit.first,
     last: hit.end - 1,
+    holderToken,
   };
-  if (about) cue.about = about;
-  if (holderToken !== undefined) cue.holderToken = holderToken;
   return cue;
 }
 

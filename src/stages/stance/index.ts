@@ -12,12 +12,12 @@
 // an actor named only as the holder of a third-party cue ("against U.S.
 // pressure"), and a third country named as a place ("efforts in Syria") when the
 // sentence already has a pair.
-import { layer, type ArticleDoc, type DateMention, type Mention, type SentenceStance, type StanceLabel, type Token } from '../../article.js';
+import { layer, type ArticleDoc, type DateMention, type Mention, type SentenceSpan, type SentenceStance, type StanceCue, type StanceLabel, type Token } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { actorMentions, countryOf, mainPair, sortedCodes, type ActorMention } from './actors.js';
 import { composeCues, sentenceStructure, type ComposedCue, type SentenceContext } from './compose.js';
 import { judgeHistorical, referenceYear } from './historical.js';
-import { AMBIVALENCE_GROUP, stanceLexicon, type StanceConfig } from './lexicon.js';
+import { AMBIVALENCE_GROUP, stanceLexicon, type Polarity, type StanceConfig } from './lexicon.js';
 
 export const STANCE_VERSION = '2';
 
@@ -45,25 +45,46 @@ export interface JudgedCue {
   rule?: string;
 }
 
-const evidenceOf = (cues: readonly JudgedCue[]) => ({
-  cooperation: combine(cues.filter((c) => c.weight > 0).map((c) => c.weight)),
-  distrust: combine(cues.filter((c) => c.weight < 0).map((c) => c.weight)),
-});
+interface Evidence {
+  cooperation: number;
+  distrust: number;
+}
+
+/** Cooperation and distrust of some cues, each the noisy-OR (combine) of its cues' weights, in order. */
+export function evidenceOf(cues: readonly JudgedCue[]): Evidence {
+  let cooperationMiss = 1;
+  let distrustMiss = 1;
+  for (const c of cues) {
+    if (c.weight > 0) cooperationMiss *= 1 - Math.min(1, Math.abs(c.weight));
+    else if (c.weight < 0) distrustMiss *= 1 - Math.min(1, Math.abs(c.weight));
+  }
+  return { cooperation: 1 - cooperationMiss, distrust: 1 - distrustMiss };
+}
+
+const hasModifier = (c: JudgedCue, modifier: string): boolean => c.modifiers !== undefined && c.modifiers.includes(modifier);
 
 /** Background (circumstance, relative clauses) and concessive parts set the scene for the main clause. */
-const isSubordinate = (c: JudgedCue) => c.modifiers?.some((m) => m === 'background' || m === 'concessive') ?? false;
+const isSubordinate = (c: JudgedCue): boolean => hasModifier(c, 'background') || hasModifier(c, 'concessive');
+
+/** The polarity a part of a sentence says on its own, or null when it says too little. */
+function sideOf(part: readonly JudgedCue[], config: StanceConfig): Polarity | null {
+  const e = evidenceOf(part);
+  const strong = Math.max(e.cooperation, e.distrust);
+  return strong < config.neutralBelow ? null : e.cooperation > e.distrust ? 'cooperation' : 'distrust';
+}
 
 /** "X, but Y" where X and Y say opposite things, each on its own: both hold. */
 function contrasted(cues: readonly JudgedCue[], config: StanceConfig): boolean {
-  const side = (part: readonly JudgedCue[]) => {
-    const e = evidenceOf(part);
-    const strong = Math.max(e.cooperation, e.distrust);
-    return strong < config.neutralBelow ? null : e.cooperation > e.distrust ? 'cooperation' : 'distrust';
-  };
-  const before = side(cues.filter((c) => c.modifiers?.includes('contrast-subordinate')));
-  const after = side(cues.filter((c) => !c.modifiers?.includes('contrast-subordinate')));
-  return before !== null && after !== null && before !== after;
+  const before: JudgedCue[] = [];
+  const after: JudgedCue[] = [];
+  for (const c of cues) (hasModifier(c, 'contrast-subordinate') ? before : after).push(c);
+  if (before.length === 0 || after.length === 0) return false;
+  const a = sideOf(before, config);
+  const b = sideOf(after, config);
+  return a !== null && b !== null && a !== b;
 }
+
+const AMBIVALENCE_RULE = `cue:${AMBIVALENCE_GROUP}`;
 
 /**
  * The label rule. The main clause decides when it says anything (at least
@@ -81,8 +102,18 @@ function contrasted(cues: readonly JudgedCue[], config: StanceConfig): boolean {
 export function judge(all: readonly JudgedCue[], hedged: boolean): Verdict {
   const { config } = stanceLexicon();
   // "Whether they will restore relations remains unclear" asserts nothing either way.
-  const cues = all.filter((c) => !c.modifiers?.includes('uncertain'));
-  const foreground = cues.filter((c) => !isSubordinate(c));
+  const cues: JudgedCue[] = [];
+  const foreground: JudgedCue[] = [];
+  let onlyConceded = all.length > 0;
+  for (const c of all) {
+    if (hasModifier(c, 'uncertain')) continue;
+    cues.push(c);
+    if (!isSubordinate(c)) foreground.push(c);
+    // "Despite the friction, both governments tried to keep relations calm": a concession
+    // alone does not say what the main clause asserts (it is usually the opposite).
+    if (!hasModifier(c, 'concessive')) onlyConceded = false;
+  }
+  if (cues.length === 0) onlyConceded = false;
   const main = evidenceOf(foreground);
   const speaks = Math.max(main.cooperation, main.distrust) >= config.neutralBelow;
   const deciding = speaks ? foreground : cues;
@@ -91,10 +122,8 @@ export function judge(all: readonly JudgedCue[], hedged: boolean): Verdict {
   const weak = Math.min(cooperation, distrust);
   const score = round3((cooperation - distrust) / (cooperation + distrust + config.scoreSmoothing));
   let label: StanceLabel;
-  // "Despite the friction, both governments tried to keep relations calm": a concession
-  // alone does not say what the main clause asserts (it is usually the opposite).
-  const onlyConceded = cues.length > 0 && cues.every((c) => c.modifiers?.includes('concessive'));
-  const ambivalent = deciding.some((c) => c.rule === `cue:${AMBIVALENCE_GROUP}`);
+  let ambivalent = false;
+  for (const c of deciding) if (c.rule === AMBIVALENCE_RULE) ambivalent = true;
   if (strong < config.neutralBelow || onlyConceded) label = 'neutral';
   else if (ambivalent || contrasted(deciding, config) || weak >= config.mixedRatio * strong) label = 'mixed';
   else label = cooperation > distrust ? 'cooperation' : 'distrust';
@@ -109,12 +138,21 @@ export function judge(all: readonly JudgedCue[], hedged: boolean): Verdict {
   return { label, score, confidence: round3(confidence), cooperation: round3(cooperation), distrust: round3(distrust) };
 }
 
+const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text);
+
 /** A title-case line without final punctuation (a headline): capitalised words there are not names. */
 function isHeadline(tokens: readonly Token[]): boolean {
-  if (tokens.length === 0 || /^[.!?]$/.test(tokens[tokens.length - 1].text)) return false;
-  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
-  if (words.length < 2) return false;
-  return words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.6 * words.length;
+  if (tokens.length === 0) return false;
+  const last = tokens[tokens.length - 1].text;
+  if (last === '.' || last === '!' || last === '?') return false;
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (!/^\p{L}{4,}/u.test(t.text)) continue;
+    words++;
+    if (isCapitalised(t.text)) capitalised++;
+  }
+  return words >= 2 && capitalised >= 0.6 * words;
 }
 
 export interface StanceDetail extends SentenceStance {
@@ -130,46 +168,65 @@ const COORDINATORS = new Set(['and', '-', '–', '—', '&', '/']);
 
 /** The first two countries a sentence coordinates, sorted, or null. */
 function coordinatedPair(toks: readonly Token[], tokenActor: readonly (string | null)[]): [string, string] | null {
-  let last: { country: string; end: number } | null = null;
+  let lastCountry: string | null = null;
+  let lastEnd = 0;
   for (let k = 0; k < toks.length; k++) {
     const actor = tokenActor[k];
-    if (!actor) continue;
+    if (actor === null) continue;
     const country = countryOf(actor);
-    if (last && country !== last.country) {
-      const between = toks.slice(last.end, k);
-      if (between.length > 0 && between.length <= 2 && between.every((t) => COORDINATORS.has(t.normal) || t.normal === 'the') && COORDINATORS.has(between[0].normal)) {
-        return [last.country, country].sort() as [string, string];
-      }
+    if (lastCountry !== null && country !== lastCountry && isCoordination(toks, lastEnd, k)) {
+      return lastCountry < country ? [lastCountry, country] : [country, lastCountry];
     }
-    if (!last || last.country !== country || k !== last.end) last = { country, end: k + 1 };
-    else last.end = k + 1;
+    lastCountry = country;
+    lastEnd = k + 1;
   }
   return null;
 }
 
+/** One or two tokens [from, to) that coordinate: "and", "-", "and the". */
+function isCoordination(toks: readonly Token[], from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 2 || !COORDINATORS.has(toks[from].normal)) return false;
+  for (let k = from + 1; k < to; k++) if (!COORDINATORS.has(toks[k].normal) && toks[k].normal !== 'the') return false;
+  return true;
+}
+
 /** Per token, the actor of the mention covering it (mentions sorted by start), or null. */
 function coveringActors(toks: readonly Token[], own: readonly ActorMention[]): (string | null)[] {
-  const out = new Array<string | null>(toks.length).fill(null);
+  const out: (string | null)[] = [];
+  for (let k = 0; k < toks.length; k++) out.push(null);
   for (const x of own) {
     for (let k = 0; k < toks.length && toks[k].start < x.end; k++) if (out[k] === null && x.start <= toks[k].start && toks[k].end <= x.end) out[k] = x.actor;
   }
   return out;
 }
 
-/** Per token, whether any mention (sorted by start, from index `from`) covers it. */
-function coveredTokens(toks: readonly Token[], mentions: readonly Mention[], from: number, until: number): boolean[] {
-  const out = new Array<boolean>(toks.length).fill(false);
+/** Per token, 1 when any mention (sorted by start, from index `from`) covers it. */
+function coveredTokens(toks: readonly Token[], mentions: readonly Mention[], from: number, until: number): Uint8Array {
+  const out = new Uint8Array(toks.length);
   for (let i = from; i < mentions.length && mentions[i].start < until; i++) {
     const x = mentions[i];
-    for (let k = 0; k < toks.length && toks[k].start < x.end; k++) if (x.start <= toks[k].start && toks[k].end <= x.end) out[k] = true;
+    for (let k = 0; k < toks.length && toks[k].start < x.end; k++) if (x.start <= toks[k].start && toks[k].end <= x.end) out[k] = 1;
   }
   return out;
 }
 
+/** The index of the first token at or after a mention's start (-1 when none). */
+function tokenAt(toks: readonly Token[], start: number): number {
+  for (let k = 0; k < toks.length; k++) if (toks[k].start >= start) return k;
+  return -1;
+}
+
 /** A mention right after a locative preposition ("in Syria"). */
-function isLocative(toks: readonly Token[], m: ActorMention): boolean {
-  const k = toks.findIndex((t) => t.start >= m.start);
-  return k > 0 && stanceLexicon().locativePrepositions.has(toks[k - 1].normal);
+function isLocative(toks: readonly Token[], m: ActorMention, locatives: ReadonlySet<string>): boolean {
+  const k = tokenAt(toks, m.start);
+  return k > 0 && locatives.has(toks[k - 1].normal);
+}
+
+/** Country-level codes of some actor codes. */
+function countriesOf(codes: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const c of codes) out.add(countryOf(c));
+  return out;
 }
 
 /**
@@ -188,22 +245,21 @@ function narrowToClauses(
   clause: readonly number[],
   pair: readonly [string, string] | null,
 ): void {
-  const clauseOf = (m: ActorMention) => {
-    const k = toks.findIndex((t) => t.start >= m.start);
-    return k < 0 ? -1 : clause[k];
-  };
   const byClause = new Map<number, Set<string>>();
+  const all = new Set<string>();
   for (const m of participants) {
-    const c = clauseOf(m);
-    if (!byClause.has(c)) byClause.set(c, new Set());
-    byClause.get(c)!.add(m.actor);
+    const k = tokenAt(toks, m.start);
+    const c = k < 0 ? -1 : clause[k];
+    let actors = byClause.get(c);
+    if (actors === undefined) byClause.set(c, (actors = new Set()));
+    actors.add(m.actor);
+    all.add(countryOf(m.actor));
   }
-  const all = new Set(participants.map((m) => countryOf(m.actor)));
-  const pairNamed = pair !== null && pair.every((p) => all.has(p));
+  const pairNamed = pair !== null && all.has(pair[0]) && all.has(pair[1]);
   for (const cue of cues) {
-    if (cue.about || cue.modifiers.includes('third-party')) continue;
+    if (cue.about !== undefined || cue.modifiers.includes('third-party')) continue;
     const here = byClause.get(clause[cue.first]) ?? new Set<string>();
-    const countries = new Set([...here].map(countryOf));
+    const countries = countriesOf(here);
     if (countries.size >= 2) {
       if (countries.size < all.size) cue.about = sortedCodes(here);
     } else if (pairNamed && [...countries].every((c) => pair.includes(c))) {
@@ -212,102 +268,170 @@ function narrowToClauses(
   }
 }
 
+/** What one article gives every sentence: its actors, main pair, dates and reference year. */
+interface ArticleContext {
+  text: string;
+  tokens: readonly Token[];
+  dates: readonly DateMention[];
+  /** Mentions with an actor, by offset. */
+  mentions: readonly ActorMention[];
+  /** Every entity mention, by start. */
+  allMentions: readonly Mention[];
+  pair: [string, string] | null;
+  nowYear: number | null;
+  /** Reading positions in `mentions` and `allMentions`, moved forward sentence by sentence. */
+  nextMention: number;
+  nextEntity: number;
+  /** Country-level actors of the previous sentence. */
+  previousFocal: ReadonlySet<string>;
+}
+
 /** Stance of every sentence of an article (index-aligned with its sentences). */
 export function analyseStance(doc: ArticleDoc): StanceDetail[] {
-  const lexicon = stanceLexicon();
   const { sentences, tokens } = layer(doc, 'segments');
   const dates = doc.layers.dates ?? [];
   const entities = doc.layers.entities ?? [];
   const mentions = actorMentions(entities);
-  const allMentions = entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
-  const pair = mainPair(mentions);
-  const nowYear = referenceYear(doc.published, dates);
-
+  const allMentions: Mention[] = [];
+  for (const e of entities) for (const m of e.mentions) allMentions.push(m);
+  allMentions.sort((a, b) => a.start - b.start);
+  const article: ArticleContext = {
+    text: doc.text,
+    tokens,
+    dates,
+    mentions,
+    allMentions,
+    pair: mainPair(mentions),
+    nowYear: referenceYear(doc.published, dates),
+    nextMention: 0,
+    nextEntity: 0,
+    previousFocal: new Set<string>(),
+  };
   const out: StanceDetail[] = [];
-  let previousFocal = new Set<string>();
-  let m = 0;
-  let e = 0;
-  for (const sentence of sentences) {
-    const toks = tokens.slice(sentence.firstToken, sentence.endToken);
-    const words = lexicon.words.sentence(toks);
-
-    // Mentions inside this sentence, by offset.
-    const own: ActorMention[] = [];
-    while (m < mentions.length && mentions[m].start < sentence.start) m++;
-    for (let k = m; k < mentions.length && mentions[k].start < sentence.end; k++) own.push(mentions[k]);
-    const tokenActor = coveringActors(toks, own);
-    while (e < allMentions.length && allMentions[e].end <= sentence.start) e++;
-    const inEntity = coveredTokens(toks, allMentions, e, sentence.end);
-
-    // About: its own actors, plus the main pair when it refers to "both nations" or
-    // continues with "they"/"their" after a sentence about the pair.
-    const participants = own.filter((x) => !isLocative(toks, x) || (pair !== null && pair.includes(countryOf(x.actor))));
-    const about = new Set(participants.map((x) => x.actor));
-    let focal = new Set(participants.map((x) => countryOf(x.actor)));
-    if (pair) {
-      const refersToPair = lexicon.matchers.pairReferences.findAll(words).length > 0;
-      const continuesPair =
-        focal.size < 2 && toks.some((t) => t.pos === 'PRON' && lexicon.pairPronouns.has(t.normal)) && pair.every((p) => previousFocal.has(p));
-      if (refersToPair || continuesPair) for (const p of pair) about.add(p), focal.add(p);
-    }
-    // "efforts in Syria": a place, unless it is one of the article's pair ("the revolution in
-    // Iran") or the sentence needs it for a pair at all.
-    if (focal.size < 2) for (const x of own) about.add(x.actor), focal.add(countryOf(x.actor));
-
-    const ctx: SentenceContext = {
-      text: doc.text,
-      tokens: toks,
-      words,
-      tokenActor,
-      inEntity,
-      headline: isHeadline(toks),
-      mainPair: pair,
-      pair: coordinatedPair(toks, tokenActor) ?? pair,
-      focal,
-    };
-    const structure = sentenceStructure(toks, words);
-    const cues = composeCues(ctx, structure);
-    // An actor named only as the holder of a third-party cue ("against U.S. pressure") is not
-    // what the sentence is about; the cue's own `about` keeps it.
-    const holderTokens = new Set(cues.map((c) => c.holderToken).filter((k): k is number => k !== undefined));
-    if (holderTokens.size > 0) {
-      const named = new Set(own.filter((x) => !toks.some((t, k) => holderTokens.has(k) && x.start <= t.start && t.end <= x.end)).map((x) => x.actor));
-      for (const x of own) if (!named.has(x.actor)) about.delete(x.actor);
-      focal = new Set([...about].map(countryOf));
-    }
-    if (focal.size >= 3) narrowToClauses(cues, own.filter((x) => about.has(x.actor)), toks, structure.clause, pair);
-    const hedged = cues.some((c) => c.modifiers.includes('hedged') || c.modifiers.includes('intended') || c.modifiers.includes('uncertain'));
-    const verdict = judge(cues, hedged);
-    const sentenceDates = dates.filter((d: DateMention) => d.start >= sentence.start && d.end <= sentence.end);
-    const { historical } = judgeHistorical(words, sentenceDates, nowYear);
-
-    out.push({
-      label: verdict.label,
-      score: verdict.score,
-      confidence: verdict.confidence,
-      cues,
-      about: sortedCodes(about),
-      hedged,
-      historical,
-      focal: sortedCodes(focal),
-      cooperation: verdict.cooperation,
-      distrust: verdict.distrust,
-    });
-    previousFocal = focal;
-  }
+  for (const sentence of sentences) out.push(analyseSentence(article, sentence));
   return out;
+}
+
+function analyseSentence(article: ArticleContext, sentence: SentenceSpan): StanceDetail {
+  const lexicon = stanceLexicon();
+  const { mentions, allMentions, pair } = article;
+  const toks = article.tokens.slice(sentence.firstToken, sentence.endToken);
+  const words = lexicon.words.sentence(toks);
+
+  // Mentions inside this sentence, by offset.
+  const own: ActorMention[] = [];
+  let m = article.nextMention;
+  while (m < mentions.length && mentions[m].start < sentence.start) m++;
+  article.nextMention = m;
+  for (let k = m; k < mentions.length && mentions[k].start < sentence.end; k++) own.push(mentions[k]);
+  const tokenActor = coveringActors(toks, own);
+  let e = article.nextEntity;
+  while (e < allMentions.length && allMentions[e].end <= sentence.start) e++;
+  article.nextEntity = e;
+  const inEntity = coveredTokens(toks, allMentions, e, sentence.end);
+
+  // About: its own actors, plus the main pair when it refers to "both nations" or
+  // continues with "they"/"their" after a sentence about the pair.
+  const about = new Set<string>();
+  let focal = new Set<string>();
+  for (const x of own) {
+    if (isLocative(toks, x, lexicon.locativePrepositions) && !(pair !== null && pair.includes(countryOf(x.actor)))) continue;
+    about.add(x.actor);
+    focal.add(countryOf(x.actor));
+  }
+  if (pair) {
+    const refersToPair = lexicon.matchers.pairReferences.findAll(words).length > 0;
+    const continuesPair = focal.size < 2 && continuesWithPronoun(toks, lexicon.pairPronouns) && article.previousFocal.has(pair[0]) && article.previousFocal.has(pair[1]);
+    if (refersToPair || continuesPair) for (const p of pair) about.add(p), focal.add(p);
+  }
+  // "efforts in Syria": a place, unless it is one of the article's pair ("the revolution in
+  // Iran") or the sentence needs it for a pair at all.
+  if (focal.size < 2) for (const x of own) about.add(x.actor), focal.add(countryOf(x.actor));
+
+  const ctx: SentenceContext = {
+    text: article.text,
+    tokens: toks,
+    words,
+    tokenActor,
+    inEntity,
+    headline: isHeadline(toks),
+    mainPair: pair,
+    pair: coordinatedPair(toks, tokenActor) ?? pair,
+    focal,
+  };
+  const structure = sentenceStructure(toks, words);
+  const cues = composeCues(ctx, structure);
+  // An actor named only as the holder of a third-party cue ("against U.S. pressure") is not
+  // what the sentence is about; the cue's own `about` keeps it.
+  if (hasHolder(cues)) {
+    const named = new Set<string>();
+    for (const x of own) if (!coversHolder(toks, cues, x)) named.add(x.actor);
+    for (const x of own) if (!named.has(x.actor)) about.delete(x.actor);
+    focal = countriesOf(about);
+  }
+  if (focal.size >= 3) {
+    const participants: ActorMention[] = [];
+    for (const x of own) if (about.has(x.actor)) participants.push(x);
+    narrowToClauses(cues, participants, toks, structure.clause, pair);
+  }
+  let hedged = false;
+  for (const c of cues) if (c.modifiers.includes('hedged') || c.modifiers.includes('intended') || c.modifiers.includes('uncertain')) hedged = true;
+  const verdict = judge(cues, hedged);
+  const sentenceDates: DateMention[] = [];
+  for (const d of article.dates) if (d.start >= sentence.start && d.end <= sentence.end) sentenceDates.push(d);
+  const { historical } = judgeHistorical(words, sentenceDates, article.nowYear);
+  article.previousFocal = focal;
+
+  return {
+    label: verdict.label,
+    score: verdict.score,
+    confidence: verdict.confidence,
+    cues,
+    about: sortedCodes(about),
+    hedged,
+    historical,
+    focal: sortedCodes(focal),
+    cooperation: verdict.cooperation,
+    distrust: verdict.distrust,
+  };
+}
+
+/** "they", "their" as pronouns. */
+function continuesWithPronoun(toks: readonly Token[], pronouns: ReadonlySet<string>): boolean {
+  for (const t of toks) if (t.pos === 'PRON' && pronouns.has(t.normal)) return true;
+  return false;
+}
+
+function hasHolder(cues: readonly ComposedCue[]): boolean {
+  for (const c of cues) if (c.holderToken !== undefined) return true;
+  return false;
+}
+
+/** Whether a mention covers the holder token of one of the cues. */
+function coversHolder(toks: readonly Token[], cues: readonly ComposedCue[], x: ActorMention): boolean {
+  for (const c of cues) {
+    if (c.holderToken === undefined) continue;
+    const t = toks[c.holderToken];
+    if (x.start <= t.start && t.end <= x.end) return true;
+  }
+  return false;
 }
 
 /** The public layer: the contract's fields only, in a fixed key order. */
 function toLayer(detail: StanceDetail): SentenceStance {
+  const cues: StanceCue[] = [];
+  for (const c of detail.cues) {
+    cues.push(
+      c.about !== undefined
+        ? { start: c.start, end: c.end, text: c.text, polarity: c.polarity, weight: c.weight, base: c.base, modifiers: c.modifiers, rule: c.rule, about: c.about }
+        : { start: c.start, end: c.end, text: c.text, polarity: c.polarity, weight: c.weight, base: c.base, modifiers: c.modifiers, rule: c.rule },
+    );
+  }
   return {
     label: detail.label,
     score: detail.score,
     confidence: detail.confidence,
-    cues: detail.cues.map((c) => {
-      const cue = { start: c.start, end: c.end, text: c.text, polarity: c.polarity, weight: c.weight, base: c.base, modifiers: c.modifiers, rule: c.rule };
-      return c.about ? { ...cue, about: c.about } : cue;
-    }),
+    cues,
     about: detail.about,
     hedged: detail.hedged,
     historical: detail.historical,
@@ -319,5 +443,10 @@ export const stanceStage = defineStage({
   version: STANCE_VERSION,
   needs: ['segments', 'dates', 'entities'],
   provides: 'stance',
-  run: (doc: ArticleDoc) => ({ layer: analyseStance(doc).map(toLayer) }),
+  run: (doc: ArticleDoc) => {
+    const details = analyseStance(doc);
+    const out: SentenceStance[] = [];
+    for (const d of details) out.push(toLayer(d));
+    return { layer: out };
+  },
 });

@@ -3,7 +3,7 @@
 // run (stanceLexicon()), not at import, since importing the pipeline must stay cheap.
 import { loadData } from '../../data.js';
 import { tokenize } from '../../nlp.js';
-import { PhraseMatcher, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
+import { PhraseMatcher, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
 import type { Token } from '../../article.js';
 
 export type Polarity = 'cooperation' | 'distrust';
@@ -18,6 +18,8 @@ export interface CueEntry {
   pos: readonly string[] | undefined;
   /** Lexicon group (alliance, agree, tension, ...), recorded in the cue's rule. */
   group: string;
+  /** The rule a cue of this entry records: cue:<group>. */
+  rule: string;
   /** A one-word noun ("trade", not "complex"): in front of another cue noun it only names a topic. */
   nominal: boolean;
   /** Counts only as the head of its noun phrase: in front of another noun ("trade volume", "warning data") it names a kind. */
@@ -148,7 +150,7 @@ function foldKey(s: string): string {
  * answers at once.
  */
 export interface SentenceWords {
-  tokens: readonly TokenLike[];
+  tokens: readonly Token[];
   starts: Int32Array;
   mask: number;
 }
@@ -308,7 +310,7 @@ class WordIndex {
   /** A sentence's tokens for the stance matchers: the same tokens, lemmas repaired toward lexicon words. */
   sentence(tokens: readonly Token[]): SentenceWords {
     const n = tokens.length;
-    let views: TokenLike[] | null = null;
+    let views: Token[] | null = null;
     const starts = new Int32Array(n);
     let mask = 0;
     for (let i = 0; i < n; i++) {
@@ -318,11 +320,26 @@ class WordIndex {
       mask |= keys.starts;
       if (keys.repaired !== null) {
         views ??= tokens.slice();
-        views[i] = { start: t.start, end: t.end, text: t.text, normal: t.normal, lemma: keys.repaired };
+        views[i] = repairedToken(t, keys.repaired);
       }
     }
     return { tokens: views ?? tokens, starts, mask };
   }
+}
+
+/** A copy of a token with its lemma repaired, its fields in the token's order (one object shape for all). */
+function repairedToken(t: Token, lemma: string): Token {
+  return {
+    start: t.start,
+    end: t.end,
+    text: t.text,
+    normal: t.normal,
+    lemma,
+    pos: t.pos,
+    negated: t.negated,
+    sentence: t.sentence,
+    keys: tokenKeys({ text: t.text, normal: t.normal, lemma }),
+  };
 }
 
 interface Sources {
@@ -349,6 +366,7 @@ function cueEntriesOf(cueFile: CueFile): CueEntry[] {
         weight: spec.weight ?? g.weight,
         pos: spec.pos,
         group: g.name,
+        rule: `cue:${g.name}`,
         nominal,
         headOnly: spec.headOnly === true,
         ambivalent: g.name === AMBIVALENCE_GROUP,

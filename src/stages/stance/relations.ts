@@ -33,7 +33,7 @@ function frameHit(tokens: readonly Token[], first: number, end: number, word: Fr
     .slice(first, end)
     .map((t) => t.text)
     .join(' ');
-  const value: CueEntry = { phrase: text, polarity: word.polarity, weight: word.weight, pos: undefined, group, nominal: false, headOnly: false, ambivalent: false };
+  const value: CueEntry = { phrase: text, polarity: word.polarity, weight: word.weight, pos: undefined, group, rule: `cue:${group}`, nominal: false, headOnly: false, ambivalent: false };
   return { value, first, end, start: tokens[first].start, endOffset: tokens[end - 1].end };
 }
 
@@ -42,7 +42,7 @@ function wordAt(matcher: GatedMatcher<FrameWord>, words: SentenceWords, k: numbe
   return matcher.matchAt(words, k)[0] ?? null;
 }
 
-export function findRelationFrames(tokens: readonly Token[], words: SentenceWords, inEntity: readonly boolean[]): RelationFrame[] {
+export function findRelationFrames(tokens: readonly Token[], words: SentenceWords, inEntity: Uint8Array): RelationFrame[] {
   const out: RelationFrame[] = [];
   const { matchers, copulas } = stanceLexicon();
   const clear = (from: number, to: number) => {
