@@ -58,7 +58,17 @@ function drawCharts() {
   }
 }
 
+// Tips open leftward for marks near the right edge, so they stay on screen.
+function placeTip(event) {
+  const mark = event.target.closest && event.target.closest('mark[data-tip]');
+  if (!mark) return;
+  const first = mark.getClientRects()[0] ?? mark.getBoundingClientRect(); // a wrapped mark: its first line
+  mark.classList.toggle('tip-left', first.left > window.innerWidth - 280);
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   wireTables();
   drawCharts();
+  document.addEventListener('mouseover', placeTip);
+  document.addEventListener('focusin', placeTip);
 });
