@@ -22,9 +22,9 @@ export function tagDates(
   const history: Mentioned[] = [];
   for (const sentence of segments.sentences) {
     const tokens = segments.tokens.slice(sentence.firstToken, sentence.endToken);
-    const ctx: SentenceContext = { history, text, sentence, tokens, published, diagnostics, mask: sentenceMask(tokens) };
+    const ctx: SentenceContext = { history, text, sentence, tokens, published, diagnostics, mask: sentenceMask(tokens, sentence.text, sentence.start) };
     let candidates: Candidate[] = [];
-    for (const parser of PARSERS) candidates.push(...parser.parse(ctx));
+    for (const parser of PARSERS) parser.parse(ctx, candidates);
     if (candidates.length === 0) continue;
     for (const refiner of REFINERS) candidates = refiner.refine(candidates, ctx);
     for (const c of candidates) {

@@ -1,7 +1,7 @@
 // The dates vocabulary: data/dates/*.json read once and compiled into lookup
 // maps and regular-expression fragments the parsers share.
 import { loadData } from '../../data.js';
-import { wordGate, type WordGate } from './parsers/pattern.js';
+import { capitalGate, DIGITS, eitherGate, followGate, WORD_START, wordGate, type WordGate } from './parsers/pattern.js';
 
 interface CalendarData {
   months: { forms: string[]; month: number }[];
@@ -35,7 +35,7 @@ const numbers = loadData<NumbersData>('dates/numbers.json');
 const units = loadData<{ units: (UnitInfo & { forms: string[] })[] }>('dates/units.json').units;
 
 /** Word boundaries that also hold next to punctuation and non-ASCII letters. */
-export const B = '(?<![\\p{L}\\p{N}_])';
+export const B = WORD_START;
 export const E = '(?![\\p{L}\\p{N}_])';
 
 function escape(s: string): string {
@@ -166,10 +166,17 @@ export const UNITS = new Map<string, UnitInfo>();
 for (const u of units) for (const f of u.forms) UNITS.set(f, u);
 export const UNIT = `(?:${alternation(UNITS.keys())})`;
 /** Singular unit words only ("last week", not "last weeks"). */
-export const UNIT_SINGULAR = `(?:${alternation(units.map((u) => u.forms[0]))})`;
+export const UNIT_SINGULAR_WORDS: readonly string[] = units.map((u) => u.forms[0]);
+export const UNIT_SINGULAR = `(?:${alternation(UNIT_SINGULAR_WORDS)})`;
 
 /** Any unit word: sentences without one cannot hold a duration. */
 export const UNIT_GATE = wordGate(UNITS.keys());
+
+/** Words an AMOUNT can end with: digits, number words, "a", "several", "a couple of". */
+export const AMOUNT_ENDS: readonly string[] = [DIGITS, ...NUMBER_WORDS.keys(), ...SCALES.keys(), ...FIXED.keys(), ...VAGUE, ...ARTICLES];
+
+/** An amount right before a unit ("three years", "a decade", "90-day"). */
+export const AMOUNT_UNIT_GATE = followGate(AMOUNT_ENDS, UNITS.keys());
 
 /** The words of phrases, split at hyphens and apostrophes as tokens are ("new year's" → new, year, s). */
 function wordsOf(phrases: Iterable<string>, which: 'last' | 'all'): string[] {
@@ -184,6 +191,36 @@ function wordsOf(phrases: Iterable<string>, which: 'last' | 'all'): string[] {
 /** A gate from phrases: their last words ("recent years" → years). */
 export function lastWordGate(phrases: Iterable<string>): WordGate {
   return wordGate(wordsOf(phrases, 'last'));
+}
+
+/**
+ * A gate from phrases that lets through only sentences that can hold one:
+ * a one-word phrase itself, a longer one by its last two words side by side
+ * ("recent years", "Election Day", "present-day").
+ */
+export function phraseGate(phrases: Iterable<string>): WordGate {
+  const single: string[] = [];
+  const gates: WordGate[] = [];
+  const pairs = new Map<string, Set<string>>();
+  for (const p of phrases) {
+    const words = p.toLowerCase().split(/[\s\-‐‑–.’']+/).filter(Boolean);
+    if (words.length === 1) single.push(words[0]);
+    else {
+      const before = words[words.length - 2];
+      if (!pairs.has(before)) pairs.set(before, new Set());
+      pairs.get(before)!.add(words[words.length - 1]);
+    }
+  }
+  if (single.length) gates.push(wordGate(single));
+  // One follow gate per set of last words: pairs that share their last words share a gate.
+  const byLast = new Map<string, string[]>();
+  for (const [before, lasts] of pairs) {
+    const key = [...lasts].sort().join(' ');
+    if (!byLast.has(key)) byLast.set(key, []);
+    byLast.get(key)!.push(before);
+  }
+  for (const [lasts, befores] of byLast) gates.push(followGate(befores, lasts.split(' ')));
+  return eitherGate(...gates);
 }
 
 /** A gate from words and phrases: any of their words. */
@@ -215,7 +252,12 @@ export function durationValue(amount: number | 'X', unit: UnitInfo): string {
 // ---- word gates of the calendar vocabulary --------------------------------------
 
 export const MONTH_GATE = wordGate([...MONTHS.keys()].flatMap((m) => [m, `${m}.`]));
+/** Months written as names ("May", not the modal "may"): the calendar parsers want a capital. */
+export const MONTH_NAME_GATE = capitalGate(MONTHS.keys());
+/** A month next to a day number or a year, or after "of": "Jan. 5", "5 January", "the 5th of May", "March 2023". */
+export const MONTH_DAY_GATE = eitherGate(followGate([DIGITS, 'of'], MONTHS.keys()), followGate(MONTHS.keys(), [DIGITS]));
 export const WEEKDAY_GATE = wordGate([...WEEKDAYS.keys()].flatMap((w) => [w, `${w}.`, `${w}s`]));
+export const WEEKDAY_NAME_GATE = capitalGate(WEEKDAYS.keys());
 export const SEASON_GATE = anyWordGate(SEASONS.keys());
 export const DAYPART_GATE = anyWordGate(DAYPARTS.keys());
 export const DEICTIC_GATE = wordGate(['last', 'next', 'this', 'past', 'coming', 'previous', 'following', 'first', 'final', 'latest', 'last-ever']);

@@ -102,15 +102,16 @@ export interface SentenceContext {
   tokens: readonly Token[];
   /** Publication date (YYYY-MM-DD) or null. */
   published: string | null;
-  /** The word-gate bits of this sentence's words (parsers/pattern.ts). */
-  mask: number;
+  /** The gate bits of this sentence's words (parsers/pattern.ts). */
+  mask: Int32Array;
   /** Problems found while refining; the stage returns them. */
   diagnostics: Diagnostic[];
 }
 
 export interface Parser {
   name: string;
-  parse(ctx: SentenceContext): Candidate[];
+  /** Appends the candidates found in the sentence to `out`. */
+  parse(ctx: SentenceContext, out: Candidate[]): void;
 }
 
 export interface Refiner {

@@ -4,6 +4,8 @@
 import { loadData } from '../../../data.js';
 import {
   AMOUNT,
+  AMOUNT_ENDS,
+  AMOUNT_UNIT_GATE,
   amountOf,
   alternation,
   B,
@@ -14,16 +16,19 @@ import {
   SEASONS,
   UNIT,
   UNIT_SINGULAR,
+  UNIT_SINGULAR_WORDS,
+  UNITS,
   UNIT_GATE,
-  DEICTIC_GATE,
-  WEEKDAY_GATE,
+  WEEKDAYS,
   anyWordGate,
   unitOf,
   WEEKDAY,
   weekdayOf,
 } from '../lexicon.js';
 import { pad } from '../timex.js';
-import { eitherGate, pattern, patternParser, type MatchPlace } from './pattern.js';
+import { eitherGate, followGate, pattern, patternParser, wordGate, type MatchPlace } from './pattern.js';
+
+const SPAN_DIRECTIONS = ['past', 'last', 'next', 'coming', 'previous', 'following', 'first', 'final', 'latest', 'last-ever', 'recent'];
 
 /**
  * "the past two weeks", "the next five years", "the coming months", "the last
@@ -34,7 +39,7 @@ import { eitherGate, pattern, patternParser, type MatchPlace } from './pattern.j
 export const spanParser = patternParser(
   'span',
   pattern(
-    `${B}(?:(?<the>the)\\s+)?(?<dir>past|last|next|coming|previous|following|first|final|latest|last-ever|recent)\\s+(?:(?<amount>${AMOUNT})\\s+)?(?<unit>${UNIT})${E}`,
+    `${B}(?:(?<the>the)\\s+)?(?<dir>${SPAN_DIRECTIONS.join('|')})\\s+(?:(?<amount>${AMOUNT})\\s+)?(?<unit>${UNIT})${E}`,
   ),
   (m, place) => {
     const g = m.groups!;
@@ -63,7 +68,7 @@ export const spanParser = patternParser(
     if (news && amount === 'X' && (dir === 'past' || dir === 'last')) return { type: 'DATE', value: 'PAST_REF' };
     return { type: 'DURATION', value: durationValue(amount, unit) };
   },
-  [UNIT_GATE, eitherGate(DEICTIC_GATE, anyWordGate(['recent']))],
+  followGate([...SPAN_DIRECTIONS, ...AMOUNT_ENDS], UNITS.keys()),
 );
 
 const RANK_COARSE = new Set(['decade', 'century', 'millennium']);
@@ -73,7 +78,7 @@ export const aheadParser = patternParser(
   'ahead',
   pattern(`${B}the\\s+(?<unit>${UNIT})\\s+(?:ahead|to\\s+come)${E}`),
   (m) => (/(?:s|ia)$/i.test(m.groups!.unit) ? { type: 'DURATION', value: durationValue('X', unitOf(m.groups!.unit)!) } : null),
-  [UNIT_GATE, anyWordGate(['ahead', 'come'])],
+  followGate(UNITS.keys(), ['ahead', 'to']),
 );
 
 /** "decades-long", "a day-long meeting": a stretch as an adjective (some units when plural). */
@@ -84,7 +89,7 @@ export const longParser = patternParser(
     const plural = /(?:s|ia)$/i.test(m.groups!.unit);
     return { type: 'DURATION', value: durationValue(plural ? 'X' : 1, unitOf(m.groups!.unit)!) };
   },
-  [UNIT_GATE, anyWordGate(['long'])],
+  followGate(UNITS.keys(), ['long']),
 );
 
 const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'shall', 'can', "'ll", 'wo']);
@@ -100,7 +105,8 @@ function someday(place: MatchPlace): boolean {
 }
 
 /** Words between an amount and its unit that leave the amount as it is ("two more weeks", "eight trading days"). */
-const EXTRA = '(?:more|additional|extra|further|full|straight|consecutive|trading|business|working)';
+const EXTRA_WORDS = ['more', 'additional', 'extra', 'further', 'full', 'straight', 'consecutive', 'trading', 'business', 'working'];
+const EXTRA = `(?:${EXTRA_WORDS.join('|')})`;
 
 /** "three years", "a decade", "90 days", "a three-year deal", "24-hour", "two more weeks". */
 export const durationParser = patternParser(
@@ -146,19 +152,22 @@ export const durationParser = patternParser(
       value: durationValue(amount, unitOf(g.unit)!),
     };
   },
-  UNIT_GATE,
+  // An amount, "and a half" or an extra word ("two more weeks") right before the unit.
+  eitherGate(AMOUNT_UNIT_GATE, followGate([...EXTRA_WORDS, 'half'], UNITS.keys())),
 );
 
 /** "for years", "within days", "in decades": a bare plural unit after a preposition of extent. */
+const EXTENT = ['for', 'over', 'within', 'in', 'after', 'took', 'take', 'takes', 'lasted', 'last'];
+
 export const vagueDurationParser = patternParser(
   'vague-duration',
-  pattern(`(?<=${B}(?:for|over|within|in|after|took|take|takes|lasted|last)\\s+)(?<unit>${UNIT})${E}`),
+  pattern(`(?<=${B}(?:${EXTENT.join('|')})\\s+)(?<unit>${UNIT})${E}`),
   (m) => {
     const unit = unitOf(m.groups!.unit)!;
     if (!/s$/i.test(m.groups!.unit) || /^(?:hrs|mins|secs|yrs)$/i.test(m.groups!.unit)) return null;
     return { type: 'DURATION', value: durationValue('X', unit) };
   },
-  UNIT_GATE,
+  followGate(EXTENT, UNITS.keys()),
 );
 
 interface SetsData {
@@ -183,7 +192,10 @@ export const setAdverbParser = patternParser('set-adverb', pattern(`${B}(?<word>
 
 const EVERY_GATE = anyWordGate(['every', 'each']);
 /** "every Tuesday", "each May", "on Tuesdays". */
-const EVERY_OR_WEEKDAYS_GATE = eitherGate(EVERY_GATE, WEEKDAY_GATE);
+const EVERY_OR_WEEKDAYS_GATE = eitherGate(
+  followGate(['every', 'each'], [...WEEKDAYS.keys(), ...SEASONS.keys(), ...MONTHS.keys()]),
+  wordGate([...WEEKDAYS.keys()].map((w) => `${w}s`)),
+);
 
 /** "every year", "each month", "every two years", "every other week". */
 export const everyUnitParser = patternParser(
@@ -224,5 +236,5 @@ export const rateParser = patternParser(
     if (!g.freq && !/(?:\d|million|billion|trillion|thousand|hundred|percent|%|dollars|euros|pounds|barrels|tons|tonnes|cents)\s*$/i.test(place.before)) return null;
     return { type: 'SET', value: durationValue(1, unitOf(g.unit)!) };
   },
-  UNIT_GATE,
+  followGate(['a', 'an', 'per', 'each'], UNIT_SINGULAR_WORDS),
 );

@@ -2,12 +2,13 @@
 // halves ("the first half of 2024") and seasons ("summer of 2019", "last
 // fall"). Without a year, all of them follow the sentence's tense: "sales rose
 // in the third quarter" is the latest third quarter, "will rise" the next one.
-import { alternation, anyWordGate, B, E, MONTH_GATE, MONTHS, ORDINAL, ordinalOf, SEASON, SEASON_GATE, SEASONS } from '../lexicon.js';
+import { alternation, B, E, MONTH_NAME_GATE, MONTHS, ORDINAL, ORDINAL_WORDS, ordinalOf, SEASON, SEASONS } from '../lexicon.js';
 import type { Extracted } from './pattern.js';
-import { pattern, patternParser } from './pattern.js';
+import { DIGITS, followGate, pattern, patternParser, shapeGate } from './pattern.js';
 
 const YEAR = '(?:1[0-9]{3}|20[0-9]{2})';
-const QUARTER_GATE = anyWordGate(['quarter', 'quarters', 'half']);
+/** An ordinal (or "last", "first two") right before the part: "third quarter", "first half". */
+const QUARTER_GATE = followGate([DIGITS, ...ORDINAL_WORDS.keys(), 'last', 'final', 'latter', 'two'], ['quarter', 'quarters', 'half']);
 
 function part(code: string, year: string | undefined): Extracted {
   return year ? { type: 'DATE', value: `${year}-${code}` } : { type: 'DATE', relative: { kind: 'part', code, direction: 'tense' } };
@@ -23,7 +24,7 @@ export const quarterCodeParser = patternParser(
     const year = g.year ?? (g.yy ? `20${g.yy}` : undefined);
     return part(`Q${g.q}`, year);
   },
-  /Q[1-4]/,
+  shapeGate(/Q[1-4]/),
 );
 
 /** "the last quarter", "the latter half": the final one of the year. */
@@ -72,8 +73,11 @@ export const seasonYearParser = patternParser(
     if (next !== null && (code !== 'WI' || next !== first + 1)) return null;
     return { type: 'DATE', value: `${next ?? first}-${code}` };
   },
-  SEASON_GATE,
+  followGate(SEASONS.keys(), [DIGITS, 'of']),
 );
+
+/** The words the season pattern wants right before a season: its frames ("in", "early", "the fall and"), or "the". */
+const SEASON_FRAMES = ['in', 'into', 'during', 'by', 'until', 'since', 'through', 'throughout', 'over', 'early', 'late', 'mid', 'before', 'after', 'spent', 'all', 'that', 'same', 'and', 'or', 'to'];
 
 /**
  * "in the summer", "during the spring", "early fall", "well into the summer",
@@ -91,7 +95,7 @@ export const seasonParser = patternParser(
     if (/^\p{Lu}/u.test(m.groups!.season) && /\p{Lu}\p{L}*\s+$/u.test(place.before)) return null;
     return { type: 'DATE', relative: { kind: 'season', season: SEASONS.get(m.groups!.season.toLowerCase())!, direction: 'tense' } };
   },
-  SEASON_GATE,
+  followGate([...SEASON_FRAMES, 'the'], SEASONS.keys()),
 );
 
 /** Month names written out ("May" among them), and abbreviations only with their full stop ("Sept."). */
@@ -110,5 +114,5 @@ export const monthNameParser = patternParser(
     const month = MONTHS.get(m.groups!.month.toLowerCase().replace(/\.$/, ''))!;
     return { type: 'DATE', relative: { kind: 'month', month, direction: 'tense' } };
   },
-  MONTH_GATE,
+  MONTH_NAME_GATE,
 );

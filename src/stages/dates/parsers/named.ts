@@ -2,9 +2,9 @@
 // in words, as broadcast transcripts write them ("nineteen ninety-six", "the
 // year two thousand").
 import { loadData } from '../../../data.js';
-import { alternation, B, E, lastWordGate } from '../lexicon.js';
+import { alternation, B, E, phraseGate } from '../lexicon.js';
 import { addDays, isoWeekday, pad, daysInMonth, type Ymd } from '../timex.js';
-import { pattern, patternParser } from './pattern.js';
+import { eitherGate, followGate, pattern, patternParser, shapeGate } from './pattern.js';
 
 export interface Holiday {
   names: string[];
@@ -21,7 +21,7 @@ const holidays = loadData<{ holidays: Holiday[] }>('dates/holidays.json').holida
 const BY_NAME = new Map<string, Holiday>();
 for (const h of holidays) for (const n of h.names) BY_NAME.set(n.toLowerCase(), h);
 
-const HOLIDAY_GATE = lastWordGate(BY_NAME.keys());
+const HOLIDAY_GATE = phraseGate(BY_NAME.keys());
 
 /** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm). */
 function easter(y: number): Ymd {
@@ -114,5 +114,9 @@ export const spokenYearParser = patternParser(
     }
     return { type: 'DATE', value: pad(year, 4) };
   },
-  /teen|twenty|thousand/i,
+  // "nineteen ninety-six", "eighteen oh five", "two thousand"; "-teen", "twenty" or "thousand" somewhere ("twelve hundred" is a count).
+  [
+    shapeGate(/teen|twenty|thousand/i),
+    eitherGate(followGate(Object.keys(HIGH), [...Object.keys(TENS), ...Object.keys(TEENS), 'oh', 'hundred']), followGate(['two'], ['thousand'])),
+  ],
 );

@@ -1,5 +1,6 @@
 // A parser made of a pattern and an extract function, run over the raw text of
-// one sentence (chrono-node's shape). Patterns are compiled once, at module load.
+// one sentence (chrono-node's shape). Patterns are compiled on the parser's
+// first run: importing the stage stays cheap for processes that never run it.
 import type { Token } from '../../../article.js';
 import type { Candidate, Parser, SentenceContext } from '../types.js';
 
@@ -43,6 +44,11 @@ export class MatchPlace {
   /** Sentence text before the match. */
   get before(): string {
     return this.ctx.sentence.text.slice(0, this.match.index);
+  }
+
+  /** The last words before the match: about `chars` characters (see lastWords), for cues anchored at its start. */
+  wordsBefore(chars: number): string {
+    return lastWords(this.ctx.sentence.text, 0, this.match.index, chars);
   }
 
   /** Sentence text after the match. */
@@ -92,9 +98,103 @@ export function lastWords(text: string, floor: number, end: number, chars: numbe
   return text.slice(start, end);
 }
 
-/** A global, case-insensitive, Unicode regex. */
-export function pattern(source: string): RegExp {
-  return new RegExp(source, 'giu');
+/** A pattern's source. It is compiled (global, case-insensitive, Unicode) on its parser's first run. */
+export interface Pattern {
+  readonly source: string;
+}
+
+export function pattern(source: string): Pattern {
+  return { source };
+}
+
+/** The boundary patterns open with: no letter, digit or underscore before the match. */
+export const WORD_START = '(?<![\\p{L}\\p{N}_])';
+
+/** The end of the group opening at `open` (a "(" ), or -1. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Whether `source` is one alternative at its top level (so that an assertion before it covers all of it). */
+function singleAlternative(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * A regex that scans fast. A leading lookbehind ("no letter before", "after
+ * 'for' or 'over'") is evaluated at every position of a scan and makes big
+ * alternations several times slower; the scanner leaves it out of the regex
+ * and tests it, sticky, on the few places the rest matches, looking again one
+ * character further when it fails: the same matches, found sooner. Compiled on
+ * first use.
+ */
+export class Scanner {
+  private compiled: { regex: RegExp; lookbehind: RegExp | null } | undefined;
+
+  constructor(
+    readonly source: string,
+    private readonly flags: string,
+  ) {}
+
+  /** The regex without its leading lookbehind (global); group offsets refer to it. */
+  get regex(): RegExp {
+    return (this.compiled ??= this.compile()).regex;
+  }
+
+  private compile(): { regex: RegExp; lookbehind: RegExp | null } {
+    const flags = this.flags.replace(/[gy]/g, '');
+    if (this.source.startsWith('(?<!') || this.source.startsWith('(?<=')) {
+      const close = groupEnd(this.source, 0);
+      const rest = this.source.slice(close + 1);
+      if (close > 0 && singleAlternative(rest)) {
+        return { regex: new RegExp(rest, `g${flags}`), lookbehind: new RegExp(this.source.slice(0, close + 1), `y${flags}`) };
+      }
+    }
+    return { regex: new RegExp(this.source, `g${flags}`), lookbehind: null };
+  }
+
+  /** The first match at or after `from`, as the whole regex would find it. */
+  exec(text: string, from = 0): RegExpExecArray | null {
+    const { regex, lookbehind } = (this.compiled ??= this.compile());
+    regex.lastIndex = from;
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      if (lookbehind) {
+        lookbehind.lastIndex = m.index;
+        if (!lookbehind.test(text)) {
+          const c = text.charCodeAt(m.index);
+          regex.lastIndex = m.index + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+          continue;
+        }
+      }
+      return m;
+    }
+    return null;
+  }
+
+  test(text: string): boolean {
+    return this.exec(text) !== null;
+  }
 }
 
 const withIndices = new WeakMap<RegExp, RegExp>();
@@ -106,89 +206,261 @@ function indicesRegex(regex: RegExp): RegExp {
   return r;
 }
 
-// ---- word gates ----------------------------------------------------------------
+// ---- gates ----------------------------------------------------------------------
 // Most sentences hold no time expression, and big alternations are slow to
-// scan. A word gate names the words a pattern cannot match without (unit words
-// for durations, "ago" for "two years ago"); each gate is one bit, and a
-// sentence's mask (the bits of all its words, computed once) says at a glance
-// which patterns can match at all.
+// scan. A gate names what a pattern cannot match without: a word (a unit word
+// for durations, "ago" for "two years ago"), a capitalised word (a month name),
+// two words side by side (an amount and a unit: "three years"), or a shape of
+// characters (four digits). Each gate is one bit; a sentence's mask (the bits
+// of all its words, computed once, from words each looked up once) says at a
+// glance which patterns can match at all. Gates may let through sentences
+// their pattern does not match, never the reverse.
 
-const GATE_BITS = new Map<string, number>();
+/** Mask words: up to 32 × MASK_WORDS gates. */
+const MASK_WORDS = 3;
+
+export type Mask = Int32Array;
+
+/** Bits one of which a sentence must hold. */
+export interface WordGate {
+  readonly bits: Mask;
+}
+
 let gates = 0;
 
-/** A set of words (lower case) one of which a sentence must hold. */
-export interface WordGate {
-  readonly bit: number;
+function newGate(): { gate: WordGate; word: number; bit: number } {
+  if (gates >= 32 * MASK_WORDS) throw new Error('dates: too many gates');
+  const n = gates++;
+  const bits = new Int32Array(MASK_WORDS);
+  bits[n >> 5] = 1 << (n & 31);
+  return { gate: { bits }, word: n >> 5, bit: 1 << (n & 31) };
 }
 
+/** The words of a token or a phrase word, as gates see them: lower-cased, split at hyphens, dots and apostrophes. */
+const PARTS = /[-‐‑–.’']+/;
+
+function partsOf(word: string): string[] {
+  return word.toLowerCase().split(PHRASE_PARTS).filter((p) => p !== '');
+}
+
+/** Phrases in gate lists split at spaces too ("a couple of" ends with "of"). */
+const PHRASE_PARTS = /[\s\-‐‑–.’']+/;
+
+/** Any word holding a digit ("5", "1990s", "5th", "1/2"), for gates that want a number. */
+export const DIGITS = '#digits';
+
+/** Per lower-case word: the gate bits it sets (any case, capitalised only) and the follow gates it can open or close. */
+const ANY_CASE = new Map<string, Mask>();
+const CAPITALISED = new Map<string, Mask>();
+const FIRST = new Map<string, Mask>();
+const SECOND = new Map<string, Mask>();
+const SHAPES: { regex: RegExp; word: number; bit: number }[] = [];
+
+function mark(table: Map<string, Mask>, key: string, word: number, bit: number): void {
+  let m = table.get(key);
+  if (!m) table.set(key, (m = new Int32Array(MASK_WORDS)));
+  m[word] |= bit;
+}
+
+/** A set of words (lower case), one of which the sentence must hold, whole or as part of a hyphenated word. */
 export function wordGate(words: Iterable<string>): WordGate {
-  if (gates >= 31) throw new Error('dates: too many word gates');
-  const bit = 1 << gates++;
-  for (const w of words) {
-    const word = w.toLowerCase();
-    GATE_BITS.set(word, (GATE_BITS.get(word) ?? 0) | bit);
-  }
-  return { bit };
+  const g = newGate();
+  for (const w of words) mark(ANY_CASE, w.toLowerCase(), g.word, g.bit);
+  return g.gate;
 }
 
-/** A gate any of whose words will do (the union of word gates). */
+/** Words that count only written with a capital ("May", "March": the modal and the verb are no months). */
+export function capitalGate(words: Iterable<string>): WordGate {
+  const g = newGate();
+  for (const w of words) mark(CAPITALISED, w.toLowerCase(), g.word, g.bit);
+  return g.gate;
+}
+
+/**
+ * A word of `first` followed by a word of `second` (whitespace, hyphens and
+ * dots between): "three years", "a year", "years ago". Phrases count by their
+ * last word in `first` and their first word in `second`; DIGITS stands for any
+ * word with a digit.
+ */
+export function followGate(first: Iterable<string>, second: Iterable<string>): WordGate {
+  const g = newGate();
+  for (const w of first) {
+    const parts = w === DIGITS ? [DIGITS] : partsOf(w);
+    if (parts.length) mark(FIRST, parts[parts.length - 1], g.word, g.bit);
+  }
+  for (const w of second) {
+    const parts = w === DIGITS ? [DIGITS] : partsOf(w);
+    if (parts.length) mark(SECOND, parts[0], g.word, g.bit);
+  }
+  return g.gate;
+}
+
+/** Characters a run of tokens written together must match ("\\d{4}", "Q[1-4]"): for shapes no word list names. */
+export function shapeGate(regex: RegExp): WordGate {
+  const g = newGate();
+  SHAPES.push({ regex, word: g.word, bit: g.bit });
+  return g.gate;
+}
+
+/** A gate any of whose bits will do (the union of gates). */
 export function eitherGate(...gates: WordGate[]): WordGate {
-  return { bit: gates.reduce((bits, g) => bits | g.bit, 0) };
+  const bits = new Int32Array(MASK_WORDS);
+  for (const g of gates) for (let k = 0; k < MASK_WORDS; k++) bits[k] |= g.bits[k];
+  return { bits };
 }
 
-/** The gate bits of a sentence's words; hyphenated and dotted tokens ("mid-june", "jan.") count by their parts too. */
-export function sentenceMask(tokens: readonly Token[]): number {
-  let mask = 0;
-  for (const t of tokens) {
-    const w = t.normal;
-    let bits = WORD_BITS.get(w);
-    if (bits === undefined) {
-      bits = GATE_BITS.get(w) ?? 0;
-      if (w.length > 2 && /[-‐‑–.’']/.test(w)) for (const part of w.split(/[-‐‑–.’']+/)) bits |= GATE_BITS.get(part) ?? 0;
-      if (WORD_BITS.size > 100_000) WORD_BITS.clear();
-      WORD_BITS.set(w, bits);
+/**
+ * What a token's text means to the gates, computed once per distinct text, in
+ * one array of MASK_WORDS-long fields: the word gates of the text and its parts
+ * with the follow gates met inside it ("three-year"); the follow gates its first
+ * word can close; those its last word can open; the shape gates it matches.
+ */
+class WordInfo {
+  constructor(
+    readonly v: Int32Array,
+    /** False for punctuation ("-", ",", "."): the words on either side still follow each other. */
+    readonly words: boolean,
+    /** Whether written together with its neighbours it may make a shape ("1990" + "'s"): it holds a digit or an apostrophe. */
+    readonly joins: boolean,
+  ) {}
+}
+
+const BITS = 0;
+const LEAD = MASK_WORDS;
+const TRAIL = 2 * MASK_WORDS;
+const SHAPE = 3 * MASK_WORDS;
+
+const HAS_DIGIT = /\d/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const JOINS = /[\d'’]|^[A-Z]\.?$/;
+
+function orInto(into: Int32Array, at: number, from: Mask | undefined): void {
+  if (from) for (let k = 0; k < MASK_WORDS; k++) into[at + k] |= from[k];
+}
+
+function followBits(table: Map<string, Mask>, part: string): Int32Array {
+  const out = new Int32Array(MASK_WORDS);
+  orInto(out, 0, table.get(part));
+  if (HAS_DIGIT.test(part)) orInto(out, 0, table.get(DIGITS));
+  return out;
+}
+
+function wordInfo(text: string): WordInfo {
+  const lower = text.toLowerCase();
+  const parts = partsOf(text);
+  const v = new Int32Array(4 * MASK_WORDS);
+  orInto(v, BITS, ANY_CASE.get(lower));
+  const original = text.split(PARTS).filter((p) => p !== '');
+  for (let i = 0; i < parts.length; i++) {
+    orInto(v, BITS, ANY_CASE.get(parts[i]));
+    if (/^\p{Lu}/u.test(original[i] ?? '')) orInto(v, BITS, CAPITALISED.get(parts[i]));
+    if (i > 0) {
+      const a = followBits(FIRST, parts[i - 1]);
+      const b = followBits(SECOND, parts[i]);
+      for (let k = 0; k < MASK_WORDS; k++) v[BITS + k] |= a[k] & b[k];
     }
-    mask |= bits;
   }
-  return mask;
+  if (parts.length > 0) {
+    orInto(v, LEAD, followBits(SECOND, parts[0]));
+    orInto(v, TRAIL, followBits(FIRST, parts[parts.length - 1]));
+  }
+  for (const s of SHAPES) if (s.regex.test(text)) v[SHAPE + s.word] |= s.bit;
+  return new WordInfo(v, LETTER_OR_DIGIT.test(text), JOINS.test(text));
 }
 
-/** The bits of each word seen so far (words recur: look each up, and split it, once). */
-const WORD_BITS = new Map<string, number>();
+/** Each text seen so far (words recur: look each up, and split it, once). */
+const WORD_INFO = new Map<string, WordInfo>();
+
+function infoOf(text: string): WordInfo {
+  let info = WORD_INFO.get(text);
+  if (info === undefined) {
+    if (WORD_INFO.size > 100_000) WORD_INFO.clear();
+    WORD_INFO.set(text, (info = wordInfo(text)));
+  }
+  return info;
+}
+
+/**
+ * The gate bits of a sentence: of its words, of neighbouring words, of tokens
+ * and of runs of tokens written together that hold a digit or an apostrophe
+ * ("1990's", "$5": shapes may span them).
+ */
+export function sentenceMask(tokens: readonly Token[], text: string, offset: number): Mask {
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let run = 0;
+  let joins = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const info = infoOf(t.text);
+    const v = info.v;
+    if (info.words) {
+      m0 |= v[0] | (t0 & v[LEAD]) | v[SHAPE];
+      m1 |= v[1] | (t1 & v[LEAD + 1]) | v[SHAPE + 1];
+      m2 |= v[2] | (t2 & v[LEAD + 2]) | v[SHAPE + 2];
+      t0 = v[TRAIL];
+      t1 = v[TRAIL + 1];
+      t2 = v[TRAIL + 2];
+    }
+    joins ||= info.joins;
+    const next = tokens[i + 1];
+    if (next !== undefined && next.start === t.end) continue;
+    if (joins && run < i) {
+      const shape = infoOf(text.slice(tokens[run].start - offset, t.end - offset)).v;
+      m0 |= shape[SHAPE];
+      m1 |= shape[SHAPE + 1];
+      m2 |= shape[SHAPE + 2];
+    }
+    run = i + 1;
+    joins = false;
+  }
+  return Int32Array.of(m0, m1, m2);
+}
+
+/** Whether a sentence's mask holds one of the gate's bits. */
+export function passes(mask: Mask, gate: WordGate): boolean {
+  const b = gate.bits;
+  return ((mask[0] & b[0]) | (mask[1] & b[1]) | (mask[2] & b[2])) !== 0;
+}
 
 /** A gate: keywords the sentence text must match, or words it must hold (all given gates must pass). */
 export type Gate = RegExp | WordGate | readonly (RegExp | WordGate)[];
-
-function passes(gate: RegExp | WordGate, ctx: SentenceContext): boolean {
-  return gate instanceof RegExp ? gate.test(ctx.sentence.text) : (ctx.mask & gate.bit) !== 0;
-}
 
 /**
  * A parser from a pattern and its extract function. `gate` is a cheap test
  * (words or plain keywords) the sentence must pass before the full pattern runs.
  */
-export function patternParser(name: string, regex: RegExp, extract: Extract, gate?: Gate): Parser {
+export function patternParser(name: string, source: Pattern, extract: Extract, gate?: Gate): Parser {
   const all: readonly (RegExp | WordGate)[] = gate === undefined ? [] : Array.isArray(gate) ? gate : [gate as RegExp | WordGate];
+  // Word gates are one AND each; keyword regexes are tested apart, after them.
+  const wordGates = all.filter((g): g is WordGate => !(g instanceof RegExp));
+  const keywords = all.filter((g): g is RegExp => g instanceof RegExp);
+  const rule = `parser:${name}`;
+  const scanner = new Scanner(source.source, 'iu');
   return {
     name,
-    parse(ctx) {
-      const out: Candidate[] = [];
+    parse(ctx, out) {
+      for (let i = 0; i < wordGates.length; i++) if (!passes(ctx.mask, wordGates[i])) return;
       const text = ctx.sentence.text;
-      for (const g of all) if (!passes(g, ctx)) return out;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m; m = regex.exec(text)) {
-        if (m[0] === '') {
-          regex.lastIndex++;
-          continue;
+      for (let i = 0; i < keywords.length; i++) if (!keywords[i].test(text)) return;
+      for (let m = scanner.exec(text); m; ) {
+        const end = m.index + m[0].length;
+        if (end > m.index) {
+          const place = new MatchPlace(ctx, m, scanner.regex);
+          const result = extract(m, place);
+          if (Array.isArray(result)) for (const e of result) out.push(candidateOf(e, place, rule));
+          else if (result) out.push(candidateOf(result, place, rule));
         }
-        const place = new MatchPlace(ctx, m, regex);
-        const result = extract(m, place);
-        if (!result) continue;
-        for (const e of Array.isArray(result) ? result : [result]) {
-          out.push({ ...e, start: e.start ?? place.start, end: e.end ?? place.end, rule: `parser:${name}` });
-        }
+        m = scanner.exec(text, end > m.index ? end : end + 1);
       }
-      return out;
     },
   };
+}
+
+function candidateOf(e: Extracted, place: MatchPlace, rule: string): Candidate {
+  return { ...e, start: e.start ?? place.start, end: e.end ?? place.end, rule };
 }

@@ -4,7 +4,7 @@
 // as in TimeBank ("the 1990s").
 import { anyWordGate, B, DECADE_WORD, DECADE_WORDS, E, ORDINAL, ordinalOf } from '../lexicon.js';
 import { decadeValue, ordinalCenturyValue } from '../timex.js';
-import { pattern, patternParser, type Extracted } from './pattern.js';
+import { eitherGate, followGate, pattern, patternParser, shapeGate, type Extracted } from './pattern.js';
 
 const THE = '(?:(?<the>the)\\s+)?';
 const BC = '(?:BCE|B\\.C\\.E\\.|BC|B\\.C\\.?)';
@@ -28,7 +28,7 @@ export const decadeParser = patternParser(
     if (first % 100 === 0 && first < 2000) return { type: 'DATE', value: String(first / 100).padStart(2, '0') };
     return { type: 'DATE', value: decadeValue(first) };
   },
-  /\d0['’]?s/,
+  shapeGate(/\d0['’]?s/),
 );
 
 
@@ -46,7 +46,8 @@ export const shortDecadeParser = patternParser(
     const century = published !== null && 2000 + dd <= published ? 2000 : 1900;
     return { type: 'DATE', value: decadeValue(century + dd) };
   },
-  /['’]\d0|ties\b/i,
+  // "'90s" written together; a decade word needs its determiner ("the nineties").
+  eitherGate(shapeGate(/['’]\d0/), followGate(['the'], DECADE_WORDS.keys())),
 );
 
 function century(ordinal: string, era: string | undefined): string | null {

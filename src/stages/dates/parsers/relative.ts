@@ -4,6 +4,7 @@
 // ("last week" → 2025-W02, "two decades ago" → 200).
 import {
   AMOUNT,
+  AMOUNT_UNIT_GATE,
   amountOf,
   B,
   DAYPART,
@@ -20,15 +21,11 @@ import {
   weekdayOf,
   alternation,
   anyWordGate,
-  DAYPART_GATE,
-  DEICTIC_GATE,
-  MONTH_GATE,
-  SEASON_GATE,
-  UNIT_GATE,
-  WEEKDAY_GATE,
+  UNITS,
+  WEEKDAYS,
 } from '../lexicon.js';
 import type { Direction, Granularity } from '../types.js';
-import { eitherGate, pattern, patternParser, type Extracted } from './pattern.js';
+import { eitherGate, followGate, pattern, patternParser, type Extracted } from './pattern.js';
 
 const partSuffix = (part: string | undefined): string | undefined => (part ? `T${DAYPARTS.get(part.toLowerCase())}` : undefined);
 
@@ -63,7 +60,7 @@ export const daypartParser = patternParser('daypart', pattern(`${B}(?<dir>this|l
     relative: { kind: 'shift', granularity: 'day', unit: 'day', amount: last ? -1 : 0 },
     suffix: partSuffix(m.groups!.part),
   };
-}, DAYPART_GATE);
+}, followGate(['this', 'last'], DAYPARTS.keys()));
 
 function direction(word: string | undefined): Direction {
   // "this past spring" is the last one, "this coming Monday" the next.
@@ -80,7 +77,7 @@ export const weekdayPartParser = patternParser(
     relative: { kind: 'weekday', weekday: weekdayOf(m.groups!.weekday)!, direction: direction(m.groups!.dir) },
     suffix: partSuffix(m.groups!.part),
   }),
-  [DAYPART_GATE, WEEKDAY_GATE],
+  followGate(WEEKDAYS.keys(), DAYPARTS.keys()),
 );
 
 const DEICTIC_UNITS: Record<string, Granularity> = {
@@ -108,7 +105,7 @@ export const deicticUnitParser = patternParser(
       ...(unit === 'weekend' ? { suffix: '-WE' } : {}),
     };
   },
-  [DEICTIC_GATE, anyWordGate(Object.keys(DEICTIC_UNITS))],
+  followGate(['last', 'next', 'this'], Object.keys(DEICTIC_UNITS)),
 );
 
 /** Month names written out ("May" is one; the month-word filter wants it capitalised). */
@@ -124,7 +121,7 @@ export const deicticNameParser = patternParser(
     if (g.month) return { type: 'DATE', relative: { kind: 'month', month: MONTHS.get(g.month.toLowerCase())!, direction: dir } };
     return { type: 'DATE', relative: { kind: 'season', season: SEASONS.get(g.season.toLowerCase())!, direction: dir } };
   },
-  [DEICTIC_GATE, eitherGate(MONTH_GATE, SEASON_GATE)],
+  followGate(['last', 'next', 'this', 'past', 'coming'], [...FULL_MONTHS, ...SEASONS.keys()]),
 );
 
 /**
@@ -157,7 +154,7 @@ export const agoParser = patternParser(
     if (sign < 0) return { type: 'DATE', relative: { kind: 'ago', unit: g, amount: -n }, ...approx };
     return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: n }, ...approx };
   },
-  [UNIT_GATE, anyWordGate(['ago', 'hence', 'now', 'earlier', 'later', 'before', 'after', 'previously'])],
+  [AMOUNT_UNIT_GATE, followGate([...UNITS.keys(), 'so'], ['ago', 'hence', 'from', 'earlier', 'later', 'before', 'after', 'previously'])],
 );
 
 /** "the year-earlier quarter", "the year-ago period", "year-earlier" (results): the mentioned period a year before. */
@@ -176,7 +173,7 @@ export const yearAgoParser = patternParser(
       relative: { kind: 'anchored', unit: 'year', amount: -1, period: /quarter/i.test(g.noun ?? g.after ?? '') ? 'quarter' : 'any' },
     };
   },
-  /year[-‐‑\s](?:earlier|ago|before)/i,
+  followGate(['year'], ['earlier', 'ago', 'before']),
 );
 
 const QUARTER_ENDED = new RegExp(`^\\s+(?:that\\s+)?end(?:ed|ing|s)\\s+(?:on\\s+)?(${MONTH})`, 'iu');
@@ -211,7 +208,7 @@ export const periodReferenceParser = patternParser(
     if (unit === 'year') return back ? { type: 'DATE', relative: { kind: 'anchored', unit: 'year', amount: -1 } } : null;
     return { type: 'DATE', relative: { kind: 'anchored', unit: 'quarter', amount: back, period: unit === 'quarter' ? 'quarter' : 'any' } };
   },
-  anyWordGate(['quarter', 'year', 'period']),
+  followGate(['the', 'latest', 'current', 'just-ended', 'just-completed', 'recent', 'previous', 'prior', 'preceding', 'fiscal'], ['quarter', 'year', 'period']),
 );
 
 const ANAPHORA_SHIFT: Record<string, number> = { that: 0, 'that same': 0, 'the same': 0, 'the following': 1, 'the next': 1, 'the previous': -1, 'the preceding': -1, 'the prior': -1 };
@@ -246,7 +243,7 @@ export const anaphoraParser = patternParser(
     const unit = ANAPHORA_UNITS[g.unit.toLowerCase()];
     return { type: 'DATE', relative: { kind: 'anchored', unit, amount } };
   },
-  [anyWordGate(Object.keys(ANAPHORA_SHIFT)), eitherGate(anyWordGate(Object.keys(ANAPHORA_UNITS)), DAYPART_GATE)],
+  followGate(Object.keys(ANAPHORA_SHIFT), [...Object.keys(ANAPHORA_UNITS), ...DAYPARTS.keys()]),
 );
 
 const CLOCK_WORDS: Record<string, string> = { noon: 'T12:00', midday: 'T12:00', midnight: 'T24:00' };
@@ -304,5 +301,6 @@ export const thePeriodParser = patternParser(
     if (!g.mod && !g.adj && (unit === 'day' || !PERIOD_FRAME.test(place.before))) return null;
     return { type: 'DATE', relative: { kind: 'the-period', unit, since }, ...(g.mod ? { mod: PERIOD_MODS[g.mod.toLowerCase()] } : {}) };
   },
-  anyWordGate(['year', 'month', 'week', 'day']),
+  // "the year", "the full year"; "year-end", "year's end".
+  eitherGate(followGate(['the', 'full', 'fiscal', 'calendar'], Object.keys(PERIOD_UNITS)), followGate(['year', 'month', 's'], ['end'])),
 );

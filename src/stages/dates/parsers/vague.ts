@@ -1,7 +1,7 @@
 // Vague references to the present, past and future ("Presently", "recent
 // years", "the future", "soon"), from data/dates/vague.json.
 import { loadData } from '../../../data.js';
-import { alternation, B, E, lastWordGate } from '../lexicon.js';
+import { alternation, B, E, phraseGate } from '../lexicon.js';
 import { pattern, patternParser } from './pattern.js';
 
 interface VagueData {
@@ -10,7 +10,7 @@ interface VagueData {
 
 const phrases = loadData<VagueData>('dates/vague.json').phrases;
 const VALUES = new Map(phrases.map((p) => [p.phrase, p.value]));
-const VAGUE_GATE = lastWordGate(VALUES.keys());
+const VAGUE_GATE = phraseGate(VALUES.keys());
 
 export const vagueParser = patternParser('vague', pattern(`${B}(?<phrase>${alternation(VALUES.keys())})${E}`), (m, place) => {
   const key = m.groups!.phrase.toLowerCase().replace(/\s+/g, ' ').replace(/[‐‑–]/g, '-');

@@ -6,9 +6,9 @@
 // reads the sentence's tense. A range ("31 May-1 June 1916", "from 24 July
 // until 26 November") is two matches, as TimeML wants.
 import type { Candidate, Direction } from '../types.js';
-import { B, E, MONTH_GATE, monthOf, MONTHS, WEEKDAY_GATE, weekdayOf, WEEKDAYS, alternation } from '../lexicon.js';
+import { B, E, MONTH_DAY_GATE, MONTH_NAME_GATE, monthOf, MONTHS, WEEKDAY_NAME_GATE, weekdayOf, WEEKDAYS, alternation } from '../lexicon.js';
 import { daysInMonth, dayValue, monthValue, pad } from '../timex.js';
-import { eitherGate, pattern, patternParser, type Extracted, type MatchPlace } from './pattern.js';
+import { DIGITS, eitherGate, followGate, pattern, patternParser, shapeGate, type Extracted, type MatchPlace } from './pattern.js';
 
 /** Month names, and abbreviations with or without their full stop ("Jan.", "Sept", "Aug"). */
 const MONTH_NAME = `(?:${alternation([...MONTHS.keys()].filter((m) => m.length > 3 || m === 'may'))}|(?:${alternation(
@@ -105,7 +105,8 @@ function candidate(g: Record<string, string | undefined>, place: MatchPlace): Ex
   };
 }
 
-const NAME_GATE = eitherGate(MONTH_GATE, WEEKDAY_GATE);
+/** Every match holds a capitalised month next to a day number, a year or "of" (lower-case names are refused). */
+const DATE_GATE = [MONTH_NAME_GATE, MONTH_DAY_GATE];
 
 /**
  * "Tuesday, Jan. 5, 2024", "5 January 2024", "Jan. 5", "the 5th of January",
@@ -122,7 +123,7 @@ export const calendarDateParser = patternParser(
     } else if (g.hourAfter !== undefined || g.hour2After !== undefined) return null;
     return candidate(g, place);
   },
-  MONTH_GATE,
+  DATE_GATE,
 );
 
 /** "March 2023", "September 480 BC", "August of that year" (the year the story is in). */
@@ -136,7 +137,7 @@ export const monthYearParser = patternParser(
     // "October of that year": the year the text last mentioned, not the publication's.
     return { type: 'DATE', relative: { kind: 'in-year', part: { kind: 'month', month: monthOf(g.month3)!, direction: 'tense' }, year: { mentioned: true } } };
   },
-  MONTH_GATE,
+  [MONTH_NAME_GATE, followGate(MONTHS.keys(), [DIGITS, 'of'])],
 );
 
 /** "Tuesday", "last Friday", "9 a.m. EST Tuesday", "Friday at noon" is the clock-word parser's. */
@@ -148,7 +149,7 @@ export const weekdayParser = patternParser(
     if (/^s\b/i.test(place.after)) return null;
     return candidate(m.groups!, place);
   },
-  NAME_GATE,
+  WEEKDAY_NAME_GATE,
 );
 
 /** "10:35 a.m.", "3 p.m.", "15:00 GMT", "05:30hrs": a time on the day last mentioned. */
@@ -161,7 +162,8 @@ export const clockParser = patternParser(
     if (/[\d:]$/.test(place.before)) return null;
     return candidate(m.groups!, place);
   },
-  /\d:\d\d|\d\s?[ap]\.?\s?m\b|\dhrs|o['’]clock/i,
+  // "10:35", "05:30hrs", "5 o'clock", "3pm" written together; "3 p.m.", "3 pm" as two words.
+  eitherGate(shapeGate(/\d:\d\d|\dhrs|o['’]clock|\d[ap]\.?\s?m\b/i), followGate([DIGITS], ['a', 'p', 'am', 'pm', 'm'])),
 );
 
 /** "2023-03-10", "2023-03-10T15:00", "3/10/2023" (month first, as US news writes it). */
@@ -179,7 +181,7 @@ export const numericDateParser = patternParser(
     const y = g.sY.length === 2 ? (Number(g.sY) <= 30 ? 2000 : 1900) + Number(g.sY) : Number(g.sY);
     return { type: 'DATE', value: dayValue({ y, m: Number(g.sM), d: Number(g.sD) }) };
   },
-  /\d[-/]\d/,
+  shapeGate(/\d[-/]\d/),
 );
 
 const JOIN = '\\s*(?:[-–—]|to|and|or|until|through)\\s*';
@@ -212,5 +214,5 @@ export const dayRangeParser = patternParser(
       { start: s2, end: place.end, type: 'DATE', ...point(b) },
     ];
   },
-  MONTH_GATE,
+  DATE_GATE,
 );

@@ -4,7 +4,10 @@
 import type { Token } from '../../../article.js';
 import { B, E } from '../lexicon.js';
 import { pad } from '../timex.js';
-import { pattern, patternParser, type MatchPlace } from './pattern.js';
+import { DIGITS, eitherGate, followGate, pattern, patternParser, shapeGate, type MatchPlace } from './pattern.js';
+
+/** Four digits written together: every year pattern holds them. */
+const FOUR_DIGIT_GATE = shapeGate(/\d{4}/);
 
 /** A four-digit number that is not part of a bigger number, an amount of money or a percentage. */
 const FOUR_DIGITS = `(?<![\\p{L}\\p{N}_$£€¥#/.,:]|\\d[.,-])(?<year>1[0-9]{3}|20[0-9]{2})(?![\\p{L}\\p{N}_%]|[.,:/]\\d|-\\d{3}|\\s?(?:GMT|UTC|EST|EDT|PST|PDT|CET|hours?\\b|hrs\\b|local\\s+time))`;
@@ -43,7 +46,7 @@ export const yearParser = patternParser('year', pattern(FOUR_DIGITS), (m, place)
     };
   }
   return { type: 'DATE', value: m.groups!.year };
-}, /\d{4}/);
+}, FOUR_DIGIT_GATE);
 
 /** "1991-94", "1991–1994": the second year of a range, shortened or not. */
 export const yearRangeParser = patternParser(
@@ -61,7 +64,8 @@ export const yearRangeParser = patternParser(
       { start: ss, end: se, type: 'DATE', value: pad(second, 4) },
     ];
   },
-  /\d{4}\s*[-–—/]/,
+  // "1991-94" written together, or "1991 – 1994" as numbers side by side.
+  [FOUR_DIGIT_GATE, eitherGate(shapeGate(/\d{4}[-–—/]/), followGate([DIGITS], [DIGITS]))],
 );
 
 /** "'98": the century that puts the year closest to (and not far after) the publication year. */
@@ -72,7 +76,7 @@ export const shortYearParser = patternParser('short-year', pattern(`(?<![\\p{L}\
   // Only after a word that takes a year ("in '98", "class of '98"), never a quotation mark.
   if (!/(?:in|of|since|from|until|by|to|and|the|before|after)\s+$/i.test(place.before)) return null;
   return { type: 'DATE', value: pad(century + yy, 4) };
-}, /['’]\d\d/);
+}, shapeGate(/['’]\d\d/));
 
 const BC = '(?:BCE|B\\.C\\.E\\.|BC|B\\.C\\.?)';
 const AD = '(?:AD|A\\.D\\.?|CE|C\\.E\\.)';
@@ -95,7 +99,7 @@ export const eraRangeParser = patternParser(
       { start: place.group('second')![0], end: place.end, type: 'DATE', value: `BC${pad(second, 4)}` },
     ];
   },
-  /\b(?:BC|B\.C)/,
+  shapeGate(/\b(?:BC|B\.C)/),
 );
 
 /** "500 BC" → BC0500, "AD 70" / "70 AD" → 0070. */
@@ -108,5 +112,5 @@ export const eraYearParser = patternParser(
     if (year === 0) return null;
     return { type: 'DATE', value: g.bc ? `BC${pad(year, 4)}` : pad(year, 4) };
   },
-  /\b(?:BC|B\.C|AD|A\.D|BCE|CE|C\.E)/,
+  shapeGate(/\b(?:BC|B\.C|AD|A\.D|BCE|CE|C\.E)/),
 );
