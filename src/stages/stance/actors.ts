@@ -66,5 +66,6 @@ export function mainPair(mentions: readonly ActorMention[]): [string, string] | 
 
 /** Sorted, de-duplicated codes. */
 export function sortedCodes(codes: Iterable<string>): string[] {
-  return [...new Set(codes)].sort();
+  const out = codes instanceof Set ? Array.from(codes as Set<string>) : [...new Set(codes)];
+  return out.length < 2 ? out : out.sort();
 }

@@ -44,7 +44,7 @@ import { countryOf } from './actors.js';
 import { findRelationFrames, skipInterjection, skipPhaseVerb } from './relations.js';
 
 /** A cue entry that is a cue (not a blocker). */
-type LiveCue = CueEntry & { polarity: Polarity };
+export type LiveCue = CueEntry & { polarity: Polarity };
 
 export type Region = 'concessive' | 'contrast-subordinate' | 'background';
 
@@ -336,10 +336,12 @@ function lexicalCues(ctx: SentenceContext): PhraseHit<LiveCue>[] {
   return out;
 }
 
-/** Finds the cues of a sentence and composes each with its modifiers. */
-export function composeCues(ctx: SentenceContext, structure: Structure): ComposedCue[] {
+/**
+ * The cues of a sentence before composition: lexicon cues and relation frames,
+ * less the words that only name a kind, a topic or what is alleged.
+ */
+export function findCues(ctx: SentenceContext): PhraseHit<LiveCue>[] {
   const { tokens } = ctx;
-  const ops = findOperators(ctx);
   const all = withRelationFrames(ctx, lexicalCues(ctx));
   let hits: PhraseHit<LiveCue>[] = [];
   for (const h of all) if (!namesAKind(tokens, h) && !isAttributiveAmbivalence(tokens, h)) hits.push(h);
@@ -351,7 +353,13 @@ export function composeCues(ctx: SentenceContext, structure: Structure): Compose
     if (a.end === b.first && a.value.nominal && NOMINAL.has(tokens[a.first].pos) && NOMINAL.has(tokens[b.first].pos)) hits.splice(i, 1);
   }
   hits = dropTopics(tokens, hits);
-  hits = dropContents(ctx, hits);
+  return dropContents(ctx, hits);
+}
+
+/** Composes each cue of a sentence (findCues) with its modifiers. */
+export function composeCues(ctx: SentenceContext, structure: Structure, found: PhraseHit<LiveCue>[]): ComposedCue[] {
+  const ops = findOperators(ctx);
+  let hits = found;
   let reversedBy = reversalTargets(ctx, structure, ops, hits);
   // "refused to join sanctions": the refusal is read through its object; the verb is no cue of its own.
   const absorbed = new Set<PhraseHit<CueEntry>>();

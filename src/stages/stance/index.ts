@@ -15,7 +15,7 @@
 import { layer, type ArticleDoc, type DateMention, type Mention, type SentenceSpan, type SentenceStance, type StanceCue, type StanceLabel, type Token } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { actorMentions, countryOf, mainPair, sortedCodes, type ActorMention } from './actors.js';
-import { composeCues, sentenceStructure, type ComposedCue, type SentenceContext } from './compose.js';
+import { composeCues, findCues, sentenceStructure, type ComposedCue, type SentenceContext } from './compose.js';
 import { judgeHistorical, referenceYear } from './historical.js';
 import { AMBIVALENCE_GROUP, stanceLexicon, type Polarity, type StanceConfig } from './lexicon.js';
 
@@ -359,8 +359,10 @@ function analyseSentence(article: ArticleContext, sentence: SentenceSpan): Stanc
     pair: coordinatedPair(toks, tokenActor) ?? pair,
     focal,
   };
-  const structure = sentenceStructure(toks, words);
-  const cues = composeCues(ctx, structure);
+  // Clauses and regions matter only to cues: a sentence without any skips them.
+  const found = findCues(ctx);
+  const structure = found.length > 0 ? sentenceStructure(toks, words) : null;
+  const cues = structure !== null ? composeCues(ctx, structure, found) : [];
   // An actor named only as the holder of a third-party cue ("against U.S. pressure") is not
   // what the sentence is about; the cue's own `about` keeps it.
   if (hasHolder(cues)) {
@@ -372,7 +374,7 @@ function analyseSentence(article: ArticleContext, sentence: SentenceSpan): Stanc
   if (focal.size >= 3) {
     const participants: ActorMention[] = [];
     for (const x of own) if (about.has(x.actor)) participants.push(x);
-    narrowToClauses(cues, participants, toks, structure.clause, pair);
+    if (structure !== null) narrowToClauses(cues, participants, toks, structure.clause, pair);
   }
   let hedged = false;
   for (const c of cues) if (c.modifiers.includes('hedged') || c.modifiers.includes('intended') || c.modifiers.includes('uncertain')) hedged = true;

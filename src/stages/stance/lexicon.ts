@@ -145,34 +145,64 @@ function foldKey(s: string): string {
 
 /**
  * A sentence's tokens as the matchers see them (lemmas repaired toward lexicon
- * words), with the bits of the matchers that can start a phrase at each token
+ * words), with the bits of the matchers that may match a phrase at each token
  * and their union over the sentence: a matcher whose bit the sentence lacks
  * answers at once.
  */
 export interface SentenceWords {
   tokens: readonly Token[];
-  starts: Int32Array;
+  /** Per token, the bits of the matchers one of whose phrases may start there. */
+  candidates: Int32Array;
   mask: number;
 }
 
 /**
- * Which matchers can start a phrase at a word, as one bit per matcher: built
- * from every matcher's first words when the lexicon is compiled, so each matcher
- * only looks at the few tokens that can start one of its phrases.
+ * Matcher bits by word, keyed as the matchers compare a token with a phrase
+ * word: its folded normal form, or (lemma matchers) its folded lemma.
  */
-class StartIndex {
-  readonly byNormal = new Map<string, number>();
-  readonly byLemma = new Map<string, number>();
-  count = 0;
+class WordBits {
+  private readonly byNormal = new Map<string, number>();
+  private readonly byLemma = new Map<string, number>();
 
-  add(map: Map<string, number>, key: string, bit: number): void {
+  add(word: { normal: string; lemma: string }, bit: number, on: 'lemma' | 'normal'): void {
+    // The trie compares a token's normal form first, then (lemma mode) its lemma.
+    this.set(this.byNormal, foldKey(word.normal), bit);
+    if (on === 'lemma') {
+      const lemma = foldKey(word.lemma);
+      this.set(this.byNormal, lemma, bit);
+      this.set(this.byLemma, lemma, bit);
+    }
+  }
+
+  of(normalKey: string, lemmaKey: string): number {
+    return (this.byNormal.get(normalKey) ?? 0) | (this.byLemma.get(lemmaKey) ?? 0);
+  }
+
+  private set(map: Map<string, number>, key: string, bit: number): void {
     map.set(key, (map.get(key) ?? 0) | bit);
   }
 }
 
 /**
- * A PhraseMatcher that is only asked at tokens that can start one of its
- * phrases: a dozen matchers run over every sentence, and most tokens start none.
+ * Which matchers may match at a word, one bit per matcher, built from every
+ * matcher's phrases when the lexicon is compiled: a phrase can start only at
+ * one of its first words, and it is one word long or its second word follows.
+ * Most tokens start no phrase, and most of those that begin one ("in", "the")
+ * are not followed by the rest: the matchers are asked only where both hold.
+ */
+class StartIndex {
+  /** Words that begin a phrase. */
+  readonly starts = new WordBits();
+  /** Words that are a phrase of their own. */
+  readonly singles = new WordBits();
+  /** Words that are the second word of a phrase. */
+  readonly seconds = new WordBits();
+  count = 0;
+}
+
+/**
+ * A PhraseMatcher that is only asked at tokens where one of its phrases may
+ * start: a dozen matchers run over every sentence, and most tokens start none.
  * Same results as PhraseMatcher.findAll (longest matches, left to right).
  */
 export class GatedMatcher<T> {
@@ -184,35 +214,27 @@ export class GatedMatcher<T> {
     this.bit = 1 << index.count++;
     this.matcher = new PhraseMatcher(entries, on);
     for (const { phrase } of entries) {
-      const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
-      if (!first) continue;
-      // The trie compares a token's normal form first, then (lemma mode) its lemma.
-      index.add(index.byNormal, foldKey(first.normal), this.bit);
-      if (on === 'lemma') {
-        const byLemma = foldKey(first.lemma);
-        index.add(index.byNormal, byLemma, this.bit);
-        index.add(index.byLemma, byLemma, this.bit);
-      }
+      const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
+      if (words.length === 0) continue;
+      index.starts.add(words[0], this.bit, on);
+      if (words.length === 1) index.singles.add(words[0], this.bit, on);
+      else index.seconds.add(words[1], this.bit, on);
     }
-  }
-
-  /** Whether some phrase of this matcher can start in the sentence. */
-  mayMatch(words: SentenceWords): boolean {
-    return (words.mask & this.bit) !== 0;
   }
 
   /** Every phrase that starts at token i, longest first (none when no phrase can start there). */
   matchAt(words: SentenceWords, i: number): PhraseHit<T>[] {
-    return (words.starts[i] & this.bit) !== 0 ? this.matcher.matchAt(words.tokens, i) : [];
+    return (words.candidates[i] & this.bit) !== 0 ? this.matcher.matchAt(words.tokens, i) : [];
   }
 
+  /** Longest matches, left to right. */
   findAll(words: SentenceWords): PhraseHit<T>[] {
     const out: PhraseHit<T>[] = [];
     const bit = this.bit;
     if ((words.mask & bit) === 0) return out;
-    const { starts, tokens } = words;
+    const { candidates, tokens } = words;
     for (let i = 0; i < tokens.length; ) {
-      if ((starts[i] & bit) === 0) {
+      if ((candidates[i] & bit) === 0) {
         i++;
         continue;
       }
@@ -233,7 +255,12 @@ export class GatedMatcher<T> {
 interface WordKeys {
   /** The lexicon word a regular inflection points to, when wink's lemma is none. */
   repaired: string | null;
+  /** Bits of the matchers with a phrase that starts with this word. */
   starts: number;
+  /** Bits of the matchers with a phrase of this one word. */
+  singles: number;
+  /** Bits of the matchers with a phrase whose second word this is. */
+  seconds: number;
   /** The lemma these keys were made for (the cache is keyed by the normal form first). */
   lemma: string;
   /** Keys of the same normal form with other lemmas ("saw": see, saw). */
@@ -270,7 +297,7 @@ class WordIndex {
   private static readonly LIMIT = 100_000;
 
   constructor(
-    private readonly starts: StartIndex,
+    private readonly index: StartIndex,
     /** Every word of the lexicon's phrases, as the matchers key it (folded lemma). */
     private readonly lexiconWords: ReadonlySet<string>,
   ) {}
@@ -303,27 +330,32 @@ class WordIndex {
         }
       }
     }
-    const starts = (this.starts.byNormal.get(normalKey) ?? 0) | (this.starts.byLemma.get(repaired ?? lemmaKey) ?? 0);
-    return { repaired, starts, lemma, others: null };
+    const key = repaired ?? lemmaKey;
+    const index = this.index;
+    return { repaired, starts: index.starts.of(normalKey, key), singles: index.singles.of(normalKey, key), seconds: index.seconds.of(normalKey, key), lemma, others: null };
   }
 
   /** A sentence's tokens for the stance matchers: the same tokens, lemmas repaired toward lexicon words. */
   sentence(tokens: readonly Token[]): SentenceWords {
     const n = tokens.length;
     let views: Token[] | null = null;
-    const starts = new Int32Array(n);
+    const candidates = new Int32Array(n);
     let mask = 0;
-    for (let i = 0; i < n; i++) {
+    let next: WordKeys | null = null;
+    // Backwards, so each token sees the next one's second-word bits.
+    for (let i = n - 1; i >= 0; i--) {
       const t = tokens[i];
       const keys = this.keysOf(t.normal, t.lemma);
-      starts[i] = keys.starts;
-      mask |= keys.starts;
+      const bits = keys.starts & (keys.singles | (next === null ? 0 : next.seconds));
+      candidates[i] = bits;
+      mask |= bits;
       if (keys.repaired !== null) {
         views ??= tokens.slice();
         views[i] = repairedToken(t, keys.repaired);
       }
+      next = keys;
     }
-    return { tokens: views ?? tokens, starts, mask };
+    return { tokens: views ?? tokens, candidates, mask };
   }
 }
 
