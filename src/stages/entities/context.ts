@@ -3,8 +3,10 @@
 import type { DateMention, EntityType, Segmentation } from '../../article.js';
 import type { PhraseHit } from '../../lexicon/phrases.js';
 import type { GazetteerEntry } from './gazetteer.js';
-import { TITLES, type Title } from './lexicon.js';
-import { isCapitalised, tokenView, type NameToken, type SentenceRange } from './tokens.js';
+import { lexicon, type Lexicon, type Title } from './lexicon.js';
+import { gazetteer } from './gazetteer.js';
+import { keysOf } from './matching.js';
+import { CAPITALISED, DIGIT_START, LETTER, NAME_WORD, ORG_HEAD_START, ORG_PREFIX_START, charFlags, tokenView, type NameToken, type SentenceRange } from './tokens.js';
 
 /**
  * How much stands behind a candidate: a known name (gazetteer), a typed signal
@@ -52,7 +54,17 @@ export interface Candidate {
 export interface Context {
   text: string;
   published: string | null;
+  /** The compiled word lists. */
+  lex: Lexicon;
   tokens: NameToken[];
+  /** Per token: what its characters and tag say and which dictionaries may match from it (tokens.ts: CAPITALISED, NAME_WORD ...), computed once. */
+  flags: Uint16Array;
+  /** Every flag some token of the article has: a cheap test before a pass that looks for one. */
+  anyFlags: number;
+  /** Tokens that may start a name (NAME_WORD), a gazetteer phrase, a title, a number: the only places later passes look. */
+  nameWords: number[];
+  gazetteerStarts: number[];
+  digitStarts: number[];
   sentences: SentenceRange[];
   /** 1 where a token lies inside a date span: "May" and "March" are months. */
   inDate: Uint8Array;
@@ -75,60 +87,92 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'VERB', 'ADV', 'NUM']);
  * A headline: no closing punctuation and most content words capitalised
  * ("The Complex Alliance of Russia and Iran: A Historical Perspective").
  */
-export function isHeadline(tokens: NameToken[], s: SentenceRange): boolean {
+export function isHeadline(tokens: NameToken[], flags: Uint16Array, s: SentenceRange): boolean {
   const last = tokens[s.last - 1];
   if (!last || /^[.!?]$/.test(last.text)) return false;
   let content = 0;
   let capital = 0;
   for (let i = s.first; i < s.last; i++) {
-    const t = tokens[i];
-    if (!CONTENT_POS.has(t.pos) || !/\p{L}/u.test(t.text)) continue;
+    if ((flags[i] & LETTER) === 0 || !CONTENT_POS.has(tokens[i].pos)) continue;
     content++;
-    if (isCapitalised(t.text)) capital++;
+    if (flags[i] & CAPITALISED) capital++;
   }
   return content >= 2 && capital / content >= 0.6;
 }
 
 export function buildContext(text: string, published: string | null, seg: Segmentation, dates: readonly DateMention[]): Context {
+  const lex = lexicon();
   const { tokens, sentences } = tokenView(seg);
-  const inDate = new Uint8Array(tokens.length);
-  if (dates.length > 0) {
-    let d = 0;
-    const sorted = [...dates].sort((a, b) => a.start - b.start);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      while (d < sorted.length && sorted[d].end <= t.start) d++;
-      for (let k = d; k < sorted.length && sorted[k].start < t.end; k++) {
-        if (sorted[k].end > t.start) {
-          inDate[i] = 1;
-          break;
-        }
-      }
-    }
+  const n = tokens.length;
+  const flags = new Uint16Array(n);
+  const nameWords: number[] = [];
+  const gazetteerStarts: number[] = [];
+  const titleStarts: number[] = [];
+  const digitStarts: number[] = [];
+  let anyFlags = 0;
+  const names = gazetteer();
+  const { TITLES, ORG_HEADS, ORG_PREFIXES } = lex;
+  // One pass over the tokens answers what every later pass asks of a token, and lists where each looks.
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    let f = charFlags(t);
+    const keys = keysOf(t);
+    if (names.starts(keys.text)) gazetteerStarts.push(i);
+    if (TITLES.starts(keys.normal)) titleStarts.push(i);
+    if ((f & CAPITALISED) !== 0 || !ORG_HEADS.capitalisedOnly) if (ORG_HEADS.starts(keys.text)) f |= ORG_HEAD_START;
+    if ((f & CAPITALISED) !== 0 || !ORG_PREFIXES.capitalisedOnly) if (ORG_PREFIXES.starts(keys.text)) f |= ORG_PREFIX_START;
+    if (f & NAME_WORD) nameWords.push(i);
+    if (f & DIGIT_START) digitStarts.push(i);
+    flags[i] = f;
+    anyFlags |= f;
+  }
+  const inDate = new Uint8Array(n);
+  for (const d of dates) {
+    // Every token the date overlaps; tokens are in text order.
+    for (let i = firstEndingAfter(tokens, d.start); i < n && tokens[i].start < d.end; i++) inDate[i] = 1;
   }
   const titles: PhraseHit<Title>[] = [];
   const titleBefore = new Map<number, PhraseHit<Title>>();
-  const inTitle = new Uint8Array(tokens.length);
-  for (const s of sentences) {
-    for (const hit of TITLES.findAll(tokens, s.first, s.last)) {
+  const inTitle = new Uint8Array(n);
+  TITLES.findEach(tokens, titleStarts, sentences, (hits, longest) => {
+    for (const hit of hits) {
+      if (hit.end !== longest) break;
       titles.push(hit);
       titleBefore.set(hit.end, hit);
       inTitle.fill(1, hit.first, hit.end);
     }
-  }
+  });
   return {
     text,
     published,
+    lex,
     tokens,
+    flags,
+    anyFlags,
+    nameWords,
+    gazetteerStarts,
+    digitStarts,
     sentences,
     inDate,
-    headline: sentences.map((s) => isHeadline(tokens, s)),
+    headline: sentences.map((s) => isHeadline(tokens, flags, s)),
     titles,
     titleBefore,
     inTitle,
-    knownAt: new Int32Array(tokens.length).fill(-1),
+    knownAt: new Int32Array(n).fill(-1),
     known: [],
   };
+}
+
+/** The first token ending after `offset` (binary search; tokens are in text order). */
+function firstEndingAfter(tokens: readonly NameToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A candidate over tokens [first, last). */

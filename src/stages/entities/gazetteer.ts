@@ -1,14 +1,16 @@
-// The name gazetteer: every known name compiled once, at module load, into one
-// case-sensitive PhraseMatcher ("US" the country, never "us"). Countries,
+// The name gazetteer: every known name compiled once, on the stage's first run,
+// into one case-sensitive PhraseMatcher ("US" the country, never "us"). Countries,
 // alternative spellings, demonyms and capitals come from the world-countries
 // package, completed by data/entities/countries.json; places, organisations,
 // historical states, religions and office holders come from data/.
-import worldCountries from 'world-countries';
+import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import type { EntityType } from '../../article.js';
 import { loadData } from '../../data.js';
-import { PhraseMatcher, type Phrase } from '../../lexicon/phrases.js';
+import type { Phrase } from '../../lexicon/phrases.js';
+import { once } from './lazy.js';
 import { loadLeaders, type Leader } from './leaders.js';
+import { GatedMatcher } from './matching.js';
 import { splitPhraseHyphens } from './tokens.js';
 
 /** A dated actor code: the entry whose range holds the publication date wins. */
@@ -65,8 +67,9 @@ interface HistoricalState {
 
 const PRIORITY = { leader: 7, organization: 6, country: 5, historical: 4, place: 3, capital: 2, demonym: 1 } as const;
 
-// world-countries ships CommonJS: Node hands over the array itself, a bundler may wrap it.
-const COUNTRIES: Country[] = ((worldCountries as unknown as { default?: Country[] }).default ?? worldCountries) as unknown as Country[];
+// world-countries (1.4 MB of JSON, ~50 ms to load) is read when the gazetteer is built, not at import.
+const require = createRequire(import.meta.url);
+const countries = once((): Country[] => require('world-countries') as Country[]);
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s.'’()-]+$/u;
 
@@ -86,6 +89,7 @@ function addPhrase(out: Phrase<GazetteerEntry>[], blocked: Set<string>, phrase: 
 }
 
 function countryPhrases(out: Phrase<GazetteerEntry>[], extras: CountryExtras, blocked: Set<string>): void {
+  const COUNTRIES = countries();
   const preferred = new Map(Object.entries(extras.preferred));
   // A form the package gives to several countries goes to the preferred one, or to
   // the only independent one; when neither settles it the form is left out.
@@ -192,7 +196,8 @@ export function buildGazetteerPhrases(): Phrase<GazetteerEntry>[] {
   return out;
 }
 
-export const GAZETTEER = new PhraseMatcher<GazetteerEntry>(buildGazetteerPhrases(), 'text');
+/** Every known name, matched on the written form. */
+export const gazetteer = once(() => new GatedMatcher<GazetteerEntry>(buildGazetteerPhrases(), 'text'));
 
 /** The highest-priority entry among those one phrase names (the first listed on ties). */
 export function bestEntry(values: readonly GazetteerEntry[]): GazetteerEntry {

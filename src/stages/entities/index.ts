@@ -54,7 +54,7 @@ function entityActor(group: Candidate[], mentions: Mention[]): string | null {
   return group.find((c) => c.actor !== null)?.actor ?? null;
 }
 
-function assemble(ctx: Context, candidates: Candidate[]): Entity[] {
+export function assemble(ctx: Context, candidates: Candidate[]): Entity[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of [...candidates].sort((a, b) => a.start - b.start || b.end - a.end)) {
     const g = groups.get(c.key);

@@ -1,10 +1,12 @@
-// The small word lists the recognisers consult, compiled once: titles, name
-// heads, role nouns, capitalised non-names, and compromise's name lexicon
-// (compiled into data/entities/name-lexicon.json).
+// The small word lists the recognisers consult: titles, name heads, role nouns,
+// capitalised non-names, and compromise's name lexicon (compiled into
+// data/entities/name-lexicon.json). Read and compiled once, on the stage's first
+// run (lexicon()), not at import.
 import { loadData } from '../../data.js';
-import { nlp as wink } from '../../nlp.js';
-import { PhraseMatcher } from '../../lexicon/phrases.js';
+import { getNlp } from '../../nlp.js';
+import { once } from './lazy.js';
 import { loadLeaders, normalizeOffice } from './leaders.js';
+import { GatedMatcher } from './matching.js';
 
 // ---- titles -------------------------------------------------------------------
 
@@ -22,19 +24,17 @@ interface TitlesFile {
   titles: { phrases: string[]; office: string | null; role: string | null }[];
 }
 
-const titlesFile = loadData<TitlesFile>('entities/titles.json');
-
-export const TITLES = new PhraseMatcher<Title>(
-  titlesFile.titles.flatMap((t) => {
-    const office = t.office === null ? null : t.office === '*' ? '*' : normalizeOffice(t.office);
-    const offices = office === null ? [] : office === '*' ? ['*'] : [office, ...t.phrases.map(normalizeOffice)];
-    const value: Title = { office, offices, role: t.role };
-    return t.phrases.map((phrase) => ({ phrase, value }));
-  }),
-  'normal',
-);
-
-export const FORMER_WORDS = new Set(titlesFile.formerWords.map((w) => w.toLowerCase()));
+function compileTitles(file: TitlesFile): GatedMatcher<Title> {
+  return new GatedMatcher<Title>(
+    file.titles.flatMap((t) => {
+      const office = t.office === null ? null : t.office === '*' ? '*' : normalizeOffice(t.office);
+      const offices = office === null ? [] : office === '*' ? ['*'] : [office, ...t.phrases.map(normalizeOffice)];
+      const value: Title = { office, offices, role: t.role };
+      return t.phrases.map((phrase) => ({ phrase, value }));
+    }),
+    'normal',
+  );
+}
 
 // ---- heads and roles ---------------------------------------------------------
 
@@ -45,32 +45,6 @@ interface HeadsFile {
   event: string[];
   connectors: string[];
 }
-
-const heads = loadData<HeadsFile>('entities/name-heads.json');
-
-/** Last words that make a name an organisation, with the role such a body plays. */
-export const ORG_HEADS = new PhraseMatcher<string | null>(
-  Object.entries(heads.organization).map(([phrase, role]) => ({ phrase, value: role })),
-  'text',
-);
-/** First words that open an organisation's name: "Air France", "Bank of Japan". */
-export const ORG_PREFIXES = new PhraseMatcher<string | null>(
-  Object.entries(heads.organizationPrefixes).map(([phrase, role]) => ({ phrase, value: role })),
-  'text',
-);
-export const LOCATION_HEADS = new Set(heads.location);
-/** Last words of names of events, prizes, treaties and wars: no person, body or place. */
-export const EVENT_HEADS = new Set(heads.event);
-export const CONNECTORS = new Set(heads.connectors);
-
-export const ROLE_NOUNS = new Map(Object.entries(loadData<{ roles: Record<string, string> }>('entities/role-nouns.json').roles));
-
-const sports = loadData<{ words: string[]; matchVerbs: string[] }>('entities/sports.json');
-/** Words of a sports report, and verbs and prepositions that set two sides against each other. */
-export const SPORTS_WORDS = new Set(sports.words);
-export const MATCH_VERBS = new Set(sports.matchVerbs);
-
-export const NON_NAMES = new Set(loadData<{ words: string[] }>('entities/non-names.json').words);
 
 // ---- compromise's name lexicon -------------------------------------------------
 
@@ -95,26 +69,68 @@ function compromiseHints(): Map<string, NameHint[]> {
   return hints;
 }
 
-const HINTS = compromiseHints();
+export interface Lexicon {
+  TITLES: GatedMatcher<Title>;
+  FORMER_WORDS: Set<string>;
+  /** Last words that make a name an organisation, with the role such a body plays. */
+  ORG_HEADS: GatedMatcher<string | null>;
+  /** First words that open an organisation's name: "Air France", "Bank of Japan". */
+  ORG_PREFIXES: GatedMatcher<string | null>;
+  LOCATION_HEADS: Set<string>;
+  /** Last words of names of events, prizes, treaties and wars: no person, body or place. */
+  EVENT_HEADS: Set<string>;
+  CONNECTORS: Set<string>;
+  ROLE_NOUNS: Map<string, string>;
+  /** Words of a sports report, and verbs and prepositions that set two sides against each other. */
+  SPORTS_WORDS: Set<string>;
+  MATCH_VERBS: Set<string>;
+  NON_NAMES: Set<string>;
+  HINTS: Map<string, NameHint[]>;
+  /**
+   * Office holders' given names ("Abbas", "Masoud", "Recep") complete compromise's mostly English ones,
+   * and so do given names that are also English words ("Dean", "Bill"). They count only inside a
+   * longer name ("Dean Kamen"): alone, "Bill" is as likely a bill.
+   */
+  EXTRA_GIVEN_NAMES: Set<string>;
+}
 
-// Office holders' given names ("Abbas", "Masoud", "Recep") complete compromise's mostly English ones,
-// and so do given names that are also English words ("Dean", "Bill"). They count only inside a
-// longer name ("Dean Kamen"): alone, "Bill" is as likely a bill.
-const EXTRA_GIVEN_NAMES = new Set(
-  [...loadLeaders().map((l) => l.name.split(' ')[0]).filter((g) => g.length > 2), ...loadData<{ names: string[] }>('entities/given-names.json').names].map((n) =>
-    n.toLowerCase(),
-  ),
-);
+export const lexicon = once((): Lexicon => {
+  const titlesFile = loadData<TitlesFile>('entities/titles.json');
+  const heads = loadData<HeadsFile>('entities/name-heads.json');
+  const sports = loadData<{ words: string[]; matchVerbs: string[] }>('entities/sports.json');
+  return {
+    TITLES: compileTitles(titlesFile),
+    FORMER_WORDS: new Set(titlesFile.formerWords.map((w) => w.toLowerCase())),
+    ORG_HEADS: new GatedMatcher(Object.entries(heads.organization).map(([phrase, role]) => ({ phrase, value: role })), 'text'),
+    ORG_PREFIXES: new GatedMatcher(Object.entries(heads.organizationPrefixes).map(([phrase, role]) => ({ phrase, value: role })), 'text'),
+    LOCATION_HEADS: new Set(heads.location),
+    EVENT_HEADS: new Set(heads.event),
+    CONNECTORS: new Set(heads.connectors),
+    ROLE_NOUNS: new Map(Object.entries(loadData<{ roles: Record<string, string> }>('entities/role-nouns.json').roles)),
+    SPORTS_WORDS: new Set(sports.words),
+    MATCH_VERBS: new Set(sports.matchVerbs),
+    NON_NAMES: new Set(loadData<{ words: string[] }>('entities/non-names.json').words),
+    HINTS: compromiseHints(),
+    EXTRA_GIVEN_NAMES: new Set(
+      [...loadLeaders().map((l) => l.name.split(' ')[0]).filter((g) => g.length > 2), ...loadData<{ names: string[] }>('entities/given-names.json').names].map((n) =>
+        n.toLowerCase(),
+      ),
+    ),
+  };
+});
 
 /** A given name opening or inside a longer name: compromise's, office holders', or an English word used as one. */
 export function isGivenName(word: string): boolean {
+  const { EXTRA_GIVEN_NAMES, HINTS } = lexicon();
   const lower = word.toLowerCase();
   return EXTRA_GIVEN_NAMES.has(lower) || (HINTS.get(lower)?.includes('first-name') ?? false);
 }
 
+const NO_HINTS: readonly NameHint[] = [];
+
 /** compromise's name classes for a word or a whole name (lower-cased lookup). */
 export function nameHints(text: string): readonly NameHint[] {
-  return HINTS.get(text.toLowerCase()) ?? [];
+  return lexicon().HINTS.get(text.toLowerCase()) ?? NO_HINTS;
 }
 
 // ---- wink's own vocabulary ------------------------------------------------------------
@@ -124,8 +140,8 @@ export function nameHints(text: string): readonly NameHint[] {
  * ("Araghchi", "Cheuk-ting") is more likely a name than one inside it ("Shuttle",
  * "Store", "Unless"). A document's isOOV() looks the word up without adding it.
  */
-const VOCABULARY = wink.readDoc('');
+const vocabulary = once(() => getNlp().readDoc(''));
 
 export function isCommonWord(word: string): boolean {
-  return !VOCABULARY.isOOV(word.toLowerCase());
+  return !vocabulary().isOOV(word.toLowerCase());
 }

@@ -3,9 +3,10 @@
 // capitalised runs around and between them, types unknown names from titles,
 // head words and compromise's name lexicon, and absorbs known names that turn
 // out to be parts of longer ones ("Iranian Foreign Ministry").
-import { bestEntry, datedActor, GAZETTEER } from './gazetteer.js';
-import { CONNECTORS, EVENT_HEADS, LOCATION_HEADS, isGivenName, NON_NAMES, ORG_HEADS, ORG_PREFIXES, isCommonWord, nameHints } from './lexicon.js';
-import { isAcronym, isCapitalised, type NameToken } from './tokens.js';
+import { datedActor, gazetteer, type GazetteerEntry } from './gazetteer.js';
+import { isGivenName, isCommonWord, nameHints } from './lexicon.js';
+import { keysOf } from './matching.js';
+import { NAME_WORD, ORG_HEAD_START, ORG_PREFIX_START, SHOUTED, STOPPED, isAcronym, isShouted, type NameToken } from './tokens.js';
 import { isSentenceInitial, span, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
 import type { EntityType } from '../../article.js';
 
@@ -22,37 +23,32 @@ export const gazetteerParser: Parser = {
   name: 'gazetteer',
   extract(ctx) {
     const out: Candidate[] = [];
-    for (const s of ctx.sentences) {
-      const hits = GAZETTEER.findAll(ctx.tokens, s.first, s.last);
-      // findAll returns every entry of the longest phrase at a position; one phrase, one entry.
-      for (let h = 0; h < hits.length; ) {
-        let e = h + 1;
-        while (e < hits.length && hits[e].first === hits[h].first) e++;
-        const entry = bestEntry(hits.slice(h, e).map((x) => x.value));
-        let first = hits[h].first;
-        const last = hits[h].end;
-        h = e;
-        // "the Kremlin": the article is matched but is no part of the name.
-        if (ARTICLE.test(ctx.tokens[first].text) && last - first > 1) first++;
-        out.push({
-          first,
-          last,
-          start: ctx.tokens[first].start,
-          end: ctx.tokens[last - 1].end,
-          key: entry.key,
-          name: entry.name,
-          type: entry.type,
-          kind: entry.kind,
-          actor: datedActor(entry, ctx.published),
-          country: entry.country,
-          rule: `gazetteer:${entry.source}`,
-          evidence: 'known',
-          entry,
-        });
-      }
-    }
-    out.push(...shoutedNames(ctx, out));
-    out.push(...namesBeforeFullStop(ctx, out));
+    gazetteer().findEach(ctx.tokens, ctx.gazetteerStarts, ctx.sentences, (hits, last) => {
+      // Every entry of the longest phrase at a position is a hit; one phrase, one entry:
+      // the highest-priority one (the first listed on ties).
+      let entry: GazetteerEntry = hits[0].value;
+      for (let h = 1; h < hits.length && hits[h].end === last; h++) if (hits[h].value.priority > entry.priority) entry = hits[h].value;
+      let first = hits[0].first;
+      // "the Kremlin": the article is matched but is no part of the name.
+      if (last - first > 1 && ARTICLE.test(ctx.tokens[first].text)) first++;
+      out.push({
+        first,
+        last,
+        start: ctx.tokens[first].start,
+        end: ctx.tokens[last - 1].end,
+        key: entry.key,
+        name: entry.name,
+        type: entry.type,
+        kind: entry.kind,
+        actor: datedActor(entry, ctx.published),
+        country: entry.country,
+        rule: `gazetteer:${entry.source}`,
+        evidence: 'known',
+        entry,
+      });
+    });
+    if (ctx.anyFlags & SHOUTED) out.push(...shoutedNames(ctx, out));
+    if (ctx.anyFlags & STOPPED) out.push(...namesBeforeFullStop(ctx, out));
     out.sort((a, b) => a.start - b.start);
     out.forEach((c, k) => {
       for (let i = c.first; i < c.last; i++) ctx.knownAt[i] = k;
@@ -68,9 +64,9 @@ export const gazetteerParser: Parser = {
  * ones stay as written: "US", "UN" and "NATO" are matched as they are.
  */
 function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
-  const shouted = (t: NameToken) => t.text.length >= 4 && t.text !== t.normal && /^\p{Lu}+$/u.test(t.text);
+  const shouted = (i: number) => (ctx.flags[i] & SHOUTED) !== 0;
   return lookUpAgain(ctx, found, shouted, (t) => ({ ...t, text: t.text[0] + t.text.slice(1).toLowerCase() }), (first, end) => {
-    for (let i = first; i < end; i++) if (shouted(ctx.tokens[i])) return '+capitals';
+    for (let i = first; i < end; i++) if (shouted(i)) return '+capitals';
     return null;
   });
 }
@@ -81,8 +77,8 @@ function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
  * and its mention ends before it.
  */
 function namesBeforeFullStop(ctx: Context, found: readonly Candidate[]): Candidate[] {
-  const stopped = (t: NameToken) => t.text.length <= 12 && t.text.endsWith('.') && /^\p{Lu}[\p{L}]*\.$/u.test(t.text);
-  return lookUpAgain(ctx, found, stopped, (t) => ({ ...t, text: t.text.slice(0, -1), end: t.end - 1 }), (_first, end) => (stopped(ctx.tokens[end - 1]) ? '' : null));
+  const stopped = (i: number) => (ctx.flags[i] & STOPPED) !== 0;
+  return lookUpAgain(ctx, found, stopped, (t) => ({ ...t, text: t.text.slice(0, -1), end: t.end - 1 }), (_first, end) => (stopped(end - 1) ? '' : null));
 }
 
 /**
@@ -93,7 +89,7 @@ function namesBeforeFullStop(ctx: Context, found: readonly Candidate[]): Candida
 function lookUpAgain(
   ctx: Context,
   found: readonly Candidate[],
-  odd: (t: NameToken) => boolean,
+  odd: (i: number) => boolean,
   rewrite: (t: NameToken) => NameToken,
   accept: (first: number, end: number) => string | null,
 ): Candidate[] {
@@ -101,14 +97,25 @@ function lookUpAgain(
   const out: Candidate[] = [];
   for (const s of ctx.sentences) {
     let any = false;
-    for (let i = s.first; i < s.last && !any; i++) any = odd(ctx.tokens[i]);
+    for (let i = s.first; i < s.last && !any; i++) any = odd(i);
     if (!any) continue;
     if (!covered) {
       covered = new Uint8Array(ctx.tokens.length);
       for (const c of found) covered.fill(1, c.first, c.last);
     }
-    const view = ctx.tokens.slice(s.first, s.last).map((t) => (odd(t) ? rewrite(t) : t));
-    for (const hit of GAZETTEER.findAll(view)) {
+    const view: NameToken[] = [];
+    const keys: string[] = [];
+    for (let i = s.first; i < s.last; i++) {
+      if (odd(i)) {
+        const t = rewrite(ctx.tokens[i]);
+        view.push(t);
+        keys.push(keysOf(t).text);
+      } else {
+        view.push(ctx.tokens[i]);
+        keys.push(keysOf(ctx.tokens[i]).text);
+      }
+    }
+    for (const hit of gazetteer().findAll(view, keys)) {
       const first = hit.first + s.first;
       const end = hit.end + s.first;
       if (covered.subarray(first, end).some((x) => x === 1)) continue;
@@ -137,8 +144,6 @@ function lookUpAgain(
 
 // ---- capitalised runs ---------------------------------------------------------------
 
-/** Parts of speech that are never names on their own, even capitalised ("The", "However", "In"). */
-const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'NUM', 'SYM', 'INTJ', 'ADV']);
 /** Particles inside personal names: "Bashar al-Assad", "Ursula von der Leyen", "Mohammed bin Salman". */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'del', 'da', 'di', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'dos']);
 /** Words that join a head to its complement: "Ministry of Foreign Affairs", "Gulf of Aden". */
@@ -151,32 +156,20 @@ const KIND_OF_ROLE: Record<string, string> = {
 const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'stated', 'wrote', 'announced', 'tweeted', 'posted', 'argued', 'warned', 'insisted', 'declared', 'noted', 'explained', 'asked', 'replied']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout', 'inside', 'around']);
 
-function isNameWord(t: NameToken): boolean {
-  if (!isCapitalised(t.text)) return false;
-  // Model numbers and codes ("A380", "IE6", "STS-135") name products, not actors; known ones ("G7") are in the gazetteer.
-  if (/\d/.test(t.text)) return false;
-  if (/^['’]s$/.test(t.text)) return false;
-  return t.pos === 'PROPN' || !FUNCTION_POS.has(t.pos) || (isAcronym(t.text) && !isShouted(t.text));
-}
-
-/**
- * An English word written in capitals ("UNLESS", "WARNS") rather than an acronym.
- * Up to four letters an acronym is the likelier reading ("DAB", "ICE", "RAW").
- */
-function isShouted(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 5 && isCommonWord(letters);
+/** Token i can be (part of) a name (tokens.ts: isNameWord, computed once per article). */
+function isNameWord(ctx: Context, i: number): boolean {
+  return (ctx.flags[i] & NAME_WORD) !== 0;
 }
 
 function isHeadWord(ctx: Context, i: number): boolean {
   const t = ctx.tokens[i];
-  return LOCATION_HEADS.has(t.text) || ORG_HEADS.matchAt(ctx.tokens, i, i + 1).length > 0;
+  return ctx.lex.LOCATION_HEADS.has(t.text) || ctx.lex.ORG_HEADS.matchAtFlagged(ctx.tokens, ctx.flags, ORG_HEAD_START, i, i + 1).length > 0;
 }
 
 /** An organisation head ending the run at `last` (exclusive): its role and where it starts. */
 function orgHeadAt(ctx: Context, first: number, last: number): { role: string | null; from: number } | null {
   for (let from = Math.max(first, last - 3); from < last; from++) {
-    const hit = ORG_HEADS.matchAt(ctx.tokens, from, last).find((h) => h.end === last);
+    const hit = ctx.lex.ORG_HEADS.matchAtFlagged(ctx.tokens, ctx.flags, ORG_HEAD_START, from, last).find((h) => h.end === last);
     if (hit) return { role: hit.value, from };
   }
   return null;
@@ -186,26 +179,26 @@ function orgHeadAt(ctx: Context, first: number, last: number): { role: string | 
 function continuesRun(ctx: Context, i: number, last: number): boolean {
   const t = ctx.tokens[i];
   if (ctx.inDate[i]) return false;
-  if (isNameWord(t) && !titleCovers(ctx, i)) return true;
+  if (isNameWord(ctx, i) && !titleCovers(ctx, i)) return true;
   const next = i + 1 < last ? ctx.tokens[i + 1] : undefined;
   if (!next) return false;
   const prev = ctx.tokens[i - 1];
   // "Jean-Yves", "al-Assad": a hyphen glued on both sides; not between two known names ("U.S.-Iran").
   if (t.text === '-' && prev && prev.end === t.start && t.end === next.start) {
     const knownBoth = ctx.knownAt[i - 1] >= 0 || ctx.knownAt[i + 1] >= 0;
-    return !knownBoth && (isNameWord(next) || NAME_PARTICLES.has(prev.text));
+    return !knownBoth && (isNameWord(ctx, i + 1) || NAME_PARTICLES.has(prev.text));
   }
   // "bin Salman", "von der Leyen": particles, one or two, then a name word.
   if (NAME_PARTICLES.has(t.text)) {
-    const after = NAME_PARTICLES.has(next.text) && i + 2 < last ? ctx.tokens[i + 2] : next;
-    if (isNameWord(after) || after.text === '-') return true;
+    const after = NAME_PARTICLES.has(next.text) && i + 2 < last ? i + 2 : i + 1;
+    if (isNameWord(ctx, after) || ctx.tokens[after].text === '-') return true;
   }
-  if (HEAD_CONNECTORS.has(t.text) && CONNECTORS.has(t.text.toLowerCase()) || t.text === '&') {
+  if (HEAD_CONNECTORS.has(t.text) && ctx.lex.CONNECTORS.has(t.text.toLowerCase()) || t.text === '&') {
     // Only after a head word: "Bank of England", never "Russia and Iran".
     let j = i - 1;
     while (j >= 0 && (ctx.tokens[j].text === 'the' || ctx.tokens[j].text === 'of' || ctx.tokens[j].text === 'for')) j--;
-    if (t.text === '&') return isNameWord(prev) && isNameWord(next);
-    return j >= 0 && j < i && isHeadWord(ctx, j) && (isNameWord(next) || (next.text === 'the' && i + 2 < last && isNameWord(ctx.tokens[i + 2])));
+    if (t.text === '&') return isNameWord(ctx, i - 1) && isNameWord(ctx, i + 1);
+    return j >= 0 && j < i && isHeadWord(ctx, j) && (isNameWord(ctx, i + 1) || (next.text === 'the' && i + 2 < last && isNameWord(ctx, i + 2)));
   }
   return false;
 }
@@ -266,13 +259,15 @@ function isPersonalName(word: string): boolean {
 /** Types an unknown name from what the text and the lexicons say about it; null: not a name. */
 function typeName(ctx: Context, first: number, last: number, title: TitleUse | undefined): Typing | null {
   const toks = ctx.tokens.slice(first, last);
-  const words = toks.filter((t) => isNameWord(t));
+  const words: NameToken[] = [];
+  for (let i = first; i < last; i++) if (isNameWord(ctx, i)) words.push(ctx.tokens[i]);
   if (words.length === 0) return null;
+  const { NON_NAMES, LOCATION_HEADS } = ctx.lex;
   const text = spanText(ctx, first, last);
   if (NON_NAMES.has(text) || words.every((w) => NON_NAMES.has(w.text))) return null;
   const single = last - first === 1;
   // "Worldwide Developers Conference", "World Cup", "Clean Air Act": an event, a prize, a law.
-  if (!single && EVENT_HEADS.has(toks[toks.length - 1].text)) return null;
+  if (!single && ctx.lex.EVENT_HEADS.has(toks[toks.length - 1].text)) return null;
   // "Adam Air Flight 574", "Windows 10", "Apollo 11": a name with a number after it is a flight, a product or a mission.
   const after = ctx.tokens[last];
   if (after && after.sentence === toks[0].sentence && after.start === toks[toks.length - 1].end + 1 && /^\d+$/.test(after.text) && !ctx.inDate[last] && !title) return null;
@@ -370,7 +365,7 @@ function headOfConstruction(ctx: Context, first: number, last: number): { role: 
 
 function locationHeadOf(ctx: Context, first: number, last: number): boolean {
   for (let i = first + 1; i < last - 1; i++) {
-    if (ctx.tokens[i].text === 'of' && LOCATION_HEADS.has(ctx.tokens[i - 1].text)) return true;
+    if (ctx.tokens[i].text === 'of' && ctx.lex.LOCATION_HEADS.has(ctx.tokens[i - 1].text)) return true;
   }
   return false;
 }
@@ -385,20 +380,21 @@ export const nameRunParser: Parser = {
   extract(ctx) {
     const out: Candidate[] = [];
     const titled = new Map<number, TitleUse>();
+    // A run starts at a name word (no date, no title word) and continues while continuesRun() says so.
+    const starts = ctx.nameWords;
+    let p = 0;
     for (const s of ctx.sentences) {
       const headline = ctx.headline[s.index];
-      let i = s.first;
-      while (i < s.last) {
-        if (!continuesRun(ctx, i, s.last) || !isNameWord(ctx.tokens[i])) {
-          i++;
-          continue;
-        }
+      let next = s.first;
+      for (; p < starts.length && starts[p] < s.last; p++) {
+        const i = starts[p];
+        if (i < next || ctx.inDate[i] || titleCovers(ctx, i)) continue;
         let j = i + 1;
         while (j < s.last && continuesRun(ctx, j, s.last)) j++;
         // A run never ends on a connector or particle.
-        while (j > i + 1 && !isNameWord(ctx.tokens[j - 1])) j--;
+        while (j > i + 1 && !isNameWord(ctx, j - 1)) j--;
         for (const c of readRun(ctx, i, j, headline, titled)) out.push(c);
-        i = j;
+        next = j;
       }
     }
     return out;
@@ -416,7 +412,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   let uncovered = 0;
   for (let i = first; i < last; i++) {
     if (ctx.knownAt[i] >= 0) knownIn.add(ctx.knownAt[i]);
-    else if (isNameWord(ctx.tokens[i])) uncovered++;
+    else if (isNameWord(ctx, i)) uncovered++;
   }
   if (uncovered === 0) {
     // A known person: remember a plural title for the names coordinated after it.
@@ -448,7 +444,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   }
   // "Washington Monument", "Nizhny Novgorod Stadium", "Tehran Province": a known name and a place head make one place.
   const lastText = ctx.tokens[last - 1].text;
-  if (!headline && known.length > 0 && !head && (LOCATION_HEADS.has(lastText) || locationHeadOf(ctx, first, last)) && ctx.knownAt[last - 1] < 0 && !startsWithTitle(ctx, first)) {
+  if (!headline && known.length > 0 && !head && (ctx.lex.LOCATION_HEADS.has(lastText) || locationHeadOf(ctx, first, last)) && ctx.knownAt[last - 1] < 0 && !startsWithTitle(ctx, first)) {
     const typing = typeName(ctx, first, last, undefined);
     if (typing && typing.type === 'LOCATION') {
       const country = typing.country ?? known.find((k) => k.country)?.country ?? null;
@@ -465,7 +461,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
     let compatible = leaderHit.last === last;
     for (let i = first; i < leaderHit.first && compatible; i++) {
       const t = ctx.tokens[i].text;
-      compatible = leaderWords.has(t) || /^\p{Lu}\.$/u.test(t) || !isNameWord(ctx.tokens[i]);
+      compatible = leaderWords.has(t) || /^\p{Lu}\.$/u.test(t) || !isNameWord(ctx, i);
     }
     if (compatible) {
       leaderHit.first = first;
@@ -497,7 +493,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   }
 
   // A name opened by an organisation prefix: "Air France" (FRABUS), "Bank of Japan" (JPNGOV).
-  const prefix = ORG_PREFIXES.matchAt(ctx.tokens, first, last)[0];
+  const prefix = ctx.lex.ORG_PREFIXES.matchAtFlagged(ctx.tokens, ctx.flags, ORG_PREFIX_START, first, last)[0];
   if (prefix && prefix.end < last && ctx.knownAt[first] < 0) {
     const country = countryInside(ctx, prefix.end, last);
     for (const k of known) k.dropped = 'absorbed';
@@ -522,7 +518,8 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
 
   // Unknown words before a known place make one name with it: "Valeska Paris", "Michael Jordan".
   if (known.length === 1 && lastKnown.last === last && ['country', 'capital', 'city', 'place'].includes(lastKnown.kind)) {
-    const before = ctx.tokens.slice(first, lastKnown.first).filter((t) => isNameWord(t));
+    const before: NameToken[] = [];
+    for (let i = first; i < lastKnown.first; i++) if (isNameWord(ctx, i)) before.push(ctx.tokens[i]);
     if (before.length > 0 && before.every((t) => isGivenName(t.text) || !isCommonWord(t.text)) && !startsWithTitle(ctx, first)) {
       lastKnown.dropped = 'absorbed';
       const t = titleUseBefore(ctx, first, titled);
@@ -544,8 +541,8 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   let b = last;
   while (a < b && ctx.knownAt[a] >= 0) a = ctx.known[ctx.knownAt[a]].last;
   while (b > a && ctx.knownAt[b - 1] >= 0) b = ctx.known[ctx.knownAt[b - 1]].first;
-  while (a < b && !isNameWord(ctx.tokens[a])) a++;
-  while (b > a && !isNameWord(ctx.tokens[b - 1])) b--;
+  while (a < b && !isNameWord(ctx, a)) a++;
+  while (b > a && !isNameWord(ctx, b - 1)) b--;
   if (a >= b) return [];
   const inside = known.filter((k) => k.first >= a && k.last <= b);
 
@@ -571,8 +568,8 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
 function extendsBody(ctx: Context, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = ctx.tokens[i];
-    if (ctx.inTitle[i] || (isNameWord(t) && isGivenName(t.text) && !isHeadWord(ctx, i))) return false;
-    if (i === to - 1 && EVENT_HEADS.has(t.text)) return false; // "FIFA World Cup": the body and its event
+    if (ctx.inTitle[i] || (isNameWord(ctx, i) && isGivenName(t.text) && !isHeadWord(ctx, i))) return false;
+    if (i === to - 1 && ctx.lex.EVENT_HEADS.has(t.text)) return false; // "FIFA World Cup": the body and its event
   }
   return true;
 }
@@ -583,7 +580,7 @@ function isByline(ctx: Context, i: number): boolean {
   if (ctx.tokens[s.first].text !== 'By' || !ctx.headline[s.index]) return false;
   for (let j = s.first + 1; j < i; j++) {
     const t = ctx.tokens[j];
-    if (!(isNameWord(t) || t.text === 'and' || t.text === ',' || NAME_PARTICLES.has(t.text) || t.text === '-')) return false;
+    if (!(isNameWord(ctx, j) || t.text === 'and' || t.text === ',' || NAME_PARTICLES.has(t.text) || t.text === '-')) return false;
   }
   return true;
 }

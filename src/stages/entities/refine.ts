@@ -1,7 +1,6 @@
 // Refiners: each takes the candidates so far and merges, filters or codes them.
 // Their order is the configuration in REFINERS at the bottom of this file.
 import { codeLeader, normalizeOffice } from './leaders.js';
-import { EVENT_HEADS, MATCH_VERBS, ROLE_NOUNS, SPORTS_WORDS } from './lexicon.js';
 import { titleUseBefore } from './recognize.js';
 import { isAcronym } from './tokens.js';
 import { spanText, type Candidate, type Context, type TitleUse } from './context.js';
@@ -187,7 +186,7 @@ export const linkAcronyms: Refiner = {
     for (const c of candidates) {
       if (!isAcronym(c.name) || c.last - c.first !== 1) continue;
       const open = ctx.tokens[c.first - 1];
-      if (open?.text === '(' && EVENT_HEADS.has(ctx.tokens[c.first - 2]?.text ?? '')) events.add(c.name);
+      if (open?.text === '(' && ctx.lex.EVENT_HEADS.has(ctx.tokens[c.first - 2]?.text ?? '')) events.add(c.name);
       // "Korean Central News Agency (KCNA)", "Kennedy Space Center (KSC)": a body or a place.
       const before = candidates.find((o) => o !== c && o.last === c.first - 1 && (o.type === 'ORGANIZATION' || o.type === 'LOCATION'));
       if (open?.text === '(' && before) defined.set(c.name, before);
@@ -496,12 +495,12 @@ function codeRoleNouns(ctx: Context, candidates: Candidate[]): Candidate[] {
     for (let hop = 0; hop < 2; hop++) {
       const t = ctx.tokens[j];
       if (!t || t.sentence !== sentence || !/^\p{Ll}/u.test(t.text)) break;
-      const role = ROLE_NOUNS.get(t.normal);
+      const role = ctx.lex.ROLE_NOUNS.get(t.normal);
       if (role) {
         // "military officials" keeps the first role; "military interventions" is an adjective: no role.
         const next = ctx.tokens[j + 1];
         const modifies = next && next.sentence === sentence && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text);
-        if (!modifies || ROLE_NOUNS.has(next.normal)) {
+        if (!modifies || ctx.lex.ROLE_NOUNS.has(next.normal)) {
           c.mentionActor = c.country + role;
           c.rule += '+role-noun';
         }
@@ -698,19 +697,23 @@ const MIN_SPORTS_WORDS = 3;
 export const sportsTeams: Refiner = {
   name: 'sports-teams',
   refine(ctx, candidates) {
+    // Scores start with a digit: only those tokens are looked at.
     const scored = new Set<number>();
-    for (let i = 0; i < ctx.tokens.length; i++) {
+    let scores = 0;
+    let skipTo = 0;
+    for (const i of ctx.digitStarts) {
       const n = scoreAt(ctx, i);
       if (n === 0) continue;
-      scored.add(ctx.tokens[i].sentence);
-      i += n - 1;
+      scores++;
+      // "3 - 2" is one score; a score inside it is not another sentence's.
+      if (i >= skipTo) {
+        scored.add(ctx.tokens[i].sentence);
+        skipTo = i + n;
+      }
     }
-    if (scored.size === 0) return candidates;
-    let scores = 0;
-    for (let i = 0; i < ctx.tokens.length; i++) if (scoreAt(ctx, i) > 0) scores++;
-    if (scores < MIN_SCORES) return candidates;
+    if (scored.size === 0 || scores < MIN_SCORES) return candidates;
     const words = new Set<string>();
-    for (const t of ctx.tokens) if (SPORTS_WORDS.has(t.normal)) words.add(t.normal);
+    for (const t of ctx.tokens) if (ctx.lex.SPORTS_WORDS.has(t.normal)) words.add(t.normal);
     if (words.size < MIN_SPORTS_WORDS) return candidates;
 
     const teams = new Set<string>();
@@ -719,7 +722,7 @@ export const sportsTeams: Refiner = {
       const prev = ctx.tokens[c.first - 1];
       const next = ctx.tokens[c.last];
       const sentence = ctx.tokens[c.first].sentence;
-      const beside = (t: typeof prev) => t !== undefined && t.sentence === sentence && MATCH_VERBS.has(t.normal);
+      const beside = (t: typeof prev) => t !== undefined && t.sentence === sentence && ctx.lex.MATCH_VERBS.has(t.normal);
       if (prev && prev.sentence === sentence && NOT_A_TEAM_BEFORE.has(prev.normal)) continue;
       if (scored.has(sentence) || beside(prev) || beside(next)) teams.add(c.key);
     }

@@ -1,8 +1,11 @@
 // The token view the entities stage reads: the segment tokens, with one repair
 // for names. wink keeps a lower-case prefix glued to a name ("post-Soviet",
 // "anti-American", "ez-Zor"), so those tokens are split at the hyphen; every
-// other token is the segment token itself, with the same offsets.
-import type { Segmentation } from '../../article.js';
+// other token is the segment token itself, with the same offsets. What the
+// recognisers ask of every token (capitalised? a name word?) is answered once
+// per article, in flat flag arrays (tokenFlags).
+import type { Segmentation, TokenKeys } from '../../article.js';
+import { isCommonWord } from './lexicon.js';
 
 export interface NameToken {
   start: number;
@@ -12,6 +15,8 @@ export interface NameToken {
   lemma: string;
   pos: string;
   sentence: number;
+  /** The segment's lookup keys (absent on the parts of a split token). */
+  keys?: TokenKeys;
 }
 
 export interface SentenceRange {
@@ -36,14 +41,32 @@ export function splitPhraseHyphens(phrase: string): string {
   return phrase.replace(/(^|\s)(\p{Ll}+)[-‐‑](?=\p{Lu})/gu, '$1$2 - ');
 }
 
+/** Cheap pre-check for LOWER_PREFIX: a first character that may be lower-case and a hyphen after it. */
+function maySplit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 97 || (c > 122 && c < 128)) return false; // ASCII, not a-z
+  for (let i = 1; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 0x2d || d === 0x2010 || d === 0x2011) return true;
+  }
+  return false;
+}
+
 export function tokenView(seg: Segmentation): TokenView {
-  const tokens: NameToken[] = [];
   const sentences: SentenceRange[] = [];
+  let split = false;
+  for (const t of seg.tokens) if (maySplit(t.text) && LOWER_PREFIX.test(t.text)) split = true;
+  if (!split) {
+    // Nothing to repair: the segment tokens are the view.
+    for (const s of seg.sentences) sentences.push({ index: s.index, start: s.start, end: s.end, first: s.firstToken, last: s.endToken });
+    return { tokens: seg.tokens, sentences };
+  }
+  const tokens: NameToken[] = [];
   for (const s of seg.sentences) {
     const first = tokens.length;
     for (let i = s.firstToken; i < s.endToken; i++) {
       const t = seg.tokens[i];
-      const m = LOWER_PREFIX.exec(t.text);
+      const m = maySplit(t.text) ? LOWER_PREFIX.exec(t.text) : null;
       if (!m) {
         tokens.push(t); // a segment token is already a NameToken; no copy
         continue;
@@ -60,13 +83,126 @@ export function tokenView(seg: Segmentation): TokenView {
   return { tokens, sentences };
 }
 
+const UPPER_START = /^\p{Lu}/u;
+
 /** Starts with an upper-case letter ("Iran", "U.S.", "IRGC", "al-Assad" is not). */
 export function isCapitalised(text: string): boolean {
-  return /^\p{Lu}/u.test(text);
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(text);
 }
 
 /** All letters upper-case, at least two of them: an acronym ("IRGC", "U.N.", "G20"). */
 export function isAcronym(text: string): boolean {
+  if (!isCapitalised(text)) return false;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return isAcronymSlow(text); // other scripts: ask Unicode
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters >= 2;
+}
+
+function isAcronymSlow(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() && /^\p{Lu}/u.test(text);
+  return letters.length >= 2 && letters === letters.toUpperCase() && UPPER_START.test(text);
+}
+
+// ---- per-token flags -------------------------------------------------------------
+
+/** Starts with an upper-case letter (isCapitalised). */
+export const CAPITALISED = 1;
+/** Can be part of a name (isNameWord). */
+export const NAME_WORD = 2;
+/** Holds a letter. */
+export const LETTER = 4;
+/** Starts with a digit (a score, a model number). */
+export const DIGIT_START = 8;
+/** Capitals only, four or more ("IRAN", "KYIV"): a headline's word, looked up again as "Iran". */
+export const SHOUTED = 16;
+/** A short capitalised word wink kept a full stop on ("LA.", "Iran."). */
+export const STOPPED = 32;
+/** Some phrase of the organisation heads or prefixes starts here (context.ts). */
+export const ORG_HEAD_START = 64;
+export const ORG_PREFIX_START = 128;
+
+/** Parts of speech that are never names on their own, even capitalised ("The", "However", "In"). */
+const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'NUM', 'SYM', 'INTJ', 'ADV']);
+const ANY_LETTER = /\p{L}/u;
+const ALL_CAPITALS = /^\p{Lu}+$/u;
+const STOPPED_WORD = /^\p{Lu}[\p{L}]*\.$/u;
+
+function hasLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return ANY_LETTER.test(text);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Capitals only (/^\p{Lu}+$/u), ASCII answered without the regex. */
+function allCapitals(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return ALL_CAPITALS.test(text);
+    if (c < 65 || c > 90) return false;
+  }
+  return text.length > 0;
+}
+
+/** A capital, letters, a full stop (/^\p{Lu}[\p{L}]*\.$/u), ASCII answered without the regex. */
+function stoppedWord(text: string): boolean {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(n - 1) !== 46) return false;
+  for (let i = 0; i < n - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return STOPPED_WORD.test(text);
+    const upper = c >= 65 && c <= 90;
+    if (i === 0 ? !upper : !upper && !(c >= 97 && c <= 122)) return false;
+  }
+  return true;
+}
+
+/**
+ * A capitalised word that can be (part of) a name: a proper noun, or any content
+ * word ("Foreign", "Ministry"), or an acronym a function tag was put on ("US").
+ */
+export function isNameWord(t: { text: string; pos: string }): boolean {
+  if (!isCapitalised(t.text)) return false;
+  // Model numbers and codes ("A380", "IE6", "STS-135") name products, not actors; known ones ("G7") are in the gazetteer.
+  if (hasDigit(t.text)) return false;
+  return t.pos === 'PROPN' || !FUNCTION_POS.has(t.pos) || (isAcronym(t.text) && !isShouted(t.text));
+}
+
+/**
+ * An English word written in capitals ("UNLESS", "WARNS") rather than an acronym.
+ * Up to four letters an acronym is the likelier reading ("DAB", "ICE", "RAW").
+ */
+export function isShouted(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 5 && isCommonWord(letters);
+}
+
+/** The flags a token's own characters and tag give it (the dictionary bits are added by the context). */
+export function charFlags(t: NameToken): number {
+  const text = t.text;
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return DIGIT_START | (hasLetter(text) ? LETTER : 0);
+  if (!hasLetter(text)) return 0;
+  if (!isCapitalised(text)) return LETTER;
+  let f = LETTER | CAPITALISED;
+  if (isNameWord(t)) f |= NAME_WORD;
+  if (text.length >= 4 && text !== t.normal && allCapitals(text)) f |= SHOUTED;
+  if (text.length <= 12 && stoppedWord(text)) f |= STOPPED;
+  return f;
 }
