@@ -10,7 +10,7 @@
 //     actor of the same sentence, or nothing.
 import type { Entity, SentenceSpan, Token } from '../../article.js';
 import { mainDyad as entitiesMainDyad } from '../entities/index.js';
-import { CLAUSE_OPENERS, PAIR_ANAPHORS, PAIR_ANAPHORS_GATE, PLURAL_PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
+import { CLAUSE_OPENERS, GATE_BITS, PAIR_ANAPHORS, PAIR_ANAPHORS_GATE, PLURAL_PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
 
 export type RefKind = 'mention' | 'pair' | 'pronoun';
 
@@ -125,8 +125,13 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
     refs.sort((a, b) => a.start - b.start || b.end - a.end || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
     // Drop a mention nested in a longer one ("Iran" inside "Iran's Revolutionary Guard").
     for (let i = refs.length - 1; i > 0; i--) {
-      const outer = refs.slice(0, i).find((r) => r.start <= refs[i].start && r.end >= refs[i].end);
-      if (outer) refs.splice(i, 1);
+      const inner = refs[i];
+      for (let k = 0; k < i; k++) {
+        if (refs[k].start <= inner.start && refs[k].end >= inner.end) {
+          refs.splice(i, 1);
+          break;
+        }
+      }
     }
     // "the Iran-aligned Houthi movement", "a US-brokered deal between ...": a name inside a hyphenated
     // modifier qualifies the phrase's head, it is not the phrase (unless the phrase has no other name: "a Saudi-led coalition").
@@ -135,17 +140,25 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
       const participle = tokens[refs[i].last + 2];
       if (!dash || !/^[-‐‑]$/.test(dash.text) || !participle || participle.pos !== 'VERB' && participle.pos !== 'ADJ') continue;
       const head = refs[i + 1];
-      if (head.first > refs[i].last + 2 && head.first - refs[i].last <= 5 && tokens.slice(refs[i].last + 3, head.first).every((t) => t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN')) refs.splice(i, 1);
+      if (head.first > refs[i].last + 2 && head.first - refs[i].last <= 5 && allPos(tokens, refs[i].last + 3, head.first, MODIFIER_POS)) refs.splice(i, 1);
     }
     // "Chinese President Xi Jinping": the demonym only qualifies the name that heads the phrase.
     for (let i = refs.length - 2; i >= 0; i--) {
       const head = refs[i + 1];
-      const gap = tokens.slice(refs[i].last + 1, head.first);
-      const titles = gap.length <= 3 && gap.every((t) => t.pos === 'PROPN' || t.pos === 'NOUN');
+      const titles = head.first - (refs[i].last + 1) <= 3 && allPos(tokens, refs[i].last + 1, head.first, TITLE_WORD_POS);
       if (titles && refs[i].country !== null && refs[i].country === head.country && !possessiveAfter(tokens, refs[i].last)) refs.splice(i, 1);
     }
   }
   return out;
+}
+
+const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN']);
+const TITLE_WORD_POS: ReadonlySet<string> = new Set(['PROPN', 'NOUN']);
+
+/** Every token of [from, to) has one of the tags (true when the range is empty). */
+function allPos(tokens: readonly Token[], from: number, to: number, tags: ReadonlySet<string>): boolean {
+  for (let j = from; j < to; j++) if (!tags.has(tokens[j].pos)) return false;
+  return true;
 }
 
 export interface UncodedPerson {
@@ -188,11 +201,9 @@ export function partiesOf(refs: readonly ActorRef[], tokens: readonly Token[]): 
       last!.possessive = possessiveAfter(tokens, r.last);
       continue;
     }
-    const sameSpan = last && last.members.some((m) => m.start === r.start && m.end === r.end);
-    const joined = last !== undefined && r.first > last.last && coordinated(tokens, last.last + 1, r.first) && !clauseSubjectAfterComma(tokens, last.last + 1, r);
-    // "Iran, Libya and Cuba": a comma joins names only; the list is checked for its "and" below.
-    const listed = last && r.kind === 'mention' && last.members.every((m) => m.kind === 'mention') && r.first === last.last + 2 && tokens[last.last + 1].text === ',';
-    if (last && (sameSpan || ((joined || listed) && !last.possessive))) {
+    // The same span (a pair anaphor's two refs), coordinated names, or a comma list ("Iran, Libya and Cuba": a comma
+    // joins names only; the list is checked for its "and" below). The cheap tests first: the coordination is a scan.
+    if (last !== undefined && (sameSpan(last, r) || (!last.possessive && (listed(last, r, tokens) || joined(last, r, tokens))))) {
       last.members.push(r);
       last.last = Math.max(last.last, r.last);
       last.possessive = possessiveAfter(tokens, last.last) || (r.kind !== 'mention' && POSSESSIVE_PRONOUNS.has(tokens[r.first].normal));
@@ -207,7 +218,24 @@ export function partiesOf(refs: readonly ActorRef[], tokens: readonly Token[]): 
     });
   }
   // A comma list without a final "and"/"or" is not a coordination ("In Syria, both nations").
-  return parties.flatMap((p) => (p.members.length > 1 && commaOnly(p, tokens) ? splitParty(p, tokens) : [p]));
+  let split = false;
+  for (const p of parties) if (p.members.length > 1 && commaOnly(p, tokens)) split = true;
+  return split ? parties.flatMap((p) => (p.members.length > 1 && commaOnly(p, tokens) ? splitParty(p, tokens) : [p])) : parties;
+}
+
+function sameSpan(party: Party, r: ActorRef): boolean {
+  for (const m of party.members) if (m.start === r.start && m.end === r.end) return true;
+  return false;
+}
+
+function listed(party: Party, r: ActorRef, tokens: readonly Token[]): boolean {
+  if (r.kind !== 'mention' || r.first !== party.last + 2 || tokens[party.last + 1].text !== ',') return false;
+  for (const m of party.members) if (m.kind !== 'mention') return false;
+  return true;
+}
+
+function joined(party: Party, r: ActorRef, tokens: readonly Token[]): boolean {
+  return r.first > party.last && coordinated(tokens, party.last + 1, r.first) && !clauseSubjectAfterComma(tokens, party.last + 1, r);
 }
 
 /**
@@ -281,6 +309,8 @@ export interface AnaphorContext {
   focusBefore: boolean;
   /** The previous sentence's subject when it was one actor: "He held talks ..." after "Raisi flew to Riyadh". */
   previousSubject?: ActorRef | null;
+  /** The article's gate masks (tokens.ts), when computed: else the pair gate is asked token by token. */
+  gates?: Uint8Array;
 }
 
 function dyadRefs(dyad: Dyad, span: { start: number; end: number; text: string; first: number; last: number }, kind: RefKind, how: string, role = ''): ActorRef[] {
@@ -312,13 +342,16 @@ export function resolveAnaphors(
 ): { refs: ActorRef[]; reciprocals: { first: number; last: number }[]; focus: boolean } {
   const refs: ActorRef[] = [...mentions];
   const reciprocals: { first: number; last: number }[] = [];
-  const covered = (i: number): boolean => refs.some((r) => r.first <= i && i <= r.last);
+  const covered = (i: number): boolean => {
+    for (const r of refs) if (r.first <= i && i <= r.last) return true;
+    return false;
+  };
   const { dyad } = ctx;
 
   // Pair anaphors first: "both nations" is never a pronoun's antecedent problem.
   const pairs = [];
   for (let i = sentence.firstToken; i < sentence.endToken; i++) {
-    if (!PAIR_ANAPHORS_GATE.opens(tokens[i])) continue;
+    if (ctx.gates ? (ctx.gates[i] & GATE_BITS.pairAnaphors) === 0 : !PAIR_ANAPHORS_GATE.opens(tokens[i])) continue;
     const hit = PAIR_ANAPHORS.matchAt(tokens, i, sentence.endToken)[0];
     if (hit) {
       pairs.push(hit);
@@ -339,27 +372,50 @@ export function resolveAnaphors(
 
   const namesBoth = (upTo: number): boolean => {
     if (!dyad) return false;
-    const seen = new Set(refs.filter((r) => r.last < upTo).map((r) => r.country));
-    return seen.has(dyad.codes[0]) && seen.has(dyad.codes[1]);
+    let first = false;
+    let second = false;
+    for (const r of refs) {
+      if (r.last >= upTo) continue;
+      if (r.country === dyad.codes[0]) first = true;
+      if (r.country === dyad.codes[1]) second = true;
+    }
+    return first && second;
+  };
+
+  // The named actors, in order: what pronouns may refer to (pronoun and pair refs added below never are).
+  const named = refs.filter((r) => r.kind === 'mention').sort((a, b) => a.first - b.first);
+  // Parties of the named actors ending before a pronoun: the set only grows left to right, so its size identifies it.
+  let before: Party[] = [];
+  let beforeCount = -1;
+  const prepCache = new Map<number, boolean>();
+  const inPrep = (p: Party): boolean => {
+    let inside = prepCache.get(p.first);
+    if (inside === undefined) prepCache.set(p.first, (inside = inPrepPhrase(tokens, p.first, sentence.firstToken)));
+    return inside;
   };
 
   for (let i = sentence.firstToken; i < sentence.endToken; i++) {
     const t = tokens[i];
     if (t.pos !== 'PRON' && t.pos !== 'DET') continue;
-    if (covered(i)) continue;
     const plural = PLURAL_PRONOUNS.has(t.normal);
     const singular = SINGULAR_PRONOUNS.has(t.normal);
     if (!plural && !singular) continue;
+    if (covered(i)) continue;
     const span = spanOf(tokens, i, i);
     // Antecedents: earlier actors of the sentence, those outside prepositional phrases first ("invited their
     // leaders" after "bowed to the protesters" may still reach into one); never the subject of the pronoun's own
     // clause unless the pronoun is possessive ("troops would be deployed against them" is not about the troops).
     const possessive = POSSESSIVE_PRONOUNS.has(t.normal);
-    const earlier = partiesOf(refs.filter((r) => r.kind === 'mention' && r.last < i).sort((a, b) => a.first - b.first), tokens).filter(
-      (p) => possessive || !localSubject(tokens, p, i),
-    );
-    const inPrep = (p: Party): boolean => inPrepPhrase(tokens, p.first, sentence.firstToken);
-    const candidates = [...earlier.filter((p) => !inPrep(p)).reverse(), ...earlier.filter(inPrep).reverse()];
+    let count = 0;
+    for (const r of named) if (r.last < i) count++;
+    if (count !== beforeCount) {
+      before = partiesOf(named.filter((r) => r.last < i), tokens);
+      beforeCount = count;
+    }
+    const earlier = possessive ? before : before.filter((p) => !localSubject(tokens, p, i));
+    const candidates: Party[] = [];
+    for (let k = earlier.length - 1; k >= 0; k--) if (!inPrep(earlier[k])) candidates.push(earlier[k]);
+    for (let k = earlier.length - 1; k >= 0; k--) if (inPrep(earlier[k])) candidates.push(earlier[k]);
     if (plural) {
       // A coordinated pair or a plural noun earlier in the sentence ("rebel leaders said they ...").
       const nearest = candidates.find((p) => p.members.length >= 2 || p.members[0].plural);
@@ -377,7 +433,8 @@ export function resolveAnaphors(
     // ... that he would raise it", "the United States condemned ... and reaffirmed its commitment").
     const personal = PERSONAL_PRONOUNS.has(t.normal);
     const agrees = (p: Party): boolean => p.members.length === 1 && !p.members[0].plural && (p.members[0].person === true) === personal;
-    const subject = candidates.find((p) => !inPrep(p) && p.first === firstParty(tokens, earlier, sentence)?.first);
+    const first = firstParty(tokens, earlier, sentence, inPrep);
+    const subject = first ? candidates.find((p) => !inPrep(p) && p.first === first.first) : undefined;
     const antecedent = (subject && agrees(subject) ? subject : candidates.find(agrees))?.members[0];
     if (antecedent) refs.push({ ...antecedent, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${antecedent.text}` });
     // A sentence that opens with "He" or "It" continues with the previous sentence's subject.
@@ -408,7 +465,7 @@ function localSubject(tokens: readonly Token[], p: Party, i: number): boolean {
 }
 
 /** The first party of the sentence standing before its first verb outside any prepositional phrase: its subject. */
-function firstParty(tokens: readonly Token[], parties: readonly Party[], sentence: SentenceSpan): Party | undefined {
+function firstParty(tokens: readonly Token[], parties: readonly Party[], sentence: SentenceSpan, inPrep: (p: Party) => boolean): Party | undefined {
   let verb = sentence.endToken;
   for (let k = sentence.firstToken; k < sentence.endToken; k++) {
     if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') {
@@ -416,7 +473,7 @@ function firstParty(tokens: readonly Token[], parties: readonly Party[], sentenc
       break;
     }
   }
-  return parties.find((p) => p.last < verb && !inPrepPhrase(tokens, p.first, sentence.firstToken));
+  return parties.find((p) => p.last < verb && !inPrep(p));
 }
 
 function firstWord(tokens: readonly Token[], sentence: SentenceSpan): number {

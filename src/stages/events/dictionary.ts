@@ -128,6 +128,14 @@ export const PATTERNS: readonly Pattern[] = compilePatterns(loadData<PatternsFil
 // ---- gates: a phrase matcher is only asked at tokens that can open a phrase --
 
 const FOLD = /[’‘`‐‑–—]/;
+/** The word holds a character fold() changes (a test by character codes: cheaper than FOLD per token). */
+function foldable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x60 || c === 0x2010 || c === 0x2011 || c === 0x2013 || c === 0x2014 || c === 0x2018 || c === 0x2019) return true;
+  }
+  return false;
+}
 const fold = (s: string): string => (FOLD.test(s) ? s.replace(/[’‘`]/g, "'").replace(/[‐‑–—]/g, '-') : s);
 
 /** The words (lower-cased form and lemma) that open the phrases: matchAt elsewhere can only fail. Built on first use. */
@@ -135,10 +143,11 @@ export class Gate {
   private words: Set<string> | null = null;
   /** Some opening word holds an apostrophe or a dash ("n't", "co-operate"): text must be folded to compare. */
   private folds = false;
-  constructor(private readonly phrases: readonly string[]) {}
+  /** The phrases, or a function that reads them on first use (data a stage loads only when it runs). */
+  constructor(private readonly phrases: readonly string[] | (() => readonly string[])) {}
   private build(): Set<string> {
     const words = new Set<string>();
-    for (const phrase of this.phrases) {
+    for (const phrase of typeof this.phrases === 'function' ? this.phrases() : this.phrases) {
       const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
       if (!first) continue;
       words.add(fold(first.normal));
@@ -147,11 +156,42 @@ export class Gate {
     this.folds = [...words].some((w) => /['-]/.test(w));
     return words;
   }
-  /** Hot path (every token, every gate): plain lookups; wink's lemmas of common words are lower case already. */
+  /** The opening words, and whether a token's forms must be folded before looking them up. */
+  openers(): { words: ReadonlySet<string>; folds: boolean } {
+    const words = (this.words ??= this.build());
+    return { words, folds: this.folds };
+  }
+  /** One token asked of one gate; a stage asks all its gates at once through a GateSet. */
   opens(t: TokenLike): boolean {
     const words = (this.words ??= this.build());
     if (words.has(t.normal) || words.has(t.lemma)) return true;
     return this.folds && FOLD.test(t.normal) && (words.has(fold(t.normal)) || words.has(fold(t.lemma.toLowerCase())));
+  }
+}
+
+/**
+ * Several gates asked at once: one lookup of a token's forms answers for every
+ * gate, as a bit mask (bit k: gates[k].opens(t)). Built on first use.
+ */
+export class GateSet {
+  private bits: Map<string, number> | null = null;
+  /** Gates whose opening words need folded forms. */
+  private foldBits = 0;
+  constructor(private readonly gates: readonly Gate[]) {}
+  private build(): Map<string, number> {
+    const bits = new Map<string, number>();
+    this.gates.forEach((gate, k) => {
+      const { words, folds } = gate.openers();
+      for (const w of words) bits.set(w, (bits.get(w) ?? 0) | (1 << k));
+      if (folds) this.foldBits |= 1 << k;
+    });
+    return bits;
+  }
+  maskOf(t: TokenLike): number {
+    const bits = (this.bits ??= this.build());
+    let mask = (bits.get(t.normal) ?? 0) | (bits.get(t.lemma) ?? 0);
+    if ((this.foldBits & ~mask) !== 0 && foldable(t.normal)) mask |= ((bits.get(fold(t.normal)) ?? 0) | (bits.get(fold(t.lemma.toLowerCase())) ?? 0)) & this.foldBits;
+    return mask;
   }
 }
 
@@ -233,3 +273,12 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(cues.roleNouns);
 export const ACCUSATION_VERBS: ReadonlySet<string> = new Set(cues.accusationVerbs);
 export const PARTICIPATION_VERBS: ReadonlySet<string> = new Set(cues.participationVerbs);
 export const OBJECT_CONTROL_VERBS: ReadonlySet<string> = new Set(cues.objectControlVerbs);
+
+/** Unnamed groups ("police", "protesters"): the opening words of data/events/groups.json, read on first use. */
+export const GROUPS_GATE = new Gate(() => Object.keys(loadData<{ groups: Record<string, string> }>('events/groups.json').groups));
+
+/** Bits of a token's gate mask (see GATES): which dictionaries may match from it. */
+export const GATE_BITS = { trigger: 1, modality: 2, futureTimes: 4, pairAnaphors: 8, groups: 16 } as const;
+
+/** The gates every token of an article is asked once, in the order of GATE_BITS. */
+export const GATES = new GateSet([TRIGGER_GATE, MODALITY_GATE, FUTURE_TIMES_GATE, PAIR_ANAPHORS_GATE, GROUPS_GATE]);

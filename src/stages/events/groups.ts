@@ -19,7 +19,7 @@ import type { Entity, SentenceSpan, Token } from '../../article.js';
 import { loadData } from '../../data.js';
 import { PhraseMatcher } from '../../lexicon/phrases.js';
 import type { ActorRef, UncodedPerson } from './actors.js';
-import { Gate } from './dictionary.js';
+import { GATE_BITS, GROUPS_GATE } from './dictionary.js';
 
 interface GroupsFile {
   titleCountries: Record<string, string>;
@@ -38,7 +38,6 @@ interface LeadersFile {
 
 interface Compiled {
   groups: PhraseMatcher<string>;
-  gate: Gate;
   pairGroups: PhraseMatcher<true>;
   facilities: ReadonlySet<string>;
   titles: PhraseMatcher<string>;
@@ -61,7 +60,6 @@ function data(): Compiled {
   }
   compiled = {
     groups: new PhraseMatcher(Object.entries(file.groups).map(([phrase, role]) => ({ phrase, value: role })), 'lemma'),
-    gate: new Gate(Object.keys(file.groups)),
     pairGroups: new PhraseMatcher(file.pairGroups.map((phrase) => ({ phrase, value: true as const })), 'lemma'),
     facilities: new Set(file.facilities),
     titles: new PhraseMatcher(titles.flatMap((t) => t.phrases.map((phrase) => ({ phrase, value: t.role! }))), 'normal'),
@@ -178,8 +176,8 @@ function ref(tokens: readonly Token[], first: number, last: number, actor: strin
  * coded mentions already found (never overlapped); `uncoded` the spans of
  * PERSON mentions the entities stage left without a code.
  */
-export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: readonly ActorRef[], uncoded: readonly UncodedPerson[], ctx: GroupContext): GroupRefs {
-  const { groups, gate, pairGroups, facilities, titles, titleCountries, leaderCountry } = data();
+export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: readonly ActorRef[], uncoded: readonly UncodedPerson[], ctx: GroupContext, gates?: Uint8Array): GroupRefs {
+  const { groups, pairGroups, facilities, titles, titleCountries, leaderCountry } = data();
   const out: ActorRef[] = [];
   const absorbed = new Set<ActorRef>();
   const all = (): ActorRef[] => [...mentions, ...out];
@@ -212,7 +210,7 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
   }
 
   for (let i = s.firstToken; i < s.endToken; i++) {
-    if (!gate.opens(tokens[i])) continue;
+    if (gates ? (gates[i] & GATE_BITS.groups) === 0 : !GROUPS_GATE.opens(tokens[i])) continue;
     const hit = groups.matchAt(tokens, i, s.endToken)[0];
     if (!hit) continue;
     let last = hit.end - 1;

@@ -73,11 +73,12 @@ import { countryOf } from '../stance/actors.js';
 import { governorOf, mainDyad, mentionsBySentence, mereplace, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
-import { ACCUSATION_VERBS, CATEGORIES, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
+import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
 import { modeOf, sentenceCues } from './modality.js';
 import { attribute, clauseAt, subjectOf, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical } from './timing.js';
 import { findTriggers, type Trigger } from './triggers.js';
+import { anyGate, tokenLookup } from './tokens.js';
 
 export const EVENTS_VERSION = '2';
 
@@ -220,37 +221,46 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
   const mentions = mentionsBySentence(entities, tokens, sentences);
   const uncoded = uncodedPersons(entities, tokens, sentences);
   const groupContext = { dominant: dominantCountry(entities), dyad, persons: new Map<string, { actor: string; country: string | null; rule: string }>() };
+  const lookup = tokenLookup(tokens);
+  const gates = lookup.gates;
 
   const drafts: Draft[] = [];
   let focus = false;
   let previousSubject: ActorRef | null = null;
   for (const s of sentences) {
     // Unnamed groups ("police", "protesters") and uncoded titled persons join the coded mentions.
-    const groups = groupRefs(tokens, s, mentions[s.index], uncoded[s.index], groupContext);
+    const groups = groupRefs(tokens, s, mentions[s.index], uncoded[s.index], groupContext, gates);
     const named =
       groups.refs.length === 0 ? mentions[s.index] : [...mentions[s.index].filter((r) => !groups.absorbed.has(r)), ...groups.refs].sort((a, b) => a.start - b.start || b.end - a.end);
-    const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(named, tokens, s, { dyad, focusBefore: focus, previousSubject });
+    const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(named, tokens, s, { dyad, focusBefore: focus, previousSubject, gates });
     const inFocus = focus ? dyad : null;
     focus = nextFocus;
     previousSubject = sentenceSubject(refs, tokens, s);
+    // A sentence no trigger word opens has no event: its actors only carry the focus and the subject on.
+    if (!anyGate(lookup, GATE_BITS.trigger, s.firstToken, s.endToken)) continue;
     const clauses = clausesOf(tokens, s.firstToken, s.endToken);
     const clauseIndex: number[] = new Array(s.endToken - s.firstToken);
-    clauses.forEach((c, k) => {
-      for (let i = c.first; i < c.end; i++) clauseIndex[i - s.firstToken] = k;
-    });
-    const names = named;
-    const insideActor = (i: number): boolean => names.some((m) => m.first <= i && i <= m.last);
-    const triggers = findTriggers(tokens, s.firstToken, s.endToken, (i) => clauses[clauseIndex[i - s.firstToken]], insideActor);
+    for (let k = 0; k < clauses.length; k++) for (let i = clauses[k].first; i < clauses[k].end; i++) clauseIndex[i - s.firstToken] = k;
+    const insideActor = (i: number): boolean => {
+      for (const m of named) if (m.first <= i && i <= m.last) return true;
+      return false;
+    };
+    const triggers = findTriggers(tokens, s.firstToken, s.endToken, (i) => clauses[clauseIndex[i - s.firstToken]], insideActor, lookup);
     if (triggers.length === 0) continue;
 
     const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex, parties: partiesOf(refs, tokens), reciprocals, triggers, focus: inFocus };
-    const cues = sentenceCues(tokens, s.firstToken, s.endToken);
-    const dated = datesOfSentence(dates, s.index, tokens, s.firstToken, s.endToken);
-    const evidence = { sentence: s.index, start: s.start, end: s.end, text: s.text };
-
-    for (const trigger of triggers) {
-      drafts.push(...draftsFor(doc, view, trigger, { cues, dated, evidence, stance: stance[s.index], tokens, published, dyad }));
-    }
+    const ctx: SentenceContext = {
+      cues: sentenceCues(tokens, s.firstToken, s.endToken, gates),
+      dated: datesOfSentence(dates, s.index, tokens, s.firstToken, s.endToken),
+      evidence: { sentence: s.index, start: s.start, end: s.end, text: s.text },
+      stance: stance[s.index],
+      tokens,
+      published,
+      dyad,
+      firstVerb: firstVerbOf(tokens, s.firstToken, s.endToken),
+      conditional: someNormal(tokens, s.firstToken, s.endToken, 'if', 'unless'),
+    };
+    for (const trigger of triggers) draftsFor(doc, view, trigger, ctx, drafts);
   }
   return { events: refine(doc.id, drafts), diagnostics: [] };
 }
@@ -263,6 +273,21 @@ interface SentenceContext {
   tokens: readonly Token[];
   published: string | null;
   dyad: Dyad | null;
+  /** The sentence's first verb or auxiliary (its end when it has none): a token before it opens the sentence. */
+  firstVerb: number;
+  /** The sentence states a condition ("if", "unless"). */
+  conditional: boolean;
+}
+
+function firstVerbOf(tokens: readonly Token[], first: number, end: number): number {
+  for (let i = first; i < end; i++) if (tokens[i].pos === 'VERB' || tokens[i].pos === 'AUX') return i;
+  return end;
+}
+
+/** Some token of [from, to) is lower-cased `a` or `b`. */
+function someNormal(tokens: readonly Token[], from: number, to: number, a: string, b: string): boolean {
+  for (let i = from; i < to; i++) if (tokens[i].normal === a || tokens[i].normal === b) return true;
+  return false;
 }
 
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'across', 'throughout', 'inside', 'into', 'within', 'around']);
@@ -332,10 +357,19 @@ function consequence(view: SentenceView, trigger: Trigger): boolean {
  * content; the threat is the event.
  */
 function threatContent(view: SentenceView, trigger: Trigger): boolean {
-  const threat = [...view.triggers].reverse().find((t) => t.end <= trigger.first && t.verbal && t.pattern.type === 'THREATEN');
-  if (!threat) return false;
-  const between = view.tokens.slice(threat.end, trigger.first);
-  return between.length <= 16 && between.some((t) => t.normal === 'that' || (t.pos === 'PART' && t.normal === 'to')) && !between.some((t) => t.text === ';' || (t.pos === 'CCONJ' && t.normal === 'but'));
+  let threat: Trigger | null = null;
+  for (let k = view.triggers.length - 1; k >= 0 && !threat; k--) {
+    const t = view.triggers[k];
+    if (t.end <= trigger.first && t.verbal && t.pattern.type === 'THREATEN') threat = t;
+  }
+  if (!threat || trigger.first - threat.end > 16) return false;
+  let opens = false;
+  for (let j = threat.end; j < trigger.first; j++) {
+    const t = view.tokens[j];
+    if (t.text === ';' || (t.pos === 'CCONJ' && t.normal === 'but')) return false;
+    if (t.normal === 'that' || (t.pos === 'PART' && t.normal === 'to')) opens = true;
+  }
+  return opens;
 }
 
 /** A state actor: a country, its government, armed forces, police, legislature or courts. */
@@ -343,10 +377,11 @@ function isState(actor: string): boolean {
   return /^[A-Z]{3}$/.test(actor) || /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor);
 }
 
-function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext): Draft[] {
+/** The drafts of one trigger, pushed onto `out`. */
+function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext, out: Draft[]): void {
   const p = trigger.pattern;
   const clauseFirst = view.clauses[clauseAt(view, trigger.first)].first;
-  if (allegedContent(ctx.tokens, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger) || threatContent(view, trigger)) return [];
+  if (allegedContent(ctx.tokens, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger) || threatContent(view, trigger)) return;
   const attribution = attribute(view, trigger);
   let mutual = attribution.mutual;
   let type = p.type;
@@ -364,7 +399,7 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   // A date elsewhere in the sentence may date the trigger from a main clause; between two main-level clauses
   // with subjects of their own ("..., and the EU is conducting ...") only a date opening the sentence does.
   const ownSubject = (clause.kind === 'main' || clause.kind === 'coordinate') && !clause.inherits;
-  const opensSentence = (i: number): boolean => !ctx.tokens.slice(view.first, i).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const opensSentence = (i: number): boolean => i <= ctx.firstVerb;
   // "The initiative was signed ... on July 22, 2022, in two documents: Ukraine signed ...": a colon elaborates what came before.
   const elaborates = clause.first > view.first && ctx.tokens[clause.first - 1].text === ':';
   const inMainClause = (i: number): boolean => {
@@ -385,9 +420,8 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   const span = spanOf(ctx.tokens, trigger.first, trigger.end - 1);
   const triggerSpan = { start: span.start, end: span.end, text: span.text };
 
-  const out: Draft[] = [];
-  const ultimatum = ctx.tokens.slice(trigger.end, view.end).some((t) => t.normal === 'unless');
-  const conditional = ctx.tokens.slice(view.first, view.end).some((t) => t.normal === 'if' || t.normal === 'unless');
+  const ultimatum = someNormal(ctx.tokens, trigger.end, view.end, 'unless', 'unless');
+  const conditional = ctx.conditional;
   let sources = attribution.sources;
   let targets = attribution.targets;
   const how = [...attribution.how];
@@ -426,23 +460,28 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   // "urged Azerbaijan to withdraw its troops", "aspires to procure hardware": the content of a demand or a wish is
   // no event of its own (the demand is: its own trigger, or the reporter's REQUEST below).
   const content = modality.cueKind === 'request' || modality.cueKind === 'desire';
-  for (const [source, target] of content ? [] : actorPairs(sources, targets, mutual, type, attribution.partners)) {
+  const pairs = content ? [] : actorPairs(sources, targets, mutual, type, attribution.partners);
+  // The intent rule and the provenance do not depend on the pair: worked out once, for the first record kept.
+  let recoded: { type: PloverCategory; mode: EventMode } | null = null;
+  let rule = '';
+  for (const [source, target] of pairs) {
     if (!source && !target) continue;
     if (!target && (info.recipient === 'required' || p.requiresTarget)) continue;
     if (!source && !info.sourceOptional) continue;
-    const recoded = recode(type, mode, intent, ultimatum, conditional);
+    if (rule === '') {
+      recoded = recode(type, mode, intent, ultimatum, conditional);
+      const parts = [`pattern:${p.id}`];
+      if (trigger.object) parts.push(`object:${trigger.object}`);
+      if (mutual) parts.push('mutual');
+      for (const h of how) parts.push(h);
+      if (modality.cue) parts.push(`mode:${modality.cue}`);
+      if (recoded) parts.push(`intent:${type}->${recoded.type}`);
+      rule = parts.join('|');
+    }
     const finalType = recoded?.type ?? type;
     const finalMode = recoded?.mode ?? mode;
     const intensity = recoded ? CATEGORIES[finalType].intensity : p.intensity;
     const actors = (source ? 1 : 0) + (target ? 1 : 0);
-    const rule = [
-      `pattern:${p.id}`,
-      ...(trigger.object ? [`object:${trigger.object}`] : []),
-      ...(mutual ? ['mutual'] : []),
-      ...how,
-      ...(modality.cue ? [`mode:${modality.cue}`] : []),
-      ...(recoded ? [`intent:${type}->${finalType}`] : []),
-    ].join('|');
     out.push({
       record: {
         articleId: doc.id,
@@ -505,7 +544,6 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
       });
     }
   }
-  return out;
 }
 
 /** Keys of the sides a record has, to find records that say the same with more. */
@@ -513,7 +551,7 @@ function sideKey(d: Draft, side: 'source' | 'target', actor?: string): string {
   const r = d.record;
   const source = side === 'target' ? '*' : (actor ?? r.source?.actor ?? '-');
   const target = side === 'source' ? '*' : (actor ?? r.target?.actor ?? '-');
-  return [r.evidence.sentence, r.type, d.mergeMode, source, target].join('|');
+  return `${r.evidence.sentence}|${r.type}|${d.mergeMode}|${source}|${target}`;
 }
 
 /** The record's actors at country level, in a fixed order for mutual records. */
@@ -526,17 +564,20 @@ function pairKey(d: Draft): [string, string] {
 /** Merges duplicates within a sentence, orders deterministically and gives ids. */
 function refine(articleId: string, drafts: Draft[]): EventRecord[] {
   const best = new Map<string, Draft>();
+  const statements = new Map<Draft, string>();
   for (const d of drafts) {
     const r = d.record;
+    const [source, target] = pairKey(d);
+    statements.set(d, `${r.evidence.sentence}|${r.type}|${source}|${target}`);
     // Country-level actors: "Manila summoned China's ambassador to protest against what it called dangerous actions"
     // is one complaint of PHLGOV's whether its target reads CHN or CHNGOV; another date is another act.
-    const key = [r.evidence.sentence, r.type, d.mergeMode, r.date.value, ...pairKey(d)].join('|');
+    const key = `${r.evidence.sentence}|${r.type}|${d.mergeMode}|${r.date.value}|${source}|${target}`;
     const held = best.get(key);
     if (!held || better(d, held)) best.set(key, d);
   }
   // An act recoded by the intent rule repeats the statement it is made in ("agreed to meet again next month",
   // "agreed to ... share real-time data"): it folds into another record of the sentence with its type and actors.
-  const statement = (d: Draft): string => [d.record.evidence.sentence, d.record.type, ...pairKey(d)].join('|');
+  const statement = (d: Draft): string => statements.get(d)!;
   const told = new Map<string, Draft>();
   for (const d of best.values()) {
     const held = told.get(statement(d));

@@ -5,7 +5,7 @@
 // and sign"). Precedence: negated > hypothetical > future > asserted.
 import type { EventMode, Token } from '../../article.js';
 import type { Clause } from './clauses.js';
-import { FUTURE_TIMES, FUTURE_TIMES_GATE, MODALITY, MODALITY_GATE, REPORTING_VERBS, type CueKind } from './dictionary.js';
+import { FUTURE_TIMES, FUTURE_TIMES_GATE, GATE_BITS, MODALITY, MODALITY_GATE, REPORTING_VERBS, type CueKind } from './dictionary.js';
 import { verbBetween } from './timing.js';
 
 export interface CueHit {
@@ -33,13 +33,14 @@ export interface ModeResult {
   reporter: number;
 }
 
-/** Modality cues and future time expressions of one sentence, computed once. */
-export function sentenceCues(tokens: readonly Token[], first: number, end: number): CueHit[] {
+/** Modality cues and future time expressions of one sentence, computed once; `gates`: the article's gate masks (tokens.ts), if computed. */
+export function sentenceCues(tokens: readonly Token[], first: number, end: number, gates?: Uint8Array): CueHit[] {
   const out: CueHit[] = [];
   let reporter = -1;
   for (let i = first; i < end; i++) {
     const t = tokens[i];
-    if (MODALITY_GATE.opens(t)) {
+    const mask = gates ? gates[i] : (MODALITY_GATE.opens(t) ? GATE_BITS.modality : 0) | (FUTURE_TIMES_GATE.opens(t) ? GATE_BITS.futureTimes : 0);
+    if ((mask & GATE_BITS.modality) !== 0) {
       for (const h of MODALITY.matchAt(tokens, i, end)) {
         const cue = h.value;
         if (cue.lower && t.text !== t.text.toLowerCase()) continue;
@@ -48,7 +49,7 @@ export function sentenceCues(tokens: readonly Token[], first: number, end: numbe
         out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end, reporter: reported && cue.modal ? reporter : -1, adjacent: cue.adjacent });
       }
     }
-    if (FUTURE_TIMES_GATE.opens(t)) {
+    if ((mask & GATE_BITS.futureTimes) !== 0) {
       for (const h of FUTURE_TIMES.matchAt(tokens, i, end)) out.push({ kind: 'future', phrase: tokens.slice(h.first, h.end).map((x) => x.normal).join(' '), first: h.first, end: h.end, time: true, reporter: -1 });
     }
     // A reporting verb turns a later "would" into reported intent ("said it would allow").

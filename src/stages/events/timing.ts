@@ -30,8 +30,19 @@ export interface EventDate {
 const DATED_TYPES = new Set(['DATE', 'TIME']);
 const JOIN = new Set(['and', 'to', '-', '–', '—', 'through', 'or', 'until', 'till']);
 
-/** First and last day of a TIMEX3 value, as YYYY-MM-DD strings, or null when it has no calendar extent. */
-export function extentOf(value: string): { from: string; to: string } | null {
+const extents = new Map<string, Readonly<{ from: string; to: string }> | null>();
+
+/** First and last day of a TIMEX3 value, as YYYY-MM-DD strings, or null when it has no calendar extent. Remembered per value. */
+export function extentOf(value: string): Readonly<{ from: string; to: string }> | null {
+  let extent = extents.get(value);
+  if (extent === undefined) {
+    if (extents.size > 10000) extents.clear();
+    extents.set(value, (extent = computeExtent(value)));
+  }
+  return extent;
+}
+
+function computeExtent(value: string): { from: string; to: string } | null {
   let m: RegExpMatchArray | null;
   const pad = (n: number, w = 4): string => String(n).padStart(w, '0');
   if ((m = value.match(/^(\d{4})-(\d{2})-(\d{2})/))) return { from: `${m[1]}-${m[2]}-${m[3]}`, to: `${m[1]}-${m[2]}-${m[3]}` };

@@ -6,9 +6,8 @@
 import type { Token } from '../../article.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
-import { TRIGGER_GATE, TRIGGERS, type Pattern } from './dictionary.js';
-import { tokenize } from '../../nlp.js';
-import type { TokenLike } from '../../lexicon/phrases.js';
+import { GATE_BITS, TRIGGERS, type Pattern } from './dictionary.js';
+import { anyGate, tokenLookup, type TokenLookup } from './tokens.js';
 
 export interface Trigger {
   pattern: Pattern;
@@ -113,24 +112,6 @@ export function reducedRelativeHead(tokens: readonly Token[], at: number, floor:
   return -1;
 }
 
-const lemmaCache = new Map<string, string>();
-
-/**
- * wink leaves capitalised common words it tags PROPN unlemmatised ("Talks
- * between ..." at the start of a sentence, headlines in title case); matching
- * uses the lemma of the lower-cased word instead, computed once per word.
- */
-function matchable(t: Token): TokenLike {
-  if (t.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return t;
-  let lemma = lemmaCache.get(t.normal);
-  if (lemma === undefined) {
-    if (lemmaCache.size > 20000) lemmaCache.clear();
-    lemma = tokenize(t.normal).tokens[0]?.lemma.toLowerCase() ?? t.normal;
-    lemmaCache.set(t.normal, lemma);
-  }
-  return lemma === t.lemma ? t : { ...t, lemma };
-}
-
 const CAPITALISED = /^\p{Lu}/u;
 
 /**
@@ -148,13 +129,13 @@ function inName(tokens: readonly Token[], i: number, first: number, end: number)
  * The noun at `i` is the object of the participle right after it ("agreements
  * signed in the 1990s"): the verb is the event, the noun its object.
  */
-function objectOfNextVerb(tokens: readonly Token[], local: readonly TokenLike[], i: number, first: number, end: number, clauseOf: (i: number) => Clause): boolean {
+function objectOfNextVerb(tokens: readonly Token[], lookup: TokenLookup, i: number, first: number, end: number, clauseOf: (i: number) => Clause): boolean {
   if (tokens[i].pos !== 'NOUN') return false;
   let v = i + 1;
   while (v < end && tokens[v].pos === 'ADV') v++;
-  if (v >= end || reducedRelativeHead(tokens, v, first, end) !== i || !TRIGGER_GATE.opens(local[v - first])) return false;
+  if (v >= end || (lookup.gates[v] & GATE_BITS.trigger) === 0 || reducedRelativeHead(tokens, v, first, end) !== i) return false;
   const word = tokens[i];
-  return TRIGGERS.matchAt(local, v - first, end - first).some(
+  return TRIGGERS.matchAt(lookup.matchable, v, end).some(
     (h) => h.value.pos !== 'NOUN' && h.value.object !== null && (h.value.object.has(word.normal) || h.value.object.has(word.lemma.toLowerCase())) && clauseOf(v) === clauseOf(i),
   );
 }
@@ -162,7 +143,8 @@ function objectOfNextVerb(tokens: readonly Token[], local: readonly TokenLike[],
 /**
  * All triggers of one sentence, left to right, never overlapping. `insideActor`
  * says whether a token lies inside an actor's name ("the High-Level Cooperation
- * Council"): such a token is never a trigger.
+ * Council"): such a token is never a trigger. `lookup` is the article's
+ * (tokenLookup), computed here when not given.
  */
 export function findTriggers(
   tokens: readonly Token[],
@@ -170,23 +152,27 @@ export function findTriggers(
   end: number,
   clauseOf: (i: number) => Clause,
   insideActor: (i: number) => boolean = () => false,
+  lookup: TokenLookup = tokenLookup(tokens),
 ): Trigger[] {
   const out: Trigger[] = [];
-  const local = tokens.slice(first, end).map(matchable);
+  if (!anyGate(lookup, GATE_BITS.trigger, first, end)) return out;
+  const gates = lookup.gates;
   // Object words a verb trigger has taken ("signed a ... agreement"): not events of their own.
-  const taken = new Set<number>();
+  let taken: Set<number> | null = null;
   for (let i = first; i < end; ) {
-    if (taken.has(i) || !TRIGGER_GATE.opens(local[i - first]) || inName(tokens, i, first, end) || insideActor(i) || objectOfNextVerb(tokens, local, i, first, end, clauseOf)) {
+    if ((gates[i] & GATE_BITS.trigger) === 0 || taken?.has(i) || inName(tokens, i, first, end) || insideActor(i) || objectOfNextVerb(tokens, lookup, i, first, end, clauseOf)) {
       i++;
       continue;
     }
-    const hits = TRIGGERS.matchAt(local, i - first, end - first).map((h) => ({ ...h, first: h.first + first, end: h.end + first }));
+    const hits = TRIGGERS.matchAt(lookup.matchable, i, end);
     let chosen: Trigger | null = null;
     // matchAt lists the longest phrases first; within one length prefer entries whose object is present.
     for (let k = 0; k < hits.length && !chosen; ) {
       const length = hits[k].end;
-      const sameLength = hits.filter((h) => h.end === length);
-      k += sameLength.length;
+      let to = k;
+      while (to < hits.length && hits[to].end === length) to++;
+      const sameLength = hits.slice(k, to);
+      k = to;
       const clause = clauseOf(i);
       // "the first stand-alone summit": some triggers are nouns whatever wink's tag.
       const verbal = isVerbal(tokens, i, length) && !sameLength.every((h) => h.value.noun);
@@ -214,7 +200,7 @@ export function findTriggers(
     }
     if (chosen) {
       out.push(chosen);
-      if (chosen.verbal && chosen.objectAt >= 0) taken.add(chosen.objectAt);
+      if (chosen.verbal && chosen.objectAt >= 0) (taken ??= new Set()).add(chosen.objectAt);
       i = chosen.end;
     } else i++;
   }
