@@ -190,36 +190,36 @@ function isCoordination(toks: readonly Token[], from: number, to: number): boole
   return true;
 }
 
-/** Per token, the actor of the mention covering it (mentions sorted by start), or null. */
-function coveringActors(toks: readonly Token[], own: readonly ActorMention[]): (string | null)[] {
+/** The first token in [from, to) that starts at or after `offset` (tokens sorted by start), or `to`. */
+function firstTokenFrom(tokens: readonly Token[], from: number, to: number, offset: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per token of the article, 1 when an entity mention (coded or not) covers it. */
+function coveredTokens(tokens: readonly Token[], mentions: readonly Mention[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  for (const x of mentions) {
+    for (let k = firstTokenFrom(tokens, 0, tokens.length, x.start); k < tokens.length && tokens[k].start < x.end; k++) if (tokens[k].end <= x.end) out[k] = 1;
+  }
+  return out;
+}
+
+/** Per token of a sentence, the actor of the first of its mentions covering it, or null. */
+function coveringActors(toks: readonly Token[], own: readonly ActorMention[], ownFirst: readonly number[]): (string | null)[] {
   const out: (string | null)[] = [];
   for (let k = 0; k < toks.length; k++) out.push(null);
-  for (const x of own) {
-    for (let k = 0; k < toks.length && toks[k].start < x.end; k++) if (out[k] === null && x.start <= toks[k].start && toks[k].end <= x.end) out[k] = x.actor;
+  for (let j = 0; j < own.length; j++) {
+    const x = own[j];
+    for (let k = ownFirst[j]; k >= 0 && k < toks.length && toks[k].start < x.end; k++) if (out[k] === null && toks[k].end <= x.end) out[k] = x.actor;
   }
   return out;
-}
-
-/** Per token, 1 when any mention (sorted by start, from index `from`) covers it. */
-function coveredTokens(toks: readonly Token[], mentions: readonly Mention[], from: number, until: number): Uint8Array {
-  const out = new Uint8Array(toks.length);
-  for (let i = from; i < mentions.length && mentions[i].start < until; i++) {
-    const x = mentions[i];
-    for (let k = 0; k < toks.length && toks[k].start < x.end; k++) if (x.start <= toks[k].start && toks[k].end <= x.end) out[k] = 1;
-  }
-  return out;
-}
-
-/** The index of the first token at or after a mention's start (-1 when none). */
-function tokenAt(toks: readonly Token[], start: number): number {
-  for (let k = 0; k < toks.length; k++) if (toks[k].start >= start) return k;
-  return -1;
-}
-
-/** A mention right after a locative preposition ("in Syria"). */
-function isLocative(toks: readonly Token[], m: ActorMention, locatives: ReadonlySet<string>): boolean {
-  const k = tokenAt(toks, m.start);
-  return k > 0 && locatives.has(toks[k - 1].normal);
 }
 
 /** Country-level codes of some actor codes. */
@@ -241,14 +241,16 @@ function countriesOf(codes: Iterable<string>): Set<string> {
 function narrowToClauses(
   cues: ComposedCue[],
   participants: readonly ActorMention[],
-  toks: readonly Token[],
+  /** Each participant's first token (-1 when none). */
+  participantFirst: readonly number[],
   clause: readonly number[],
   pair: readonly [string, string] | null,
 ): void {
   const byClause = new Map<number, Set<string>>();
   const all = new Set<string>();
-  for (const m of participants) {
-    const k = tokenAt(toks, m.start);
+  for (let j = 0; j < participants.length; j++) {
+    const m = participants[j];
+    const k = participantFirst[j];
     const c = k < 0 ? -1 : clause[k];
     let actors = byClause.get(c);
     if (actors === undefined) byClause.set(c, (actors = new Set()));
@@ -275,13 +277,12 @@ interface ArticleContext {
   dates: readonly DateMention[];
   /** Mentions with an actor, by offset. */
   mentions: readonly ActorMention[];
-  /** Every entity mention, by start. */
-  allMentions: readonly Mention[];
+  /** Per token, 1 when an entity mention covers it. */
+  inEntity: Uint8Array;
   pair: [string, string] | null;
   nowYear: number | null;
-  /** Reading positions in `mentions` and `allMentions`, moved forward sentence by sentence. */
+  /** Reading position in `mentions`, moved forward sentence by sentence. */
   nextMention: number;
-  nextEntity: number;
   /** Country-level actors of the previous sentence. */
   previousFocal: ReadonlySet<string>;
 }
@@ -294,17 +295,15 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
   const mentions = actorMentions(entities);
   const allMentions: Mention[] = [];
   for (const e of entities) for (const m of e.mentions) allMentions.push(m);
-  allMentions.sort((a, b) => a.start - b.start);
   const article: ArticleContext = {
     text: doc.text,
     tokens,
     dates,
     mentions,
-    allMentions,
+    inEntity: coveredTokens(tokens, allMentions),
     pair: mainPair(mentions),
     nowYear: referenceYear(doc.published, dates),
     nextMention: 0,
-    nextEntity: 0,
     previousFocal: new Set<string>(),
   };
   const out: StanceDetail[] = [];
@@ -314,38 +313,42 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
 
 function analyseSentence(article: ArticleContext, sentence: SentenceSpan): StanceDetail {
   const lexicon = stanceLexicon();
-  const { mentions, allMentions, pair } = article;
+  const { mentions, pair } = article;
   const toks = article.tokens.slice(sentence.firstToken, sentence.endToken);
   const words = lexicon.words.sentence(toks);
 
-  // Mentions inside this sentence, by offset.
+  // Mentions inside this sentence, by offset, each with its first token (-1 when none).
   const own: ActorMention[] = [];
+  const ownFirst: number[] = [];
   let m = article.nextMention;
   while (m < mentions.length && mentions[m].start < sentence.start) m++;
   article.nextMention = m;
-  for (let k = m; k < mentions.length && mentions[k].start < sentence.end; k++) own.push(mentions[k]);
-  const tokenActor = coveringActors(toks, own);
-  let e = article.nextEntity;
-  while (e < allMentions.length && allMentions[e].end <= sentence.start) e++;
-  article.nextEntity = e;
-  const inEntity = coveredTokens(toks, allMentions, e, sentence.end);
+  for (let k = m; k < mentions.length && mentions[k].start < sentence.end; k++) {
+    own.push(mentions[k]);
+    const first = firstTokenFrom(toks, 0, toks.length, mentions[k].start);
+    ownFirst.push(first < toks.length ? first : -1);
+  }
+  const tokenActor = coveringActors(toks, own, ownFirst);
+  const inEntity = article.inEntity.subarray(sentence.firstToken, sentence.endToken);
 
   // About: its own actors, plus the main pair when it refers to "both nations" or
   // continues with "they"/"their" after a sentence about the pair.
   const about = new Set<string>();
   let focal = new Set<string>();
-  for (const x of own) {
-    if (isLocative(toks, x, lexicon.locativePrepositions) && !(pair !== null && pair.includes(countryOf(x.actor)))) continue;
-    about.add(x.actor);
-    focal.add(countryOf(x.actor));
+  for (let j = 0; j < own.length; j++) {
+    const country = countryOf(own[j].actor);
+    // "efforts in Syria": a place, unless it is one of the article's pair ("the revolution in Iran").
+    const k = ownFirst[j];
+    if (k > 0 && lexicon.locativePrepositions.has(toks[k - 1].normal) && !(pair !== null && pair.includes(country))) continue;
+    about.add(own[j].actor);
+    focal.add(country);
   }
   if (pair) {
     const refersToPair = lexicon.matchers.pairReferences.findAll(words).length > 0;
     const continuesPair = focal.size < 2 && continuesWithPronoun(toks, lexicon.pairPronouns) && article.previousFocal.has(pair[0]) && article.previousFocal.has(pair[1]);
     if (refersToPair || continuesPair) for (const p of pair) about.add(p), focal.add(p);
   }
-  // "efforts in Syria": a place, unless it is one of the article's pair ("the revolution in
-  // Iran") or the sentence needs it for a pair at all.
+  // A place still counts when the sentence needs it for a pair at all.
   if (focal.size < 2) for (const x of own) about.add(x.actor), focal.add(countryOf(x.actor));
 
   const ctx: SentenceContext = {
@@ -373,8 +376,13 @@ function analyseSentence(article: ArticleContext, sentence: SentenceSpan): Stanc
   }
   if (focal.size >= 3) {
     const participants: ActorMention[] = [];
-    for (const x of own) if (about.has(x.actor)) participants.push(x);
-    if (structure !== null) narrowToClauses(cues, participants, toks, structure.clause, pair);
+    const participantFirst: number[] = [];
+    for (let j = 0; j < own.length; j++) {
+      if (!about.has(own[j].actor)) continue;
+      participants.push(own[j]);
+      participantFirst.push(ownFirst[j]);
+    }
+    if (structure !== null) narrowToClauses(cues, participants, participantFirst, structure.clause, pair);
   }
   let hedged = false;
   for (const c of cues) if (c.modifiers.includes('hedged') || c.modifiers.includes('intended') || c.modifiers.includes('uncertain')) hedged = true;

@@ -153,7 +153,13 @@ export interface SentenceWords {
   tokens: readonly Token[];
   /** Per token, the bits of the matchers one of whose phrases may start there. */
   candidates: Int32Array;
+  /** Per token, the bits of the matchers one of whose phrases of two words or more may start there. */
+  longer: Int32Array;
+  /** The tokens with any candidate bit, in order. */
+  positions: number[];
   mask: number;
+  /** Per token, its word form's keys. */
+  keys: WordKeys[];
 }
 
 /**
@@ -207,11 +213,13 @@ class StartIndex {
  */
 export class GatedMatcher<T> {
   private readonly matcher: PhraseMatcher<T>;
+  private readonly index: number;
   private readonly bit: number;
 
   constructor(index: StartIndex, entries: Phrase<T>[], on: 'lemma' | 'normal') {
     if (index.count >= 31) throw new Error('too many gated matchers for one start mask');
-    this.bit = 1 << index.count++;
+    this.index = index.count++;
+    this.bit = 1 << this.index;
     this.matcher = new PhraseMatcher(entries, on);
     for (const { phrase } of entries) {
       const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
@@ -224,7 +232,7 @@ export class GatedMatcher<T> {
 
   /** Every phrase that starts at token i, longest first (none when no phrase can start there). */
   matchAt(words: SentenceWords, i: number): PhraseHit<T>[] {
-    return (words.candidates[i] & this.bit) !== 0 ? this.matcher.matchAt(words.tokens, i) : [];
+    return (words.candidates[i] & this.bit) !== 0 ? this.hitsAt(words, i) : [];
   }
 
   /** Longest matches, left to right. */
@@ -232,22 +240,42 @@ export class GatedMatcher<T> {
     const out: PhraseHit<T>[] = [];
     const bit = this.bit;
     if ((words.mask & bit) === 0) return out;
-    const { candidates, tokens } = words;
-    for (let i = 0; i < tokens.length; ) {
-      if ((candidates[i] & bit) === 0) {
-        i++;
-        continue;
-      }
-      const hits = this.matcher.matchAt(tokens, i);
-      if (hits.length === 0) {
-        i++;
-        continue;
-      }
+    const { candidates, positions } = words;
+    let from = 0;
+    for (let p = 0; p < positions.length; p++) {
+      const i = positions[p];
+      if (i < from || (candidates[i] & bit) === 0) continue;
+      const hits = this.hitsAt(words, i);
+      if (hits.length === 0) continue;
       const longest = hits[0].end;
       for (const h of hits) if (h.end === longest) out.push(h);
-      i = longest;
+      from = longest;
     }
     return out;
+  }
+
+  /** The phrases at a candidate token, longest first. */
+  private hitsAt(words: SentenceWords, i: number): PhraseHit<T>[] {
+    if ((words.longer[i] & this.bit) !== 0) return this.matcher.matchAt(words.tokens, i);
+    // Only a phrase of this one word can match here.
+    const t = words.tokens[i];
+    const hits: PhraseHit<T>[] = [];
+    for (const value of this.wordValues(words.keys[i], t)) hits.push({ value, first: i, end: i + 1, start: t.start, endOffset: t.end });
+    return hits;
+  }
+
+  /**
+   * The values of this matcher's one-word phrases a word form matches: the
+   * matcher's answer for a token of that form, asked once and kept with the
+   * form's keys (it depends on nothing else).
+   */
+  private wordValues(keys: WordKeys, token: Token): readonly T[] {
+    let values = keys.words[this.index] as T[] | undefined;
+    if (values === undefined) {
+      values = this.matcher.matchAt([token], 0).map((h) => h.value);
+      keys.words[this.index] = values;
+    }
+    return values;
   }
 }
 
@@ -265,6 +293,8 @@ interface WordKeys {
   lemma: string;
   /** Keys of the same normal form with other lemmas ("saw": see, saw). */
   others: Map<string, WordKeys> | null;
+  /** Per matcher (by index), the values of its one-word phrases this form matches, once asked. */
+  words: unknown[][];
 }
 
 function inflectionCandidates(w: string): string[] {
@@ -332,7 +362,7 @@ class WordIndex {
     }
     const key = repaired ?? lemmaKey;
     const index = this.index;
-    return { repaired, starts: index.starts.of(normalKey, key), singles: index.singles.of(normalKey, key), seconds: index.seconds.of(normalKey, key), lemma, others: null };
+    return { repaired, starts: index.starts.of(normalKey, key), singles: index.singles.of(normalKey, key), seconds: index.seconds.of(normalKey, key), lemma, others: null, words: [] };
   }
 
   /** A sentence's tokens for the stance matchers: the same tokens, lemmas repaired toward lexicon words. */
@@ -340,22 +370,30 @@ class WordIndex {
     const n = tokens.length;
     let views: Token[] | null = null;
     const candidates = new Int32Array(n);
+    const longer = new Int32Array(n);
+    const positions: number[] = [];
+    const keys: WordKeys[] = [];
     let mask = 0;
-    let next: WordKeys | null = null;
-    // Backwards, so each token sees the next one's second-word bits.
-    for (let i = n - 1; i >= 0; i--) {
-      const t = tokens[i];
-      const keys = this.keysOf(t.normal, t.lemma);
-      const bits = keys.starts & (keys.singles | (next === null ? 0 : next.seconds));
-      candidates[i] = bits;
-      mask |= bits;
-      if (keys.repaired !== null) {
+    for (let i = 0; i < n; i++) {
+      const k = this.keysOf(tokens[i].normal, tokens[i].lemma);
+      keys.push(k);
+      if (k.repaired !== null) {
         views ??= tokens.slice();
-        views[i] = repairedToken(t, keys.repaired);
+        views[i] = repairedToken(tokens[i], k.repaired);
       }
-      next = keys;
     }
-    return { tokens: views ?? tokens, candidates, mask };
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      if (k.starts === 0) continue;
+      const more = i + 1 < n ? k.starts & keys[i + 1].seconds : 0;
+      const bits = (k.starts & k.singles) | more;
+      if (bits === 0) continue;
+      candidates[i] = bits;
+      longer[i] = more;
+      positions.push(i);
+      mask |= bits;
+    }
+    return { tokens: views ?? tokens, candidates, longer, positions, mask, keys };
   }
 }
 
