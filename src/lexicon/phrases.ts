@@ -58,7 +58,8 @@ function fold(s: string): string {
 
 /** The keys dictionaries look a token up by; segment stores them on every article token. */
 export function tokenKeys(t: { text: string; normal: string; lemma: string }): TokenKeys {
-  return { text: fold(t.text), normal: fold(t.normal), lemma: fold(t.lemma.toLowerCase()), of: { text: t.text, normal: t.normal, lemma: t.lemma } };
+  const lemma = t.lemma.toLowerCase();
+  return { text: fold(t.text), normal: fold(t.normal), lemma: lemma === t.normal ? fold(t.normal) : fold(lemma), of: { text: t.text, normal: t.normal, lemma: t.lemma } };
 }
 
 /** Stored keys when they still describe the token (stages make edited copies: "NATO" → "Nato"), else fresh ones. */

@@ -29,14 +29,17 @@ export function segmentText(text: string): Segmentation {
     const prev = raw[i - 1];
     const tok = raw[i];
     const glued = prev.end === tok.start;
-    // "pressures.Tensions": a full stop glued to a capitalised word that wink kept together.
-    if (glued && /^[.!?]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(tok.text) && i >= 2 && raw[i - 2].end === prev.start && /\p{Ll}$/u.test(raw[i - 2].text)) {
-      starts.add(i);
+    if (glued) {
+      // "pressures.Tensions": a full stop glued to a capitalised word that wink kept together.
+      if (/^[.!?]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(tok.text) && i >= 2 && raw[i - 2].end === prev.start && /\p{Ll}$/u.test(raw[i - 2].text)) {
+        starts.add(i);
+      }
+      // "apnews." + "com": wink broke a domain name; a sentence never starts glued and lower-case.
+      if (starts.has(i) && /^\p{Ll}/u.test(tok.text)) starts.delete(i);
     }
-    // "apnews." + "com": wink broke a domain name; a sentence never starts glued and lower-case.
-    if (starts.has(i) && glued && /^\p{Ll}/u.test(tok.text)) starts.delete(i);
     // Line breaks: a paragraph break always ends a sentence; a single one does unless hard-wrapped.
-    if (tok.type === 'tabCRLF' || /\n/.test(text.slice(prev.end, tok.start))) {
+    const newline = text.indexOf('\n', prev.end);
+    if (tok.type === 'tabCRLF' || (newline >= 0 && newline < tok.start)) {
       const gap = tok.type === 'tabCRLF' ? tok.text : text.slice(prev.end, tok.start);
       const paragraph = /\n[ \t]*\n/.test(gap);
       const next = tok.type === 'tabCRLF' ? i + 1 : i;
