@@ -224,11 +224,11 @@ function markAppositions(tokens: readonly Token[], region: (Region | null)[]): v
 }
 
 interface Operators {
-  negators: PhraseHit<boolean>[];
-  reversals: PhraseHit<ReversalFlips>[];
-  hedges: PhraseHit<Hedge>[];
-  intensifiers: PhraseHit<Intensifier>[];
-  historical: PhraseHit<boolean>[];
+  negators: readonly PhraseHit<boolean>[];
+  reversals: readonly PhraseHit<ReversalFlips>[];
+  hedges: readonly PhraseHit<Hedge>[];
+  intensifiers: readonly PhraseHit<Intensifier>[];
+  historical: readonly PhraseHit<boolean>[];
 }
 
 const REVERSAL_POS = new Set(['VERB', 'ADJ']);
@@ -238,12 +238,14 @@ function isCompoundTail(tokens: readonly Token[], k: number): boolean {
   return k > 0 && tokens[k - 1].text === '-' && tokens[k - 1].end === tokens[k].start;
 }
 
-/** The hits that stand free (not compound tails), in place. */
-function freeHits<T>(tokens: readonly Token[], hits: PhraseHit<T>[]): PhraseHit<T>[] {
-  let kept = 0;
-  for (const h of hits) if (!isCompoundTail(tokens, h.first)) hits[kept++] = h;
-  hits.length = kept;
-  return hits;
+/** The hits that stand free (not compound tails): the same list when all do. */
+function freeHits<T>(tokens: readonly Token[], hits: readonly PhraseHit<T>[]): readonly PhraseHit<T>[] {
+  let all = true;
+  for (const h of hits) if (isCompoundTail(tokens, h.first)) all = false;
+  if (all) return hits;
+  const out: PhraseHit<T>[] = [];
+  for (const h of hits) if (!isCompoundTail(tokens, h.first)) out.push(h);
+  return out;
 }
 
 /** Whether a "that" opening a clause (not the determiner) comes before token k. */
@@ -258,14 +260,15 @@ function findOperators(ctx: SentenceContext): Operators {
   const reversals: PhraseHit<ReversalFlips>[] = [];
   // A one-word reversal must be a predicate: "the end of the talks" undoes nothing.
   for (const h of freeHits(tokens, matchers.reversals.findAll(words))) if (h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)) reversals.push(h);
-  const hedges = freeHits(tokens, matchers.hedges.findAll(words));
   // "Chirac said that Iraq must cooperate" is a demand; "both nations must deepen their
   // cooperation", an analyst's prescription, only a request.
-  for (let i = 0; i < hedges.length; i++) {
-    const h = hedges[i];
-    if (!h.value.reportedOnly || reportedBefore(tokens, h.first)) continue;
-    const value: Hedge = { factor: h.value.factor, scope: h.value.scope, modifier: 'requested', reportedOnly: h.value.reportedOnly };
-    hedges[i] = { value, first: h.first, end: h.end, start: h.start, endOffset: h.endOffset };
+  const hedges: PhraseHit<Hedge>[] = [];
+  for (const h of freeHits(tokens, matchers.hedges.findAll(words))) {
+    if (!h.value.reportedOnly || reportedBefore(tokens, h.first)) hedges.push(h);
+    else {
+      const value: Hedge = { factor: h.value.factor, scope: h.value.scope, modifier: 'requested', reportedOnly: h.value.reportedOnly };
+      hedges.push({ value, first: h.first, end: h.end, start: h.start, endOffset: h.endOffset });
+    }
   }
   return {
     negators: freeHits(tokens, matchers.negators.findAll(words)),

@@ -151,15 +151,10 @@ function foldKey(s: string): string {
  */
 export interface SentenceWords {
   tokens: readonly Token[];
-  /** Per token, the bits of the matchers one of whose phrases may start there. */
-  candidates: Int32Array;
-  /** Per token, the bits of the matchers one of whose phrases of two words or more may start there. */
-  longer: Int32Array;
-  /** The tokens with any candidate bit, in order. */
-  positions: number[];
-  mask: number;
   /** Per token, its word form's keys. */
   keys: WordKeys[];
+  /** Per matcher (by index), its longest matches in the sentence, left to right; absent when none. */
+  found: (PhraseHit<unknown>[] | undefined)[];
 }
 
 /**
@@ -203,8 +198,14 @@ class StartIndex {
   readonly singles = new WordBits();
   /** Words that are the second word of a phrase. */
   readonly seconds = new WordBits();
-  count = 0;
+  /** The matchers, by index (bit position). */
+  readonly matchers: GatedMatcher<unknown>[] = [];
+  get count(): number {
+    return this.matchers.length;
+  }
 }
+
+const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
 
 /**
  * A PhraseMatcher that is only asked at tokens where one of its phrases may
@@ -218,8 +219,9 @@ export class GatedMatcher<T> {
 
   constructor(index: StartIndex, entries: Phrase<T>[], on: 'lemma' | 'normal') {
     if (index.count >= 31) throw new Error('too many gated matchers for one start mask');
-    this.index = index.count++;
+    this.index = index.count;
     this.bit = 1 << this.index;
+    index.matchers.push(this as GatedMatcher<unknown>);
     this.matcher = new PhraseMatcher(entries, on);
     for (const { phrase } of entries) {
       const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
@@ -232,35 +234,24 @@ export class GatedMatcher<T> {
 
   /** Every phrase that starts at token i, longest first (none when no phrase can start there). */
   matchAt(words: SentenceWords, i: number): PhraseHit<T>[] {
-    return (words.candidates[i] & this.bit) !== 0 ? this.hitsAt(words, i) : [];
+    const { keys } = words;
+    const more = i + 1 < keys.length ? keys[i].starts & keys[i + 1].seconds : 0;
+    return ((keys[i].starts & keys[i].singles) | more) & this.bit ? this.hitsAt(words, i, more) : [];
   }
 
-  /** Longest matches, left to right. */
-  findAll(words: SentenceWords): PhraseHit<T>[] {
-    const out: PhraseHit<T>[] = [];
-    const bit = this.bit;
-    if ((words.mask & bit) === 0) return out;
-    const { candidates, positions } = words;
-    let from = 0;
-    for (let p = 0; p < positions.length; p++) {
-      const i = positions[p];
-      if (i < from || (candidates[i] & bit) === 0) continue;
-      const hits = this.hitsAt(words, i);
-      if (hits.length === 0) continue;
-      const longest = hits[0].end;
-      for (const h of hits) if (h.end === longest) out.push(h);
-      from = longest;
-    }
-    return out;
+  /** Longest matches, left to right (found when the sentence's words were read; not to be changed). */
+  findAll(words: SentenceWords): readonly PhraseHit<T>[] {
+    return (words.found[this.index] as PhraseHit<T>[] | undefined) ?? NO_HITS;
   }
 
-  /** The phrases at a candidate token, longest first. */
-  private hitsAt(words: SentenceWords, i: number): PhraseHit<T>[] {
-    if ((words.longer[i] & this.bit) !== 0) return this.matcher.matchAt(words.tokens, i);
+  /** The phrases at a candidate token, longest first; `longer`: the bits of matchers whose longer phrases may start there. */
+  hitsAt(words: SentenceWords, i: number, longer: number): PhraseHit<T>[] {
+    if ((longer & this.bit) !== 0) return this.matcher.matchAt(words.tokens, i);
     // Only a phrase of this one word can match here.
     const t = words.tokens[i];
+    const values = this.wordValues(words.keys[i], t);
     const hits: PhraseHit<T>[] = [];
-    for (const value of this.wordValues(words.keys[i], t)) hits.push({ value, first: i, end: i + 1, start: t.start, endOffset: t.end });
+    for (let v = 0; v < values.length; v++) hits.push({ value: values[v], first: i, end: i + 1, start: t.start, endOffset: t.end });
     return hits;
   }
 
@@ -325,6 +316,8 @@ class WordIndex {
   // A pure cache of a pure function, keyed by normal form; cleared when it grows large.
   private readonly cache = new Map<string, WordKeys>();
   private static readonly LIMIT = 100_000;
+  /** Per matcher, where its next match may start (scratch for sentence()). */
+  private readonly from = new Int32Array(32);
 
   constructor(
     private readonly index: StartIndex,
@@ -365,35 +358,53 @@ class WordIndex {
     return { repaired, starts: index.starts.of(normalKey, key), singles: index.singles.of(normalKey, key), seconds: index.seconds.of(normalKey, key), lemma, others: null, words: [] };
   }
 
-  /** A sentence's tokens for the stance matchers: the same tokens, lemmas repaired toward lexicon words. */
+  /**
+   * A sentence's tokens for the stance matchers (the same tokens, lemmas
+   * repaired toward lexicon words) and every matcher's matches in it, found in
+   * one pass over the tokens where a phrase may start.
+   */
   sentence(tokens: readonly Token[]): SentenceWords {
     const n = tokens.length;
+    const cache = this.cache;
     let views: Token[] | null = null;
-    const candidates = new Int32Array(n);
-    const longer = new Int32Array(n);
-    const positions: number[] = [];
     const keys: WordKeys[] = [];
-    let mask = 0;
     for (let i = 0; i < n; i++) {
-      const k = this.keysOf(tokens[i].normal, tokens[i].lemma);
+      const t = tokens[i];
+      // The word form seen before, with the same lemma (most tokens), else the general lookup.
+      const seen = cache.get(t.normal);
+      const k = seen !== undefined && seen.lemma === t.lemma ? seen : this.keysOf(t.normal, t.lemma);
       keys.push(k);
       if (k.repaired !== null) {
         views ??= tokens.slice();
-        views[i] = repairedToken(tokens[i], k.repaired);
+        views[i] = repairedToken(t, k.repaired);
       }
     }
+    const words: SentenceWords = { tokens: views ?? tokens, keys, found: [] };
+    const found = words.found;
+    const matchers = this.index.matchers;
+    const from = this.from;
+    from.fill(0);
     for (let i = 0; i < n; i++) {
       const k = keys[i];
       if (k.starts === 0) continue;
       const more = i + 1 < n ? k.starts & keys[i + 1].seconds : 0;
-      const bits = (k.starts & k.singles) | more;
-      if (bits === 0) continue;
-      candidates[i] = bits;
-      longer[i] = more;
-      positions.push(i);
-      mask |= bits;
+      let todo = (k.starts & k.singles) | more;
+      // Each matcher whose phrase may start here, unless its previous match covers the token.
+      while (todo !== 0) {
+        const low = todo & -todo;
+        todo ^= low;
+        const m = 31 - Math.clz32(low);
+        if (i < from[m]) continue;
+        const hits = matchers[m].hitsAt(words, i, more);
+        if (hits.length === 0) continue;
+        const longest = hits[0].end;
+        let list = found[m];
+        if (list === undefined) found[m] = list = [];
+        for (let h = 0; h < hits.length; h++) if (hits[h].end === longest) list.push(hits[h]);
+        from[m] = longest;
+      }
     }
-    return { tokens: views ?? tokens, candidates, longer, positions, mask, keys };
+    return words;
   }
 }
 
