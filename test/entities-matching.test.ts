@@ -4,7 +4,7 @@ import { segmentText } from '../src/stages/segment/index.js';
 import { buildGazetteerPhrases, gazetteer } from '../src/stages/entities/gazetteer.js';
 import { lexicon } from '../src/stages/entities/lexicon.js';
 import { GatedMatcher, keysOf } from '../src/stages/entities/matching.js';
-import { CAPITALISED, DIGIT_START, LETTER, NAME_WORD, SHOUTED, STOPPED, charFlags, isAcronym, isCapitalised, isNameWord, tokenView } from '../src/stages/entities/tokens.js';
+import { CAPITALISED, DIGIT_START, LETTER, NAME_WORD, SHOUTED, SPLIT, STOPPED, charFlags, isAcronym, isCapitalised, isNameWord, tokenView } from '../src/stages/entities/tokens.js';
 import { SEED_TEXT } from './helpers.js';
 
 /** Every match of the gated matcher's own findAll, against PhraseMatcher's, over `text`. */
@@ -41,6 +41,7 @@ describe('token flags', () => {
   const samples = [
     'Iran', 'iran', 'IRGC', 'U.S.', 'U.N.', 'G20', 'A380', 'STS-135', 'IRAN', 'WARNS', 'UNLESS', 'DAB', 'LA.', 'Inc.', 'St.', 'U.S.-Iran',
     'Ángel', 'Élysée', 'ÉLYSÉE', 'Łódź', 'ǅemal', 'Ñ.', 'ß', 'İstanbul', 'al-Assad', "O'Brien", '’s', "'s", '1–0', '3-2', '2025', '-', '—', '“', 'ñandú', 'Straße', 'STRASSE', 'Ωmega', 'ΩMEGA',
+    'post-Soviet', 'anti‐American', 'pro‑Kremlin', 'well-known', 'ez-Zor', 'x–Y', 'éx-Soviet', 'Mid-East', 'post--Soviet', '(Iran', '"Iran',
   ];
   const pos = ['PROPN', 'NOUN', 'DET', 'ADP', 'NUM', 'PUNCT', 'ADJ', 'VERB'];
 
@@ -48,7 +49,7 @@ describe('token flags', () => {
     for (const text of samples) {
       for (const p of pos) {
         const t = { start: 0, end: text.length, text, normal: text.toLowerCase(), lemma: text.toLowerCase(), pos: p, sentence: 0 };
-        const f = charFlags(t);
+        const f = charFlags(t, keysOf(t).text);
         const upper = /^\p{Lu}/u.test(text);
         expect(isCapitalised(text), text).toBe(upper);
         expect((f & CAPITALISED) !== 0, text).toBe(upper);
@@ -59,13 +60,17 @@ describe('token flags', () => {
         expect(isAcronym(text), text).toBe(letters.length >= 2 && letters === letters.toUpperCase() && upper);
         expect((f & SHOUTED) !== 0, text).toBe(text.length >= 4 && text !== t.normal && /^\p{Lu}+$/u.test(text));
         expect((f & STOPPED) !== 0, text).toBe(text.length <= 12 && /^\p{Lu}[\p{L}]*\.$/u.test(text));
+        expect((f & SPLIT) !== 0, text).toBe(/^(\p{Ll}+)([-‐‑])(\p{Lu}[\p{L}\p{M}.'’-]*)$/u.test(text));
       }
     }
   });
 
   it('mark the seed article’s names: Russia and Iran are name words, their dates and function words are not', () => {
     const { tokens } = tokenView(segmentText(SEED_TEXT));
-    const at = (text: string) => charFlags(tokens.find((t) => t.text === text)!);
+    const at = (text: string) => {
+      const t = tokens.find((x) => x.text === text)!;
+      return charFlags(t, keysOf(t).text);
+    };
     expect(at('Russia') & NAME_WORD).toBe(NAME_WORD);
     expect(at('Pezeshkian') & NAME_WORD).toBe(NAME_WORD);
     expect(at('the') & (NAME_WORD | CAPITALISED)).toBe(0);

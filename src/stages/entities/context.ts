@@ -6,7 +6,20 @@ import type { GazetteerEntry } from './gazetteer.js';
 import { lexicon, type Lexicon, type Title } from './lexicon.js';
 import { gazetteer } from './gazetteer.js';
 import { keysOf } from './matching.js';
-import { CAPITALISED, DIGIT_START, LETTER, NAME_WORD, ORG_HEAD_START, ORG_PREFIX_START, charFlags, tokenView, type NameToken, type SentenceRange } from './tokens.js';
+import {
+  CAPITALISED,
+  DIGIT_START,
+  LETTER,
+  NAME_WORD,
+  ORG_HEAD_START,
+  ORG_PREFIX_START,
+  SPLIT,
+  charFlags,
+  segmentView,
+  tokenView,
+  type NameToken,
+  type SentenceRange,
+} from './tokens.js';
 
 /**
  * How much stands behind a candidate: a known name (gazetteer), a typed signal
@@ -100,32 +113,72 @@ export function isHeadline(tokens: NameToken[], flags: Uint16Array, s: SentenceR
   return content >= 2 && capital / content >= 0.6;
 }
 
-export function buildContext(text: string, published: string | null, seg: Segmentation, dates: readonly DateMention[]): Context {
-  const lex = lexicon();
-  const { tokens, sentences } = tokenView(seg);
+/** What one pass over the tokens finds: flags, and where later passes need to look. */
+interface TokenScan {
+  flags: Uint16Array;
+  anyFlags: number;
+  nameWords: number[];
+  gazetteerStarts: number[];
+  titleStarts: number[];
+  digitStarts: number[];
+}
+
+/**
+ * The one pass over the tokens: what every later pass asks of a token, with the
+ * dictionary keys the segment stored on it.
+ */
+function scanTokens(tokens: readonly NameToken[], lex: Lexicon): TokenScan {
   const n = tokens.length;
   const flags = new Uint16Array(n);
-  const nameWords: number[] = [];
-  const gazetteerStarts: number[] = [];
-  const titleStarts: number[] = [];
-  const digitStarts: number[] = [];
-  let anyFlags = 0;
+  const scan: TokenScan = { flags, anyFlags: 0, nameWords: [], gazetteerStarts: [], titleStarts: [], digitStarts: [] };
   const names = gazetteer();
   const { TITLES, ORG_HEADS, ORG_PREFIXES } = lex;
-  // One pass over the tokens answers what every later pass asks of a token, and lists where each looks.
+  let any = 0;
+  // A start listed for the previous token that needs a second word: dropped unless this token may be one.
+  let nameNeedsNext = false;
+  let titleNeedsNext = false;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    let f = charFlags(t);
     const keys = keysOf(t);
-    if (names.starts(keys.text)) gazetteerStarts.push(i);
-    if (TITLES.starts(keys.normal)) titleStarts.push(i);
-    if ((f & CAPITALISED) !== 0 || !ORG_HEADS.capitalisedOnly) if (ORG_HEADS.starts(keys.text)) f |= ORG_HEAD_START;
-    if ((f & CAPITALISED) !== 0 || !ORG_PREFIXES.capitalisedOnly) if (ORG_PREFIXES.starts(keys.text)) f |= ORG_PREFIX_START;
-    if (f & NAME_WORD) nameWords.push(i);
-    if (f & DIGIT_START) digitStarts.push(i);
+    const textKey = keys.text;
+    const normalKey = keys.normal;
+    let f = charFlags(t, textKey);
+    if (nameNeedsNext && !names.mayFollow(textKey)) scan.gazetteerStarts.pop();
+    if (titleNeedsNext && !TITLES.mayFollow(normalKey)) scan.titleStarts.pop();
+    nameNeedsNext = names.starts(textKey);
+    if (nameNeedsNext) {
+      scan.gazetteerStarts.push(i);
+      nameNeedsNext = !names.startsAlone(textKey);
+    }
+    titleNeedsNext = TITLES.starts(normalKey);
+    if (titleNeedsNext) {
+      scan.titleStarts.push(i);
+      titleNeedsNext = !TITLES.startsAlone(normalKey);
+    }
+    if ((f & CAPITALISED) !== 0 || !ORG_HEADS.capitalisedOnly) if (ORG_HEADS.starts(textKey)) f |= ORG_HEAD_START;
+    if ((f & CAPITALISED) !== 0 || !ORG_PREFIXES.capitalisedOnly) if (ORG_PREFIXES.starts(textKey)) f |= ORG_PREFIX_START;
+    if (f & NAME_WORD) scan.nameWords.push(i);
+    if (f & DIGIT_START) scan.digitStarts.push(i);
     flags[i] = f;
-    anyFlags |= f;
+    any |= f;
   }
+  scan.anyFlags = any;
+  return scan;
+}
+
+export function buildContext(text: string, published: string | null, seg: Segmentation, dates: readonly DateMention[]): Context {
+  const lex = lexicon();
+  let view = segmentView(seg);
+  let scan = scanTokens(view.tokens, lex);
+  if (scan.anyFlags & SPLIT) {
+    // "post-Soviet": split such tokens, and scan the new view.
+    view = tokenView(seg, scan.flags);
+    scan = scanTokens(view.tokens, lex);
+  }
+  const { tokens, sentences } = view;
+  const { flags, anyFlags, nameWords, gazetteerStarts, titleStarts, digitStarts } = scan;
+  const { TITLES } = lex;
+  const n = tokens.length;
   const inDate = new Uint8Array(n);
   for (const d of dates) {
     // Every token the date overlaps; tokens are in text order.

@@ -88,8 +88,23 @@ export function assemble(ctx: Context, candidates: Candidate[]): Entity[] {
 
 function longestName(group: Candidate[]): string {
   let name = group[0].name;
-  for (const c of group) if (!c.nominal && c.name.split(' ').length > name.split(' ').length) name = c.name;
+  let words = wordCount(name);
+  for (const c of group) {
+    if (c.nominal) continue;
+    const n = wordCount(c.name);
+    if (n > words) {
+      name = c.name;
+      words = n;
+    }
+  }
   return name;
+}
+
+/** Words of a name written with single spaces (as name.split(' ').length counts them). */
+function wordCount(name: string): number {
+  let n = 1;
+  for (let i = name.indexOf(' '); i >= 0; i = name.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 export const entitiesStage = defineStage({

@@ -29,14 +29,21 @@ export function loadLeaders(): Leader[] {
   return loadData<LeadersFile>('actors/leaders.json').leaders ?? [];
 }
 
-/** "Acting President", "President-elect", "interim Prime Minister" hold the office they name. */
+const normalizedOffices = new Map<string, string>();
+
+/** "Acting President", "President-elect", "interim Prime Minister" hold the office they name. Offices are few: each is normalised once. */
 export function normalizeOffice(office: string): string {
-  return office
-    .toLowerCase()
-    .replace(/[-‐‑–—]/g, ' ')
-    .replace(/\b(acting|interim|caretaker|elect|designate)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let normal = normalizedOffices.get(office);
+  if (normal === undefined) {
+    normal = office
+      .toLowerCase()
+      .replace(/[-‐‑–—]/g, ' ')
+      .replace(/\b(acting|interim|caretaker|elect|designate)\b/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    normalizedOffices.set(office, normal);
+  }
+  return normal;
 }
 
 function inPosition(p: Position, date: string): boolean {

@@ -23,15 +23,18 @@ function lengthBit(key: string): number {
 
 const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
 
-/** The key of a phrase's first word, derived as PhraseMatcher derives it (plain words split at spaces, else wink). */
-function firstKey(phrase: string, on: GateOn): string | undefined {
+/**
+ * The keys of a phrase's first word and of its second (undefined: none), as
+ * PhraseMatcher derives them: a phrase of plain words matched on the written
+ * form is split at spaces (wink splits it there too), anything else is
+ * tokenised by wink (whose normal form also respells: "defence" → "defense").
+ */
+function leadingKeys(phrase: string, on: GateOn): { first: string | undefined; second: string | undefined } {
   const plain = on === 'text' ? plainPhraseWords(phrase) : null;
-  const first = plain
-    ? { text: plain[0], normal: plain[0].toLowerCase(), lemma: plain[0].toLowerCase() }
-    : tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
-  if (!first) return undefined;
-  const keys = tokenKeys(first);
-  return on === 'text' ? keys.text : keys.normal;
+  if (plain) return { first: tokenKeys({ text: plain[0], normal: '', lemma: '' }).text, second: plain.length > 1 ? tokenKeys({ text: plain[1], normal: '', lemma: '' }).text : undefined };
+  const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
+  const key = (t: TokenLike | undefined) => (t === undefined ? undefined : on === 'text' ? tokenKeys(t).text : tokenKeys(t).normal);
+  return { first: key(words[0]), second: key(words[1]) };
 }
 
 export class GatedMatcher<T> {
@@ -41,16 +44,22 @@ export class GatedMatcher<T> {
   readonly capitalisedOnly: boolean;
   /** Bit `length` of slot `shape(key)` is set for every first key. */
   private readonly shapes = new Uint32Array(SHAPE_SLOTS);
+  /** First keys that are whole phrases on their own. */
+  private readonly singles = new Set<string>();
+  /** The same bit table for second words. */
+  private readonly secondShapes = new Uint32Array(SHAPE_SLOTS);
 
   constructor(phrases: readonly Phrase<T>[], readonly on: GateOn) {
     this.matcher = new PhraseMatcher(phrases, on);
     let capitalised = true;
     for (const p of phrases) {
-      const key = firstKey(p.phrase, on);
-      if (key === undefined || key.length === 0) continue;
-      this.firsts.add(key);
-      this.shapes[shape(key)] |= lengthBit(key);
-      if (!isCapitalised(key)) capitalised = false;
+      const { first, second } = leadingKeys(p.phrase, on);
+      if (first === undefined || first.length === 0) continue;
+      this.firsts.add(first);
+      this.shapes[shape(first)] |= lengthBit(first);
+      if (!isCapitalised(first)) capitalised = false;
+      if (second === undefined) this.singles.add(first);
+      else if (second.length > 0) this.secondShapes[shape(second)] |= lengthBit(second);
     }
     this.capitalisedOnly = capitalised;
   }
@@ -64,9 +73,28 @@ export class GatedMatcher<T> {
     return key.length > 0 && (this.shapes[shape(key)] & lengthBit(key)) !== 0 && this.firsts.has(key);
   }
 
-  /** PhraseMatcher.matchAt; `keys[i]` is token i's key for this matcher's comparison. */
+  /** Whether some phrase is the word of this key alone (`key` starts() a phrase). */
+  startsAlone(key: string): boolean {
+    return this.singles.has(key);
+  }
+
+  /**
+   * Whether a word of this key may be the second word of some phrase: false
+   * means no phrase of two or more words continues with it.
+   */
+  mayFollow(key: string): boolean {
+    return key.length > 0 && (this.secondShapes[shape(key)] & lengthBit(key)) !== 0;
+  }
+
+  /** Whether a phrase may match at token i (`keys[i]`: token i's key for this matcher's comparison): its first word, and its second if it needs one. */
+  mayStartAt(keys: readonly string[], i: number, to: number): boolean {
+    const key = keys[i];
+    return i < to && this.starts(key) && (this.startsAlone(key) || (i + 1 < to && this.mayFollow(keys[i + 1])));
+  }
+
+  /** PhraseMatcher.matchAt, asked only where a phrase may start. */
   matchAt(tokens: readonly TokenLike[], keys: readonly string[], i: number, to = tokens.length): readonly PhraseHit<T>[] {
-    return i < to && this.starts(keys[i]) ? this.matcher.matchAt(tokens, i, to) : NO_HITS;
+    return this.mayStartAt(keys, i, to) ? this.matcher.matchAt(tokens, i, to) : NO_HITS;
   }
 
   /** matchAt where token i's flags carry `bit` when starts() holds for its key. */
@@ -98,7 +126,7 @@ export class GatedMatcher<T> {
   findAll(tokens: readonly TokenLike[], keys: readonly string[], from = 0, to = tokens.length): PhraseHit<T>[] {
     const out: PhraseHit<T>[] = [];
     for (let i = from; i < to; ) {
-      if (!this.starts(keys[i])) {
+      if (!this.mayStartAt(keys, i, to)) {
         i++;
         continue;
       }
@@ -115,8 +143,8 @@ export class GatedMatcher<T> {
   }
 }
 
-/** Token keys as the matchers compare them: the segment's stored keys when they still describe the token, else fresh ones. */
+/** A token's written and lower-cased keys as the matchers compare them: the segment's stored keys when they still describe the token, else fresh ones. */
 export function keysOf(t: TokenLike): { text: string; normal: string } {
   const k = t.keys;
-  return k && k.of.text === t.text && k.of.normal === t.normal && k.of.lemma === t.lemma ? k : tokenKeys(t);
+  return k !== undefined && k.of.text === t.text && k.of.normal === t.normal ? k : tokenKeys(t);
 }

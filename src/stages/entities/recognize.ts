@@ -258,7 +258,8 @@ function isPersonalName(word: string): boolean {
 
 /** Types an unknown name from what the text and the lexicons say about it; null: not a name. */
 function typeName(ctx: Context, first: number, last: number, title: TitleUse | undefined): Typing | null {
-  const toks = ctx.tokens.slice(first, last);
+  const firstToken = ctx.tokens[first];
+  const lastToken = ctx.tokens[last - 1];
   const words: NameToken[] = [];
   for (let i = first; i < last; i++) if (isNameWord(ctx, i)) words.push(ctx.tokens[i]);
   if (words.length === 0) return null;
@@ -267,10 +268,10 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
   if (NON_NAMES.has(text) || words.every((w) => NON_NAMES.has(w.text))) return null;
   const single = last - first === 1;
   // "Worldwide Developers Conference", "World Cup", "Clean Air Act": an event, a prize, a law.
-  if (!single && ctx.lex.EVENT_HEADS.has(toks[toks.length - 1].text)) return null;
+  if (!single && ctx.lex.EVENT_HEADS.has(lastToken.text)) return null;
   // "Adam Air Flight 574", "Windows 10", "Apollo 11": a name with a number after it is a flight, a product or a mission.
   const after = ctx.tokens[last];
-  if (after && after.sentence === toks[0].sentence && after.start === toks[toks.length - 1].end + 1 && /^\d+$/.test(after.text) && !ctx.inDate[last] && !title) return null;
+  if (after && after.sentence === firstToken.sentence && after.start === lastToken.end + 1 && /^\d+$/.test(after.text) && !ctx.inDate[last] && !title) return null;
   const head = orgHeadAt(ctx, first, last) ?? headOfConstruction(ctx, first, last);
   // A head on its own is a common noun ("Parliament", "the Ministry"), unless it names a body the
   // article has named in full: "the Church" after "the Church of Scientology" (refine.ts: bareHeads).
@@ -301,7 +302,7 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
       role: head.role,
     };
   }
-  const lastWord = toks[toks.length - 1].text;
+  const lastWord = lastToken.text;
   if (!single && (LOCATION_HEADS.has(lastWord) || locationHeadOf(ctx, first, last))) {
     const country = countryInside(ctx, first, last);
     return { type: 'LOCATION', kind: 'place', evidence: 'signal', rule: 'name:location-head', country, actor: country };
@@ -322,11 +323,11 @@ function typeName(ctx: Context, first: number, last: number, title: TitleUse | u
     return { type: 'ORGANIZATION', kind: 'organization', evidence: 'signal', rule: 'name:acronym' };
   }
   const next = ctx.tokens[last];
-  if (next && SPEECH_VERBS.has(next.normal) && next.sentence === toks[0].sentence) {
+  if (next && SPEECH_VERBS.has(next.normal) && next.sentence === firstToken.sentence) {
     return { type: single ? 'PERSON' : 'PERSON', kind: 'person', evidence: single ? 'weak' : 'signal', rule: 'name:speaker' };
   }
   const prev = ctx.tokens[first - 1];
-  if (prev && LOCATIVE.has(prev.normal) && prev.sentence === toks[0].sentence) return { type: 'LOCATION', kind: 'place', evidence: 'weak', rule: 'name:locative' };
+  if (prev && LOCATIVE.has(prev.normal) && prev.sentence === firstToken.sentence) return { type: 'LOCATION', kind: 'place', evidence: 'weak', rule: 'name:locative' };
   if (single) {
     const hints = nameHints(text);
     if (hints.includes('city') || hints.includes('place')) return { type: 'LOCATION', kind: 'place', evidence: 'weak', rule: 'name:place-lexicon' };
@@ -401,29 +402,40 @@ export const nameRunParser: Parser = {
   },
 };
 
+const NONE: readonly Candidate[] = Object.freeze([]);
+
 /**
  * One capitalised run: entirely known names stay as the gazetteer found them; a
  * run with a head word is one organisation or place; a known leader with extra
  * given names grows to cover them; a known country or demonym before an unknown
  * name stays a mention of its own and the rest is typed as a new name.
  */
-function readRun(ctx: Context, first: number, last: number, headline: boolean, titled: Map<number, TitleUse>): Candidate[] {
-  const knownIn = new Set<number>();
+function readRun(ctx: Context, first: number, last: number, headline: boolean, titled: Map<number, TitleUse>): readonly Candidate[] {
+  // Known names in the run, in text order (knownAt grows along the tokens), and the name words they leave.
   let uncovered = 0;
+  let knownCount = 0;
+  let previousKnown = -1;
   for (let i = first; i < last; i++) {
-    if (ctx.knownAt[i] >= 0) knownIn.add(ctx.knownAt[i]);
-    else if (isNameWord(ctx, i)) uncovered++;
+    const k = ctx.knownAt[i];
+    if (k >= 0) {
+      if (k !== previousKnown) knownCount++;
+      previousKnown = k;
+    } else if (isNameWord(ctx, i)) uncovered++;
   }
   if (uncovered === 0) {
     // A known person: remember a plural title for the names coordinated after it.
-    const only = knownIn.size === 1 ? ctx.known[[...knownIn][0]] : undefined;
+    const only = knownCount === 1 ? ctx.known[previousKnown] : undefined;
     if (only && only.type === 'PERSON') {
       const title = titleUseBefore(ctx, only.first, titled);
       if (title) titled.set(only.last, title);
     }
-    return [];
+    return NONE;
   }
-  const known = [...knownIn].map((k) => ctx.known[k]);
+  const known: Candidate[] = [];
+  for (let i = first; i < last; i++) {
+    const k = ctx.knownAt[i];
+    if (k >= 0 && (known.length === 0 || known[known.length - 1] !== ctx.known[k])) known.push(ctx.known[k]);
+  }
 
   const head = orgHeadAt(ctx, first, last) ?? headOfConstruction(ctx, first, last);
   const whole = known.length > 0 && head && !(known.length === 1 && known[0].first === first && known[0].last === last);
@@ -437,7 +449,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
       if (headline) {
         // Title case proves nothing: "The Complex Alliance of Russia and Iran" keeps its known names.
         for (const k of known) delete k.dropped;
-        return [];
+        return NONE;
       }
       return [c];
     }
@@ -466,7 +478,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
     if (compatible) {
       leaderHit.first = first;
       leaderHit.start = ctx.tokens[first].start;
-      return [];
+      return NONE;
     }
     leaderHit.dropped = 'absorbed';
     const title = titleUseBefore(ctx, first, titled);
@@ -507,13 +519,13 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
     known[0].last = last;
     known[0].end = ctx.tokens[last - 1].end;
     known[1].dropped = 'absorbed';
-    return [];
+    return NONE;
   }
   // Not over a title or a given name: "NASA Administrator Charles Bolden", "NASA Bill Ingalls".
   if (known.length === 1 && known[0].type === 'ORGANIZATION' && known[0].first === first && extendsBody(ctx, known[0].last, last)) {
     known[0].last = last;
     known[0].end = ctx.tokens[last - 1].end;
-    return [];
+    return NONE;
   }
 
   // Unknown words before a known place make one name with it: "Valeska Paris", "Michael Jordan".
@@ -543,16 +555,16 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
   while (b > a && ctx.knownAt[b - 1] >= 0) b = ctx.known[ctx.knownAt[b - 1]].first;
   while (a < b && !isNameWord(ctx, a)) a++;
   while (b > a && !isNameWord(ctx, b - 1)) b--;
-  if (a >= b) return [];
+  if (a >= b) return NONE;
   const inside = known.filter((k) => k.first >= a && k.last <= b);
 
   const title = titleUseBefore(ctx, a, titled);
   const typing = isByline(ctx, a) ? ({ type: 'PERSON', kind: 'person', evidence: 'signal', rule: 'name:byline' } as Typing) : typeName(ctx, a, b, title);
-  if (!typing) return [];
+  if (!typing) return NONE;
   if (inside.length > 0) {
     // A known name inside a longer unknown one is absorbed only when the longer name has evidence of its own;
     // "IRAN WARNS ISRAEL" is no name around Israel.
-    if (typing.evidence !== 'signal' || headline) return [];
+    if (typing.evidence !== 'signal' || headline) return NONE;
     for (const k of inside) k.dropped = 'absorbed';
   }
   if (title) titled.set(b, title);

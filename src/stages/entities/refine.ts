@@ -69,6 +69,8 @@ export const bareHeads: Refiner = {
  * a sentence start) stands if the article names it elsewhere. Known leaders'
  * surnames are in the gazetteer already.
  */
+const TOWN_KINDS = new Set(['capital', 'city', 'place']);
+
 export const corefNames: Refiner = {
   name: 'coref-names',
   refine(ctx, candidates) {
@@ -76,8 +78,15 @@ export const corefNames: Refiner = {
     const bySurname = new Map<string, Candidate | null>();
     // "Warhol Polaroids" after "Andy Warhol" is a thing of his, not a person surnamed Polaroids.
     const surnames = new Map<string, string>();
-    for (const c of candidates) {
+    // Each candidate's text and a person's surname, read once (before any candidate changes).
+    const n = candidates.length;
+    const texts: string[] = new Array(n);
+    const lastNames: (string | null)[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const c = candidates[k];
+      texts[k] = spanText(ctx, c.first, c.last);
       const last = c.type === 'PERSON' && c.evidence !== 'unconfirmed' ? surname(c) : null;
+      lastNames[k] = last;
       if (last && c.rule !== 'name:unknown-words') surnames.set(last, c.key);
     }
     const thingOfPerson = (c: Candidate) => {
@@ -85,12 +94,15 @@ export const corefNames: Refiner = {
       const owner = surnames.get(c.name.split(' ')[0]);
       return owner !== undefined && owner !== c.key;
     };
-    for (const c of candidates) {
-      if (c.evidence === 'unconfirmed' || thingOfPerson(c)) continue;
-      const text = spanText(ctx, c.first, c.last);
+    const things: boolean[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const c = candidates[k];
+      things[k] = thingOfPerson(c);
+      if (c.evidence === 'unconfirmed' || things[k]) continue;
+      const text = texts[k];
       if (!byText.has(text) || (byText.get(text)!.evidence === 'weak' && c.evidence !== 'weak')) byText.set(text, c);
       if (c.type === 'PERSON' && c.evidence !== 'weak') {
-        const last = surname(c);
+        const last = lastNames[k];
         if (last) {
           // Two persons sharing a surname make the bare surname ambiguous (null).
           const prev = bySurname.get(last);
@@ -102,11 +114,12 @@ export const corefNames: Refiner = {
     // leader's full name never appears ("Lyndon Johnson … Johnson" is not Boris Johnson).
     const fullLeaders = new Set(candidates.filter((c) => c.entry?.leader && c.last - c.first > 1).map((c) => c.key));
     const out: Candidate[] = [];
-    for (const c of candidates) {
-      const text = spanText(ctx, c.first, c.last);
+    for (let k = 0; k < n; k++) {
+      const c = candidates[k];
+      const text = texts[k];
       // "Valeska Paris … Paris claims": a one-word place that is the surname of the article's person is that person.
       // Countries are left alone: "Jordan's King Abdullah" is the country even beside "Michael Jordan".
-      if (c.evidence === 'known' && c.type !== 'PERSON' && c.last - c.first === 1 && ['capital', 'city', 'place'].includes(c.kind) && !POSSESSIVE.test(ctx.tokens[c.last]?.text ?? '')) {
+      if (c.evidence === 'known' && c.type !== 'PERSON' && c.last - c.first === 1 && TOWN_KINDS.has(c.kind) && !POSSESSIVE.test(ctx.tokens[c.last]?.text ?? '')) {
         const local = bySurname.get(text);
         if (local && !local.entry) {
           adopt(c, local, 'coref:surname');
@@ -116,7 +129,7 @@ export const corefNames: Refiner = {
       }
       // "Warhol Polaroids" after "Andy Warhol": a person's surname opening a run of unknown words names a
       // thing of theirs; the surname is kept as a namesake mention of the person (namesakes).
-      if (thingOfPerson(c)) {
+      if (things[k]) {
         c.last = c.first + 1;
         c.end = ctx.tokens[c.first].end;
         c.name = ctx.tokens[c.first].text;

@@ -41,32 +41,30 @@ export function splitPhraseHyphens(phrase: string): string {
   return phrase.replace(/(^|\s)(\p{Ll}+)[-‐‑](?=\p{Lu})/gu, '$1$2 - ');
 }
 
-/** Cheap pre-check for LOWER_PREFIX: a first character that may be lower-case and a hyphen after it. */
-function maySplit(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (c < 97 || (c > 122 && c < 128)) return false; // ASCII, not a-z
-  for (let i = 1; i < text.length; i++) {
-    const d = text.charCodeAt(i);
-    if (d === 0x2d || d === 0x2010 || d === 0x2011) return true;
-  }
-  return false;
+/** Whether wink kept a lower-case prefix glued to a name in this token (its flags carry SPLIT, see charFlags). */
+export function splitsAtPrefix(text: string): boolean {
+  return LOWER_PREFIX.test(text);
 }
 
-export function tokenView(seg: Segmentation): TokenView {
-  const sentences: SentenceRange[] = [];
-  let split = false;
-  for (const t of seg.tokens) if (maySplit(t.text) && LOWER_PREFIX.test(t.text)) split = true;
-  if (!split) {
-    // Nothing to repair: the segment tokens are the view.
-    for (const s of seg.sentences) sentences.push({ index: s.index, start: s.start, end: s.end, first: s.firstToken, last: s.endToken });
-    return { tokens: seg.tokens, sentences };
+/** Sentences as token ranges over the segment's own tokens (when no token needs splitting). */
+export function segmentView(seg: Segmentation): TokenView {
+  const sentences: SentenceRange[] = new Array(seg.sentences.length);
+  for (let k = 0; k < seg.sentences.length; k++) {
+    const s = seg.sentences[k];
+    sentences[k] = { index: s.index, start: s.start, end: s.end, first: s.firstToken, last: s.endToken };
   }
+  return { tokens: seg.tokens, sentences };
+}
+
+/** The view with "post-Soviet" split into post | - | Soviet; `flags` (charFlags of the segment tokens) mark the tokens to split. */
+export function tokenView(seg: Segmentation, flags?: Uint16Array): TokenView {
   const tokens: NameToken[] = [];
+  const sentences: SentenceRange[] = [];
   for (const s of seg.sentences) {
     const first = tokens.length;
     for (let i = s.firstToken; i < s.endToken; i++) {
       const t = seg.tokens[i];
-      const m = maySplit(t.text) ? LOWER_PREFIX.exec(t.text) : null;
+      const m = !flags || (flags[i] & SPLIT) !== 0 ? LOWER_PREFIX.exec(t.text) : null;
       if (!m) {
         tokens.push(t); // a segment token is already a NameToken; no copy
         continue;
@@ -126,6 +124,8 @@ export const STOPPED = 32;
 /** Some phrase of the organisation heads or prefixes starts here (context.ts). */
 export const ORG_HEAD_START = 64;
 export const ORG_PREFIX_START = 128;
+/** A lower-case prefix glued to a name ("post-Soviet"): the view splits it (tokenView). */
+export const SPLIT = 256;
 
 /** Parts of speech that are never names on their own, even capitalised ("The", "However", "In"). */
 const FUNCTION_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'NUM', 'SYM', 'INTJ', 'ADV']);
@@ -137,7 +137,8 @@ function hasLetter(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128) return ANY_LETTER.test(text);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) return true;
   }
   return false;
 }
@@ -181,6 +182,10 @@ export function isNameWord(t: { text: string; pos: string }): boolean {
   if (!isCapitalised(t.text)) return false;
   // Model numbers and codes ("A380", "IE6", "STS-135") name products, not actors; known ones ("G7") are in the gazetteer.
   if (hasDigit(t.text)) return false;
+  return nameWordByTag(t);
+}
+
+function nameWordByTag(t: { text: string; pos: string }): boolean {
   return t.pos === 'PROPN' || !FUNCTION_POS.has(t.pos) || (isAcronym(t.text) && !isShouted(t.text));
 }
 
@@ -193,15 +198,29 @@ export function isShouted(text: string): boolean {
   return letters.length >= 5 && isCommonWord(letters);
 }
 
-/** The flags a token's own characters and tag give it (the dictionary bits are added by the context). */
-export function charFlags(t: NameToken): number {
+/**
+ * The flags a token's own characters and tag give it (the dictionary bits are
+ * added by the context). Most tokens are lower-case words, answered from their
+ * first character; `textKey` is the token's folded text (dashes straightened),
+ * where a hyphen that may glue a prefix to a name ("post-Soviet") is looked for.
+ */
+export function charFlags(t: NameToken, textKey: string): number {
   const text = t.text;
   const c = text.charCodeAt(0);
-  if (c >= 48 && c <= 57) return DIGIT_START | (hasLetter(text) ? LETTER : 0);
-  if (!hasLetter(text)) return 0;
-  if (!isCapitalised(text)) return LETTER;
+  if (c >= 97 && c <= 122) return textKey.indexOf('-', 1) > 0 && LOWER_PREFIX.test(text) ? LETTER | SPLIT : LETTER;
+  if (c >= 65 && c <= 90) return capitalisedFlags(t);
+  if (c >= 48 && c <= 57) return hasLetter(text) ? DIGIT_START | LETTER : DIGIT_START;
+  if (c < 128) return hasLetter(text) ? LETTER : 0;
+  // Beyond ASCII: ask Unicode.
+  if (!ANY_LETTER.test(text)) return 0;
+  if (UPPER_START.test(text)) return capitalisedFlags(t);
+  return textKey.indexOf('-', 1) > 0 && LOWER_PREFIX.test(text) ? LETTER | SPLIT : LETTER;
+}
+
+function capitalisedFlags(t: NameToken): number {
+  const text = t.text;
   let f = LETTER | CAPITALISED;
-  if (isNameWord(t)) f |= NAME_WORD;
+  if (!hasDigit(text) && nameWordByTag(t)) f |= NAME_WORD;
   if (text.length >= 4 && text !== t.normal && allCapitals(text)) f |= SHOUTED;
   if (text.length <= 12 && stoppedWord(text)) f |= STOPPED;
   return f;
