@@ -13,7 +13,7 @@
 import { layer, type ArticleDoc, type Dyad, type EventRecord, type QuadClass, type SentenceStance, type StanceCue } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { countryOf } from '../stance/actors.js';
-import { combine } from '../stance/index.js';
+import { evidenceOf } from '../stance/index.js';
 
 export const DYADS_VERSION = '1';
 
@@ -35,31 +35,51 @@ function emptyEvents(): Record<QuadClass, number> {
   return { VERBAL_COOPERATION: 0, MATERIAL_COOPERATION: 0, VERBAL_CONFLICT: 0, MATERIAL_CONFLICT: 0 };
 }
 
-/** The cues of one sentence that speak of each pair of its actors. */
-export function sentencePairs(stance: SentenceStance): Map<string, { actors: [string, string]; cues: StanceCue[] }> {
-  const out = new Map<string, { actors: [string, string]; cues: StanceCue[] }>();
-  const add = (a: string, b: string, cue: StanceCue) => {
-    if (a === b) return;
-    const key = pairKey(a, b);
-    let entry = out.get(key);
-    if (!entry) out.set(key, (entry = { actors: (a < b ? [a, b] : [b, a]) as [string, string], cues: [] }));
-    entry.cues.push(cue);
-  };
+/** Distinct country-level codes of some actor codes, sorted. */
+function countriesSorted(codes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const c = countryOf(codes[i]);
+    if (!out.includes(c)) out.push(c);
+  }
+  // A handful of codes: insertion sort (the order of the default sort).
+  for (let i = 1; i < out.length; i++) {
+    const c = out[i];
+    let j = i - 1;
+    for (; j >= 0 && out[j] > c; j--) out[j + 1] = out[j];
+    out[j + 1] = c;
+  }
+  return out;
+}
 
+type SentencePairs = Map<string, { actors: [string, string]; cues: StanceCue[] }>;
+
+function addToPair(out: SentencePairs, a: string, b: string, cue: StanceCue): void {
+  if (a === b) return;
+  const key = pairKey(a, b);
+  let entry = out.get(key);
+  if (!entry) out.set(key, (entry = { actors: (a < b ? [a, b] : [b, a]) as [string, string], cues: [] }));
+  entry.cues.push(cue);
+}
+
+/** The cues of one sentence that speak of each pair of its actors. */
+export function sentencePairs(stance: SentenceStance): SentencePairs {
+  const out: SentencePairs = new Map();
+  if (stance.cues.length === 0) return out;
   // The sentence's own actors: the stance layer leaves out actors named only as third-party holders.
-  const ownSorted = [...new Set(stance.about.map(countryOf))].sort();
+  const ownSorted = countriesSorted(stance.about);
 
   for (const cue of stance.cues) {
     if (cue.about) {
       // Attributed: among the actors it names, or one named actor with each of the sentence's.
-      const named = [...new Set(cue.about.map(countryOf))].sort();
+      const named = countriesSorted(cue.about);
       if (named.length >= 2) {
-        for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) add(named[i], named[j], cue);
-      } else for (const o of ownSorted) add(named[0], o, cue);
+        for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) addToPair(out, named[i], named[j], cue);
+      } else for (const o of ownSorted) addToPair(out, named[0], o, cue);
       continue;
     }
     if (cue.modifiers.includes('third-party')) continue; // an unnamed third party ("foreign pressure"): no dyad to credit
-    for (let i = 0; i < ownSorted.length; i++) for (let j = i + 1; j < ownSorted.length; j++) add(ownSorted[i], ownSorted[j], cue);
+    for (let i = 0; i < ownSorted.length; i++) for (let j = i + 1; j < ownSorted.length; j++) addToPair(out, ownSorted[i], ownSorted[j], cue);
   }
   return out;
 }
@@ -73,17 +93,17 @@ export function buildDyads(stances: readonly SentenceStance[], events: readonly 
     return acc;
   };
 
-  stances.forEach((stance, index) => {
-    for (const { actors, cues } of sentencePairs(stance).values()) {
-      const cooperation = combine(cues.filter((c) => c.weight > 0).map((c) => c.weight));
-      const distrust = combine(cues.filter((c) => c.weight < 0).map((c) => c.weight));
+  for (let index = 0; index < stances.length; index++) {
+    if (stances[index].cues.length === 0) continue;
+    for (const { actors, cues } of sentencePairs(stances[index]).values()) {
+      const { cooperation, distrust } = evidenceOf(cues);
       if (cooperation === 0 && distrust === 0) continue;
       const acc = get(actors);
       acc.cooperation += cooperation;
       acc.distrust += distrust;
       acc.sentences.add(index);
     }
-  });
+  }
 
   // Events between two actors, in either direction; a pair with events but no stance is a dyad too.
   for (const e of events) {

@@ -19,9 +19,18 @@ function isoCodes(): ReadonlySet<string> {
  * and regions keep their code.
  */
 export function countryOf(code: string): string {
-  const prefix = code.slice(0, 3);
-  return code.length >= 3 && isoCodes().has(prefix) ? prefix : code;
+  let country = countries.get(code);
+  if (country === undefined) {
+    const prefix = code.slice(0, 3);
+    country = code.length >= 3 && isoCodes().has(prefix) ? prefix : code;
+    if (countries.size >= 10_000) countries.clear();
+    countries.set(code, country);
+  }
+  return country;
 }
+
+/** countryOf's answers: actor codes are few and repeat (a pure cache). */
+const countries = new Map<string, string>();
 
 export function isCountryBased(code: string): boolean {
   return code.length >= 3 && isoCodes().has(code.slice(0, 3));
@@ -67,5 +76,12 @@ export function mainPair(mentions: readonly ActorMention[]): [string, string] | 
 /** Sorted, de-duplicated codes. */
 export function sortedCodes(codes: Iterable<string>): string[] {
   const out = codes instanceof Set ? Array.from(codes as Set<string>) : [...new Set(codes)];
-  return out.length < 2 ? out : out.sort();
+  // A handful of codes: insertion sort, in the order of the default sort (UTF-16 code units).
+  for (let i = 1; i < out.length; i++) {
+    const code = out[i];
+    let j = i - 1;
+    for (; j >= 0 && out[j] > code; j--) out[j + 1] = out[j];
+    out[j + 1] = code;
+  }
+  return out;
 }

@@ -77,24 +77,9 @@ export interface Structure {
   region: (Region | null)[];
 }
 
-/** Punctuation that opens a clause: , ; : ( ) [ ] – — and "...". */
-function isBoundaryPunct(text: string): boolean {
-  if (text.length !== 1) return text === '...';
-  switch (text) {
-    case ',':
-    case ';':
-    case ':':
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-    case '–':
-    case '—':
-      return true;
-    default:
-      return false;
-  }
-}
+/** Punctuation that opens a clause. */
+const BOUNDARY_PUNCTS: ReadonlySet<string> = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '...']);
+const isBoundaryPunct = (text: string): boolean => BOUNDARY_PUNCTS.has(text);
 
 const isCommaLike = (text: string): boolean => text === ',' || text === ';' || text === ':';
 /** . ; : ! ? */
@@ -140,7 +125,7 @@ export function sentenceStructure(tokens: readonly Token[], words: SentenceWords
 
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    if (isBoundaryPunct(t.text)) opensClause[i] = 1;
+    if (BOUNDARY_PUNCTS.has(t.text)) opensClause[i] = 1;
     else if (clauseOpeners.has(t.normal) && t.pos !== 'ADV' && t.pos !== 'DET') opensClause[i] = 1;
   }
   for (const hit of matchers.concessive.findAll(words)) {
