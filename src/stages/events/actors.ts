@@ -122,7 +122,7 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
     }
   }
   for (const refs of out) {
-    refs.sort((a, b) => a.start - b.start || b.end - a.end || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
+    if (!inOrder(refs, byStart)) refs.sort(byStart);
     // Drop a mention nested in a longer one ("Iran" inside "Iran's Revolutionary Guard").
     for (let i = refs.length - 1; i > 0; i--) {
       const inner = refs[i];
@@ -313,20 +313,11 @@ export interface AnaphorContext {
   gates?: Uint8Array;
 }
 
-function dyadRefs(dyad: Dyad, span: { start: number; end: number; text: string; first: number; last: number }, kind: RefKind, how: string, role = ''): ActorRef[] {
-  return dyad.codes.map((code, i) => ({
-    actor: code + role,
-    name: dyad.names[i],
-    start: span.start,
-    end: span.end,
-    text: span.text,
-    first: span.first,
-    last: span.last,
-    kind,
-    country: code,
-    plural: true,
-    how,
-  }));
+function pushDyadRefs(refs: ActorRef[], dyad: Dyad, span: { start: number; end: number; text: string; first: number; last: number }, kind: RefKind, how: string, role = ''): void {
+  for (let i = 0; i < 2; i++) {
+    const code = dyad.codes[i];
+    refs.push({ actor: code + role, name: dyad.names[i], start: span.start, end: span.end, text: span.text, first: span.first, last: span.last, kind, country: code, plural: true, how });
+  }
 }
 
 /**
@@ -340,102 +331,88 @@ export function resolveAnaphors(
   sentence: SentenceSpan,
   ctx: AnaphorContext,
 ): { refs: ActorRef[]; reciprocals: { first: number; last: number }[]; focus: boolean } {
-  const refs: ActorRef[] = [...mentions];
+  const refs: ActorRef[] = mentions.slice();
   const reciprocals: { first: number; last: number }[] = [];
-  const covered = (i: number): boolean => {
-    for (const r of refs) if (r.first <= i && i <= r.last) return true;
-    return false;
-  };
-  const { dyad } = ctx;
+  const { dyad, gates } = ctx;
 
   // Pair anaphors first: "both nations" is never a pronoun's antecedent problem.
-  const pairs = [];
   for (let i = sentence.firstToken; i < sentence.endToken; i++) {
-    if (ctx.gates ? (ctx.gates[i] & GATE_BITS.pairAnaphors) === 0 : !PAIR_ANAPHORS_GATE.opens(tokens[i])) continue;
+    if (gates ? (gates[i] & GATE_BITS.pairAnaphors) === 0 : !PAIR_ANAPHORS_GATE.opens(tokens[i])) continue;
     const hit = PAIR_ANAPHORS.matchAt(tokens, i, sentence.endToken)[0];
-    if (hit) {
-      pairs.push(hit);
-      i = hit.end - 1;
+    if (!hit) continue;
+    const last = hit.end - 1;
+    const anaphor = hit.value;
+    if (!covered(refs, i)) {
+      if (anaphor.reciprocal) reciprocals.push({ first: i, last });
+      else if (dyad) pushDyadRefs(refs, dyad, spanOf(tokens, i, last), 'pair', `pair:${anaphor.phrase}`, anaphor.role ?? '');
     }
-  }
-  const pairSpans: { first: number; last: number; anaphor: PairAnaphor }[] = pairs.map((h) => ({ first: h.first, last: h.end - 1, anaphor: h.value }));
-  for (const p of pairSpans) {
-    if (covered(p.first)) continue;
-    if (p.anaphor.reciprocal) {
-      reciprocals.push({ first: p.first, last: p.last });
-      continue;
-    }
-    if (!dyad) continue;
-    const span = spanOf(tokens, p.first, p.last);
-    refs.push(...dyadRefs(dyad, span, 'pair', `pair:${p.anaphor.phrase}`, p.anaphor.role ?? ''));
+    i = last;
   }
 
-  const namesBoth = (upTo: number): boolean => {
-    if (!dyad) return false;
-    let first = false;
-    let second = false;
-    for (const r of refs) {
-      if (r.last >= upTo) continue;
-      if (r.country === dyad.codes[0]) first = true;
-      if (r.country === dyad.codes[1]) second = true;
-    }
-    return first && second;
-  };
-
-  // The named actors, in order: what pronouns may refer to (pronoun and pair refs added below never are).
-  const named = refs.filter((r) => r.kind === 'mention').sort((a, b) => a.first - b.first);
-  // Parties of the named actors ending before a pronoun: the set only grows left to right, so its size identifies it.
+  // Built at the first pronoun: the named actors in order (what pronouns may refer to: pronoun and pair refs never
+  // are), the parties of those ending before the pronoun (the set only grows left to right, so its size names it),
+  // and which parties sit in a prepositional phrase.
+  let named: ActorRef[] | null = null;
   let before: Party[] = [];
   let beforeCount = -1;
-  const prepCache = new Map<number, boolean>();
-  const inPrep = (p: Party): boolean => {
-    let inside = prepCache.get(p.first);
-    if (inside === undefined) prepCache.set(p.first, (inside = inPrepPhrase(tokens, p.first, sentence.firstToken)));
-    return inside;
-  };
+  const prepCache = new PrepCache(tokens, sentence.firstToken);
 
   for (let i = sentence.firstToken; i < sentence.endToken; i++) {
     const t = tokens[i];
     if (t.pos !== 'PRON' && t.pos !== 'DET') continue;
     const plural = PLURAL_PRONOUNS.has(t.normal);
-    const singular = SINGULAR_PRONOUNS.has(t.normal);
-    if (!plural && !singular) continue;
-    if (covered(i)) continue;
+    if (!plural && !SINGULAR_PRONOUNS.has(t.normal)) continue;
+    if (covered(refs, i)) continue;
     const span = spanOf(tokens, i, i);
     // Antecedents: earlier actors of the sentence, those outside prepositional phrases first ("invited their
     // leaders" after "bowed to the protesters" may still reach into one); never the subject of the pronoun's own
     // clause unless the pronoun is possessive ("troops would be deployed against them" is not about the troops).
     const possessive = POSSESSIVE_PRONOUNS.has(t.normal);
+    named ??= mentionsInOrder(refs);
     let count = 0;
     for (const r of named) if (r.last < i) count++;
     if (count !== beforeCount) {
-      before = partiesOf(named.filter((r) => r.last < i), tokens);
+      before = count === 0 ? [] : partiesOf(count === named.length ? named : endingBefore(named, i), tokens);
       beforeCount = count;
     }
-    const earlier = possessive ? before : before.filter((p) => !localSubject(tokens, p, i));
+    const earlier = possessive ? before : notLocalSubjects(before, tokens, i);
     const candidates: Party[] = [];
-    for (let k = earlier.length - 1; k >= 0; k--) if (!inPrep(earlier[k])) candidates.push(earlier[k]);
-    for (let k = earlier.length - 1; k >= 0; k--) if (inPrep(earlier[k])) candidates.push(earlier[k]);
+    for (let k = earlier.length - 1; k >= 0; k--) if (!prepCache.inPrep(earlier[k])) candidates.push(earlier[k]);
+    for (let k = earlier.length - 1; k >= 0; k--) if (prepCache.inPrep(earlier[k])) candidates.push(earlier[k]);
     if (plural) {
       // A coordinated pair or a plural noun earlier in the sentence ("rebel leaders said they ...").
-      const nearest = candidates.find((p) => p.members.length >= 2 || p.members[0].plural);
-      const outside = nearest && !inPrep(nearest);
-      if (nearest && (outside || !dyad || !(ctx.focusBefore || namesBoth(i)))) {
+      let nearest: Party | undefined;
+      for (const p of candidates) {
+        if (p.members.length >= 2 || p.members[0].plural) {
+          nearest = p;
+          break;
+        }
+      }
+      const outside = nearest && !prepCache.inPrep(nearest);
+      if (nearest && (outside || !dyad || !(ctx.focusBefore || namesBoth(refs, dyad, i)))) {
         for (const m of nearest.members) refs.push({ ...m, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${m.text}` });
         continue;
       }
-      if (dyad && (ctx.focusBefore || namesBoth(i) || refs.some((r) => r.kind === 'pair' && r.last < i))) {
-        refs.push(...dyadRefs(dyad, span, 'pronoun', `pronoun:${t.normal}->dyad`));
+      if (dyad && (ctx.focusBefore || namesBoth(refs, dyad, i) || pairBefore(refs, i))) {
+        pushDyadRefs(refs, dyad, span, 'pronoun', `pronoun:${t.normal}->dyad`);
       }
       continue;
     }
     // "he"/"his" refer to persons, "it"/"its" to countries and bodies; the sentence's subject first ("Erdogan said
     // ... that he would raise it", "the United States condemned ... and reaffirmed its commitment").
     const personal = PERSONAL_PRONOUNS.has(t.normal);
-    const agrees = (p: Party): boolean => p.members.length === 1 && !p.members[0].plural && (p.members[0].person === true) === personal;
-    const first = firstParty(tokens, earlier, sentence, inPrep);
-    const subject = first ? candidates.find((p) => !inPrep(p) && p.first === first.first) : undefined;
-    const antecedent = (subject && agrees(subject) ? subject : candidates.find(agrees))?.members[0];
+    const first = firstParty(tokens, earlier, sentence, prepCache);
+    let subject: Party | undefined;
+    if (first) for (const p of candidates) if (!prepCache.inPrep(p) && p.first === first.first) {
+      subject = p;
+      break;
+    }
+    let agreeing = subject && agrees(subject, personal) ? subject : undefined;
+    if (!agreeing) for (const p of candidates) if (agrees(p, personal)) {
+      agreeing = p;
+      break;
+    }
+    const antecedent = agreeing?.members[0];
     if (antecedent) refs.push({ ...antecedent, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${antecedent.text}` });
     // A sentence that opens with "He" or "It" continues with the previous sentence's subject.
     else if (ctx.previousSubject && i === firstWord(tokens, sentence) && t.pos === 'PRON') {
@@ -444,9 +421,81 @@ export function resolveAnaphors(
     }
   }
 
-  refs.sort((a, b) => a.first - b.first || a.start - b.start || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
-  const focus = namesBoth(sentence.endToken) || refs.some((r) => (r.kind === 'pair' || r.how.endsWith('->dyad')));
+  if (!inOrder(refs, byPosition)) refs.sort(byPosition);
+  let focus = dyad !== null && namesBoth(refs, dyad, sentence.endToken);
+  for (let k = 0; k < refs.length && !focus; k++) if (refs[k].kind === 'pair' || refs[k].how.endsWith('->dyad')) focus = true;
   return { refs, reciprocals, focus };
+}
+
+// Helpers of resolveAnaphors' token loop: no closure over a loop variable there (each would cost an allocation per token).
+function endingBefore(refs: readonly ActorRef[], i: number): ActorRef[] {
+  const out: ActorRef[] = [];
+  for (const r of refs) if (r.last < i) out.push(r);
+  return out;
+}
+
+function notLocalSubjects(parties: readonly Party[], tokens: readonly Token[], i: number): Party[] {
+  const out: Party[] = [];
+  for (const p of parties) if (!localSubject(tokens, p, i)) out.push(p);
+  return out;
+}
+
+function pairBefore(refs: readonly ActorRef[], i: number): boolean {
+  for (const r of refs) if (r.kind === 'pair' && r.last < i) return true;
+  return false;
+}
+
+function mentionsInOrder(refs: readonly ActorRef[]): ActorRef[] {
+  const named = refs.filter((r) => r.kind === 'mention');
+  return inOrder(named, byFirst) ? named : named.sort(byFirst);
+}
+
+const byFirst = (a: ActorRef, b: ActorRef): number => a.first - b.first;
+const byStart = (a: ActorRef, b: ActorRef): number => a.start - b.start || b.end - a.end || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0);
+
+const byPosition = (a: ActorRef, b: ActorRef): number => a.first - b.first || a.start - b.start || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0);
+
+/** The array is already in the comparator's order (a stable sort would leave it as it is). */
+export function inOrder<T>(items: readonly T[], order: (a: T, b: T) => number): boolean {
+  for (let k = 1; k < items.length; k++) if (order(items[k - 1], items[k]) > 0) return false;
+  return true;
+}
+
+function covered(refs: readonly ActorRef[], i: number): boolean {
+  for (const r of refs) if (r.first <= i && i <= r.last) return true;
+  return false;
+}
+
+/** Refs before token `upTo` name both countries of the dyad. */
+function namesBoth(refs: readonly ActorRef[], dyad: Dyad, upTo: number): boolean {
+  let first = false;
+  let second = false;
+  for (const r of refs) {
+    if (r.last >= upTo) continue;
+    if (r.country === dyad.codes[0]) first = true;
+    if (r.country === dyad.codes[1]) second = true;
+  }
+  return first && second;
+}
+
+/** A pronoun agrees with a one-member party: number, and person ("he") or not ("it"). */
+function agrees(p: Party, personal: boolean): boolean {
+  return p.members.length === 1 && !p.members[0].plural && (p.members[0].person === true) === personal;
+}
+
+/** Whether a party of the sentence sits in a prepositional phrase, worked out once per party start. */
+class PrepCache {
+  private known: Map<number, boolean> | null = null;
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly floor: number,
+  ) {}
+  inPrep(p: Party): boolean {
+    const known = (this.known ??= new Map());
+    let inside = known.get(p.first);
+    if (inside === undefined) known.set(p.first, (inside = inPrepPhrase(this.tokens, p.first, this.floor)));
+    return inside;
+  }
 }
 
 const PERSONAL_PRONOUNS = new Set(['he', 'his', 'him', 'she', 'her']);
@@ -465,7 +514,7 @@ function localSubject(tokens: readonly Token[], p: Party, i: number): boolean {
 }
 
 /** The first party of the sentence standing before its first verb outside any prepositional phrase: its subject. */
-function firstParty(tokens: readonly Token[], parties: readonly Party[], sentence: SentenceSpan, inPrep: (p: Party) => boolean): Party | undefined {
+function firstParty(tokens: readonly Token[], parties: readonly Party[], sentence: SentenceSpan, prepCache: PrepCache): Party | undefined {
   let verb = sentence.endToken;
   for (let k = sentence.firstToken; k < sentence.endToken; k++) {
     if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') {
@@ -473,7 +522,8 @@ function firstParty(tokens: readonly Token[], parties: readonly Party[], sentenc
       break;
     }
   }
-  return parties.find((p) => p.last < verb && !inPrep(p));
+  for (const p of parties) if (p.last < verb && !prepCache.inPrep(p)) return p;
+  return undefined;
 }
 
 function firstWord(tokens: readonly Token[], sentence: SentenceSpan): number {
@@ -503,8 +553,12 @@ export function sentenceSubject(refs: readonly ActorRef[], tokens: readonly Toke
       break;
     }
   }
-  const parties = partiesOf(refs.filter((r) => r.kind === 'mention' && r.last < verb && !mereplace(r)), tokens).filter((p) => !inPrepPhrase(tokens, p.first, sentence.firstToken));
-  const subject = parties[parties.length - 1];
+  const before = refs.filter((r) => r.kind === 'mention' && r.last < verb && !mereplace(r));
+  if (before.length === 0) return null;
+  // The last party outside prepositional phrases.
+  const parties = partiesOf(before, tokens);
+  let subject: Party | undefined;
+  for (let k = parties.length - 1; k >= 0 && !subject; k--) if (!inPrepPhrase(tokens, parties[k].first, sentence.firstToken)) subject = parties[k];
   return subject && subject.members.length === 1 && !subject.possessive && !subject.members[0].plural ? subject.members[0] : null;
 }
 

@@ -188,9 +188,13 @@ export class GateSet {
     return bits;
   }
   maskOf(t: TokenLike): number {
+    return this.maskOfForms(t.normal, t.lemma);
+  }
+  /** The mask of a token with these lower-cased form and lemma. */
+  maskOfForms(normal: string, lemma: string): number {
     const bits = (this.bits ??= this.build());
-    let mask = (bits.get(t.normal) ?? 0) | (bits.get(t.lemma) ?? 0);
-    if ((this.foldBits & ~mask) !== 0 && foldable(t.normal)) mask |= ((bits.get(fold(t.normal)) ?? 0) | (bits.get(fold(t.lemma.toLowerCase())) ?? 0)) & this.foldBits;
+    let mask = (bits.get(normal) ?? 0) | (bits.get(lemma) ?? 0);
+    if ((this.foldBits & ~mask) !== 0 && foldable(normal)) mask |= ((bits.get(fold(normal)) ?? 0) | (bits.get(fold(lemma.toLowerCase())) ?? 0)) & this.foldBits;
     return mask;
   }
 }

@@ -88,9 +88,9 @@ export interface GroupContext {
 }
 
 export interface GroupRefs {
-  refs: ActorRef[];
+  refs: readonly ActorRef[];
   /** Places folded into a group's code ("police in Yerevan"): no actors of their own there. */
-  absorbed: Set<ActorRef>;
+  absorbed: ReadonlySet<ActorRef>;
 }
 
 /**
@@ -179,8 +179,7 @@ function ref(tokens: readonly Token[], first: number, last: number, actor: strin
 export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: readonly ActorRef[], uncoded: readonly UncodedPerson[], ctx: GroupContext, gates?: Uint8Array): GroupRefs {
   const { groups, pairGroups, facilities, titles, titleCountries, leaderCountry } = data();
   const out: ActorRef[] = [];
-  const absorbed = new Set<ActorRef>();
-  const all = (): ActorRef[] => [...mentions, ...out];
+  let absorbed: Set<ActorRef> | null = null;
 
   for (const person of uncoded) {
     if (covered(mentions, person.first, person.last)) continue;
@@ -188,10 +187,10 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
     let role: string | null = null;
     let titleCountry: string | undefined;
     for (let from = Math.max(s.firstToken, person.first - 5); from < person.first && !role; from++) {
-      const hit = titles.matchAt(tokens, from, person.first).find((h) => h.end === person.first);
+      const hit = endingAt(titles.matchAt(tokens, from, person.first), person.first);
       if (hit) {
         role = hit.value;
-        titleCountry = titleCountries.matchAt(tokens, from, person.first).find((h) => h.end === person.first)?.value;
+        titleCountry = endingAt(titleCountries.matchAt(tokens, from, person.first), person.first)?.value;
       }
     }
     if (!role) {
@@ -223,17 +222,17 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
     // "Saudi officials", "Iran's army": the entities stage coded the demonym or country with this role already.
     let before = hit.first - 1;
     // Over adjectives ("Russia's top diplomats"), but not over a demonym tagged ADJ ("the French ambassador").
-    while (before > s.firstToken && tokens[before].pos === 'ADJ' && !mentions.some((r) => r.last === before)) before--;
+    while (before > s.firstToken && tokens[before].pos === 'ADJ' && !lastAt(mentions, before)) before--;
     if (tokens[before]?.pos === 'PART' && /^['’]s?$/.test(tokens[before].text)) before--;
     // "its troops", "their leaders": the possessive pronoun stands for the owner, who the anaphor resolver finds.
     if (before >= s.firstToken && tokens[before].pos === 'PRON' && OWNER_PRONOUNS.has(tokens[before].normal)) {
       i = last;
       continue;
     }
-    const qualifier = before >= s.firstToken ? mentions.find((r) => r.last === before && r.country) : undefined;
+    const qualifier = before >= s.firstToken ? countryEndingAt(mentions, before) : undefined;
     // ... unless it left the bare country ("Niger's military rulers": NER), which the group's role refines.
     const coded = qualifier !== undefined && qualifier.actor !== qualifier.country;
-    if (!HEAD_POS.has(head.pos) || modifier || coded || covered(all(), hit.first, last)) {
+    if (!HEAD_POS.has(head.pos) || modifier || coded || covered(mentions, hit.first, last) || covered(out, hit.first, last)) {
       i = last;
       continue;
     }
@@ -242,18 +241,39 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
     // "officials on both sides": the article's pair, with the group's role.
     const pair = pairGroups.matchAt(tokens, hit.end, s.endToken)[0];
     if (pair && ctx.dyad) {
-      ctx.dyad.codes.forEach((code, k) =>
-        out.push({ ...ref(tokens, hit.first, pair.end - 1, code + role, code, true, `group:${head.normal}@pair`), name: ctx.dyad!.names[k] }),
-      );
+      for (let k = 0; k < 2; k++) {
+        const code = ctx.dyad.codes[k];
+        out.push({ ...ref(tokens, hit.first, pair.end - 1, code + role, code, true, `group:${head.normal}@pair`), name: ctx.dyad.names[k] });
+      }
       i = pair.end - 1;
       continue;
     }
-    const found = qualifier ? { country: qualifier.country!, rule: 'qualifier' } : countryFor(tokens, s, all(), hit.first, last, ctx.dominant, true, ctx.dyad !== null);
+    const found = qualifier ? { country: qualifier.country!, rule: 'qualifier' } : countryFor(tokens, s, out.length === 0 ? mentions : [...mentions, ...out], hit.first, last, ctx.dominant, true, ctx.dyad !== null);
     // "the French ambassador": the demonym is folded into the group's code, not a party of its own.
-    if (qualifier && tokens[qualifier.last + 1]?.pos !== 'PART') absorbed.add(qualifier);
-    if (found && 'place' in found && found.place) absorbed.add(found.place);
+    if (qualifier && tokens[qualifier.last + 1]?.pos !== 'PART') (absorbed ??= new Set()).add(qualifier);
+    if (found && 'place' in found && found.place) (absorbed ??= new Set()).add(found.place);
     out.push(ref(tokens, hit.first, last, found ? found.country + role : role, found?.country ?? null, plural, `group:${head.normal}${found ? `@${found.rule}` : ''}`));
     i = last;
   }
-  return { refs: out, absorbed };
+  return out.length === 0 && absorbed === null ? NO_GROUPS : { refs: out, absorbed: absorbed ?? NO_REFS };
 }
+
+// Helpers of groupRefs' loops: no closure over a loop variable there (each would cost an allocation per token).
+function endingAt<T extends { end: number }>(hits: readonly T[], end: number): T | undefined {
+  for (const h of hits) if (h.end === end) return h;
+  return undefined;
+}
+
+function lastAt(refs: readonly ActorRef[], last: number): boolean {
+  for (const r of refs) if (r.last === last) return true;
+  return false;
+}
+
+function countryEndingAt(refs: readonly ActorRef[], last: number): ActorRef | undefined {
+  for (const r of refs) if (r.last === last && r.country) return r;
+  return undefined;
+}
+
+const NO_REFS: ReadonlySet<ActorRef> = new Set();
+/** A sentence without groups or titled persons (the common case) shares one empty answer. */
+const NO_GROUPS: GroupRefs = { refs: [], absorbed: NO_REFS };

@@ -70,12 +70,12 @@ import type { ArticleDoc, Diagnostic, EventActor, EventMode, EventRecord, Plover
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { countryOf } from '../stance/actors.js';
-import { governorOf, mainDyad, mentionsBySentence, mereplace, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
+import { governorOf, inOrder, mainDyad, mentionsBySentence, mereplace, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
 import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
 import { modeOf, sentenceCues } from './modality.js';
-import { attribute, clauseAt, subjectOf, type SentenceView } from './roles.js';
+import { attribute, clauseAt, codeCount, subjectOf, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical } from './timing.js';
 import { findTriggers, type Trigger } from './triggers.js';
 import { anyGate, tokenLookup } from './tokens.js';
@@ -86,7 +86,8 @@ const MAX_RECORDS_PER_TRIGGER = 6;
 
 /** An event before ids and ordering, with what the refiners need to rank duplicates. */
 interface Draft {
-  record: Omit<EventRecord, 'id'>;
+  /** The record, its id given when the records are final. */
+  record: EventRecord;
   verbal: boolean;
   indirect: number;
   dateInClause: boolean;
@@ -115,29 +116,31 @@ const round = (x: number, places: number): number => Math.round(x * 10 ** places
  */
 function actorPairs(sources: ActorRef[], targets: ActorRef[], mutual: boolean, type: PloverCategory, partners: ReadonlySet<ActorRef> = new Set()): [ActorRef | null, ActorRef | null][] {
   const pairs: [ActorRef | null, ActorRef | null][] = [];
+  // Each pair once, by codes, at most MAX_RECORDS_PER_TRIGGER.
+  const add = (s: ActorRef | null, t: ActorRef | null): void => {
+    if (pairs.length >= MAX_RECORDS_PER_TRIGGER) return;
+    for (const [ps, pt] of pairs) if ((ps?.actor ?? '') === (s?.actor ?? '') && (pt?.actor ?? '') === (t?.actor ?? '')) return;
+    pairs.push([s, t]);
+  };
   if (mutual) {
-    const byCode = new Map<string, ActorRef>();
-    for (const r of sources) if (!byCode.has(r.actor)) byCode.set(r.actor, r);
-    const codes = [...byCode.keys()].sort();
+    // The first ref of each code, codes in order.
+    const firsts: ActorRef[] = [];
+    for (const r of sources) if (!firsts.some((f) => f.actor === r.actor)) firsts.push(r);
+    if (firsts.length > 1) firsts.sort((a, b) => cmp(a.actor, b.actor));
     // A consultation with one party ("the cabinet met") is no dyadic event; other mutual acts may be reported one-sided.
-    if (codes.length === 1 && type !== 'CONSULT') pairs.push([byCode.get(codes[0])!, null]);
-    const other = (code: string): boolean => partners.has(byCode.get(code)!);
-    for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) if (!(other(codes[i]) && other(codes[j]))) pairs.push([byCode.get(codes[i])!, byCode.get(codes[j])!]);
+    if (firsts.length === 1 && type !== 'CONSULT') add(firsts[0], null);
+    for (let i = 0; i < firsts.length; i++) for (let j = i + 1; j < firsts.length; j++) if (!(partners.has(firsts[i]) && partners.has(firsts[j]))) add(firsts[i], firsts[j]);
   } else {
-    const srcs = sources.length > 0 ? sources : [null];
-    const tgts = targets.length > 0 ? targets : [null];
     // A target coded like its source ("French farmers blockade Paris") is a domestic act: the source alone.
-    for (const s of srcs) for (const t of tgts) pairs.push([s, s && t && s.actor === t.actor ? null : t]);
+    if (sources.length === 0) {
+      if (targets.length === 0) add(null, null);
+      else for (const t of targets) add(null, t);
+    } else for (const s of sources) {
+      if (targets.length === 0) add(s, null);
+      else for (const t of targets) add(s, s.actor === t.actor ? null : t);
+    }
   }
-  const seen = new Set<string>();
-  return pairs
-    .filter(([s, t]) => {
-      const key = `${s?.actor ?? ''}|${t?.actor ?? ''}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, MAX_RECORDS_PER_TRIGGER);
+  return pairs;
 }
 
 /** PLOVER's intent rule: announced cooperation is AGREE, announced material conflict THREATEN, refused cooperation REJECT. */
@@ -231,7 +234,7 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     // Unnamed groups ("police", "protesters") and uncoded titled persons join the coded mentions.
     const groups = groupRefs(tokens, s, mentions[s.index], uncoded[s.index], groupContext, gates);
     const named =
-      groups.refs.length === 0 ? mentions[s.index] : [...mentions[s.index].filter((r) => !groups.absorbed.has(r)), ...groups.refs].sort((a, b) => a.start - b.start || b.end - a.end);
+      groups.refs.length === 0 ? mentions[s.index] : withGroups(mentions[s.index], groups.refs, groups.absorbed);
     const { refs, reciprocals, focus: nextFocus } = resolveAnaphors(named, tokens, s, { dyad, focusBefore: focus, previousSubject, gates });
     const inFocus = focus ? dyad : null;
     focus = nextFocus;
@@ -263,6 +266,16 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     for (const trigger of triggers) draftsFor(doc, view, trigger, ctx, drafts);
   }
   return { events: refine(doc.id, drafts), diagnostics: [] };
+}
+
+const byStartLongest = (a: ActorRef, b: ActorRef): number => a.start - b.start || b.end - a.end;
+
+/** The coded mentions but those a group absorbed, and the groups, in text order (longer first at one start). */
+function withGroups(mentions: readonly ActorRef[], groups: readonly ActorRef[], absorbed: ReadonlySet<ActorRef>): ActorRef[] {
+  const refs: ActorRef[] = [];
+  for (const r of mentions) if (!absorbed.has(r)) refs.push(r);
+  for (const r of groups) refs.push(r);
+  return inOrder(refs, byStartLongest) ? refs : refs.sort(byStartLongest);
 }
 
 interface SentenceContext {
@@ -393,6 +406,44 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   // "Manila summoned the ambassador to protest": a state's protest is an official complaint.
   if (p.ifState && attribution.sources.length > 0 && attribution.sources.every((r) => isState(r.actor))) type = p.ifState;
   const info = CATEGORIES[type];
+  let sources = attribution.sources;
+  let targets = attribution.targets;
+  const how = [...attribution.how];
+  let indirect = attribution.indirect;
+  const codes = codeCount(sources);
+  if (!mutual && targets.length === 0 && codes >= 2 && sources.every((r) => r.kind === 'pair')) {
+    // "Both sides then rushed soldiers to the frontier", "the two leaders endorsed the arrangement": the pair acts toward each other.
+    mutual = true;
+    how.push('mutual:pair-subject');
+  } else if (!mutual && targets.length === 0 && !p.requiresTarget && info.quadClass !== 'MATERIAL_CONFLICT') {
+    // Not for attacks ("when Turkey invaded": whom is told elsewhere), nor for triggers that need their own object.
+    const partner = dyadPartner(view, sources, ctx.dyad);
+    if (partner) {
+      targets = [partner];
+      how.push('target:dyad-partner');
+      indirect++;
+    }
+  } else if (mutual && codes === 1 && how.includes('source:by') && type !== 'CONSULT') {
+    // "The agreement, signed by Ali Shamkhani ... and Saudi national security adviser Musaed al-Aiban": the other party of a mutual act.
+    const partner = dyadPartner(view, sources, ctx.dyad);
+    if (partner) {
+      sources = [...sources, partner];
+      how.push('mutual:dyad-partner');
+      indirect++;
+    }
+  }
+  if (!mutual && sources.length === 0 && targets.length > 0 && !trigger.verbal && info.sourceOptional) {
+    // "the full-scale invasion of Ukraine" in a sentence about Russia: the other main actor is the one who invades.
+    const partner = dyadPartner(view, targets, ctx.dyad);
+    if (partner) {
+      sources = [partner];
+      how.push('source:dyad-partner');
+      indirect++;
+    }
+  }
+  // No actor on either side: no record, and no request (whose demanded actors are the sources).
+  if (sources.length === 0 && targets.length === 0) return;
+
   const c = clauseAt(view, trigger.first);
   const clause = view.clauses[c];
   const modality = modeOf(ctx.cues, ctx.tokens, trigger, clause, c > 0 ? view.clauses[c - 1] : null);
@@ -417,46 +468,11 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   }
   const date = eventDate(governing?.mention ?? null, ctx.published);
   const historical = governing ? isHistorical(governing.historicalValue, ctx.published) : (ctx.stance?.historical ?? false);
-  const span = spanOf(ctx.tokens, trigger.first, trigger.end - 1);
-  const triggerSpan = { start: span.start, end: span.end, text: span.text };
 
   const ultimatum = someNormal(ctx.tokens, trigger.end, view.end, 'unless', 'unless');
   const conditional = ctx.conditional;
-  let sources = attribution.sources;
-  let targets = attribution.targets;
-  const how = [...attribution.how];
-  let indirect = attribution.indirect;
-  const codes = new Set(sources.map((r) => r.actor));
-  if (!mutual && targets.length === 0 && codes.size >= 2 && sources.every((r) => r.kind === 'pair')) {
-    // "Both sides then rushed soldiers to the frontier", "the two leaders endorsed the arrangement": the pair acts toward each other.
-    mutual = true;
-    how.push('mutual:pair-subject');
-  } else if (!mutual && targets.length === 0 && !p.requiresTarget && info.quadClass !== 'MATERIAL_CONFLICT') {
-    // Not for attacks ("when Turkey invaded": whom is told elsewhere), nor for triggers that need their own object.
-    const partner = dyadPartner(view, sources, ctx.dyad);
-    if (partner) {
-      targets = [partner];
-      how.push('target:dyad-partner');
-      indirect++;
-    }
-  } else if (mutual && codes.size === 1 && how.includes('source:by') && type !== 'CONSULT') {
-    // "The agreement, signed by Ali Shamkhani ... and Saudi national security adviser Musaed al-Aiban": the other party of a mutual act.
-    const partner = dyadPartner(view, sources, ctx.dyad);
-    if (partner) {
-      sources = [...sources, partner];
-      how.push('mutual:dyad-partner');
-      indirect++;
-    }
-  }
-  if (!mutual && sources.length === 0 && targets.length > 0 && !trigger.verbal && info.sourceOptional) {
-    // "the full-scale invasion of Ukraine" in a sentence about Russia: the other main actor is the one who invades.
-    const partner = dyadPartner(view, targets, ctx.dyad);
-    if (partner) {
-      sources = [partner];
-      how.push('source:dyad-partner');
-      indirect++;
-    }
-  }
+  const span = spanOf(ctx.tokens, trigger.first, trigger.end - 1);
+  const triggerSpan = { start: span.start, end: span.end, text: span.text };
   // "urged Azerbaijan to withdraw its troops", "aspires to procure hardware": the content of a demand or a wish is
   // no event of its own (the demand is: its own trigger, or the reporter's REQUEST below).
   const content = modality.cueKind === 'request' || modality.cueKind === 'desire';
@@ -484,6 +500,7 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
     const actors = (source ? 1 : 0) + (target ? 1 : 0);
     out.push({
       record: {
+        id: '',
         articleId: doc.id,
         published: doc.published,
         date,
@@ -519,6 +536,7 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
       const indirect = attribution.indirect + 1;
       out.push({
         record: {
+          id: '',
           articleId: doc.id,
           published: doc.published,
           date,
@@ -583,26 +601,29 @@ function refine(articleId: string, drafts: Draft[]): EventRecord[] {
     const held = told.get(statement(d));
     if (!held || better(d, held)) told.set(statement(d), d);
   }
-  for (const [key, d] of [...best.entries()]) {
+  for (const [key, d] of best) {
     const kept = told.get(statement(d))!;
     if (kept !== d && (d.recoded || kept.recoded)) best.delete(key);
   }
   // A record missing a side is subsumed by one of the same sentence, type and mode that has it
   // ("Iran refused to negotiate with the U.S.": REJECT IRN→USA makes REJECT IRN→- redundant).
-  const merged = [...best.values()];
-  const full = new Set(
-    merged
-      .filter((d) => d.record.source && d.record.target)
-      .flatMap((d) => {
-        const keys = [sideKey(d, 'source'), sideKey(d, 'target')];
-        // A mutual record covers each of its actors on either side.
-        if (d.mutual) keys.push(sideKey(d, 'source', d.record.target!.actor), sideKey(d, 'target', d.record.source!.actor));
-        return keys;
-      }),
-  );
-  const kept = merged
-    .filter((d) => !(d.record.target === null && full.has(sideKey(d, 'source'))) && !(d.record.source === null && full.has(sideKey(d, 'target'))))
-    .map((d) => d.record);
+  const kept: EventRecord[] = [];
+  let oneSided = false;
+  for (const d of best.values()) if (!d.record.source || !d.record.target) oneSided = true;
+  let full: Set<string> | null = null;
+  if (oneSided) {
+    full = new Set();
+    for (const d of best.values()) {
+      if (!d.record.source || !d.record.target) continue;
+      full.add(sideKey(d, 'source')).add(sideKey(d, 'target'));
+      // A mutual record covers each of its actors on either side.
+      if (d.mutual) full.add(sideKey(d, 'source', d.record.target.actor)).add(sideKey(d, 'target', d.record.source.actor));
+    }
+  }
+  for (const d of best.values()) {
+    if (full && ((d.record.target === null && full.has(sideKey(d, 'source'))) || (d.record.source === null && full.has(sideKey(d, 'target'))))) continue;
+    kept.push(d.record);
+  }
   kept.sort(
     (a, b) =>
       a.evidence.sentence - b.evidence.sentence ||
@@ -611,12 +632,14 @@ function refine(articleId: string, drafts: Draft[]): EventRecord[] {
       cmp(a.target?.actor ?? '', b.target?.actor ?? '') ||
       cmp(a.type, b.type),
   );
-  const perTrigger = new Map<number, number>();
-  return kept.map((r) => {
-    const k = perTrigger.get(r.trigger.start) ?? 0;
-    perTrigger.set(r.trigger.start, k + 1);
-    return { id: `${articleId}:${r.trigger.start}${k > 0 ? `.${k}` : ''}`, ...r };
-  });
+  // Records of one trigger are adjacent in that order: the k-th after the first is `.k`.
+  let k = 0;
+  for (let n = 0; n < kept.length; n++) {
+    const r = kept[n];
+    k = n > 0 && kept[n - 1].trigger.start === r.trigger.start ? k + 1 : 0;
+    r.id = `${articleId}:${r.trigger.start}${k > 0 ? `.${k}` : ''}`;
+  }
+  return kept;
 }
 
 export const eventsStage = defineStage({

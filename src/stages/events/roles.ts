@@ -19,7 +19,7 @@
 //                   none, a pair the sentence names ("Russia and Iran ..., with
 //                   direct conflicts ...").
 import type { Token } from '../../article.js';
-import { codesOf, governorOf, mereplace, SEE_THROUGH_OF, spanOf, type ActorRef, type Dyad, type Party } from './actors.js';
+import { governorOf, mereplace, SEE_THROUGH_OF, spanOf, type ActorRef, type Dyad, type Party } from './actors.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
 import { LIGHT_VERBS, LIGHT_VERBS_GATE, OBJECT_CONTROL_VERBS, PARTICIPATION_VERBS, RECIPIENT_VERBS, RECIPIENT_VERBS_GATE } from './dictionary.js';
@@ -59,7 +59,9 @@ export interface Attribution {
 const MAX_OBJECT_DISTANCE = 15;
 /** Subjects read off the syntax, not inferred: they do not lower confidence. */
 const DIRECT_SUBJECTS: ReadonlySet<string> = new Set(['subject', 'infinitive-subject', 'for-subject', 'object-control']);
-const NONE: ReadonlySet<string> = new Set();
+const NO_MEMBERS: readonly ActorRef[] = [];
+const NO_PREPS: readonly string[] = [];
+const NO_PARTNERS: ReadonlySet<ActorRef> = new Set();
 
 export function clauseAt(view: SentenceView, i: number): number {
   return view.clauseIndex[i - view.first];
@@ -69,15 +71,34 @@ const blocksObject = (t: Token): boolean =>
   (t.pos === 'VERB' && !isParticiple(t)) || t.pos === 'AUX' || t.pos === 'SCONJ' || (t.pos === 'PART' && t.normal === 'to');
 
 function isIndirect(p: Party): boolean {
-  return p.members.some((m) => m.kind !== 'mention');
+  for (const m of p.members) if (m.kind !== 'mention') return true;
+  return false;
 }
+
+const nearestFirst = (a: Party, b: Party): number => b.last - a.last;
 
 /** Parties before `at` in clause `c` that are not in a prepositional phrase, nearest first. */
 function subjectsBefore(view: SentenceView, c: number, at: number): Party[] {
   const clause = view.clauses[c];
-  return view.parties
-    .filter((p) => p.last < at && p.first >= clause.body && governorOf(view.tokens, p.first, clause.body).prep === null)
-    .sort((a, b) => b.last - a.last);
+  const found: Party[] = [];
+  let rising = true;
+  for (const p of view.parties) {
+    if (p.last < at && p.first >= clause.body && governorOf(view.tokens, p.first, clause.body).prep === null) {
+      if (found.length > 0 && found[found.length - 1].last >= p.last) rising = false;
+      found.push(p);
+    }
+  }
+  // Parties come in text order: reversed, they are nearest first (a stable sort, when two end together).
+  return rising ? found.reverse() : found.sort(nearestFirst);
+}
+
+/** The last party ending within two tokens before the clause opener at `first` (a relative clause's antecedent). */
+function antecedentOf(view: SentenceView, first: number): Party | undefined {
+  for (let k = view.parties.length - 1; k >= 0; k--) {
+    const p = view.parties[k];
+    if (p.last < first && first - p.last <= 2) return p;
+  }
+  return undefined;
 }
 
 /** The subject of clause `c` (before its first verb), following shared subjects back through earlier clauses. */
@@ -99,11 +120,12 @@ function clauseSubject(view: SentenceView, c: number, depth = 0): { party: Party
   }
   if (clause.kind === 'relative') {
     // "Hezbollah, which attacked ...": the antecedent right before the relative pronoun.
-    const antecedent = view.parties.filter((p) => p.last < clause.first && clause.first - p.last <= 2).pop();
+    const antecedent = antecedentOf(view, clause.first);
     if (antecedent) return { party: antecedent, how: 'relative-antecedent' };
     // "Turkey is the only country that recognises ...": the antecedent is what the subject is.
     const before = view.clauses[c - 1];
-    const verb = view.tokens.slice(before.first, clause.first).find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    let verb: Token | undefined;
+    for (let j = before.first; j < clause.first && !verb; j++) if (view.tokens[j].pos === 'VERB' || view.tokens[j].pos === 'AUX') verb = view.tokens[j];
     if (verb && verb.lemma.toLowerCase() === 'be') {
       const subject = clauseSubject(view, c - 1, depth + 1);
       return subject ? { party: subject.party, how: 'relative-copula-subject' } : null;
@@ -144,7 +166,7 @@ function infinitiveSubject(view: SentenceView, at: number): { party: Party; how:
     const t = view.tokens[j];
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
     if (t.pos === 'VERB' && OBJECT_CONTROL_VERBS.has(t.lemma.toLowerCase())) {
-      const object = objectAfter(view, j + 1, [], true);
+      const object = objectAfter(view, j + 1, NO_PREPS, true);
       if (object && object.party.last < at) return { party: object.party, how: 'object-control' };
     }
     const governing = subjectsBefore(view, clauseAt(view, j), j);
@@ -155,8 +177,12 @@ function infinitiveSubject(view: SentenceView, at: number): { party: Party; how:
 
 /** `p` stands between commas after `before` and before the verb: an appositive or a parenthesis. */
 function parenthetical(view: SentenceView, p: Party, before: Party, verb: number): boolean {
-  const comma = (from: number, to: number): boolean => view.tokens.slice(from, to).some((t) => t.text === ',');
-  return comma(before.last + 1, p.first) && comma(p.last + 1, verb);
+  return commaIn(view.tokens, before.last + 1, p.first) && commaIn(view.tokens, p.last + 1, verb);
+}
+
+function commaIn(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (tokens[j].text === ',') return true;
+  return false;
 }
 
 /**
@@ -169,7 +195,7 @@ function relativeAntecedent(view: SentenceView, at: number): Party | null {
   if (clause.kind !== 'relative' || subjectsBefore(view, c, at).length === 0) return null;
   const opener = view.tokens[clause.first]?.normal;
   if (opener !== 'whom' && opener !== 'which' && opener !== 'that') return null;
-  return view.parties.filter((p) => p.last < clause.first && clause.first - p.last <= 2).pop() ?? null;
+  return antecedentOf(view, clause.first) ?? null;
 }
 
 /**
@@ -177,7 +203,7 @@ function relativeAntecedent(view: SentenceView, at: number): Party | null {
  * through one of `preps`, skipping the source's own actors ("Syria withdrew its
  * troops from Lebanon": Lebanon).
  */
-function objectAfter(view: SentenceView, from: number, preps: readonly string[], direct: boolean, exclude: ReadonlySet<string> = NONE): { party: Party; prep: string | null } | null {
+function objectAfter(view: SentenceView, from: number, preps: readonly string[], direct: boolean, exclude: readonly ActorRef[] = NO_MEMBERS): { party: Party; prep: string | null } | null {
   const c = clauseAt(view, Math.max(view.first, from - 1));
   const clause = view.clauses[c];
   let blocked = -1;
@@ -193,14 +219,24 @@ function objectAfter(view: SentenceView, from: number, preps: readonly string[],
   for (const p of view.parties) {
     if (p.first < from) continue;
     if (p.first >= clause.end || (blocked >= 0 && p.first > blocked) || p.first - from > MAX_OBJECT_DISTANCE) break;
-    if (p.members.every((m) => exclude.has(m.actor))) continue;
+    if (exclude.length > 0 && allExcluded(p.members, exclude)) continue;
     const g = governorOf(view.tokens, p.first, from, SEE_THROUGH_OF);
     if (g.direct && direct) return { party: p, prep: null };
     // "conflicts from Syria and Lebanon to Yemen": the end of a range, no recipient.
-    if (g.prep === 'to' && view.tokens.slice(Math.max(from, g.at - 6), g.at).some((t) => t.normal === 'from')) continue;
+    if (g.prep === 'to' && normalIn(view.tokens, Math.max(from, g.at - 6), g.at, 'from')) continue;
     if (g.prep && preps.includes(g.prep)) return { party: p, prep: g.prep };
   }
   return null;
+}
+
+/** Every member's actor is one of the excluded members' (the source's own actors). */
+function allExcluded(members: readonly ActorRef[], exclude: readonly ActorRef[]): boolean {
+  for (const m of members) {
+    let found = false;
+    for (const x of exclude) if (x.actor === m.actor) found = true;
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** A party starts at `at` and is followed by a comma or the end of the sentence: an appositive name. */
@@ -285,7 +321,8 @@ function governingVerb(view: SentenceView, first: number): { at: number; light: 
 function sentencePair(view: SentenceView, trigger: Trigger): Party | null {
   const g = governorOf(view.tokens, trigger.first, view.first);
   if (g.prep !== null && g.prep !== 'with') return null;
-  return view.parties.find((p) => p.last < trigger.first && codesOf(p).length >= 2 && !inPrep(view, p)) ?? null;
+  for (const p of view.parties) if (p.last < trigger.first && codeCount(p.members) >= 2 && !inPrep(view, p)) return p;
+  return null;
 }
 
 function inPrep(view: SentenceView, p: Party): boolean {
@@ -294,7 +331,21 @@ function inPrep(view: SentenceView, p: Party): boolean {
   return g.prep !== null;
 }
 
-const codesOfMembers = (members: readonly ActorRef[]): string[] => [...new Set(members.map((m) => m.actor))];
+/** How many distinct actor codes the members have. */
+export function codeCount(members: readonly ActorRef[]): number {
+  let n = 0;
+  for (let k = 0; k < members.length; k++) {
+    let seen = false;
+    for (let j = 0; j < k && !seen; j++) seen = members[j].actor === members[k].actor;
+    if (!seen) n++;
+  }
+  return n;
+}
+
+function normalIn(tokens: readonly Token[], from: number, to: number, word: string): boolean {
+  for (let j = from; j < to; j++) if (tokens[j].normal === word) return true;
+  return false;
+}
 
 /** The subject and direct object of a participation verb ("join", "attend", "host") before a mutual noun in its clause. */
 function participants(view: SentenceView, at: number): ActorRef[] {
@@ -304,7 +355,7 @@ function participants(view: SentenceView, at: number): ActorRef[] {
     if (t.pos !== 'VERB') continue;
     if (!PARTICIPATION_VERBS.has(t.lemma.toLowerCase())) return [];
     const subject = subjectOf(view, j);
-    const object = objectAfter(view, j + 1, [], true);
+    const object = objectAfter(view, j + 1, NO_PREPS, true);
     return [...(subject?.party.members ?? []), ...(object?.party.members ?? [])];
   }
   return [];
@@ -333,7 +384,16 @@ function fromBeyondInfinitive(view: SentenceView, from: number): Party | null {
 function focusPair(view: SentenceView, trigger: Trigger): ActorRef[] {
   const dyad = view.focus;
   if (!dyad) return [];
-  const named = view.parties.flatMap((p) => p.members).find((m) => m.kind === 'mention' && dyad.codes.includes(m.country ?? '') && !mereplace(m));
+  let named: ActorRef | undefined;
+  for (const p of view.parties) {
+    for (const m of p.members) {
+      if (m.kind === 'mention' && dyad.codes.includes(m.country ?? '') && !mereplace(m)) {
+        named = m;
+        break;
+      }
+    }
+    if (named) break;
+  }
   if (!named) return [];
   const k = dyad.codes[0] === named.country ? 1 : 0;
   const span = spanOf(view.tokens, trigger.first, trigger.end - 1);
@@ -386,10 +446,10 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
         if (!DIRECT_SUBJECTS.has(subject.how)) indirect++;
       }
       const preps = p.mutual ? p.preps.filter((x) => MUTUAL_PREPS.has(x)) : p.preps;
-      let object = objectAfter(view, trigger.end, preps, true, new Set(source?.members.map((m) => m.actor)));
+      let object = objectAfter(view, trigger.end, preps, true, source?.members ?? NO_MEMBERS);
       // "rushed tens of thousands of soldiers to the frontier": one's own troops are what is moved, not the target.
       if (object && p.ownObject && object.party.first <= trigger.objectAt && trigger.objectAt <= object.party.last) {
-        object = objectAfter(view, object.party.last + 1, preps, false, new Set(source?.members.map((m) => m.actor)));
+        object = objectAfter(view, object.party.last + 1, preps, false, source?.members ?? NO_MEMBERS);
       }
       const complement = p.type === 'REQUEST' && !object ? complementSubject(view, trigger.end) : null;
       if (object) {
@@ -417,7 +477,7 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
       if (source) how.push('source:object-possessor');
     }
     const preps = p.mutual ? p.nominalPreps.filter((x) => MUTUAL_PREPS.has(x)) : p.nominalPreps;
-    const object = objectAfter(view, trigger.end, preps, false, new Set(source?.members.map((m) => m.actor)));
+    const object = objectAfter(view, trigger.end, preps, false, source?.members ?? NO_MEMBERS);
     if (object && object.prep !== 'by' && object.prep !== 'between') {
       target = object.party;
       how.push(`target:${object.prep}`);
@@ -484,13 +544,16 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
   const mutual = p.mutual || reciprocal;
   if (mutual) {
     // "normalising relations between Saudi Arabia and Israel": an explicit pair is the whole of it.
-    const parties = between && codesOf(between).length >= 2 ? [between] : [source, target, between].filter((x): x is Party => x !== null);
-    let members = parties.flatMap((x) => x.members);
+    const parties: Party[] = [];
+    if (between && codeCount(between.members) >= 2) parties.push(between);
+    else for (const x of [source, target, between]) if (x !== null) parties.push(x);
+    let members: ActorRef[] = [];
+    for (const x of parties) for (const m of x.members) members.push(m);
     if (between) how.push('mutual:between');
     // "Yoon and Kishida joined Biden at Camp David for the summit": who joins and whom they join take part.
-    if (!trigger.verbal && codesOfMembers(members).length < 2) {
+    if (!trigger.verbal && codeCount(members) < 2) {
       const joined = participants(view, trigger.first);
-      if (joined.length > codesOfMembers(members).length) {
+      if (joined.length > codeCount(members)) {
         members = joined;
         how.push('mutual:participants');
       }
@@ -522,6 +585,7 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
     target = between;
     how.push('target:between');
   }
-  for (const x of [source, target]) if (x && isIndirect(x)) indirect++;
-  return { sources: source?.members ?? [], targets: target?.members ?? [], mutual: false, how, indirect, lightVerb, partners: new Set() };
+  if (source && isIndirect(source)) indirect++;
+  if (target && isIndirect(target)) indirect++;
+  return { sources: source?.members ?? [], targets: target?.members ?? [], mutual: false, how, indirect, lightVerb, partners: NO_PARTNERS };
 }

@@ -96,9 +96,20 @@ export interface DatedSentence {
   at: number[];
 }
 
+const byStart = (a: DateMention, b: DateMention): number => a.start - b.start;
+
 export function datesOfSentence(all: readonly DateMention[], sentence: number, tokens: readonly Token[], first: number, end: number): DatedSentence {
-  const mentions = all.filter((d) => d.sentence === sentence && DATED_TYPES.has(d.type)).sort((a, b) => a.start - b.start);
-  return { mentions, at: mentions.map((d) => tokenIndex(tokens, d.start, first, end)) };
+  const mentions: DateMention[] = [];
+  let ordered = true;
+  for (const d of all) {
+    if (d.sentence !== sentence || !DATED_TYPES.has(d.type)) continue;
+    if (mentions.length > 0 && mentions[mentions.length - 1].start > d.start) ordered = false;
+    mentions.push(d);
+  }
+  if (!ordered) mentions.sort(byStart);
+  const at: number[] = [];
+  for (const d of mentions) at.push(tokenIndex(tokens, d.start, first, end));
+  return { mentions, at };
 }
 
 /**

@@ -16,24 +16,46 @@ export interface TokenLookup {
   gates: Uint8Array;
 }
 
-const lemmaCache = new Map<string, string>();
+/** A lower-cased word's lemma, and that lemma as a lookup key (folded). */
+interface Relemma {
+  lemma: string;
+  key: string;
+}
+
+const lemmaCache = new Map<string, Relemma>();
 const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+
+function relemma(normal: string): Relemma {
+  let r = lemmaCache.get(normal);
+  if (r === undefined) {
+    if (lemmaCache.size > 20000) lemmaCache.clear();
+    const lemma = tokenize(normal).tokens[0]?.lemma.toLowerCase() ?? normal;
+    r = { lemma, key: tokenKeys({ text: normal, normal, lemma }).lemma };
+    lemmaCache.set(normal, r);
+  }
+  return r;
+}
+
+/** The token's lookup keys were made from its current forms (see keysOf in lexicon/phrases.ts). */
+function keysHold(t: Token): boolean {
+  const of = t.keys?.of;
+  return of !== undefined && of.text === t.text && of.normal === t.normal && of.lemma === t.lemma;
+}
 
 /**
  * wink leaves capitalised common words it tags PROPN unlemmatised ("Talks
  * between ..." at the start of a sentence, headlines in title case); matching
- * uses the lemma of the lower-cased word instead, computed once per word. The
- * copy carries lookup keys of its own.
+ * uses the lemma of the lower-cased word instead, computed once per word. A
+ * copy with that lemma is made only when it reads differently from the token:
+ * "Talks" (talk), not "Russia" (russia either way).
  */
-function matchable(t: Token): TokenLike {
+function matchable(t: Token, mask: number): TokenLike {
   if (t.pos !== 'PROPN' || !TITLE_CASE.test(t.text)) return t;
-  let lemma = lemmaCache.get(t.normal);
-  if (lemma === undefined) {
-    if (lemmaCache.size > 20000) lemmaCache.clear();
-    lemma = tokenize(t.normal).tokens[0]?.lemma.toLowerCase() ?? t.normal;
-    lemmaCache.set(t.normal, lemma);
-  }
-  return lemma === t.lemma ? t : { ...t, lemma, keys: tokenKeys({ text: t.text, normal: t.normal, lemma }) };
+  const r = relemma(t.normal);
+  if (r.lemma === t.lemma) return t;
+  const sameGate = (GATES.maskOfForms(t.normal, r.lemma) & GATE_BITS.trigger) === (mask & GATE_BITS.trigger);
+  if (sameGate && keysHold(t) && t.keys.lemma === r.key) return t;
+  return { ...t, lemma: r.lemma, keys: tokenKeys({ text: t.text, normal: t.normal, lemma: r.lemma }) };
 }
 
 export function tokenLookup(tokens: readonly Token[]): TokenLookup {
@@ -41,10 +63,10 @@ export function tokenLookup(tokens: readonly Token[]): TokenLookup {
   const gates = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const m = matchable(t);
-    matchables[i] = m;
     let mask = GATES.maskOf(t);
+    const m = matchable(t, mask);
     if (m !== t) mask = (mask & ~GATE_BITS.trigger) | (GATES.maskOf(m) & GATE_BITS.trigger);
+    matchables[i] = m;
     gates[i] = mask;
   }
   return { matchable: matchables, gates };
