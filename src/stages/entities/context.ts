@@ -5,7 +5,8 @@ import type { PhraseHit } from '../../lexicon/phrases.js';
 import type { GazetteerEntry } from './gazetteer.js';
 import { lexicon, type Lexicon, type Title } from './lexicon.js';
 import { gazetteer } from './gazetteer.js';
-import { keysOf } from './matching.js';
+import { GAZETTEER_GATE, ORG_HEAD_GATE, ORG_PREFIX_GATE, TITLE_GATE, gateSlot, normalGates, textGates } from './matching.js';
+import { tokenKeys } from '../../lexicon/phrases.js';
 import {
   CAPITALISED,
   DIGIT_START,
@@ -133,30 +134,36 @@ function scanTokens(tokens: readonly NameToken[], lex: Lexicon): TokenScan {
   const scan: TokenScan = { flags, anyFlags: 0, nameWords: [], gazetteerStarts: [], titleStarts: [], digitStarts: [] };
   const names = gazetteer();
   const { TITLES, ORG_HEADS, ORG_PREFIXES } = lex;
+  const text = textGates();
+  const normal = normalGates();
   let any = 0;
   // A start listed for the previous token that needs a second word: dropped unless this token may be one.
   let nameNeedsNext = false;
   let titleNeedsNext = false;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    const keys = keysOf(t);
+    const stored = t.keys;
+    const keys = stored !== undefined && stored.of.text === t.text && stored.of.normal === t.normal ? stored : tokenKeys(t);
     const textKey = keys.text;
     const normalKey = keys.normal;
     let f = charFlags(t, textKey);
-    if (nameNeedsNext && !names.mayFollow(textKey)) scan.gazetteerStarts.pop();
-    if (titleNeedsNext && !TITLES.mayFollow(normalKey)) scan.titleStarts.pop();
-    nameNeedsNext = names.starts(textKey);
-    if (nameNeedsNext) {
+    // What the gate tables say of the token (most tokens: nothing).
+    const tg = textKey.length > 0 ? text[gateSlot(textKey)] : 0;
+    const ng = normalKey.length > 0 ? normal[gateSlot(normalKey)] : 0;
+    if (nameNeedsNext && (tg & GAZETTEER_GATE.second) === 0) scan.gazetteerStarts.pop();
+    if (titleNeedsNext && (ng & TITLE_GATE.second) === 0) scan.titleStarts.pop();
+    nameNeedsNext = false;
+    titleNeedsNext = false;
+    if ((tg & GAZETTEER_GATE.first) !== 0 && names.startsPassed(textKey)) {
       scan.gazetteerStarts.push(i);
       nameNeedsNext = !names.startsAlone(textKey);
     }
-    titleNeedsNext = TITLES.starts(normalKey);
-    if (titleNeedsNext) {
+    if ((ng & TITLE_GATE.first) !== 0 && TITLES.startsPassed(normalKey)) {
       scan.titleStarts.push(i);
       titleNeedsNext = !TITLES.startsAlone(normalKey);
     }
-    if ((f & CAPITALISED) !== 0 || !ORG_HEADS.capitalisedOnly) if (ORG_HEADS.starts(textKey)) f |= ORG_HEAD_START;
-    if ((f & CAPITALISED) !== 0 || !ORG_PREFIXES.capitalisedOnly) if (ORG_PREFIXES.starts(textKey)) f |= ORG_PREFIX_START;
+    if ((tg & ORG_HEAD_GATE.first) !== 0 && ORG_HEADS.startsPassed(textKey)) f |= ORG_HEAD_START;
+    if ((tg & ORG_PREFIX_GATE.first) !== 0 && ORG_PREFIXES.startsPassed(textKey)) f |= ORG_PREFIX_START;
     if (f & NAME_WORD) scan.nameWords.push(i);
     if (f & DIGIT_START) scan.digitStarts.push(i);
     flags[i] = f;

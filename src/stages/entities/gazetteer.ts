@@ -10,7 +10,7 @@ import { loadData } from '../../data.js';
 import type { Phrase } from '../../lexicon/phrases.js';
 import { once } from './lazy.js';
 import { loadLeaders, type Leader } from './leaders.js';
-import { GatedMatcher } from './matching.js';
+import { GAZETTEER_GATE, GatedMatcher } from './matching.js';
 import { splitPhraseHyphens } from './tokens.js';
 
 /** A dated actor code: the entry whose range holds the publication date wins. */
@@ -197,7 +197,7 @@ export function buildGazetteerPhrases(): Phrase<GazetteerEntry>[] {
 }
 
 /** Every known name, matched on the written form. */
-export const gazetteer = once(() => new GatedMatcher<GazetteerEntry>(buildGazetteerPhrases(), 'text'));
+export const gazetteer = once(() => new GatedMatcher<GazetteerEntry>(buildGazetteerPhrases(), 'text', GAZETTEER_GATE));
 
 /** The highest-priority entry among those one phrase names (the first listed on ties). */
 export function bestEntry(values: readonly GazetteerEntry[]): GazetteerEntry {

@@ -6,7 +6,7 @@ import { loadData } from '../../data.js';
 import { getNlp } from '../../nlp.js';
 import { once } from './lazy.js';
 import { loadLeaders, normalizeOffice } from './leaders.js';
-import { GatedMatcher } from './matching.js';
+import { GatedMatcher, ORG_HEAD_GATE, ORG_PREFIX_GATE, TITLE_GATE } from './matching.js';
 
 // ---- titles -------------------------------------------------------------------
 
@@ -33,6 +33,7 @@ function compileTitles(file: TitlesFile): GatedMatcher<Title> {
       return t.phrases.map((phrase) => ({ phrase, value }));
     }),
     'normal',
+    TITLE_GATE,
   );
 }
 
@@ -101,8 +102,8 @@ export const lexicon = once((): Lexicon => {
   return {
     TITLES: compileTitles(titlesFile),
     FORMER_WORDS: new Set(titlesFile.formerWords.map((w) => w.toLowerCase())),
-    ORG_HEADS: new GatedMatcher(Object.entries(heads.organization).map(([phrase, role]) => ({ phrase, value: role })), 'text'),
-    ORG_PREFIXES: new GatedMatcher(Object.entries(heads.organizationPrefixes).map(([phrase, role]) => ({ phrase, value: role })), 'text'),
+    ORG_HEADS: new GatedMatcher(Object.entries(heads.organization).map(([phrase, role]) => ({ phrase, value: role })), 'text', ORG_HEAD_GATE),
+    ORG_PREFIXES: new GatedMatcher(Object.entries(heads.organizationPrefixes).map(([phrase, role]) => ({ phrase, value: role })), 'text', ORG_PREFIX_GATE),
     LOCATION_HEADS: new Set(heads.location),
     EVENT_HEADS: new Set(heads.event),
     CONNECTORS: new Set(heads.connectors),

@@ -1,24 +1,44 @@
-// PhraseMatcher with a gate: the set of keys its phrases start with. Most tokens
-// start no phrase, and the stage asks its dictionaries about every token, so
-// those tokens are answered before any call into the matcher: first by a 16 KB
-// bit table of (first letter, last letter, length), then by the set of first
-// keys. The context asks once per token and lists where phrases may start
-// (Context.gazetteerStarts) or flags those tokens (ORG_HEAD_START).
+// PhraseMatcher with a gate. Most tokens start no phrase, and the stage asks
+// its dictionaries about every token, so the context answers those tokens
+// before any call into a matcher: one byte of a shared gate table, read at the
+// token's slot (gateSlot: first and last characters, length), says which
+// dictionaries have a phrase whose first word, or second word, has that slot;
+// only then is the exact set of first words asked. Phrases needing a second
+// word are not tried where the next token cannot be one. The context lists the
+// tokens where phrases may start (Context.gazetteerStarts) or flags them
+// (ORG_HEAD_START).
 import { PhraseMatcher, plainPhraseWords, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
 import { tokenize } from '../../nlp.js';
-import { isCapitalised, type SentenceRange } from './tokens.js';
+import { once } from './lazy.js';
+import type { SentenceRange } from './tokens.js';
 
 export type GateOn = 'text' | 'normal';
 
-const SHAPE_SLOTS = 4096;
+const GATE_SLOTS = 1 << 14;
 
-/** A key's slot in the bit table: its first and last characters. */
-function shape(key: string): number {
-  return (key.charCodeAt(0) * 31 + key.charCodeAt(key.length - 1)) & (SHAPE_SLOTS - 1);
+/** A key's slot in a gate table: its first and last characters and its length. */
+export function gateSlot(key: string): number {
+  const n = key.length;
+  return ((key.charCodeAt(0) << 7) ^ key.charCodeAt(n - 1) ^ (n << 10) ^ (n << 4)) & (GATE_SLOTS - 1);
 }
 
-function lengthBit(key: string): number {
-  return 1 << (key.length > 31 ? 31 : key.length);
+/**
+ * The gate tables: one for dictionaries compared on the written form, one for
+ * those compared lower-cased. A dictionary owns two bits of one table: its
+ * first words' and its second words'.
+ */
+export const textGates = once(() => new Uint8Array(GATE_SLOTS));
+export const normalGates = once(() => new Uint8Array(GATE_SLOTS));
+
+/** The bits of each dictionary in its gate table. */
+export const GAZETTEER_GATE = { first: 1, second: 2 } as const;
+export const ORG_HEAD_GATE = { first: 4, second: 8 } as const;
+export const ORG_PREFIX_GATE = { first: 16, second: 32 } as const;
+export const TITLE_GATE = { first: 1, second: 2 } as const;
+
+export interface GateBits {
+  readonly first: number;
+  readonly second: number;
 }
 
 const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
@@ -40,37 +60,40 @@ function leadingKeys(phrase: string, on: GateOn): { first: string | undefined; s
 export class GatedMatcher<T> {
   readonly matcher: PhraseMatcher<T>;
   private readonly firsts = new Set<string>();
-  /** Every phrase starts with a capital: a token without one needs no lookup. */
-  readonly capitalisedOnly: boolean;
-  /** Bit `length` of slot `shape(key)` is set for every first key. */
-  private readonly shapes = new Uint32Array(SHAPE_SLOTS);
   /** First keys that are whole phrases on their own. */
   private readonly singles = new Set<string>();
-  /** The same bit table for second words. */
-  private readonly secondShapes = new Uint32Array(SHAPE_SLOTS);
+  /** This dictionary's gate table (by its comparison) and its bits there. */
+  readonly gates: Uint8Array;
 
-  constructor(phrases: readonly Phrase<T>[], readonly on: GateOn) {
+  constructor(
+    phrases: readonly Phrase<T>[],
+    readonly on: GateOn,
+    readonly bits: GateBits,
+  ) {
     this.matcher = new PhraseMatcher(phrases, on);
-    let capitalised = true;
+    this.gates = on === 'text' ? textGates() : normalGates();
     for (const p of phrases) {
       const { first, second } = leadingKeys(p.phrase, on);
       if (first === undefined || first.length === 0) continue;
       this.firsts.add(first);
-      this.shapes[shape(first)] |= lengthBit(first);
-      if (!isCapitalised(first)) capitalised = false;
+      this.gates[gateSlot(first)] |= bits.first;
       if (second === undefined) this.singles.add(first);
-      else if (second.length > 0) this.secondShapes[shape(second)] |= lengthBit(second);
+      else if (second.length > 0) this.gates[gateSlot(second)] |= bits.second;
     }
-    this.capitalisedOnly = capitalised;
   }
 
   get size(): number {
     return this.matcher.size;
   }
 
-  /** Whether some phrase starts with a word of this key. */
+  /** Whether some phrase starts with a word of this key (the gate table's bit, then the set). */
   starts(key: string): boolean {
-    return key.length > 0 && (this.shapes[shape(key)] & lengthBit(key)) !== 0 && this.firsts.has(key);
+    return key.length > 0 && (this.gates[gateSlot(key)] & this.bits.first) !== 0 && this.firsts.has(key);
+  }
+
+  /** starts(), once the gate table has let the key through: only the set is asked. */
+  startsPassed(key: string): boolean {
+    return this.firsts.has(key);
   }
 
   /** Whether some phrase is the word of this key alone (`key` starts() a phrase). */
@@ -83,7 +106,7 @@ export class GatedMatcher<T> {
    * means no phrase of two or more words continues with it.
    */
   mayFollow(key: string): boolean {
-    return key.length > 0 && (this.secondShapes[shape(key)] & lengthBit(key)) !== 0;
+    return key.length > 0 && (this.gates[gateSlot(key)] & this.bits.second) !== 0;
   }
 
   /** Whether a phrase may match at token i (`keys[i]`: token i's key for this matcher's comparison): its first word, and its second if it needs one. */

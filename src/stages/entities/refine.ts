@@ -601,11 +601,19 @@ export const dropProducts: Refiner = {
 const STATE_ROLES = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY']);
 const PLACE_KINDS = new Set(['country', 'demonym', 'capital', 'city', 'place', 'leader', 'historical-state']);
 
+const CODE = /^[A-Z]+$/;
+
+/** Codes in localeCompare's order; ISO codes (capitals only) are compared by code unit, the same order, without asking ICU. */
+function compareCodes(a: string, b: string): number {
+  if (CODE.test(a) && CODE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+
 /** Countries ranked by how many mentions name them (persons, places, demonyms). */
 function countryRanking(candidates: readonly Candidate[]): string[] {
   const count = new Map<string, number>();
   for (const c of candidates) if (c.country && PLACE_KINDS.has(c.kind)) count.set(c.country, (count.get(c.country) ?? 0) + 1);
-  return [...count.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  return [...count.entries()].sort((a, b) => b[1] - a[1] || compareCodes(a[0], b[0])).map(([k]) => k);
 }
 
 /**
