@@ -5,7 +5,7 @@ import type { ArticleDoc, DateMention, Diagnostic, Segmentation } from '../../ar
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { PARSERS, REFINERS } from './config.js';
-import { sentenceMask } from './parsers/pattern.js';
+import { sentenceGates } from './parsers/pattern.js';
 import { isPrimary, opensSentence } from './refiners/resolve.js';
 import type { Candidate, Mentioned, SentenceContext } from './types.js';
 
@@ -22,7 +22,8 @@ export function tagDates(
   const history: Mentioned[] = [];
   for (const sentence of segments.sentences) {
     const tokens = segments.tokens.slice(sentence.firstToken, sentence.endToken);
-    const ctx: SentenceContext = { history, text, sentence, tokens, published, diagnostics, mask: sentenceMask(tokens, sentence.text, sentence.start) };
+    const gates = sentenceGates(tokens, sentence.text, sentence.start);
+    const ctx: SentenceContext = { history, text, sentence, tokens, published, diagnostics, mask: gates.mask, tokenBits: gates.tokens };
     let candidates: Candidate[] = [];
     for (const parser of PARSERS) parser.parse(ctx, candidates);
     if (candidates.length === 0) continue;

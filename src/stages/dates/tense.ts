@@ -5,6 +5,7 @@
 // "has met" past, "is expected" present).
 import type { Token } from '../../article.js';
 import { loadData } from '../../data.js';
+import { Scanner } from './parsers/pattern.js';
 
 export type Tense = 'past' | 'present' | 'future';
 
@@ -21,21 +22,29 @@ interface TenseData {
 
 const data = loadData<TenseData>('dates/tense.json');
 const FUTURE = new Set(data.future);
-const FUTURE_PHRASES = data.futurePhrases.map((p) => p.split(' '));
+/** Future phrases by their first word: most tokens start none. */
+const FUTURE_PHRASES = new Map<string, string[][]>();
+for (const p of data.futurePhrases) {
+  const words = p.split(' ');
+  const list = FUTURE_PHRASES.get(words[0]);
+  if (list) list.push(words);
+  else FUTURE_PHRASES.set(words[0], [words]);
+}
 const PAST_AUX = new Set(data.pastAuxiliaries);
 const PRESENT_AUX = new Set(data.presentAuxiliaries);
 const PERFECT_AUX = new Set(data.perfectAuxiliaries);
 const IRREGULAR_PAST = new Set(data.irregularPast);
 
-const norm = (t: Token): string => t.normal.replace(/’/g, "'");
+const norm = (t: Token): string => (t.normal.includes('’') ? t.normal.replace(/’/g, "'") : t.normal);
 const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
 
 /** The length of the longest future phrase ("going to", "plans to", "is scheduled to") starting at token i, or 0. */
 function futurePhraseAt(tokens: readonly Token[], i: number): number {
-  const w = norm(tokens[i]);
+  const phrases = FUTURE_PHRASES.get(norm(tokens[i]));
+  if (phrases === undefined) return 0;
   let longest = 0;
-  for (const phrase of FUTURE_PHRASES) {
-    if (phrase[0] !== w || phrase.length <= longest) continue;
+  for (const phrase of phrases) {
+    if (phrase.length <= longest) continue;
     let k = 1;
     while (k < phrase.length && i + k < tokens.length && norm(tokens[i + k]) === phrase[k]) k++;
     if (k === phrase.length) longest = k;
@@ -132,8 +141,8 @@ export function tenseAround(tokens: readonly Token[], first: number, end: number
 /** What the words just before an expression say about its direction, whatever the tense. */
 export type Cue = 'deadline' | 'bound';
 
-const cuePattern = (phrases: string[]): RegExp =>
-  new RegExp(`(?<![\\p{L}])(?:${phrases.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:the|on|at|noon|midnight|\\d{1,2}(?::\\d\\d)?\\s*[ap]\\.?m\\.?(?:\\s+[A-Z]{3})?,?)\\s+)*$`, 'iu');
+const cuePattern = (phrases: string[]): Scanner =>
+  new Scanner(`(?<![\\p{L}])(?:${phrases.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:the|on|at|noon|midnight|\\d{1,2}(?::\\d\\d)?\\s*[ap]\\.?m\\.?(?:\\s+[A-Z]{3})?,?)\\s+)*$`, 'iu');
 const DEADLINE = cuePattern(data.deadlineCues);
 const BOUND = cuePattern(data.boundCues);
 

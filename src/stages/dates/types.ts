@@ -104,6 +104,8 @@ export interface SentenceContext {
   published: string | null;
   /** The gate bits of this sentence's words (parsers/pattern.ts). */
   mask: Int32Array;
+  /** Each token's own gate bits (parsers/pattern.ts), where anchored parsers look for their words. */
+  tokenBits: Int32Array;
   /** Problems found while refining; the stage returns them. */
   diagnostics: Diagnostic[];
 }

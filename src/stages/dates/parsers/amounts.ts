@@ -69,6 +69,7 @@ export const spanParser = patternParser(
     return { type: 'DURATION', value: durationValue(amount, unit) };
   },
   followGate([...SPAN_DIRECTIONS, ...AMOUNT_ENDS], UNITS.keys()),
+  { at: UNIT_GATE, reach: 14 },
 );
 
 const RANK_COARSE = new Set(['decade', 'century', 'millennium']);
@@ -134,7 +135,7 @@ export const durationParser = patternParser(
     // "a minute and a half": the half comes after a singular unit.
     if (amount !== 'X' && g.halfAfter) amount += 0.5;
     // Digits glued to a currency or a larger number ("$5 million years") are not durations.
-    if (/[$£€¥]\s*$/.test(place.before)) return null;
+    if (/[$£€¥]\s*$/.test(place.wordsBefore(16))) return null;
     // "a second term" is an ordinal, "three-quarters of" a fraction, "60 Minutes" a title.
     if (/^an?\s+second$/i.test(m[0]) && /^\s+\p{L}/u.test(place.after)) return null;
     if (/quarters?$/i.test(g.unit) && /^\s+of\b/i.test(place.after)) return null;
@@ -145,7 +146,7 @@ export const durationParser = patternParser(
     if (/^one\s+day$/i.test(m[0]) && someday(place)) return { type: 'DATE', value: 'FUTURE_REF' };
     // A nominal duration takes its determiner ("the nine months"); an adjectival one does not ("the three-year deal").
     const nominal = !/[-‐‑]/.test(m[0].slice(g.amount.length, g.amount.length + 1));
-    const the = nominal && /(?:^|\s)the\s+$/i.exec(place.before);
+    const the = nominal && /(?:^|\s)the\s+$/i.exec(place.wordsBefore(16));
     return {
       ...(the ? { start: place.start - the[0].trimStart().length } : {}),
       type: 'DURATION',
@@ -154,6 +155,8 @@ export const durationParser = patternParser(
   },
   // An amount, "and a half" or an extra word ("two more weeks") right before the unit.
   eitherGate(AMOUNT_UNIT_GATE, followGate([...EXTRA_WORDS, 'half'], UNITS.keys())),
+  // "two hundred and fifty-five and a half trading days": some fifteen tokens before the unit at most.
+  { at: UNIT_GATE, reach: 16 },
 );
 
 /** "for years", "within days", "in decades": a bare plural unit after a preposition of extent. */
@@ -168,6 +171,7 @@ export const vagueDurationParser = patternParser(
     return { type: 'DURATION', value: durationValue('X', unit) };
   },
   followGate(EXTENT, UNITS.keys()),
+  { at: UNIT_GATE, reach: 0 },
 );
 
 interface SetsData {
@@ -237,4 +241,5 @@ export const rateParser = patternParser(
     return { type: 'SET', value: durationValue(1, unitOf(g.unit)!) };
   },
   followGate(['a', 'an', 'per', 'each'], UNIT_SINGULAR_WORDS),
+  { at: UNIT_GATE, reach: 12 },
 );

@@ -2,7 +2,7 @@
 // halves ("the first half of 2024") and seasons ("summer of 2019", "last
 // fall"). Without a year, all of them follow the sentence's tense: "sales rose
 // in the third quarter" is the latest third quarter, "will rise" the next one.
-import { alternation, B, E, MONTH_NAME_GATE, MONTHS, ORDINAL, ORDINAL_WORDS, ordinalOf, SEASON, SEASONS } from '../lexicon.js';
+import { alternation, B, E, MONTH_GATE, MONTH_NAME_GATE, MONTHS, ORDINAL, ORDINAL_WORDS, ordinalOf, SEASON, SEASONS } from '../lexicon.js';
 import type { Extracted } from './pattern.js';
 import { DIGITS, followGate, pattern, patternParser, shapeGate } from './pattern.js';
 
@@ -115,4 +115,5 @@ export const monthNameParser = patternParser(
     return { type: 'DATE', relative: { kind: 'month', month, direction: 'tense' } };
   },
   MONTH_NAME_GATE,
+  { at: MONTH_GATE, reach: 0 },
 );

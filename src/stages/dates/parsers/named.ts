@@ -4,7 +4,7 @@
 import { loadData } from '../../../data.js';
 import { alternation, B, E, phraseGate } from '../lexicon.js';
 import { addDays, isoWeekday, pad, daysInMonth, type Ymd } from '../timex.js';
-import { eitherGate, followGate, pattern, patternParser, shapeGate } from './pattern.js';
+import { eitherGate, followGate, pattern, patternParser } from './pattern.js';
 
 export interface Holiday {
   names: string[];
@@ -85,6 +85,8 @@ const TEENS: Record<string, number> = {
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
 const SEP = '[-‐‑\\s]';
+/** Centuries said in words that name themselves ("nineteen", "twenty"), unlike "eleven" and "twelve", which are mostly counts. */
+const SPOKEN_CENTURIES = Object.keys(HIGH).filter((w) => /teen|twenty/.test(w));
 const LOW = `(?:(?<tens>${alternation(Object.keys(TENS))})(?:${SEP}(?<unit>${alternation(Object.keys(UNITS))}))?|(?<teen>${alternation(Object.keys(TEENS))})|oh${SEP}(?<oh>${alternation(Object.keys(UNITS))})|(?<hundred>hundred))`;
 const AFTER_THOUSAND = `(?:${SEP}(?:and\\s+)?(?<low2>${alternation([...Object.keys(TEENS), ...Object.keys(UNITS)])}))?`;
 
@@ -114,9 +116,11 @@ export const spokenYearParser = patternParser(
     }
     return { type: 'DATE', value: pad(year, 4) };
   },
-  // "nineteen ninety-six", "eighteen oh five", "two thousand"; "-teen", "twenty" or "thousand" somewhere ("twelve hundred" is a count).
-  [
-    shapeGate(/teen|twenty|thousand/i),
-    eitherGate(followGate(Object.keys(HIGH), [...Object.keys(TENS), ...Object.keys(TEENS), 'oh', 'hundred']), followGate(['two'], ['thousand'])),
-  ],
+  // "nineteen ninety-six", "eighteen oh five", "two thousand"; "eleven" and "twelve" only before a "-teen" or "twenty"
+  // ("twelve fifteen"): "twelve hundred" is a count.
+  eitherGate(
+    followGate(SPOKEN_CENTURIES, [...Object.keys(TENS), ...Object.keys(TEENS), 'oh', 'hundred']),
+    followGate(['eleven', 'twelve'], [...Object.keys(TENS), ...Object.keys(TEENS)].filter((w) => /teen|twenty/.test(w))),
+    followGate(['two'], ['thousand']),
+  ),
 );

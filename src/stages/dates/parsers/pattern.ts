@@ -320,7 +320,7 @@ class WordInfo {
     readonly v: Int32Array,
     /** False for punctuation ("-", ",", "."): the words on either side still follow each other. */
     readonly words: boolean,
-    /** Whether written together with its neighbours it may make a shape ("1990" + "'s"): it holds a digit or an apostrophe. */
+    /** Whether written together with its neighbours it may make a shape ("1990" + "'s"): it holds a digit (or is a capital, "B." + "C."). */
     readonly joins: boolean,
   ) {}
 }
@@ -332,7 +332,7 @@ const SHAPE = 3 * MASK_WORDS;
 
 const HAS_DIGIT = /\d/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const JOINS = /[\d'’]|^[A-Z]\.?$/;
+const JOINS = /\d|^[A-Z]\.?$/;
 
 function orInto(into: Int32Array, at: number, from: Mask | undefined): void {
   if (from) for (let k = 0; k < MASK_WORDS; k++) into[at + k] |= from[k];
@@ -380,12 +380,19 @@ function infoOf(text: string): WordInfo {
   return info;
 }
 
+/** A sentence's gate bits, and each token's own (its words and shapes; MASK_WORDS per token), where anchors are looked for. */
+export interface SentenceGates {
+  mask: Mask;
+  tokens: Int32Array;
+}
+
 /**
  * The gate bits of a sentence: of its words, of neighbouring words, of tokens
- * and of runs of tokens written together that hold a digit or an apostrophe
- * ("1990's", "$5": shapes may span them).
+ * and of runs of tokens written together that hold a digit ("1990's", "$5":
+ * shapes may span them).
  */
-export function sentenceMask(tokens: readonly Token[], text: string, offset: number): Mask {
+export function sentenceGates(tokens: readonly Token[], text: string, offset: number): SentenceGates {
+  const own = new Int32Array(tokens.length * MASK_WORDS);
   let m0 = 0;
   let m1 = 0;
   let m2 = 0;
@@ -398,6 +405,9 @@ export function sentenceMask(tokens: readonly Token[], text: string, offset: num
     const t = tokens[i];
     const info = infoOf(t.text);
     const v = info.v;
+    own[i * MASK_WORDS] = v[0] | v[SHAPE];
+    own[i * MASK_WORDS + 1] = v[1] | v[SHAPE + 1];
+    own[i * MASK_WORDS + 2] = v[2] | v[SHAPE + 2];
     if (info.words) {
       m0 |= v[0] | (t0 & v[LEAD]) | v[SHAPE];
       m1 |= v[1] | (t1 & v[LEAD + 1]) | v[SHAPE + 1];
@@ -418,7 +428,7 @@ export function sentenceMask(tokens: readonly Token[], text: string, offset: num
     run = i + 1;
     joins = false;
   }
-  return Int32Array.of(m0, m1, m2);
+  return { mask: Int32Array.of(m0, m1, m2), tokens: own };
 }
 
 /** Whether a sentence's mask holds one of the gate's bits. */
@@ -431,36 +441,77 @@ export function passes(mask: Mask, gate: WordGate): boolean {
 export type Gate = RegExp | WordGate | readonly (RegExp | WordGate)[];
 
 /**
+ * Where a pattern's matches can be: each holds a word of `at` (any case) and
+ * starts at most `reach` tokens before it. The scan then starts near the
+ * first such word instead of at the sentence start, and stops when no such
+ * word is left after the last match: the same matches, less text scanned.
+ */
+export interface Anchor {
+  at: WordGate;
+  reach: number;
+}
+
+/**
  * A parser from a pattern and its extract function. `gate` is a cheap test
  * (words or plain keywords) the sentence must pass before the full pattern runs.
  */
-export function patternParser(name: string, source: Pattern, extract: Extract, gate?: Gate): Parser {
+export function patternParser(name: string, source: Pattern, extract: Extract, gate?: Gate, anchor?: Anchor): Parser {
   const all: readonly (RegExp | WordGate)[] = gate === undefined ? [] : Array.isArray(gate) ? gate : [gate as RegExp | WordGate];
   // Word gates are one AND each; keyword regexes are tested apart, after them.
   const wordGates = all.filter((g): g is WordGate => !(g instanceof RegExp));
   const keywords = all.filter((g): g is RegExp => g instanceof RegExp);
   const rule = `parser:${name}`;
   const scanner = new Scanner(source.source, 'iu');
+  /** Extracts a match; returns where the scan goes on. */
+  const take = (ctx: SentenceContext, m: RegExpExecArray, out: Candidate[]): number => {
+    const end = m.index + m[0].length;
+    if (end === m.index) return end + 1;
+    const place = new MatchPlace(ctx, m, scanner.regex);
+    const result = extract(m, place);
+    if (Array.isArray(result)) for (const e of result) out.push(candidateOf(e, place, rule));
+    else if (result) out.push(candidateOf(result, place, rule));
+    return end;
+  };
   return {
     name,
     parse(ctx, out) {
       for (let i = 0; i < wordGates.length; i++) if (!passes(ctx.mask, wordGates[i])) return;
       const text = ctx.sentence.text;
       for (let i = 0; i < keywords.length; i++) if (!keywords[i].test(text)) return;
-      for (let m = scanner.exec(text); m; ) {
-        const end = m.index + m[0].length;
-        if (end > m.index) {
-          const place = new MatchPlace(ctx, m, scanner.regex);
-          const result = extract(m, place);
-          if (Array.isArray(result)) for (const e of result) out.push(candidateOf(e, place, rule));
-          else if (result) out.push(candidateOf(result, place, rule));
-        }
-        m = scanner.exec(text, end > m.index ? end : end + 1);
+      if (anchor === undefined) {
+        for (let m = scanner.exec(text); m; m = scanner.exec(text, take(ctx, m, out)));
+        return;
+      }
+      const { tokens, tokenBits } = ctx;
+      const a = anchor.at.bits;
+      const offset = ctx.sentence.start;
+      let from = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const k = i * MASK_WORDS;
+        if (((tokenBits[k] & a[0]) | (tokenBits[k + 1] & a[1]) | (tokenBits[k + 2] & a[2])) === 0) continue;
+        // An anchor word inside the last match: the next match holds a later one.
+        if (tokens[i].end - offset <= from) continue;
+        const start = tokens[i < anchor.reach ? 0 : i - anchor.reach].start - offset;
+        const m = scanner.exec(text, start > from ? start : from);
+        // No match from here on: none holds a later anchor word either.
+        if (m === null) return;
+        from = take(ctx, m, out);
       }
     },
   };
 }
 
+/** Every candidate has the same fields in the same order (one object shape for the refiners' code to read fast). */
 function candidateOf(e: Extracted, place: MatchPlace, rule: string): Candidate {
-  return { ...e, start: e.start ?? place.start, end: e.end ?? place.end, rule };
+  return {
+    start: e.start ?? place.start,
+    end: e.end ?? place.end,
+    type: e.type,
+    value: e.value,
+    relative: e.relative,
+    suffix: e.suffix,
+    mod: e.mod,
+    rule,
+    anchor: e.anchor,
+  };
 }

@@ -22,6 +22,7 @@ import {
   alternation,
   anyWordGate,
   UNITS,
+  UNIT_GATE,
   WEEKDAYS,
 } from '../lexicon.js';
 import type { Direction, Granularity } from '../types.js';
@@ -155,6 +156,7 @@ export const agoParser = patternParser(
     return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: n }, ...approx };
   },
   [AMOUNT_UNIT_GATE, followGate([...UNITS.keys(), 'so'], ['ago', 'hence', 'from', 'earlier', 'later', 'before', 'after', 'previously'])],
+  { at: UNIT_GATE, reach: 10 },
 );
 
 /** "the year-earlier quarter", "the year-ago period", "year-earlier" (results): the mentioned period a year before. */

@@ -6,7 +6,7 @@
 // reads the sentence's tense. A range ("31 May-1 June 1916", "from 24 July
 // until 26 November") is two matches, as TimeML wants.
 import type { Candidate, Direction } from '../types.js';
-import { B, E, MONTH_DAY_GATE, MONTH_NAME_GATE, monthOf, MONTHS, WEEKDAY_NAME_GATE, weekdayOf, WEEKDAYS, alternation } from '../lexicon.js';
+import { B, E, MONTH_DAY_GATE, MONTH_GATE, MONTH_NAME_GATE, monthOf, MONTHS, WEEKDAY_GATE, WEEKDAY_NAME_GATE, weekdayOf, WEEKDAYS, alternation } from '../lexicon.js';
 import { daysInMonth, dayValue, monthValue, pad } from '../timex.js';
 import { DIGITS, eitherGate, followGate, pattern, patternParser, shapeGate, type Extracted, type MatchPlace } from './pattern.js';
 
@@ -87,7 +87,8 @@ function datePart(g: Record<string, string | undefined>, dir: Direction): Pick<C
 function candidate(g: Record<string, string | undefined>, place: MatchPlace): Extracted | null {
   // Names are capitalised: "Section 5 may apply", "march 3 miles" are no dates.
   for (const name of [g.month1, g.month2, g.month3, g.weekday]) if (name && !/^\p{Lu}/u.test(name)) return null;
-  const lead = DIRECTION_BEFORE.exec(place.before);
+  // The direction word is one of the last words before the match: no need to scan the whole sentence before it.
+  const lead = DIRECTION_BEFORE.exec(place.wordsBefore(32));
   const dir = lead ? direction(lead[1]) : 'tense';
   const date = datePart(g, dir);
   const suffix = clockSuffix(g);
@@ -124,6 +125,8 @@ export const calendarDateParser = patternParser(
     return candidate(g, place);
   },
   DATE_GATE,
+  // A clock, a weekday, a day and "of" may come before the month: at most some twenty tokens.
+  { at: MONTH_GATE, reach: 20 },
 );
 
 /** "March 2023", "September 480 BC", "August of that year" (the year the story is in). */
@@ -138,6 +141,7 @@ export const monthYearParser = patternParser(
     return { type: 'DATE', relative: { kind: 'in-year', part: { kind: 'month', month: monthOf(g.month3)!, direction: 'tense' }, year: { mentioned: true } } };
   },
   [MONTH_NAME_GATE, followGate(MONTHS.keys(), [DIGITS, 'of'])],
+  { at: MONTH_GATE, reach: 0 },
 );
 
 /** "Tuesday", "last Friday", "9 a.m. EST Tuesday", "Friday at noon" is the clock-word parser's. */
@@ -150,6 +154,7 @@ export const weekdayParser = patternParser(
     return candidate(m.groups!, place);
   },
   WEEKDAY_NAME_GATE,
+  { at: WEEKDAY_GATE, reach: 12 },
 );
 
 /** "10:35 a.m.", "3 p.m.", "15:00 GMT", "05:30hrs": a time on the day last mentioned. */
@@ -215,4 +220,5 @@ export const dayRangeParser = patternParser(
     ];
   },
   DATE_GATE,
+  { at: MONTH_GATE, reach: 8 },
 );

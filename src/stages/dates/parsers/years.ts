@@ -4,7 +4,7 @@
 import type { Token } from '../../../article.js';
 import { B, E } from '../lexicon.js';
 import { pad } from '../timex.js';
-import { DIGITS, eitherGate, followGate, pattern, patternParser, shapeGate, type MatchPlace } from './pattern.js';
+import { DIGITS, eitherGate, followGate, lastWords, pattern, patternParser, shapeGate, type MatchPlace } from './pattern.js';
 
 /** Four digits written together: every year pattern holds them. */
 const FOUR_DIGIT_GATE = shapeGate(/\d{4}/);
@@ -23,7 +23,7 @@ function isCount(place: MatchPlace, start: number, end: number): boolean {
   const prev: Token | undefined = i > 0 ? tokens[i - 1] : undefined;
   const framed =
     prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADP' || prev.normal === "'s" || prev.normal === '’s' || prev.normal === 'fiscal' || prev.normal === 'calendar');
-  if (COUNT_CUES.test(place.ctx.text.slice(place.ctx.sentence.start, start)) && !framed) return true;
+  if (!framed && COUNT_CUES.test(lastWords(place.ctx.text, place.ctx.sentence.start, start, 40))) return true;
   if (!next) return false;
   if (/^(?:percent|per|%|people|persons|dollars)$/i.test(next.normal)) return true;
   const plural = next.pos === 'NOUN' && next.normal !== next.lemma && /s$/.test(next.normal);
@@ -36,7 +36,7 @@ const PERIOD_AFTER = /^\s+(quarter|period)(?![\p{L}\p{N}])/iu;
 export const yearParser = patternParser('year', pattern(FOUR_DIGITS), (m, place) => {
   if (isCount(place, place.start, place.end)) return null;
   const period = PERIOD_AFTER.exec(place.after);
-  const the = /(?:^|\s)the\s+$/i.exec(place.before);
+  const the = /(?:^|\s)the\s+$/i.exec(place.wordsBefore(16));
   if (period && the) {
     return {
       start: place.start - the[0].trimStart().length,
@@ -46,7 +46,7 @@ export const yearParser = patternParser('year', pattern(FOUR_DIGITS), (m, place)
     };
   }
   return { type: 'DATE', value: m.groups!.year };
-}, FOUR_DIGIT_GATE);
+}, FOUR_DIGIT_GATE, { at: FOUR_DIGIT_GATE, reach: 0 });
 
 /** "1991-94", "1991–1994": the second year of a range, shortened or not. */
 export const yearRangeParser = patternParser(

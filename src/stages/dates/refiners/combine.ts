@@ -28,6 +28,7 @@ const SHARED = /^\s*(?:,|and|or|to|through|-|–)\s*$/;
 export const combineRefiner: Refiner = {
   name: 'combine',
   refine(candidates, ctx) {
+    if (candidates.length < 2) return candidates;
     const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
     const out: Candidate[] = [];
     for (let i = 0; i < sorted.length; i++) {
@@ -43,9 +44,7 @@ export const combineRefiner: Refiner = {
         if (partA && yearB && PART_THEN_YEAR.test(gap)) joined = { kind: 'in-year', part: partA, year: yearB };
         else if (yearA && partB && YEAR_THEN_PART.test(gap)) joined = { kind: 'in-year', part: partB, year: yearA };
         if (joined) {
-          const { value: _v, ...rest } = a;
-          void _v;
-          out.push({ ...rest, end: b.end, relative: joined, rule: `${a.rule}+refiner:combine` });
+          out.push({ ...a, end: b.end, value: undefined, relative: joined, rule: `${a.rule}+refiner:combine` });
           i++;
           continue;
         }

@@ -6,6 +6,7 @@ import type { Candidate, Refiner } from '../types.js';
 export const overlapRefiner: Refiner = {
   name: 'overlap',
   refine(candidates) {
+    if (candidates.length < 2) return candidates;
     // Stable sort: candidates keep parser order among equals.
     const ranked = candidates
       .map((c, i) => ({ c, i }))

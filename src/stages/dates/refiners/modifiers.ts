@@ -3,7 +3,7 @@
 // "earlier this month" (START), "more than two years" (MORE_THAN).
 import { loadData } from '../../../data.js';
 import { alternation } from '../lexicon.js';
-import { lastWords } from '../parsers/pattern.js';
+import { lastWords, Scanner } from '../parsers/pattern.js';
 import type { Candidate, Refiner } from '../types.js';
 
 interface Prefix {
@@ -17,9 +17,39 @@ interface Prefix {
 const prefixes = loadData<{ prefixes: Prefix[] }>('dates/modifiers.json').prefixes;
 const BY_PHRASE = new Map(prefixes.map((p) => [p.phrase, p]));
 /** The longest prefix phrase ending right before the expression (a space or a hyphen between: "mid-1990s"). */
-const PREFIX = new RegExp(`(?<![\\p{L}\\p{N}])(?<phrase>${alternation(BY_PHRASE.keys())})(?:\\s*[-‐‑]\\s*|\\s+)$`, 'iu');
+const PREFIX = new Scanner(`(?<![\\p{L}\\p{N}])(?<phrase>${alternation(BY_PHRASE.keys())})(?:\\s*[-‐‑]\\s*|\\s+)$`, 'iu');
+/** The last words of the prefix phrases: the word before an expression is one of them, or no prefix ends there. */
+const LAST_WORDS = new Set(prefixes.map((p) => p.phrase.split(' ').pop()!.toLowerCase()));
 
-const OR_SO = /^\s+or\s+so(?![\p{L}\p{N}])/iu;
+/**
+ * The word before the spaces and hyphens that end a text, lower-cased;
+ * undefined when none end it (no prefix can), null when the pattern must
+ * decide (other spaces or letters than ASCII).
+ */
+function lastWordBefore(text: string): string | null | undefined {
+  let end = text.length;
+  while (end > 0 && SEPARATORS.includes(text[end - 1])) end--;
+  if (end > 0 && /\s/u.test(text[end - 1])) return null;
+  if (end === text.length) return undefined;
+  let start = end;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1) | 0x20;
+    if (c < 97 || c > 122) break;
+    start--;
+  }
+  if (start > 0 && /\p{L}/u.test(text[start - 1])) return null;
+  return text.slice(start, end).toLowerCase();
+}
+
+const SEPARATORS = ' \t\n\r\u00a0-‐‑';
+
+const OR_SO = /\s+or\s+so(?![\p{L}\p{N}])/iuy;
+
+function prefixBefore(before: string): RegExpExecArray | null {
+  const word = lastWordBefore(before);
+  if (word === undefined || (word !== null && !LAST_WORDS.has(word))) return null;
+  return PREFIX.exec(before);
+}
 
 function fits(prefix: Prefix, c: Candidate, text: string): boolean {
   if (prefix.only === 'deictic' && !/^(?:this|last|next|that)\s/i.test(text)) return false;
@@ -42,11 +72,12 @@ export const modifierRefiner: Refiner = {
       floor = c.end;
       if (c.mod) return c;
       // "the next two years or so", "1990 or so": an approximation written after the expression.
-      const or = OR_SO.exec(ctx.text.slice(c.end, ctx.sentence.end));
+      OR_SO.lastIndex = c.end - ctx.sentence.start;
+      const or = OR_SO.exec(ctx.sentence.text);
       if (or && !c.value?.endsWith('_REF') && c.type !== 'SET') {
         return { ...c, end: c.end + or[0].length, mod: 'APPROX', rule: `${c.rule}+refiner:modifier` };
       }
-      const m = PREFIX.exec(before);
+      const m = prefixBefore(before);
       if (!m) return c;
       const prefix = BY_PHRASE.get(m.groups!.phrase.toLowerCase().replace(/\s+/g, ' '));
       if (!prefix || !fits(prefix, c, text)) return c;

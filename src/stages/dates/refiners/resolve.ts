@@ -460,10 +460,14 @@ export function isPrimary(c: Candidate): boolean {
 export const resolveRefiner: Refiner = {
   name: 'resolve',
   refine(candidates, ctx: SentenceContext) {
-    const dct = ctx.published ? parseYmd(ctx.published) : null;
-    const seen: Mentioned[] = [...ctx.history];
+    const dct = ctx.published ? publicationDate(ctx.published) : null;
+    // This sentence's values join the history while it is resolved (a later expression may need an earlier
+    // one), and leave it after: the stage records the final ones. Pushing and truncating, not copying the
+    // history, keeps date-dense texts linear.
+    const seen: Mentioned[] = ctx.history;
+    const historyLength = seen.length;
     let previous: Candidate | null = null;
-    return candidates.map((c): Candidate => {
+    const resolved = candidates.map((c): Candidate => {
       const done = (r: Candidate): Candidate => {
         if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index, anchor: isPrimary(r), stated: !r.relative, lead: opensSentence(ctx.text, ctx.sentence.start, r.start) });
         previous = r;
@@ -497,5 +501,15 @@ export const resolveRefiner: Refiner = {
       const r = resolve(c.relative, dct, ctx.published, tense, cue, seen, ctx.sentence.index, possessive);
       return done({ ...c, value: withSuffix(r.value, c.suffix), anchor: r.anchor });
     });
+    seen.length = historyLength;
+    return resolved;
   },
 };
+
+let lastPublished: { iso: string; date: Ymd | null } | undefined;
+
+/** The publication date as numbers (every sentence of an article asks for the same one). */
+function publicationDate(iso: string): Ymd | null {
+  if (lastPublished?.iso !== iso) lastPublished = { iso, date: parseYmd(iso) };
+  return lastPublished.date;
+}
