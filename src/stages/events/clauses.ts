@@ -6,7 +6,7 @@
 // absolute "with" (", with wars fought"), a semicolon, or a trailing attribution
 // (", police said").
 import type { Token } from '../../article.js';
-import { CLAUSE_OPENERS, REPORTING_VERBS } from './dictionary.js';
+import { CLAUSE_OPENERS, GATE_BITS, REPORTING_VERBS } from './dictionary.js';
 
 export type ClauseKind = 'main' | 'subordinate' | 'relative' | 'coordinate' | 'participial' | 'absolute' | 'attribution';
 
@@ -74,8 +74,8 @@ function attributionAhead(tokens: readonly Token[], comma: number, end: number):
   return false;
 }
 
-/** Splits the sentence's tokens [first, end) into clauses. */
-export function clausesOf(tokens: readonly Token[], first: number, end: number): Clause[] {
+/** Splits the sentence's tokens [first, end) into clauses. `gates`: the article's gate masks (tokens.ts), if computed. */
+export function clausesOf(tokens: readonly Token[], first: number, end: number, gates?: Uint8Array): Clause[] {
   const starts: { at: number; kind: ClauseKind; inherits: boolean }[] = [{ at: first, kind: 'main', inherits: false }];
   const open = (at: number, kind: ClauseKind, inherits = false): void => {
     if (at <= first || at >= end) return;
@@ -146,7 +146,7 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number):
       open(i, 'relative');
       continue;
     }
-    if (CLAUSE_OPENERS.has(normal)) {
+    if ((gates === undefined || (gates[i] & GATE_BITS.clauseOpener) !== 0) && CLAUSE_OPENERS.has(normal)) {
       const relative = normal === 'which' || normal === 'who' || normal === 'whom' || normal === 'whose' || normal === 'where';
       const temporal = normal === 'before' || normal === 'after' || normal === 'until' || normal === 'once' || normal === 'since';
       if (temporal && !(t.pos === 'SCONJ' || verbAhead(tokens, i + 1, end, 7))) continue;

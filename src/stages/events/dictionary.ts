@@ -143,11 +143,23 @@ export class Gate {
   private words: Set<string> | null = null;
   /** Some opening word holds an apostrophe or a dash ("n't", "co-operate"): text must be folded to compare. */
   private folds = false;
-  /** The phrases, or a function that reads them on first use (data a stage loads only when it runs). */
-  constructor(private readonly phrases: readonly string[] | (() => readonly string[])) {}
+  /**
+   * The phrases, or a function that reads them on first use (data a stage loads only when it runs). `words`: they
+   * are single lower-cased words, taken as they are (a word list, not phrases to tokenise).
+   */
+  constructor(
+    private readonly phrases: readonly string[] | (() => readonly string[]),
+    private readonly plainWords = false,
+  ) {}
   private build(): Set<string> {
     const words = new Set<string>();
-    for (const phrase of typeof this.phrases === 'function' ? this.phrases() : this.phrases) {
+    const phrases = typeof this.phrases === 'function' ? this.phrases() : this.phrases;
+    if (this.plainWords) {
+      for (const w of phrases) words.add(w);
+      this.folds = [...words].some((w) => /['-]/.test(w));
+      return words;
+    }
+    for (const phrase of phrases) {
       const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
       if (!first) continue;
       words.add(fold(first.normal));
@@ -193,7 +205,8 @@ export class GateSet {
   /** The mask of a token with these lower-cased form and lemma. */
   maskOfForms(normal: string, lemma: string): number {
     const bits = (this.bits ??= this.build());
-    let mask = (bits.get(normal) ?? 0) | (bits.get(lemma) ?? 0);
+    let mask = bits.get(normal) ?? 0;
+    if (lemma !== normal) mask |= bits.get(lemma) ?? 0;
     if ((this.foldBits & ~mask) !== 0 && foldable(normal)) mask |= ((bits.get(fold(normal)) ?? 0) | (bits.get(fold(lemma.toLowerCase())) ?? 0)) & this.foldBits;
     return mask;
   }
@@ -281,8 +294,21 @@ export const OBJECT_CONTROL_VERBS: ReadonlySet<string> = new Set(cues.objectCont
 /** Unnamed groups ("police", "protesters"): the opening words of data/events/groups.json, read on first use. */
 export const GROUPS_GATE = new Gate(() => Object.keys(loadData<{ groups: Record<string, string> }>('events/groups.json').groups));
 
-/** Bits of a token's gate mask (see GATES): which dictionaries may match from it. */
-export const GATE_BITS = { trigger: 1, modality: 2, futureTimes: 4, pairAnaphors: 8, groups: 16 } as const;
+/** Words some trigger pattern needs as its object (the union of the patterns' object words). */
+export const OBJECT_WORDS_GATE = new Gate(() => {
+  const words = new Set<string>();
+  for (const p of PATTERNS) if (p.object) for (const w of p.object) words.add(w);
+  return [...words];
+}, true);
+
+export const CLAUSE_OPENERS_GATE = new Gate(cues.clauseOpeners, true);
+
+/**
+ * Bits of a token's gate mask (see GATES): which dictionaries may match from it.
+ * objectWord is also set when the token's lower-cased lemma is an object word
+ * (tokens.ts), as findObject compares it.
+ */
+export const GATE_BITS = { trigger: 1, modality: 2, futureTimes: 4, pairAnaphors: 8, groups: 16, objectWord: 32, clauseOpener: 64 } as const;
 
 /** The gates every token of an article is asked once, in the order of GATE_BITS. */
-export const GATES = new GateSet([TRIGGER_GATE, MODALITY_GATE, FUTURE_TIMES_GATE, PAIR_ANAPHORS_GATE, GROUPS_GATE]);
+export const GATES = new GateSet([TRIGGER_GATE, MODALITY_GATE, FUTURE_TIMES_GATE, PAIR_ANAPHORS_GATE, GROUPS_GATE, OBJECT_WORDS_GATE, CLAUSE_OPENERS_GATE]);

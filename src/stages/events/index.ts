@@ -241,7 +241,7 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     previousSubject = sentenceSubject(refs, tokens, s);
     // A sentence no trigger word opens has no event: its actors only carry the focus and the subject on.
     if (!anyGate(lookup, GATE_BITS.trigger, s.firstToken, s.endToken)) continue;
-    const clauses = clausesOf(tokens, s.firstToken, s.endToken);
+    const clauses = clausesOf(tokens, s.firstToken, s.endToken, gates);
     const clauseIndex: number[] = new Array(s.endToken - s.firstToken);
     for (let k = 0; k < clauses.length; k++) for (let i = clauses[k].first; i < clauses[k].end; i++) clauseIndex[i - s.firstToken] = k;
     const insideActor = (i: number): boolean => {
@@ -486,13 +486,12 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
     if (!source && !info.sourceOptional) continue;
     if (rule === '') {
       recoded = recode(type, mode, intent, ultimatum, conditional);
-      const parts = [`pattern:${p.id}`];
-      if (trigger.object) parts.push(`object:${trigger.object}`);
-      if (mutual) parts.push('mutual');
-      for (const h of how) parts.push(h);
-      if (modality.cue) parts.push(`mode:${modality.cue}`);
-      if (recoded) parts.push(`intent:${type}->${recoded.type}`);
-      rule = parts.join('|');
+      rule = `pattern:${p.id}`;
+      if (trigger.object) rule += `|object:${trigger.object}`;
+      if (mutual) rule += '|mutual';
+      for (const h of how) rule += `|${h}`;
+      if (modality.cue) rule += `|mode:${modality.cue}`;
+      if (recoded) rule += `|intent:${type}->${recoded.type}`;
     }
     const finalType = recoded?.type ?? type;
     const finalMode = recoded?.mode ?? mode;
@@ -564,14 +563,6 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   }
 }
 
-/** Keys of the sides a record has, to find records that say the same with more. */
-function sideKey(d: Draft, side: 'source' | 'target', actor?: string): string {
-  const r = d.record;
-  const source = side === 'target' ? '*' : (actor ?? r.source?.actor ?? '-');
-  const target = side === 'source' ? '*' : (actor ?? r.target?.actor ?? '-');
-  return `${r.evidence.sentence}|${r.type}|${d.mergeMode}|${source}|${target}`;
-}
-
 /** The record's actors at country level, in a fixed order for mutual records. */
 function pairKey(d: Draft): [string, string] {
   const source = d.record.source ? countryOf(d.record.source.actor) : '-';
@@ -579,50 +570,71 @@ function pairKey(d: Draft): [string, string] {
   return d.mutual && target < source ? [target, source] : [source, target];
 }
 
-/** Merges duplicates within a sentence, orders deterministically and gives ids. */
+/** A draft with its country-level pair, worked out once. */
+interface Keyed {
+  draft: Draft;
+  pair: [string, string];
+}
+
+/** Same sentence, type and country-level pair: the same statement. */
+const sameStatement = (a: Keyed, b: Keyed): boolean =>
+  a.draft.record.evidence.sentence === b.draft.record.evidence.sentence && a.draft.record.type === b.draft.record.type && a.pair[0] === b.pair[0] && a.pair[1] === b.pair[1];
+
+/** The same statement with the same mode and date: the same act told twice. */
+const sameAct = (a: Keyed, b: Keyed): boolean => sameStatement(a, b) && a.draft.mergeMode === b.draft.mergeMode && a.draft.record.date.value === b.draft.record.date.value;
+
+/**
+ * A two-sided record `full` says what the one-sided `d` says, with more: same
+ * sentence, type and mode, and d's one actor on the same side (either side
+ * when `full` is mutual).
+ */
+function subsumes(full: Draft, d: Draft): boolean {
+  const f = full.record;
+  const r = d.record;
+  if (!f.source || !f.target || f.evidence.sentence !== r.evidence.sentence || f.type !== r.type || full.mergeMode !== d.mergeMode) return false;
+  if (r.target === null && r.source) return f.source.actor === r.source.actor || (full.mutual && f.target.actor === r.source.actor);
+  if (r.source === null && r.target) return f.target.actor === r.target.actor || (full.mutual && f.source.actor === r.target.actor);
+  return false;
+}
+
+/**
+ * Merges duplicates within a sentence, orders deterministically and gives ids.
+ * Drafts come sentence by sentence, and every comparison is within a sentence:
+ * each draft is compared with those of its sentence only.
+ */
 function refine(articleId: string, drafts: Draft[]): EventRecord[] {
-  const best = new Map<string, Draft>();
-  const statements = new Map<Draft, string>();
-  for (const d of drafts) {
-    const r = d.record;
-    const [source, target] = pairKey(d);
-    statements.set(d, `${r.evidence.sentence}|${r.type}|${source}|${target}`);
-    // Country-level actors: "Manila summoned China's ambassador to protest against what it called dangerous actions"
-    // is one complaint of PHLGOV's whether its target reads CHN or CHNGOV; another date is another act.
-    const key = `${r.evidence.sentence}|${r.type}|${d.mergeMode}|${r.date.value}|${source}|${target}`;
-    const held = best.get(key);
-    if (!held || better(d, held)) best.set(key, d);
+  // Country-level actors: "Manila summoned China's ambassador to protest against what it called dangerous actions"
+  // is one complaint of PHLGOV's whether its target reads CHN or CHNGOV; another date is another act.
+  const best: Keyed[] = [];
+  let from = 0;
+  for (const draft of drafts) {
+    const k: Keyed = { draft, pair: pairKey(draft) };
+    if (best.length > from && best[best.length - 1].draft.record.evidence.sentence !== draft.record.evidence.sentence) from = best.length;
+    let held = -1;
+    for (let j = from; j < best.length && held < 0; j++) if (sameAct(best[j], k)) held = j;
+    if (held < 0) best.push(k);
+    else if (better(draft, best[held].draft)) best[held] = k;
   }
   // An act recoded by the intent rule repeats the statement it is made in ("agreed to meet again next month",
   // "agreed to ... share real-time data"): it folds into another record of the sentence with its type and actors.
-  const statement = (d: Draft): string => statements.get(d)!;
-  const told = new Map<string, Draft>();
-  for (const d of best.values()) {
-    const held = told.get(statement(d));
-    if (!held || better(d, held)) told.set(statement(d), d);
-  }
-  for (const [key, d] of best) {
-    const kept = told.get(statement(d))!;
-    if (kept !== d && (d.recoded || kept.recoded)) best.delete(key);
+  // The statement's best record is `told`; a record that is not, where either is recoded, goes.
+  const told = (k: Keyed): Keyed => {
+    let kept: Keyed | null = null;
+    for (const other of best) if (sameStatement(other, k) && (!kept || better(other.draft, kept.draft))) kept = other;
+    return kept!;
+  };
+  const merged: Draft[] = [];
+  for (const k of best) {
+    const kept = told(k);
+    if (!(kept !== k && (k.draft.recoded || kept.draft.recoded))) merged.push(k.draft);
   }
   // A record missing a side is subsumed by one of the same sentence, type and mode that has it
   // ("Iran refused to negotiate with the U.S.": REJECT IRN→USA makes REJECT IRN→- redundant).
   const kept: EventRecord[] = [];
-  let oneSided = false;
-  for (const d of best.values()) if (!d.record.source || !d.record.target) oneSided = true;
-  let full: Set<string> | null = null;
-  if (oneSided) {
-    full = new Set();
-    for (const d of best.values()) {
-      if (!d.record.source || !d.record.target) continue;
-      full.add(sideKey(d, 'source')).add(sideKey(d, 'target'));
-      // A mutual record covers each of its actors on either side.
-      if (d.mutual) full.add(sideKey(d, 'source', d.record.target.actor)).add(sideKey(d, 'target', d.record.source.actor));
-    }
-  }
-  for (const d of best.values()) {
-    if (full && ((d.record.target === null && full.has(sideKey(d, 'source'))) || (d.record.source === null && full.has(sideKey(d, 'target'))))) continue;
-    kept.push(d.record);
+  for (const d of merged) {
+    let subsumed = false;
+    if (!d.record.source || !d.record.target) for (const full of merged) if (full !== d && subsumes(full, d)) subsumed = true;
+    if (!subsumed) kept.push(d.record);
   }
   kept.sort(
     (a, b) =>

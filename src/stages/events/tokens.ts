@@ -64,6 +64,9 @@ export function tokenLookup(tokens: readonly Token[]): TokenLookup {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     let mask = GATES.maskOf(t);
+    // Object words are compared by the lower-cased lemma too ("Talks" → talks).
+    const lower = t.lemma.toLowerCase();
+    if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & GATE_BITS.objectWord;
     const m = matchable(t, mask);
     if (m !== t) mask = (mask & ~GATE_BITS.trigger) | (GATES.maskOf(m) & GATE_BITS.trigger);
     matchables[i] = m;

@@ -60,30 +60,38 @@ function inCompound(tokens: readonly Token[], i: number): boolean {
 }
 
 /** The object word after (or, for a passive, before) the trigger, within its clause, before another verb. */
-function findObject(tokens: readonly Token[], trigger: { first: number; end: number }, clause: Clause, words: ReadonlySet<string>, passive: boolean, reduced: boolean): number {
-  const has = (t: Token): boolean => words.has(t.normal) || words.has(t.lemma.toLowerCase());
+function findObject(tokens: readonly Token[], gates: Uint8Array, trigger: { first: number; end: number }, clause: Clause, words: ReadonlySet<string>, passive: boolean, reduced: boolean): number {
   // "Russian peacekeepers were withdrawn from ...": in the passive the object is the subject, before the verb.
   if (passive) {
-    for (let j = trigger.first - 1; j >= clause.first && j >= trigger.first - 6; j--) if (has(tokens[j])) return j;
+    for (let j = trigger.first - 1; j >= clause.first && j >= trigger.first - 6; j--) if (objectAt(tokens, gates, j, words)) return j;
   }
   for (let j = trigger.end; j < clause.end && j < trigger.end + OBJECT_WINDOW; j++) {
     const t = tokens[j];
-    if (has(t)) return j;
+    if (objectAt(tokens, gates, j, words)) return j;
     if ((t.pos === 'VERB' && !isParticiple(t)) || t.pos === 'AUX' || (t.pos === 'PUNCT' && t.text !== '“' && t.text !== '"' && t.text !== '-' && t.text !== '”')) break;
   }
   // "agreements signed in the 1990s": a participle right after its object noun (a reduced relative).
   if (reduced) {
     let before = trigger.first - 1;
     while (before >= clause.first && (tokens[before].pos === 'ADV' || tokens[before].text === ',')) before--;
-    if (before >= 0 && has(tokens[before])) return before;
+    if (before >= 0 && objectAt(tokens, gates, before, words)) return before;
   }
   // "communications, which Beijing had cut off": an object relative clause's antecedent.
   if (clause.kind === 'relative' && /^(which|that)$/.test(tokens[clause.first].normal)) {
     let j = clause.first - 1;
     while (j >= 0 && j >= clause.first - 2 && tokens[j].pos === 'PUNCT') j--;
-    if (j >= 0 && has(tokens[j])) return j;
+    if (j >= 0 && objectAt(tokens, gates, j, words)) return j;
   }
   return -1;
+}
+
+/** Token `j` is one of the words: only a token the object-word gate passes can be. */
+function objectAt(tokens: readonly Token[], gates: Uint8Array, j: number, words: ReadonlySet<string>): boolean {
+  return (gates[j] & GATE_BITS.objectWord) !== 0 && isObjectWord(tokens[j], words);
+}
+
+function isObjectWord(t: Token, words: ReadonlySet<string>): boolean {
+  return words.has(t.normal) || words.has(t.lemma.toLowerCase());
 }
 
 /**
@@ -135,9 +143,11 @@ function objectOfNextVerb(tokens: readonly Token[], lookup: TokenLookup, i: numb
   while (v < end && tokens[v].pos === 'ADV') v++;
   if (v >= end || (lookup.gates[v] & GATE_BITS.trigger) === 0 || reducedRelativeHead(tokens, v, first, end) !== i) return false;
   const word = tokens[i];
-  return TRIGGERS.matchAt(lookup.matchable, v, end).some(
-    (h) => h.value.pos !== 'NOUN' && h.value.object !== null && (h.value.object.has(word.normal) || h.value.object.has(word.lemma.toLowerCase())) && clauseOf(v) === clauseOf(i),
-  );
+  if ((lookup.gates[i] & GATE_BITS.objectWord) === 0) return false;
+  for (const h of TRIGGERS.matchAt(lookup.matchable, v, end)) {
+    if (h.value.pos !== 'NOUN' && h.value.object !== null && isObjectWord(word, h.value.object) && clauseOf(v) === clauseOf(i)) return true;
+  }
+  return false;
 }
 
 /**
@@ -187,7 +197,7 @@ export function findTriggers(
         if (p.pos === 'NOUN' && verbal) continue;
         if (p.lower && tokens[i].text !== tokens[i].text.toLowerCase()) continue;
         if (p.object) {
-          const at = findObject(tokens, { first: i, end: length }, clause, p.object, passive, reduced);
+          const at = findObject(tokens, gates, { first: i, end: length }, clause, p.object, passive, reduced);
           // The nearest object word decides ("withdraw weapons inspectors from Iraq": inspectors, not from).
           if (at >= 0 && (!chosen || Math.abs(at - i) < Math.abs(chosen.objectAt - i))) {
             chosen = { pattern: p, first: i, end: length, verbal, passive, reduced, object: tokens[at].normal, objectAt: at };
