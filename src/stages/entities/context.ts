@@ -65,6 +65,34 @@ export interface Candidate {
   dropped?: string;
 }
 
+/**
+ * Every candidate is made here, with all its fields in one order, so that all
+ * candidates share one shape: the loops that read them stay monomorphic, and
+ * no field is added or deleted later (absent ones are undefined).
+ */
+export function makeCandidate(c: Candidate): Candidate {
+  return {
+    first: c.first,
+    last: c.last,
+    start: c.start,
+    end: c.end,
+    key: c.key,
+    name: c.name,
+    type: c.type,
+    kind: c.kind,
+    actor: c.actor,
+    country: c.country,
+    mentionActor: c.mentionActor,
+    rule: c.rule,
+    evidence: c.evidence,
+    entry: c.entry,
+    title: c.title,
+    nominal: c.nominal,
+    role: c.role,
+    dropped: c.dropped,
+  };
+}
+
 export interface Context {
   text: string;
   published: string | null;

@@ -14,10 +14,15 @@ export const ENTITIES_VERSION = '2';
 
 export function extractEntities(ctx: Context): Entity[] {
   let candidates: Candidate[] = [];
-  for (const parser of PARSERS) candidates.push(...parser.extract(ctx));
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const parser of PARSERS) for (const c of parser.extract(ctx)) candidates.push(c);
+  candidates.sort(bySpan);
   for (const refiner of REFINERS) candidates = refiner.refine(ctx, candidates);
   return assemble(ctx, candidates);
+}
+
+/** Text order; of two mentions starting together, the longer first. */
+function bySpan(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end;
 }
 
 const EVIDENCE_RANK = { known: 3, signal: 2, weak: 1, unconfirmed: 0 } as const;
@@ -42,48 +47,60 @@ function mentionOf(ctx: Context, c: Candidate): Mention {
 function entityActor(group: Candidate[], mentions: Mention[]): string | null {
   const head = group[0];
   if (head.type === 'PERSON') {
-    const titled = group.findIndex((c) => c.title && !c.nominal);
-    const at = titled >= 0 ? titled : group.findIndex((c) => c.title);
+    let at = -1;
+    for (let k = 0; k < group.length && at < 0; k++) if (group[k].title && !group[k].nominal) at = k;
+    for (let k = 0; k < group.length && at < 0; k++) if (group[k].title) at = k;
     if (at >= 0) return mentions[at].actor;
-    return mentions.find((m) => m.actor !== null)?.actor ?? null;
+    for (const m of mentions) if (m.actor !== null) return m.actor ?? null;
+    return null;
   }
   if (head.kind === 'capital' && head.country) {
-    const gov = mentions.filter((m) => m.actor === head.country + 'GOV').length;
-    return gov * 2 >= mentions.length ? head.country + 'GOV' : head.country;
+    const government = head.country + 'GOV';
+    let gov = 0;
+    for (const m of mentions) if (m.actor === government) gov++;
+    return gov * 2 >= mentions.length ? government : head.country;
   }
-  return group.find((c) => c.actor !== null)?.actor ?? null;
+  for (const c of group) if (c.actor !== null) return c.actor ?? null;
+  return null;
 }
 
+/** Groups the candidates by key (one mention per span) into entities, in order of first mention. */
 export function assemble(ctx: Context, candidates: Candidate[]): Entity[] {
   const groups = new Map<string, Candidate[]>();
-  for (const c of [...candidates].sort((a, b) => a.start - b.start || b.end - a.end)) {
+  for (const c of candidates.slice().sort(bySpan)) {
     const g = groups.get(c.key);
-    if (g) {
-      if (!g.some((o) => o.start === c.start && o.end === c.end)) g.push(c);
-    } else groups.set(c.key, [c]);
+    if (!g) {
+      groups.set(c.key, [c]);
+      continue;
+    }
+    let seen = false;
+    for (const o of g) if (o.start === c.start && o.end === c.end) seen = true;
+    if (!seen) g.push(c);
   }
   const entities: Entity[] = [];
   for (const group of groups.values()) {
-    const best = group.reduce((a, b) => (EVIDENCE_RANK[b.evidence] > EVIDENCE_RANK[a.evidence] ? b : a));
-    const mentions = group.map((c) => mentionOf(ctx, c));
+    let best = group[0];
+    let country: string | null = null;
+    const mentions: Mention[] = [];
+    for (const c of group) {
+      if (EVIDENCE_RANK[c.evidence] > EVIDENCE_RANK[best.evidence]) best = c;
+      if (country === null && c.country) country = c.country;
+      mentions.push(mentionOf(ctx, c));
+    }
     const actor = entityActor(group, mentions);
     // Later mentions of a person the text coded once ("Araghchi said") stand for the same office holder.
     // A namesake ("the Andy Warhol Foundation") stands for no actor.
     if (best.type === 'PERSON' && !best.entry?.leader) for (const m of mentions) if (m.actor === null && m.rule !== 'coref:namesake') m.actor = actor;
     const name = best.type === 'PERSON' && !best.entry ? longestName(group) : best.name;
-    entities.push({
-      id: '',
-      name,
-      type: best.type,
-      actor,
-      country: group.find((c) => c.country)?.country ?? null,
-      kind: best.kind,
-      mentions,
-    });
+    entities.push({ id: '', name, type: best.type, actor, country, kind: best.kind, mentions });
   }
-  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || a.name.localeCompare(b.name));
-  entities.forEach((e, i) => (e.id = `e${i + 1}`));
+  entities.sort(byFirstMention);
+  for (let i = 0; i < entities.length; i++) entities[i].id = `e${i + 1}`;
   return entities;
+}
+
+function byFirstMention(a: Entity, b: Entity): number {
+  return a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || a.name.localeCompare(b.name);
 }
 
 function longestName(group: Candidate[]): string {

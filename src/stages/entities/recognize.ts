@@ -7,7 +7,7 @@ import { datedActor, gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { isGivenName, isCommonWord, nameHints } from './lexicon.js';
 import { keysOf } from './matching.js';
 import { NAME_WORD, ORG_HEAD_START, ORG_PREFIX_START, SHOUTED, STOPPED, isAcronym, isShouted, type NameToken } from './tokens.js';
-import { isSentenceInitial, span, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
+import { isSentenceInitial, makeCandidate, span, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
 import type { EntityType } from '../../article.js';
 
 export interface Parser {
@@ -31,21 +31,23 @@ export const gazetteerParser: Parser = {
       let first = hits[0].first;
       // "the Kremlin": the article is matched but is no part of the name.
       if (last - first > 1 && ARTICLE.test(ctx.tokens[first].text)) first++;
-      out.push({
-        first,
-        last,
-        start: ctx.tokens[first].start,
-        end: ctx.tokens[last - 1].end,
-        key: entry.key,
-        name: entry.name,
-        type: entry.type,
-        kind: entry.kind,
-        actor: datedActor(entry, ctx.published),
-        country: entry.country,
-        rule: `gazetteer:${entry.source}`,
-        evidence: 'known',
-        entry,
-      });
+      out.push(
+        makeCandidate({
+          first,
+          last,
+          start: ctx.tokens[first].start,
+          end: ctx.tokens[last - 1].end,
+          key: entry.key,
+          name: entry.name,
+          type: entry.type,
+          kind: entry.kind,
+          actor: datedActor(entry, ctx.published),
+          country: entry.country,
+          rule: `gazetteer:${entry.source}`,
+          evidence: 'known',
+          entry,
+        }),
+      );
     });
     if (ctx.anyFlags & SHOUTED) out.push(...shoutedNames(ctx, out));
     if (ctx.anyFlags & STOPPED) out.push(...namesBeforeFullStop(ctx, out));
@@ -122,21 +124,23 @@ function lookUpAgain(
       const suffix = accept(first, end);
       if (suffix === null || (out.length > 0 && out[out.length - 1].first === first)) continue;
       const entry = hit.value;
-      out.push({
-        first,
-        last: end,
-        start: ctx.tokens[first].start,
-        end: view[hit.end - 1].end,
-        key: entry.key,
-        name: entry.name,
-        type: entry.type,
-        kind: entry.kind,
-        actor: datedActor(entry, ctx.published),
-        country: entry.country,
-        rule: `gazetteer:${entry.source}${suffix}`,
-        evidence: 'known',
-        entry,
-      });
+      out.push(
+        makeCandidate({
+          first,
+          last: end,
+          start: ctx.tokens[first].start,
+          end: view[hit.end - 1].end,
+          key: entry.key,
+          name: entry.name,
+          type: entry.type,
+          kind: entry.kind,
+          actor: datedActor(entry, ctx.published),
+          country: entry.country,
+          rule: `gazetteer:${entry.source}${suffix}`,
+          evidence: 'known',
+          entry,
+        }),
+      );
     }
   }
   return out;
@@ -448,7 +452,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
       const c = candidate(ctx, first, last, typing, country, typing.actor ?? null);
       if (headline) {
         // Title case proves nothing: "The Complex Alliance of Russia and Iran" keeps its known names.
-        for (const k of known) delete k.dropped;
+        for (const k of known) k.dropped = undefined;
         return NONE;
       }
       return [c];
@@ -544,7 +548,7 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
         }
         return [withHeadline(c, typing, headline)];
       }
-      delete lastKnown.dropped;
+      lastKnown.dropped = undefined;
     }
   }
 
@@ -610,7 +614,7 @@ function startsWithTitle(ctx: Context, i: number): boolean {
 
 function candidate(ctx: Context, first: number, last: number, typing: Typing, country: string | null, actor: string | null): Candidate {
   const text = spanText(ctx, first, last);
-  return {
+  return makeCandidate({
     first,
     last,
     start: ctx.tokens[first].start,
@@ -624,7 +628,7 @@ function candidate(ctx: Context, first: number, last: number, typing: Typing, co
     rule: typing.rule,
     evidence: typing.evidence,
     role: typing.role,
-  };
+  });
 }
 
 export const PARSERS: readonly Parser[] = [

@@ -3,7 +3,7 @@
 import { codeLeader, normalizeOffice } from './leaders.js';
 import { titleUseBefore } from './recognize.js';
 import { isAcronym } from './tokens.js';
-import { spanText, type Candidate, type Context, type TitleUse } from './context.js';
+import { makeCandidate, spanText, type Candidate, type Context, type TitleUse } from './context.js';
 
 export interface Refiner {
   name: string;
@@ -376,22 +376,24 @@ export const namesakes: Refiner = {
         let k = 0;
         while (k < words.length && ctx.tokens[c.first + k].text === words[k]) k++;
         if (k < words.length) continue;
-        added.push({
-          first: c.first,
-          last: c.first + k,
-          start: c.start,
-          end: ctx.tokens[c.first + k - 1].end,
-          key: person.key,
-          name: person.name,
-          type: 'PERSON',
-          kind: person.kind,
-          actor: person.actor,
-          country: person.country,
-          mentionActor: null,
-          rule: 'coref:namesake',
-          evidence: 'signal',
-          entry: person.entry,
-        });
+        added.push(
+          makeCandidate({
+            first: c.first,
+            last: c.first + k,
+            start: c.start,
+            end: ctx.tokens[c.first + k - 1].end,
+            key: person.key,
+            name: person.name,
+            type: 'PERSON',
+            kind: person.kind,
+            actor: person.actor,
+            country: person.country,
+            mentionActor: null,
+            rule: 'coref:namesake',
+            evidence: 'signal',
+            entry: person.entry,
+          }),
+        );
         break;
       }
     }
@@ -432,7 +434,7 @@ export const nominalLeaders: Refiner = {
       }
       if (matches.size !== 1) continue;
       const p = [...matches.values()][0];
-      const mention: Candidate = {
+      const mention = makeCandidate({
         first: mod.first,
         last: t.end,
         start: mod.start,
@@ -447,7 +449,7 @@ export const nominalLeaders: Refiner = {
         evidence: 'signal',
         entry: p.entry,
         nominal: true,
-      };
+      });
       const title: TitleUse = { title: t.value, first: t.first, last: t.end, former: false };
       mention.title = title;
       if (p.entry?.leader) mention.mentionActor = codeLeader(p.entry.leader, ctx.published, t.value.offices).actor;
