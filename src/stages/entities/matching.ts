@@ -64,6 +64,10 @@ export class GatedMatcher<T> {
   private readonly singles = new Set<string>();
   /** This dictionary's gate table (by its comparison) and its bits there. */
   readonly gates: Uint8Array;
+  /** The second words of the phrases each first word starts: the trie's second level. */
+  private readonly seconds = new Map<string, Set<string>>();
+  /** What the matcher finds for a first word standing alone (its one-word phrases), kept once asked. */
+  private readonly oneWord = new Map<string, readonly T[]>();
 
   constructor(
     phrases: readonly Phrase<T>[],
@@ -78,8 +82,41 @@ export class GatedMatcher<T> {
       this.firsts.add(first);
       this.gates[gateSlot(first)] |= bits.first;
       if (second === undefined) this.singles.add(first);
-      else if (second.length > 0) this.gates[gateSlot(second)] |= bits.second;
+      else if (second.length > 0) {
+        this.gates[gateSlot(second)] |= bits.second;
+        let next = this.seconds.get(first);
+        if (!next) this.seconds.set(first, (next = new Set()));
+        next.add(second);
+      }
     }
+  }
+
+  /** A token's key for this dictionary's comparison. */
+  keyOf(t: TokenLike): string {
+    const keys = keysOf(t);
+    return this.on === 'text' ? keys.text : keys.normal;
+  }
+
+  /**
+   * PhraseMatcher.matchAt(tokens, i, to) where token i starts() a phrase. When
+   * token i + 1 is no second word of a phrase starting with token i's word,
+   * only a one-word phrase can match, and what the matcher found for that word
+   * alone (it depends on the word only) is reused.
+   */
+  hitsAt(tokens: readonly TokenLike[], i: number, to: number): readonly PhraseHit<T>[] {
+    const key = this.keyOf(tokens[i]);
+    const seconds = this.seconds.get(key);
+    if (seconds !== undefined && i + 1 < to && seconds.has(this.keyOf(tokens[i + 1]))) return this.matcher.matchAt(tokens, i, to);
+    let values = this.oneWord.get(key);
+    if (values === undefined) {
+      values = this.matcher.matchAt(tokens, i, i + 1).map((h) => h.value);
+      this.oneWord.set(key, values);
+    }
+    if (values.length === 0) return NO_HITS;
+    const t = tokens[i];
+    const hits: PhraseHit<T>[] = [];
+    for (const value of values) hits.push({ value, first: i, end: i + 1, start: t.start, endOffset: t.end });
+    return hits;
   }
 
   get size(): number {
@@ -117,12 +154,12 @@ export class GatedMatcher<T> {
 
   /** PhraseMatcher.matchAt, asked only where a phrase may start. */
   matchAt(tokens: readonly TokenLike[], keys: readonly string[], i: number, to = tokens.length): readonly PhraseHit<T>[] {
-    return this.mayStartAt(keys, i, to) ? this.matcher.matchAt(tokens, i, to) : NO_HITS;
+    return this.mayStartAt(keys, i, to) ? this.hitsAt(tokens, i, to) : NO_HITS;
   }
 
   /** matchAt where token i's flags carry `bit` when starts() holds for its key. */
   matchAtFlagged(tokens: readonly TokenLike[], flags: Uint16Array, bit: number, i: number, to = tokens.length): readonly PhraseHit<T>[] {
-    return i < to && (flags[i] & bit) !== 0 ? this.matcher.matchAt(tokens, i, to) : NO_HITS;
+    return i < to && (flags[i] & bit) !== 0 ? this.hitsAt(tokens, i, to) : NO_HITS;
   }
 
   /**
@@ -137,7 +174,7 @@ export class GatedMatcher<T> {
       for (; p < starts.length && starts[p] < s.last; p++) {
         const i = starts[p];
         if (i < next) continue;
-        const hits = this.matcher.matchAt(tokens, i, s.last);
+        const hits = this.hitsAt(tokens, i, s.last);
         if (hits.length === 0) continue;
         next = hits[0].end;
         found(hits, next);
@@ -153,7 +190,7 @@ export class GatedMatcher<T> {
         i++;
         continue;
       }
-      const hits = this.matcher.matchAt(tokens, i, to);
+      const hits = this.hitsAt(tokens, i, to);
       if (hits.length === 0) {
         i++;
         continue;
