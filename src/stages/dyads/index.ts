@@ -10,18 +10,15 @@
 // the sentence's actors when it names one). Per sentence and
 // pair, cooperation and distrust are each the noisy-OR of the cue weights (as
 // the stance stage computes them); the dyad sums them over sentences.
-import { layer, type ArticleDoc, type Dyad, type EventRecord, type QuadClass, type SentenceStance, type StanceCue } from '../../article.js';
+import { layer, type ArticleDoc, type Dyad, type EventRecord, type QuadClass, type SentenceStance } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { countryOf } from '../stance/actors.js';
-import { evidenceOf } from '../stance/index.js';
 
 export const DYADS_VERSION = '1';
 
 const QUAD_CLASSES: readonly QuadClass[] = ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION', 'VERBAL_CONFLICT', 'MATERIAL_CONFLICT'];
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 interface Accumulator {
   actors: [string, string];
@@ -52,53 +49,64 @@ function countriesSorted(codes: readonly string[]): string[] {
   return out;
 }
 
-type SentencePairs = Map<string, { actors: [string, string]; cues: StanceCue[] }>;
-
-function addToPair(out: SentencePairs, a: string, b: string, cue: StanceCue): void {
-  if (a === b) return;
-  const key = pairKey(a, b);
-  let entry = out.get(key);
-  if (!entry) out.set(key, (entry = { actors: (a < b ? [a, b] : [b, a]) as [string, string], cues: [] }));
-  entry.cues.push(cue);
+/** One sentence's evidence for one pair: what its cues miss of cooperation and of distrust (noisy-OR). */
+interface PairEvidence {
+  a: string;
+  b: string;
+  cooperationMiss: number;
+  distrustMiss: number;
 }
 
-/** The cues of one sentence that speak of each pair of its actors. */
-export function sentencePairs(stance: SentenceStance): SentencePairs {
-  const out: SentencePairs = new Map();
-  if (stance.cues.length === 0) return out;
-  // The sentence's own actors: the stance layer leaves out actors named only as third-party holders.
-  const ownSorted = countriesSorted(stance.about);
+/** Credits a cue's weight to the pair a–b of a sentence (a pair of one actor is none). */
+function credit(pairs: PairEvidence[], x: string, y: string, weight: number): void {
+  if (x === y) return;
+  const a = x < y ? x : y;
+  const b = x < y ? y : x;
+  let pair: PairEvidence | null = null;
+  for (let i = 0; i < pairs.length && pair === null; i++) if (pairs[i].a === a && pairs[i].b === b) pair = pairs[i];
+  if (pair === null) pairs.push((pair = { a, b, cooperationMiss: 1, distrustMiss: 1 }));
+  const miss = 1 - Math.min(1, Math.abs(weight));
+  if (weight > 0) pair.cooperationMiss *= miss;
+  else if (weight < 0) pair.distrustMiss *= miss;
+}
 
+/** The pairs one sentence speaks of, with what its cues say of each. */
+function sentenceEvidence(stance: SentenceStance): PairEvidence[] {
+  const pairs: PairEvidence[] = [];
+  // The sentence's own actors: the stance layer leaves out actors named only as third-party holders.
+  const own = countriesSorted(stance.about);
   for (const cue of stance.cues) {
     if (cue.about) {
       // Attributed: among the actors it names, or one named actor with each of the sentence's.
       const named = countriesSorted(cue.about);
       if (named.length >= 2) {
-        for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) addToPair(out, named[i], named[j], cue);
-      } else for (const o of ownSorted) addToPair(out, named[0], o, cue);
+        for (let i = 0; i < named.length; i++) for (let j = i + 1; j < named.length; j++) credit(pairs, named[i], named[j], cue.weight);
+      } else for (let j = 0; j < own.length; j++) credit(pairs, named[0], own[j], cue.weight);
       continue;
     }
     if (cue.modifiers.includes('third-party')) continue; // an unnamed third party ("foreign pressure"): no dyad to credit
-    for (let i = 0; i < ownSorted.length; i++) for (let j = i + 1; j < ownSorted.length; j++) addToPair(out, ownSorted[i], ownSorted[j], cue);
+    for (let i = 0; i < own.length; i++) for (let j = i + 1; j < own.length; j++) credit(pairs, own[i], own[j], cue.weight);
   }
-  return out;
+  return pairs;
+}
+
+function accumulatorOf(dyads: Map<string, Accumulator>, a: string, b: string): Accumulator {
+  const key = `${a}|${b}`;
+  let acc = dyads.get(key);
+  if (!acc) dyads.set(key, (acc = { actors: [a, b], cooperation: 0, distrust: 0, sentences: new Set(), events: emptyEvents() }));
+  return acc;
 }
 
 export function buildDyads(stances: readonly SentenceStance[], events: readonly EventRecord[]): Dyad[] {
   const dyads = new Map<string, Accumulator>();
-  const get = (actors: [string, string]) => {
-    const key = pairKey(actors[0], actors[1]);
-    let acc = dyads.get(key);
-    if (!acc) dyads.set(key, (acc = { actors, cooperation: 0, distrust: 0, sentences: new Set(), events: emptyEvents() }));
-    return acc;
-  };
-
   for (let index = 0; index < stances.length; index++) {
     if (stances[index].cues.length === 0) continue;
-    for (const { actors, cues } of sentencePairs(stances[index]).values()) {
-      const { cooperation, distrust } = evidenceOf(cues);
+    const pairs = sentenceEvidence(stances[index]);
+    for (let p = 0; p < pairs.length; p++) {
+      const cooperation = 1 - pairs[p].cooperationMiss;
+      const distrust = 1 - pairs[p].distrustMiss;
       if (cooperation === 0 && distrust === 0) continue;
-      const acc = get(actors);
+      const acc = accumulatorOf(dyads, pairs[p].a, pairs[p].b);
       acc.cooperation += cooperation;
       acc.distrust += distrust;
       acc.sentences.add(index);
@@ -111,9 +119,13 @@ export function buildDyads(stances: readonly SentenceStance[], events: readonly 
     const a = countryOf(e.source.actor);
     const b = countryOf(e.target.actor);
     if (a === b) continue;
-    get((a < b ? [a, b] : [b, a]) as [string, string]).events[e.quadClass]++;
+    (a < b ? accumulatorOf(dyads, a, b) : accumulatorOf(dyads, b, a)).events[e.quadClass]++;
   }
+  return dyadsOf(dyads);
+}
 
+/** The public records, by pair. */
+function dyadsOf(dyads: Map<string, Accumulator>): Dyad[] {
   return [...dyads.values()]
     .sort((x, y) => (x.actors[0] < y.actors[0] ? -1 : x.actors[0] > y.actors[0] ? 1 : x.actors[1] < y.actors[1] ? -1 : x.actors[1] > y.actors[1] ? 1 : 0))
     .map((acc) => {

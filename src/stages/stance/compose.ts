@@ -654,6 +654,28 @@ function isComplement(tokens: readonly Token[], from: number, to: number): boole
   return true;
 }
 
+/**
+ * The hedges of a cue's clause that reach it, the strongest factor of each kind,
+ * by kind (name order), or null when none does.
+ */
+function hedgesOf(hedges: readonly PhraseHit<Hedge>[], s: Structure, clause: number, first: number): [string, number][] | null {
+  const hedgeByKind = new Map<string, number>();
+  for (const h of hedges) {
+    if (!inClause(s, h, clause)) continue;
+    const reaches = h.value.scope === 'clause' || h.end <= first;
+    if (!reaches) continue;
+    const prev = hedgeByKind.get(h.value.modifier);
+    if (prev === undefined || h.value.factor < prev) hedgeByKind.set(h.value.modifier, h.value.factor);
+  }
+  return hedgeByKind.size === 0 ? null : [...hedgeByKind.entries()].sort();
+}
+
+/** The actors a third-party cue is about: its holder and its target, sorted. */
+function attributedActors(a: Attribution): string[] {
+  const codes = [a.holder, a.target].filter((c): c is string => typeof c === 'string');
+  return [...new Set(codes)].sort();
+}
+
 const opposite = (p: Polarity): Polarity => (p === 'cooperation' ? 'distrust' : 'cooperation');
 
 /** Whether an operator ends or starts in the given clause. */
@@ -690,16 +712,10 @@ function composeOne(
   }
 
   // Hedges and irrealis: one factor per kind, the strongest.
-  if (ops.hedges.length > 0) {
-    const hedgeByKind = new Map<string, number>();
-    for (const h of ops.hedges) {
-      if (!inClause(s, h, clause)) continue;
-      const reaches = h.value.scope === 'clause' || h.end <= hit.first;
-      if (!reaches) continue;
-      const prev = hedgeByKind.get(h.value.modifier);
-      if (prev === undefined || h.value.factor < prev) hedgeByKind.set(h.value.modifier, h.value.factor);
-    }
-    for (const [modifier, factor] of [...hedgeByKind.entries()].sort()) {
+  const hedges = ops.hedges.length > 0 ? hedgesOf(ops.hedges, s, clause, hit.first) : null;
+  if (hedges !== null) {
+    for (let i = 0; i < hedges.length; i++) {
+      const [modifier, factor] = hedges[i];
       weight *= factor;
       modifiers.push(modifier);
       // "Iraq must cooperate fully", "demanded that Israel ease restrictions": the demand presupposes
@@ -747,9 +763,8 @@ function composeOne(
     if (attribution.holderToken >= 0) holderToken = attribution.holderToken;
     weight *= config.thirdPartyFactor;
     modifiers.push('third-party');
-    const codes = [attribution.holder, attribution.target].filter((c): c is string => typeof c === 'string');
     // An unnamed bloc ("foreign pressure") has no dyad to credit.
-    if (attribution.holder !== null || !attribution.bloc) about = [...new Set(codes)].sort();
+    if (attribution.holder !== null || !attribution.bloc) about = attributedActors(attribution);
   }
 
   weight = Math.min(1, weight);

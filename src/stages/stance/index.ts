@@ -45,43 +45,34 @@ export interface JudgedCue {
   rule?: string;
 }
 
-interface Evidence {
-  cooperation: number;
-  distrust: number;
-}
+// What the label rule reads of a cue's modifiers, as bits.
+const UNCERTAIN = 1;
+const SUBORDINATE = 2; // background or concessive: sets the scene for the main clause
+const CONCESSIVE = 4;
+const CONTRAST_SUBORDINATE = 8;
 
-/** Cooperation and distrust of some cues, each the noisy-OR (combine) of its cues' weights, in order. */
-export function evidenceOf(cues: readonly JudgedCue[]): Evidence {
-  let cooperationMiss = 1;
-  let distrustMiss = 1;
-  for (const c of cues) {
-    if (c.weight > 0) cooperationMiss *= 1 - Math.min(1, Math.abs(c.weight));
-    else if (c.weight < 0) distrustMiss *= 1 - Math.min(1, Math.abs(c.weight));
+function modifierBits(c: JudgedCue): number {
+  const modifiers = c.modifiers;
+  if (modifiers === undefined) return 0;
+  let bits = 0;
+  for (let i = 0; i < modifiers.length; i++) {
+    const m = modifiers[i];
+    if (m === 'uncertain') bits |= UNCERTAIN;
+    else if (m === 'background') bits |= SUBORDINATE;
+    else if (m === 'concessive') bits |= SUBORDINATE | CONCESSIVE;
+    else if (m === 'contrast-subordinate') bits |= CONTRAST_SUBORDINATE;
   }
-  return { cooperation: 1 - cooperationMiss, distrust: 1 - distrustMiss };
+  return bits;
 }
 
-const hasModifier = (c: JudgedCue, modifier: string): boolean => c.modifiers !== undefined && c.modifiers.includes(modifier);
+/** A cue's share of the evidence it does not give: 1 - |w| (0 at most). */
+const missOf = (weight: number): number => 1 - Math.min(1, Math.abs(weight));
 
-/** Background (circumstance, relative clauses) and concessive parts set the scene for the main clause. */
-const isSubordinate = (c: JudgedCue): boolean => hasModifier(c, 'background') || hasModifier(c, 'concessive');
-
-/** The polarity a part of a sentence says on its own, or null when it says too little. */
-function sideOf(part: readonly JudgedCue[], config: StanceConfig): Polarity | null {
-  const e = evidenceOf(part);
-  const strong = Math.max(e.cooperation, e.distrust);
-  return strong < config.neutralBelow ? null : e.cooperation > e.distrust ? 'cooperation' : 'distrust';
-}
-
-/** "X, but Y" where X and Y say opposite things, each on its own: both hold. */
-function contrasted(cues: readonly JudgedCue[], config: StanceConfig): boolean {
-  const before: JudgedCue[] = [];
-  const after: JudgedCue[] = [];
-  for (const c of cues) (hasModifier(c, 'contrast-subordinate') ? before : after).push(c);
-  if (before.length === 0 || after.length === 0) return false;
-  const a = sideOf(before, config);
-  const b = sideOf(after, config);
-  return a !== null && b !== null && a !== b;
+/** The polarity evidence says on its own (missing cooperation and distrust), or null when it says too little. */
+function sideOf(cooperationMiss: number, distrustMiss: number, neutralBelow: number): Polarity | null {
+  const cooperation = 1 - cooperationMiss;
+  const distrust = 1 - distrustMiss;
+  return Math.max(cooperation, distrust) < neutralBelow ? null : cooperation > distrust ? 'cooperation' : 'distrust';
 }
 
 const AMBIVALENCE_RULE = `cue:${AMBIVALENCE_GROUP}`;
@@ -93,43 +84,79 @@ const AMBIVALENCE_RULE = `cue:${AMBIVALENCE_GROUP}`;
  * the lifting. Over the deciding cues: neutral below the floor (or when all
  * the evidence sits in a concessive part); mixed when a cue describes the
  * relation as both at once ("remain complex"), when the two sides of a "but" say
- * opposite things, or when the weaker side is at least CONFIG.mixedRatio of the
- * stronger; otherwise the stronger. score = (c - d) / (c + d + k) over the
- * deciding cues. Cues in an uncertain clause ("whether ... remains unclear")
- * assert nothing and are left out. Confidence grows with evidence and
- * agreement, and drops for hedged sentences.
+ * opposite things, each on its own, or when the weaker side is at least
+ * CONFIG.mixedRatio of the stronger; otherwise the stronger. score = (c - d) /
+ * (c + d + k) over the deciding cues. Cues in an uncertain clause ("whether ...
+ * remains unclear") assert nothing and are left out. Confidence grows with
+ * evidence and agreement, and drops for hedged sentences.
+ *
+ * Evidence is the noisy-OR of the weights (combine): one pass gathers, for the
+ * foreground cues and for all of them, what they miss of each polarity, also
+ * before and after a "but".
  */
 export function judge(all: readonly JudgedCue[], hedged: boolean): Verdict {
   const { config } = stanceLexicon();
-  // "Whether they will restore relations remains unclear" asserts nothing either way.
-  const cues: JudgedCue[] = [];
-  const foreground: JudgedCue[] = [];
-  let onlyConceded = all.length > 0;
-  for (const c of all) {
-    if (hasModifier(c, 'uncertain')) continue;
-    cues.push(c);
-    if (!isSubordinate(c)) foreground.push(c);
-    // "Despite the friction, both governments tried to keep relations calm": a concession
-    // alone does not say what the main clause asserts (it is usually the opposite).
-    if (!hasModifier(c, 'concessive')) onlyConceded = false;
+  let count = 0;
+  let conceded = 0;
+  // Misses of cooperation (c) and distrust (d): all cues, and the foreground; before a "but" and after it.
+  let c = 1, d = 1, cBefore = 1, dBefore = 1, cAfter = 1, dAfter = 1;
+  let fc = 1, fd = 1, fcBefore = 1, fdBefore = 1, fcAfter = 1, fdAfter = 1;
+  let ambivalent = false;
+  let ambivalentForeground = false;
+  for (let i = 0; i < all.length; i++) {
+    const cue = all[i];
+    const bits = modifierBits(cue);
+    // "Whether they will restore relations remains unclear" asserts nothing either way.
+    if ((bits & UNCERTAIN) !== 0) continue;
+    count++;
+    if ((bits & CONCESSIVE) !== 0) conceded++;
+    const w = cue.weight;
+    const miss = missOf(w);
+    const before = (bits & CONTRAST_SUBORDINATE) !== 0;
+    const foreground = (bits & SUBORDINATE) === 0;
+    const isAmbivalent = cue.rule === AMBIVALENCE_RULE;
+    if (isAmbivalent) ambivalent = true;
+    if (w > 0) {
+      c *= miss;
+      if (before) cBefore *= miss;
+      else cAfter *= miss;
+    } else if (w < 0) {
+      d *= miss;
+      if (before) dBefore *= miss;
+      else dAfter *= miss;
+    }
+    if (!foreground) continue;
+    if (isAmbivalent) ambivalentForeground = true;
+    if (w > 0) {
+      fc *= miss;
+      if (before) fcBefore *= miss;
+      else fcAfter *= miss;
+    } else if (w < 0) {
+      fd *= miss;
+      if (before) fdBefore *= miss;
+      else fdAfter *= miss;
+    }
   }
-  if (cues.length === 0) onlyConceded = false;
-  const main = evidenceOf(foreground);
-  const speaks = Math.max(main.cooperation, main.distrust) >= config.neutralBelow;
-  const deciding = speaks ? foreground : cues;
-  const { cooperation, distrust } = speaks ? main : evidenceOf(cues);
+  const speaks = Math.max(1 - fc, 1 - fd) >= config.neutralBelow;
+  const cooperation = speaks ? 1 - fc : 1 - c;
+  const distrust = speaks ? 1 - fd : 1 - d;
   const strong = Math.max(cooperation, distrust);
   const weak = Math.min(cooperation, distrust);
   const score = round3((cooperation - distrust) / (cooperation + distrust + config.scoreSmoothing));
+  // "Despite the friction, both governments tried to keep relations calm": a concession
+  // alone does not say what the main clause asserts (it is usually the opposite).
+  const onlyConceded = count > 0 && conceded === count;
+  // "X, but Y" where X and Y say opposite things, each on its own: both hold.
+  const beforeSide = speaks ? sideOf(fcBefore, fdBefore, config.neutralBelow) : sideOf(cBefore, dBefore, config.neutralBelow);
+  const afterSide = speaks ? sideOf(fcAfter, fdAfter, config.neutralBelow) : sideOf(cAfter, dAfter, config.neutralBelow);
+  const contrasted = beforeSide !== null && afterSide !== null && beforeSide !== afterSide;
   let label: StanceLabel;
-  let ambivalent = false;
-  for (const c of deciding) if (c.rule === AMBIVALENCE_RULE) ambivalent = true;
   if (strong < config.neutralBelow || onlyConceded) label = 'neutral';
-  else if (ambivalent || contrasted(deciding, config) || weak >= config.mixedRatio * strong) label = 'mixed';
+  else if ((speaks ? ambivalentForeground : ambivalent) || contrasted || weak >= config.mixedRatio * strong) label = 'mixed';
   else label = cooperation > distrust ? 'cooperation' : 'distrust';
 
   let confidence: number;
-  if (label === 'neutral') confidence = cues.length === 0 ? 0.6 : 0.4;
+  if (label === 'neutral') confidence = count === 0 ? 0.6 : 0.4;
   else {
     const evidence = 1 - Math.exp(-2 * (cooperation + distrust));
     const fit = label === 'mixed' ? (strong === 0 ? 0 : weak / strong) : (strong - weak) / strong;
