@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCorpus } from '../src/corpus/runner.js';
 import { PACKAGE_ROOT } from '../src/data.js';
+import { snapshot } from './helpers.js';
 import { schemaErrors } from './schemas.js';
 
 const temp: string[] = [];
@@ -20,19 +21,6 @@ function corpusCopy(): string {
   return dir;
 }
 
-/** Every file under dir with its content, for byte-for-byte comparisons. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, prefix: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else out[prefix + name] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 const lines = (text: string): unknown[] => text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
 

@@ -5,23 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/data.js';
+import { snapshot } from './helpers.js';
 
 const BIN = join(PACKAGE_ROOT, 'dist', 'cli.js');
 const temp = mkdtempSync(join(tmpdir(), 'newsevents-crash-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, prefix: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else out[prefix + name] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 /** The demo corpus four times over, in sub-folders, so a run lasts long enough to be killed mid-way. */
 function bigCorpus(): string {

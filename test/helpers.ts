@@ -1,5 +1,5 @@
 // Test helpers: build an article carrier from text and run the pipeline up to a stage.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleDoc, LayerName } from '../src/article.js';
 import { PACKAGE_ROOT } from '../src/data.js';
@@ -33,4 +33,18 @@ export function offsetOf(text: string, needle: string, occurrence = 0): number {
     if (at < 0) throw new Error(`"${needle}" occurrence ${occurrence} not found`);
   }
   return at;
+}
+
+/** Every file under `dir` with its content, keyed by relative path: for byte-for-byte comparisons of output folders. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
+      else out[prefix + name] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir, '');
+  return out;
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQueueWorker } from '../src/corpus/queue.js';
 import { runCorpus } from '../src/corpus/runner.js';
 import { PACKAGE_ROOT } from '../src/data.js';
+import { snapshot } from './helpers.js';
 
 const REDIS = '/usr/bin/redis-server';
 const BIN = join(PACKAGE_ROOT, 'dist', 'cli.js');
@@ -47,18 +48,6 @@ afterAll(() => {
   rmSync(temp, { recursive: true, force: true });
 });
 
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, prefix: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else out[prefix + name] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 function worker(): ChildProcess {
   return spawn(process.execPath, [BIN, 'worker', '--queue', url, '--jobs', '1', '--quiet'], { stdio: 'ignore' });
