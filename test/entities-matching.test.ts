@@ -4,7 +4,7 @@ import { segmentText } from '../src/stages/segment/index.js';
 import { buildGazetteerPhrases, gazetteer } from '../src/stages/entities/gazetteer.js';
 import { lexicon } from '../src/stages/entities/lexicon.js';
 import { GatedMatcher, keysOf } from '../src/stages/entities/matching.js';
-import { CAPITALISED, DIGIT_START, LETTER, NAME_WORD, SHOUTED, SPLIT, STOPPED, charFlags, isAcronym, isCapitalised, isNameWord, tokenView } from '../src/stages/entities/tokens.js';
+import { CAPITALISED, DIGIT_START, LETTER, NAME_WORD, SHOUTED, SPLIT, STOPPED, charFlags, isAcronym, isCapitalised, isLowerCaseWord, isNameWord, isPossessive, startsLowerCase, tokenView } from '../src/stages/entities/tokens.js';
 import { SEED_TEXT } from './helpers.js';
 
 /** Every match of the gated matcher's own findAll, against PhraseMatcher's, over `text`. */
@@ -41,7 +41,7 @@ describe('token flags', () => {
   const samples = [
     'Iran', 'iran', 'IRGC', 'U.S.', 'U.N.', 'G20', 'A380', 'STS-135', 'IRAN', 'WARNS', 'UNLESS', 'DAB', 'LA.', 'Inc.', 'St.', 'U.S.-Iran',
     'Ángel', 'Élysée', 'ÉLYSÉE', 'Łódź', 'ǅemal', 'Ñ.', 'ß', 'İstanbul', 'al-Assad', "O'Brien", '’s', "'s", '1–0', '3-2', '2025', '-', '—', '“', 'ñandú', 'Straße', 'STRASSE', 'Ωmega', 'ΩMEGA',
-    'post-Soviet', 'anti‐American', 'pro‑Kremlin', 'well-known', 'ez-Zor', 'x–Y', 'éx-Soviet', 'Mid-East', 'post--Soviet', '(Iran', '"Iran',
+    "'", '’', 'ś', 'ñ', 'über', 'éx', 'x', "x's", 'S', 'post-Soviet', 'anti‐American', 'pro‑Kremlin', 'well-known', 'ez-Zor', 'x–Y', 'éx-Soviet', 'Mid-East', 'post--Soviet', '(Iran', '"Iran',
   ];
   const pos = ['PROPN', 'NOUN', 'DET', 'ADP', 'NUM', 'PUNCT', 'ADJ', 'VERB'];
 
@@ -60,6 +60,9 @@ describe('token flags', () => {
         expect(isAcronym(text), text).toBe(letters.length >= 2 && letters === letters.toUpperCase() && upper);
         expect((f & SHOUTED) !== 0, text).toBe(text.length >= 4 && text !== t.normal && /^\p{Lu}+$/u.test(text));
         expect((f & STOPPED) !== 0, text).toBe(text.length <= 12 && /^\p{Lu}[\p{L}]*\.$/u.test(text));
+        expect(startsLowerCase(text), text).toBe(/^\p{Ll}/u.test(text));
+        expect(isLowerCaseWord(text), text).toBe(/^\p{Ll}+$/u.test(text));
+        expect(isPossessive(text), text).toBe(/^['’]s?$/.test(text));
         expect((f & SPLIT) !== 0, text).toBe(/^(\p{Ll}+)([-‐‑])(\p{Lu}[\p{L}\p{M}.'’-]*)$/u.test(text));
       }
     }

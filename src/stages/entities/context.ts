@@ -5,7 +5,7 @@ import type { PhraseHit } from '../../lexicon/phrases.js';
 import type { GazetteerEntry } from './gazetteer.js';
 import { lexicon, type Lexicon, type Title } from './lexicon.js';
 import { gazetteer } from './gazetteer.js';
-import { GAZETTEER_GATE, ORG_HEAD_GATE, ORG_PREFIX_GATE, TITLE_GATE, gateSlot, normalGates, textGates } from './matching.js';
+import { GAZETTEER_GATE, ORG_HEAD_GATE, ORG_PREFIX_GATE, TITLE_GATE, gateSlot, normalGates, textGates, type FirstWord } from './matching.js';
 import { tokenKeys } from '../../lexicon/phrases.js';
 import {
   CAPITALISED,
@@ -106,6 +106,7 @@ export interface Context {
   /** Tokens that may start a name (NAME_WORD), a gazetteer phrase, a title, a number: the only places later passes look. */
   nameWords: number[];
   gazetteerStarts: number[];
+  gazetteerWords: FirstWord<GazetteerEntry>[];
   digitStarts: number[];
   sentences: SentenceRange[];
   /** 1 where a token lies inside a date span: "May" and "March" are months. */
@@ -131,7 +132,7 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'VERB', 'ADV', 'NUM']);
  */
 export function isHeadline(tokens: NameToken[], flags: Uint16Array, s: SentenceRange): boolean {
   const last = tokens[s.last - 1];
-  if (!last || /^[.!?]$/.test(last.text)) return false;
+  if (!last || last.text === '.' || last.text === '!' || last.text === '?') return false;
   let content = 0;
   let capital = 0;
   for (let i = s.first; i < s.last; i++) {
@@ -147,8 +148,11 @@ interface TokenScan {
   flags: Uint16Array;
   anyFlags: number;
   nameWords: number[];
+  /** Tokens where a gazetteer phrase or a title may start, with their first word. */
   gazetteerStarts: number[];
+  gazetteerWords: FirstWord<GazetteerEntry>[];
   titleStarts: number[];
+  titleWords: FirstWord<Title>[];
   digitStarts: number[];
 }
 
@@ -159,7 +163,7 @@ interface TokenScan {
 function scanTokens(tokens: readonly NameToken[], lex: Lexicon): TokenScan {
   const n = tokens.length;
   const flags = new Uint16Array(n);
-  const scan: TokenScan = { flags, anyFlags: 0, nameWords: [], gazetteerStarts: [], titleStarts: [], digitStarts: [] };
+  const scan: TokenScan = { flags, anyFlags: 0, nameWords: [], gazetteerStarts: [], gazetteerWords: [], titleStarts: [], titleWords: [], digitStarts: [] };
   const names = gazetteer();
   const { TITLES, ORG_HEADS, ORG_PREFIXES } = lex;
   const text = textGates();
@@ -178,20 +182,30 @@ function scanTokens(tokens: readonly NameToken[], lex: Lexicon): TokenScan {
     // What the gate tables say of the token (most tokens: nothing).
     const tg = textKey.length > 0 ? text[gateSlot(textKey)] : 0;
     const ng = normalKey.length > 0 ? normal[gateSlot(normalKey)] : 0;
-    if (nameNeedsNext && (tg & GAZETTEER_GATE.second) === 0) scan.gazetteerStarts.pop();
-    if (titleNeedsNext && (ng & TITLE_GATE.second) === 0) scan.titleStarts.pop();
+    if (nameNeedsNext && (tg & GAZETTEER_GATE.second) === 0) {
+      scan.gazetteerStarts.pop();
+      scan.gazetteerWords.pop();
+    }
+    if (titleNeedsNext && (ng & TITLE_GATE.second) === 0) {
+      scan.titleStarts.pop();
+      scan.titleWords.pop();
+    }
     nameNeedsNext = false;
     titleNeedsNext = false;
-    if ((tg & GAZETTEER_GATE.first) !== 0 && names.startsPassed(textKey)) {
+    const name = (tg & GAZETTEER_GATE.first) !== 0 ? names.firstPassed(textKey) : undefined;
+    if (name !== undefined) {
       scan.gazetteerStarts.push(i);
-      nameNeedsNext = !names.startsAlone(textKey);
+      scan.gazetteerWords.push(name);
+      nameNeedsNext = !name.single;
     }
-    if ((ng & TITLE_GATE.first) !== 0 && TITLES.startsPassed(normalKey)) {
+    const title = (ng & TITLE_GATE.first) !== 0 ? TITLES.firstPassed(normalKey) : undefined;
+    if (title !== undefined) {
       scan.titleStarts.push(i);
-      titleNeedsNext = !TITLES.startsAlone(normalKey);
+      scan.titleWords.push(title);
+      titleNeedsNext = !title.single;
     }
-    if ((tg & ORG_HEAD_GATE.first) !== 0 && ORG_HEADS.startsPassed(textKey)) f |= ORG_HEAD_START;
-    if ((tg & ORG_PREFIX_GATE.first) !== 0 && ORG_PREFIXES.startsPassed(textKey)) f |= ORG_PREFIX_START;
+    if ((tg & ORG_HEAD_GATE.first) !== 0 && ORG_HEADS.firstPassed(textKey) !== undefined) f |= ORG_HEAD_START;
+    if ((tg & ORG_PREFIX_GATE.first) !== 0 && ORG_PREFIXES.firstPassed(textKey) !== undefined) f |= ORG_PREFIX_START;
     if (f & NAME_WORD) scan.nameWords.push(i);
     if (f & DIGIT_START) scan.digitStarts.push(i);
     flags[i] = f;
@@ -211,7 +225,7 @@ export function buildContext(text: string, published: string | null, seg: Segmen
     scan = scanTokens(view.tokens, lex);
   }
   const { tokens, sentences } = view;
-  const { flags, anyFlags, nameWords, gazetteerStarts, titleStarts, digitStarts } = scan;
+  const { flags, anyFlags, nameWords, gazetteerStarts, gazetteerWords, titleStarts, titleWords, digitStarts } = scan;
   const { TITLES } = lex;
   const n = tokens.length;
   const inDate = new Uint8Array(n);
@@ -222,7 +236,7 @@ export function buildContext(text: string, published: string | null, seg: Segmen
   const titles: PhraseHit<Title>[] = [];
   const titleBefore = new Map<number, PhraseHit<Title>>();
   const inTitle = new Uint8Array(n);
-  TITLES.findEach(tokens, titleStarts, sentences, (hits, longest) => {
+  TITLES.findEach(tokens, titleStarts, titleWords, sentences, (hits, longest) => {
     for (const hit of hits) {
       if (hit.end !== longest) break;
       titles.push(hit);
@@ -239,6 +253,7 @@ export function buildContext(text: string, published: string | null, seg: Segmen
     anyFlags,
     nameWords,
     gazetteerStarts,
+    gazetteerWords,
     digitStarts,
     sentences,
     inDate,
@@ -273,11 +288,14 @@ export function spanText(ctx: Context, first: number, last: number): string {
   return ctx.text.slice(ctx.tokens[first].start, ctx.tokens[last - 1].end);
 }
 
+const OPENERS = new Set(['“', '"', '‘', "'", '(', '[']);
+const BREAKS = new Set([':', ';', '—', '–', '-']);
+
 /** First token of its sentence, or right after an opening quote, bracket, colon or dash. */
 export function isSentenceInitial(ctx: Context, i: number): boolean {
   const s = ctx.sentences[ctx.tokens[i].sentence];
   let j = i - 1;
-  while (j >= s.first && /^[“"‘'(\[]$/.test(ctx.tokens[j].text)) j--;
+  while (j >= s.first && OPENERS.has(ctx.tokens[j].text)) j--;
   if (j < s.first) return true;
-  return /^[:;—–-]$/.test(ctx.tokens[j].text) && ctx.tokens[j].end !== ctx.tokens[i].start;
+  return BREAKS.has(ctx.tokens[j].text) && ctx.tokens[j].end !== ctx.tokens[i].start;
 }

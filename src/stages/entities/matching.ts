@@ -57,17 +57,21 @@ function leadingKeys(phrase: string, on: GateOn): { first: string | undefined; s
   return { first: key(words[0]), second: key(words[1]) };
 }
 
+/** What a dictionary knows of one first word: the trie's second level below it, and what it alone matches. */
+export interface FirstWord<T> {
+  /** Some phrase is this word alone. */
+  single: boolean;
+  /** Second words of the phrases it starts (null: none). */
+  seconds: Set<string> | null;
+  /** The matcher's values for the word standing alone (its one-word phrases), kept once asked. */
+  alone: readonly T[] | undefined;
+}
+
 export class GatedMatcher<T> {
   readonly matcher: PhraseMatcher<T>;
-  private readonly firsts = new Set<string>();
-  /** First keys that are whole phrases on their own. */
-  private readonly singles = new Set<string>();
+  private readonly firstWords = new Map<string, FirstWord<T>>();
   /** This dictionary's gate table (by its comparison) and its bits there. */
   readonly gates: Uint8Array;
-  /** The second words of the phrases each first word starts: the trie's second level. */
-  private readonly seconds = new Map<string, Set<string>>();
-  /** What the matcher finds for a first word standing alone (its one-word phrases), kept once asked. */
-  private readonly oneWord = new Map<string, readonly T[]>();
 
   constructor(
     phrases: readonly Phrase<T>[],
@@ -79,16 +83,19 @@ export class GatedMatcher<T> {
     for (const p of phrases) {
       const { first, second } = leadingKeys(p.phrase, on);
       if (first === undefined || first.length === 0) continue;
-      this.firsts.add(first);
+      let word = this.firstWords.get(first);
+      if (!word) this.firstWords.set(first, (word = { single: false, seconds: null, alone: undefined }));
       this.gates[gateSlot(first)] |= bits.first;
-      if (second === undefined) this.singles.add(first);
+      if (second === undefined) word.single = true;
       else if (second.length > 0) {
         this.gates[gateSlot(second)] |= bits.second;
-        let next = this.seconds.get(first);
-        if (!next) this.seconds.set(first, (next = new Set()));
-        next.add(second);
+        (word.seconds ??= new Set()).add(second);
       }
     }
+  }
+
+  get size(): number {
+    return this.matcher.size;
   }
 
   /** A token's key for this dictionary's comparison. */
@@ -97,45 +104,19 @@ export class GatedMatcher<T> {
     return this.on === 'text' ? keys.text : keys.normal;
   }
 
-  /**
-   * PhraseMatcher.matchAt(tokens, i, to) where token i starts() a phrase. When
-   * token i + 1 is no second word of a phrase starting with token i's word,
-   * only a one-word phrase can match, and what the matcher found for that word
-   * alone (it depends on the word only) is reused.
-   */
-  hitsAt(tokens: readonly TokenLike[], i: number, to: number): readonly PhraseHit<T>[] {
-    const key = this.keyOf(tokens[i]);
-    const seconds = this.seconds.get(key);
-    if (seconds !== undefined && i + 1 < to && seconds.has(this.keyOf(tokens[i + 1]))) return this.matcher.matchAt(tokens, i, to);
-    let values = this.oneWord.get(key);
-    if (values === undefined) {
-      values = this.matcher.matchAt(tokens, i, i + 1).map((h) => h.value);
-      this.oneWord.set(key, values);
-    }
-    if (values.length === 0) return NO_HITS;
-    const t = tokens[i];
-    const hits: PhraseHit<T>[] = [];
-    for (const value of values) hits.push({ value, first: i, end: i + 1, start: t.start, endOffset: t.end });
-    return hits;
+  /** The first word of this key, if some phrase starts with it (the gate table's bit, then the map). */
+  first(key: string): FirstWord<T> | undefined {
+    return key.length > 0 && (this.gates[gateSlot(key)] & this.bits.first) !== 0 ? this.firstWords.get(key) : undefined;
   }
 
-  get size(): number {
-    return this.matcher.size;
+  /** first(), once the gate table has let the key through: only the map is asked. */
+  firstPassed(key: string): FirstWord<T> | undefined {
+    return this.firstWords.get(key);
   }
 
-  /** Whether some phrase starts with a word of this key (the gate table's bit, then the set). */
+  /** Whether some phrase starts with a word of this key. */
   starts(key: string): boolean {
-    return key.length > 0 && (this.gates[gateSlot(key)] & this.bits.first) !== 0 && this.firsts.has(key);
-  }
-
-  /** starts(), once the gate table has let the key through: only the set is asked. */
-  startsPassed(key: string): boolean {
-    return this.firsts.has(key);
-  }
-
-  /** Whether some phrase is the word of this key alone (`key` starts() a phrase). */
-  startsAlone(key: string): boolean {
-    return this.singles.has(key);
+    return this.first(key) !== undefined;
   }
 
   /**
@@ -148,8 +129,30 @@ export class GatedMatcher<T> {
 
   /** Whether a phrase may match at token i (`keys[i]`: token i's key for this matcher's comparison): its first word, and its second if it needs one. */
   mayStartAt(keys: readonly string[], i: number, to: number): boolean {
-    const key = keys[i];
-    return i < to && this.starts(key) && (this.startsAlone(key) || (i + 1 < to && this.mayFollow(keys[i + 1])));
+    const word = i < to ? this.first(keys[i]) : undefined;
+    return word !== undefined && (word.single || (i + 1 < to && this.mayFollow(keys[i + 1])));
+  }
+
+  /**
+   * PhraseMatcher.matchAt(tokens, i, to) where token i starts a phrase with
+   * `word`. When token i + 1 is no second word of such a phrase, only a one-word
+   * phrase can match, and what the matcher found for the word alone (it depends
+   * on the word only) is reused.
+   */
+  hitsFrom(tokens: readonly TokenLike[], i: number, to: number, word: FirstWord<T>): readonly PhraseHit<T>[] {
+    if (word.seconds !== null && i + 1 < to && word.seconds.has(this.keyOf(tokens[i + 1]))) return this.matcher.matchAt(tokens, i, to);
+    const values = (word.alone ??= this.matcher.matchAt(tokens, i, i + 1).map((h) => h.value));
+    if (values.length === 0) return NO_HITS;
+    const t = tokens[i];
+    const hits: PhraseHit<T>[] = [];
+    for (const value of values) hits.push({ value, first: i, end: i + 1, start: t.start, endOffset: t.end });
+    return hits;
+  }
+
+  /** PhraseMatcher.matchAt(tokens, i, to), asking the matcher only where token i starts a phrase. */
+  hitsAt(tokens: readonly TokenLike[], i: number, to: number): readonly PhraseHit<T>[] {
+    const word = i < to ? this.first(this.keyOf(tokens[i])) : undefined;
+    return word === undefined ? NO_HITS : this.hitsFrom(tokens, i, to, word);
   }
 
   /** PhraseMatcher.matchAt, asked only where a phrase may start. */
@@ -164,17 +167,24 @@ export class GatedMatcher<T> {
 
   /**
    * findAll over every sentence, trying only the tokens listed in `starts`
-   * (ascending: those whose key starts() a phrase). `found` receives the hits
-   * of each longest match (longest first), in text order.
+   * (ascending: those whose key starts a phrase, with that first word in
+   * `words`). `found` receives the hits of each longest match (longest first),
+   * in text order.
    */
-  findEach(tokens: readonly TokenLike[], starts: readonly number[], sentences: readonly SentenceRange[], found: (hits: readonly PhraseHit<T>[], longest: number) => void): void {
+  findEach(
+    tokens: readonly TokenLike[],
+    starts: readonly number[],
+    words: readonly FirstWord<T>[],
+    sentences: readonly SentenceRange[],
+    found: (hits: readonly PhraseHit<T>[], longest: number) => void,
+  ): void {
     let p = 0;
     for (const s of sentences) {
       let next = s.first;
       for (; p < starts.length && starts[p] < s.last; p++) {
         const i = starts[p];
         if (i < next) continue;
-        const hits = this.hitsAt(tokens, i, s.last);
+        const hits = this.hitsFrom(tokens, i, s.last, words[p]);
         if (hits.length === 0) continue;
         next = hits[0].end;
         found(hits, next);

@@ -19,11 +19,20 @@ export interface Parser {
 
 const ARTICLE = /^(the|The)$/;
 
+const gazetteerRules = new Map<string, string>();
+
+/** "gazetteer:country": the rule of a known name, one string per source. */
+function gazetteerRule(source: string): string {
+  let rule = gazetteerRules.get(source);
+  if (rule === undefined) gazetteerRules.set(source, (rule = `gazetteer:${source}`));
+  return rule;
+}
+
 export const gazetteerParser: Parser = {
   name: 'gazetteer',
   extract(ctx) {
     const out: Candidate[] = [];
-    gazetteer().findEach(ctx.tokens, ctx.gazetteerStarts, ctx.sentences, (hits, last) => {
+    gazetteer().findEach(ctx.tokens, ctx.gazetteerStarts, ctx.gazetteerWords, ctx.sentences, (hits, last) => {
       // Every entry of the longest phrase at a position is a hit; one phrase, one entry:
       // the highest-priority one (the first listed on ties).
       let entry: GazetteerEntry = hits[0].value;
@@ -43,7 +52,7 @@ export const gazetteerParser: Parser = {
           kind: entry.kind,
           actor: datedActor(entry, ctx.published),
           country: entry.country,
-          rule: `gazetteer:${entry.source}`,
+          rule: gazetteerRule(entry.source),
           evidence: 'known',
           entry,
         }),
@@ -136,7 +145,7 @@ function lookUpAgain(
           kind: entry.kind,
           actor: datedActor(entry, ctx.published),
           country: entry.country,
-          rule: `gazetteer:${entry.source}${suffix}`,
+          rule: gazetteerRule(entry.source + suffix),
           evidence: 'known',
           entry,
         }),

@@ -2,7 +2,7 @@
 // Their order is the configuration in REFINERS at the bottom of this file.
 import { codeLeader, normalizeOffice } from './leaders.js';
 import { titleUseBefore } from './recognize.js';
-import { isAcronym } from './tokens.js';
+import { isAcronym, isCapitalised, isLowerCaseWord, isPossessive, startsLowerCase } from './tokens.js';
 import { makeCandidate, spanText, type Candidate, type Context, type TitleUse } from './context.js';
 
 export interface Refiner {
@@ -11,7 +11,6 @@ export interface Refiner {
 }
 
 const COUNTRY_CODE = /^[A-Z]{3}$/;
-const POSSESSIVE = /^['’]s?$/;
 
 /** Known names swallowed by longer ones, and names inside date spans ("May", "March"). */
 export const dropAbsorbedAndDates: Refiner = {
@@ -28,7 +27,7 @@ export const dropAbsorbedAndDates: Refiner = {
 };
 
 function surname(c: Candidate): string | null {
-  const words = c.name.split(' ').filter((w) => /^\p{Lu}/u.test(w));
+  const words = c.name.split(' ').filter((w) => isCapitalised(w));
   return words.length >= 2 ? words[words.length - 1] : null;
 }
 
@@ -119,7 +118,7 @@ export const corefNames: Refiner = {
       const text = texts[k];
       // "Valeska Paris … Paris claims": a one-word place that is the surname of the article's person is that person.
       // Countries are left alone: "Jordan's King Abdullah" is the country even beside "Michael Jordan".
-      if (c.evidence === 'known' && c.type !== 'PERSON' && c.last - c.first === 1 && TOWN_KINDS.has(c.kind) && !POSSESSIVE.test(ctx.tokens[c.last]?.text ?? '')) {
+      if (c.evidence === 'known' && c.type !== 'PERSON' && c.last - c.first === 1 && TOWN_KINDS.has(c.kind) && !isPossessive(ctx.tokens[c.last]?.text ?? '')) {
         const local = bySurname.get(text);
         if (local && !local.entry) {
           adopt(c, local, 'coref:surname');
@@ -216,7 +215,7 @@ export const linkAcronyms: Refiner = {
 function initials(name: string): string {
   return name
     .split(/[\s-]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter((w) => isCapitalised(w))
     .map((w) => w[0])
     .join('');
 }
@@ -226,11 +225,11 @@ function titleModifier(ctx: Context, byLast: Map<number, Candidate>, title: Titl
   let j = title.first;
   if (title.former) j--;
   // "the European Union's foreign policy chief": a few lower-case words may qualify the title.
-  for (let hop = 0; hop < 3 && j - 1 >= 0 && /^\p{Ll}+$/u.test(ctx.tokens[j - 1].text) && (ctx.tokens[j - 1].pos === 'NOUN' || ctx.tokens[j - 1].pos === 'ADJ'); hop++) j--;
+  for (let hop = 0; hop < 3 && j - 1 >= 0 && isLowerCaseWord(ctx.tokens[j - 1].text) && (ctx.tokens[j - 1].pos === 'NOUN' || ctx.tokens[j - 1].pos === 'ADJ'); hop++) j--;
   // "Saudi Foreign Minister Prince Faisal": titles in a row share the country before the first.
   const outer = ctx.titles.find((t) => t.end === j);
   if (outer) j = outer.first;
-  if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
+  if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
   const mod = byLast.get(j);
   if (!mod || mod.type === 'PERSON') return undefined;
   return mod;
@@ -251,7 +250,7 @@ function appositiveTitle(ctx: Context, byFirst: Map<number, Candidate>, c: Candi
   const mod = byFirst.get(j);
   if (mod && mod.type !== 'PERSON') {
     j = mod.last;
-    if (ctx.tokens[j] && POSSESSIVE.test(ctx.tokens[j].text)) j++;
+    if (ctx.tokens[j] && isPossessive(ctx.tokens[j].text)) j++;
     const hit = ctx.titles.find((t) => t.first === j);
     if (!hit || hit.value.office === null) return undefined;
     return { title: { title: hit.value, first: hit.first, last: hit.end, former }, modifier: mod };
@@ -417,9 +416,9 @@ export const nominalLeaders: Refiner = {
     const added: Candidate[] = [];
     for (const t of ctx.titles) {
       if (t.value.office === null || startsAt.has(t.end)) continue;
-      if (!/^\p{Ll}/u.test(ctx.tokens[t.first].text)) continue; // "President Assad" is a title, not a noun phrase
+      if (!startsLowerCase(ctx.tokens[t.first].text)) continue; // "President Assad" is a title, not a noun phrase
       let j = t.first;
-      if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
+      if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
       const mod = byLast.get(j);
       if (!mod || !mod.country || (mod.kind !== 'demonym' && mod.kind !== 'country')) continue;
       const offices = t.value.offices;
@@ -505,16 +504,16 @@ function codeRoleNouns(ctx: Context, candidates: Candidate[]): Candidate[] {
     if (c.mentionActor && c.mentionActor !== c.actor) continue;
     let j = c.last;
     const sentence = ctx.tokens[c.first].sentence;
-    if (ctx.tokens[j] && POSSESSIVE.test(ctx.tokens[j].text)) j++;
+    if (ctx.tokens[j] && isPossessive(ctx.tokens[j].text)) j++;
     // One adjective may stand between: "Iranian senior officials", "Russia's new government".
     for (let hop = 0; hop < 2; hop++) {
       const t = ctx.tokens[j];
-      if (!t || t.sentence !== sentence || !/^\p{Ll}/u.test(t.text)) break;
+      if (!t || t.sentence !== sentence || !startsLowerCase(t.text)) break;
       const role = ctx.lex.ROLE_NOUNS.get(t.normal);
       if (role) {
         // "military officials" keeps the first role; "military interventions" is an adjective: no role.
         const next = ctx.tokens[j + 1];
-        const modifies = next && next.sentence === sentence && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text);
+        const modifies = next && next.sentence === sentence && next.pos === 'NOUN' && startsLowerCase(next.text);
         if (!modifies || ctx.lex.ROLE_NOUNS.has(next.normal)) {
           c.mentionActor = c.country + role;
           c.rule += '+role-noun';
@@ -542,7 +541,7 @@ export const retypeModifiedBodies: Refiner = {
       // "Russia's Defense Ministry": a body named by its head word takes the country before it.
       if (c.type === 'ORGANIZATION' && c.evidence !== 'known' && !c.country && c.role !== undefined) {
         let j = c.first;
-        if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
+        if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
         const mod = byLast.get(j);
         if (mod && mod.country && (mod.kind === 'country' || mod.kind === 'demonym' || mod.kind === 'capital')) {
           c.country = mod.country;
@@ -556,7 +555,7 @@ export const retypeModifiedBodies: Refiner = {
       const text = spanText(ctx, c.first, c.last);
       if (/\p{Lu}{2}/u.test(text) || !/(Council|Assembly|Party|Court|Office|Service|Ministry|Committee|Commission|Congress|Senate|Parliament|Guard|Army|Forces)$/.test(text)) continue;
       let j = c.first;
-      if (j - 1 >= 0 && POSSESSIVE.test(ctx.tokens[j - 1].text)) j--;
+      if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
       const mod = byLast.get(j);
       if (!mod || !mod.country || (mod.kind !== 'country' && mod.kind !== 'demonym') || mod.country === c.country) continue;
       const role = /Party$/.test(text) ? 'PTY' : /(Court)$/.test(text) ? 'JUD' : /(Congress|Senate|Parliament|Assembly)$/.test(text) ? 'LEG' : /(Guard|Army|Forces)$/.test(text) ? 'MIL' : 'GOV';

@@ -89,6 +89,30 @@ export function isCapitalised(text: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(text);
 }
 
+const LOWER_START = /^\p{Ll}/u;
+const ALL_LOWER = /^\p{Ll}+$/u;
+
+/** Starts with a lower-case letter (/^\p{Ll}/u; ASCII answered without the regex). */
+export function startsLowerCase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(text);
+}
+
+/** Lower-case letters only (/^\p{Ll}+$/u; ASCII answered without the regex). */
+export function isLowerCaseWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return ALL_LOWER.test(text);
+    if (c < 97 || c > 122) return false;
+  }
+  return text.length > 0;
+}
+
+/** A possessive ending written as its own token: ' ’ 's ’s (/^['’]s?$/). */
+export function isPossessive(text: string): boolean {
+  return text === "'s" || text === '’s' || text === "'" || text === '’';
+}
+
 /** All letters upper-case, at least two of them: an acronym ("IRGC", "U.N.", "G20"). */
 export function isAcronym(text: string): boolean {
   if (!isCapitalised(text)) return false;
