@@ -169,41 +169,47 @@ function scanTokens(tokens: readonly NameToken[], lex: Lexicon): TokenScan {
   const text = textGates();
   const normal = normalGates();
   let any = 0;
-  // A start listed for the previous token that needs a second word: dropped unless this token may be one.
-  let nameNeedsNext = false;
-  let titleNeedsNext = false;
-  for (let i = 0; i < n; i++) {
+  // A gazetteer phrase or a title may start at the previous token (its first-word bit is set):
+  // it is looked up once this token tells whether a second word may follow.
+  let nameKey = '';
+  let nameAlone = false;
+  let titleKey = '';
+  let titleAlone = false;
+  for (let i = 0; i <= n; i++) {
     const t = tokens[i];
-    const stored = t.keys;
-    const keys = stored !== undefined && stored.of.text === t.text && stored.of.normal === t.normal ? stored : tokenKeys(t);
-    const textKey = keys.text;
-    const normalKey = keys.normal;
+    let textKey = '';
+    let normalKey = '';
+    let tg = 0;
+    let ng = 0;
+    if (i < n) {
+      const stored = t.keys;
+      const keys = stored !== undefined && stored.of.text === t.text && stored.of.normal === t.normal ? stored : tokenKeys(t);
+      textKey = keys.text;
+      normalKey = keys.normal;
+      // What the gate tables say of the token (most tokens: nothing).
+      if (textKey.length > 0) tg = text[gateSlot(textKey)];
+      if (normalKey.length > 0) ng = normal[gateSlot(normalKey)];
+    }
+    if (nameKey !== '' && (nameAlone || (tg & GAZETTEER_GATE.second) !== 0)) {
+      const word = names.firstPassed(nameKey);
+      if (word !== undefined && (word.single || (tg & GAZETTEER_GATE.second) !== 0)) {
+        scan.gazetteerStarts.push(i - 1);
+        scan.gazetteerWords.push(word);
+      }
+    }
+    if (titleKey !== '' && (titleAlone || (ng & TITLE_GATE.second) !== 0)) {
+      const word = TITLES.firstPassed(titleKey);
+      if (word !== undefined && (word.single || (ng & TITLE_GATE.second) !== 0)) {
+        scan.titleStarts.push(i - 1);
+        scan.titleWords.push(word);
+      }
+    }
+    if (i === n) break;
+    nameKey = (tg & GAZETTEER_GATE.first) !== 0 ? textKey : '';
+    nameAlone = (tg & GAZETTEER_GATE.single) !== 0;
+    titleKey = (ng & TITLE_GATE.first) !== 0 ? normalKey : '';
+    titleAlone = (ng & TITLE_GATE.single) !== 0;
     let f = charFlags(t, textKey);
-    // What the gate tables say of the token (most tokens: nothing).
-    const tg = textKey.length > 0 ? text[gateSlot(textKey)] : 0;
-    const ng = normalKey.length > 0 ? normal[gateSlot(normalKey)] : 0;
-    if (nameNeedsNext && (tg & GAZETTEER_GATE.second) === 0) {
-      scan.gazetteerStarts.pop();
-      scan.gazetteerWords.pop();
-    }
-    if (titleNeedsNext && (ng & TITLE_GATE.second) === 0) {
-      scan.titleStarts.pop();
-      scan.titleWords.pop();
-    }
-    nameNeedsNext = false;
-    titleNeedsNext = false;
-    const name = (tg & GAZETTEER_GATE.first) !== 0 ? names.firstPassed(textKey) : undefined;
-    if (name !== undefined) {
-      scan.gazetteerStarts.push(i);
-      scan.gazetteerWords.push(name);
-      nameNeedsNext = !name.single;
-    }
-    const title = (ng & TITLE_GATE.first) !== 0 ? TITLES.firstPassed(normalKey) : undefined;
-    if (title !== undefined) {
-      scan.titleStarts.push(i);
-      scan.titleWords.push(title);
-      titleNeedsNext = !title.single;
-    }
     if ((tg & ORG_HEAD_GATE.first) !== 0 && ORG_HEADS.firstPassed(textKey) !== undefined) f |= ORG_HEAD_START;
     if ((tg & ORG_PREFIX_GATE.first) !== 0 && ORG_PREFIXES.firstPassed(textKey) !== undefined) f |= ORG_PREFIX_START;
     if (f & NAME_WORD) scan.nameWords.push(i);

@@ -24,21 +24,23 @@ export function gateSlot(key: string): number {
 
 /**
  * The gate tables: one for dictionaries compared on the written form, one for
- * those compared lower-cased. A dictionary owns two bits of one table: its
- * first words' and its second words'.
+ * those compared lower-cased. A dictionary owns bits of one table: its first
+ * words', its second words', and (optionally) those of its first words that
+ * are whole phrases alone.
  */
 export const textGates = once(() => new Uint8Array(GATE_SLOTS));
 export const normalGates = once(() => new Uint8Array(GATE_SLOTS));
 
 /** The bits of each dictionary in its gate table. */
-export const GAZETTEER_GATE = { first: 1, second: 2 } as const;
-export const ORG_HEAD_GATE = { first: 4, second: 8 } as const;
-export const ORG_PREFIX_GATE = { first: 16, second: 32 } as const;
-export const TITLE_GATE = { first: 1, second: 2 } as const;
+export const GAZETTEER_GATE = { first: 1, second: 2, single: 64 } as const;
+export const ORG_HEAD_GATE = { first: 4, second: 8, single: 0 } as const;
+export const ORG_PREFIX_GATE = { first: 16, second: 32, single: 0 } as const;
+export const TITLE_GATE = { first: 1, second: 2, single: 4 } as const;
 
 export interface GateBits {
   readonly first: number;
   readonly second: number;
+  readonly single: number;
 }
 
 const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
@@ -86,8 +88,10 @@ export class GatedMatcher<T> {
       let word = this.firstWords.get(first);
       if (!word) this.firstWords.set(first, (word = { single: false, seconds: null, alone: undefined }));
       this.gates[gateSlot(first)] |= bits.first;
-      if (second === undefined) word.single = true;
-      else if (second.length > 0) {
+      if (second === undefined) {
+        word.single = true;
+        this.gates[gateSlot(first)] |= bits.single;
+      } else if (second.length > 0) {
         this.gates[gateSlot(second)] |= bits.second;
         (word.seconds ??= new Set()).add(second);
       }
