@@ -75,7 +75,8 @@ function sentenceEvidence(stance: SentenceStance): PairEvidence[] {
   const pairs: PairEvidence[] = [];
   // The sentence's own actors: the stance layer leaves out actors named only as third-party holders.
   const own = countriesSorted(stance.about);
-  for (const cue of stance.cues) {
+  for (let c = 0; c < stance.cues.length; c++) {
+    const cue = stance.cues[c];
     if (cue.about) {
       // Attributed: among the actors it names, or one named actor with each of the sentence's.
       const named = countriesSorted(cue.about);
@@ -114,7 +115,8 @@ export function buildDyads(stances: readonly SentenceStance[], events: readonly 
   }
 
   // Events between two actors, in either direction; a pair with events but no stance is a dyad too.
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
     if (!e.source || !e.target) continue;
     const a = countryOf(e.source.actor);
     const b = countryOf(e.target.actor);

@@ -46,14 +46,19 @@ export interface ActorMention {
 /** Every mention that stands for an actor, in text order. */
 export function actorMentions(entities: readonly Entity[]): ActorMention[] {
   const out: ActorMention[] = [];
-  for (const e of entities) {
-    for (const m of e.mentions as Mention[]) {
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    const mentions = e.mentions as Mention[];
+    for (let j = 0; j < mentions.length; j++) {
+      const m = mentions[j];
       const actor = m.actor ?? e.actor;
       if (actor) out.push({ start: m.start, end: m.end, actor, sentence: m.sentence });
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
+  return out.sort(byOffset);
 }
+
+const byOffset = (a: ActorMention, b: ActorMention): number => a.start - b.start || a.end - b.end || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0);
 
 /**
  * The article's main pair: the two most-mentioned country-level actors, sorted.
@@ -61,16 +66,34 @@ export function actorMentions(entities: readonly Entity[]): ActorMention[] {
  */
 export function mainPair(mentions: readonly ActorMention[]): [string, string] | null {
   const counts = new Map<string, { n: number; first: number }>();
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     if (!isCountryBased(m.actor)) continue;
     const c = countryOf(m.actor);
     const entry = counts.get(c);
     if (entry) entry.n++;
     else counts.set(c, { n: 1, first: m.start });
   }
-  const ranked = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first);
-  if (ranked.length < 2) return null;
-  return [ranked[0][0], ranked[1][0]].sort() as [string, string];
+  // The two first in rank (more mentions, then earlier), ties to the first counted.
+  let best: string | null = null;
+  let second: string | null = null;
+  let bestN = 0, bestFirst = 0, secondN = 0, secondFirst = 0;
+  counts.forEach(({ n, first }, c) => {
+    if (best === null || n > bestN || (n === bestN && first < bestFirst)) {
+      second = best;
+      secondN = bestN;
+      secondFirst = bestFirst;
+      best = c;
+      bestN = n;
+      bestFirst = first;
+    } else if (second === null || n > secondN || (n === secondN && first < secondFirst)) {
+      second = c;
+      secondN = n;
+      secondFirst = first;
+    }
+  });
+  if (best === null || second === null) return null;
+  return best < second ? [best, second] : [second, best];
 }
 
 /** Sorted, de-duplicated codes. */

@@ -41,7 +41,7 @@ import {
   type SentenceWords,
 } from './lexicon.js';
 import { countryOf } from './actors.js';
-import { findRelationFrames, skipInterjection, skipPhaseVerb } from './relations.js';
+import { findRelationFrames, skipInterjection, skipPhaseVerb, type RelationFrame } from './relations.js';
 
 /** A cue entry that is a cue (not a blocker). */
 export type LiveCue = CueEntry & { polarity: Polarity };
@@ -110,7 +110,10 @@ function followsNotOnly(tokens: readonly Token[], at: number): boolean {
   // The words before can only say "not only" when one of them holds "only": the text is built then.
   let only = false;
   for (let k = 0; k < at && !only; k++) only = tokens[k].normal.includes('only');
-  if (!only) return false;
+  return only && saysNotOnly(tokens, at);
+}
+
+function saysNotOnly(tokens: readonly Token[], at: number): boolean {
   const before = tokens.slice(0, at).map((x) => x.normal).join(' ');
   return /\bnot only\b/.test(before);
 }
@@ -128,7 +131,9 @@ export function sentenceStructure(tokens: readonly Token[], words: SentenceWords
     if (BOUNDARY_PUNCTS.has(t.text)) opensClause[i] = 1;
     else if (clauseOpeners.has(t.normal) && t.pos !== 'ADV' && t.pos !== 'DET') opensClause[i] = 1;
   }
-  for (const hit of matchers.concessive.findAll(words)) {
+  const concessions = matchers.concessive.findAll(words);
+  for (let j = 0; j < concessions.length; j++) {
+    const hit = concessions[j];
     const last = tokens[hit.end - 1];
     // "..., though." is an adverb closing the sentence, not a concession opener.
     if (hit.end < n && isClosing(tokens[hit.end].text)) continue;
@@ -136,7 +141,9 @@ export function sentenceStructure(tokens: readonly Token[], words: SentenceWords
     opensClause[hit.first] = 1;
     markRegion(region, hit.first, nextComma(tokens, hit.end), 'concessive');
   }
-  for (const hit of matchers.background.findAll(words)) {
+  const backgrounds = matchers.background.findAll(words);
+  for (let k = 0; k < backgrounds.length; k++) {
+    const hit = backgrounds[k];
     opensClause[hit.first] = 1;
     let end = nextComma(tokens, hit.end);
     markRegion(region, hit.first, end, 'background');
@@ -148,7 +155,9 @@ export function sentenceStructure(tokens: readonly Token[], words: SentenceWords
       end = next;
     }
   }
-  for (const hit of matchers.contrast.findAll(words)) {
+  const contrasts = matchers.contrast.findAll(words);
+  for (let p = 0; p < contrasts.length; p++) {
+    const hit = contrasts[p];
     const t = tokens[hit.first];
     if (hit.first === 0) continue;
     // wink may tag ", yet" as an adverb; after a comma it still contrasts.
@@ -226,10 +235,16 @@ function isCompoundTail(tokens: readonly Token[], k: number): boolean {
 /** The hits that stand free (not compound tails): the same list when all do. */
 function freeHits<T>(tokens: readonly Token[], hits: readonly PhraseHit<T>[]): readonly PhraseHit<T>[] {
   let all = true;
-  for (const h of hits) if (isCompoundTail(tokens, h.first)) all = false;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    if (isCompoundTail(tokens, h.first)) all = false;
+  }
   if (all) return hits;
   const out: PhraseHit<T>[] = [];
-  for (const h of hits) if (!isCompoundTail(tokens, h.first)) out.push(h);
+  for (let j = 0; j < hits.length; j++) {
+    const h = hits[j];
+    if (!isCompoundTail(tokens, h.first)) out.push(h);
+  }
   return out;
 }
 
@@ -244,11 +259,17 @@ function findOperators(ctx: SentenceContext): Operators {
   const { matchers } = stanceLexicon();
   const reversals: PhraseHit<ReversalFlips>[] = [];
   // A one-word reversal must be a predicate: "the end of the talks" undoes nothing.
-  for (const h of freeHits(tokens, matchers.reversals.findAll(words))) if (h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)) reversals.push(h);
+  const freeReversals = freeHits(tokens, matchers.reversals.findAll(words));
+  for (let i = 0; i < freeReversals.length; i++) {
+    const h = freeReversals[i];
+    if (h.end - h.first > 1 || REVERSAL_POS.has(tokens[h.first].pos)) reversals.push(h);
+  }
   // "Chirac said that Iraq must cooperate" is a demand; "both nations must deepen their
   // cooperation", an analyst's prescription, only a request.
   const hedges: PhraseHit<Hedge>[] = [];
-  for (const h of freeHits(tokens, matchers.hedges.findAll(words))) {
+  const freeHedges = freeHits(tokens, matchers.hedges.findAll(words));
+  for (let j = 0; j < freeHedges.length; j++) {
+    const h = freeHedges[j];
     if (!h.value.reportedOnly || reportedBefore(tokens, h.first)) hedges.push(h);
     else {
       const value: Hedge = { factor: h.value.factor, scope: h.value.scope, modifier: 'requested', reportedOnly: h.value.reportedOnly };
@@ -315,7 +336,9 @@ function lexicalCues(ctx: SentenceContext): PhraseHit<LiveCue>[] {
   const out: PhraseHit<LiveCue>[] = [];
   let first = -1;
   let end = -1;
-  for (const h of stanceLexicon().matchers.cues.findAll(ctx.words)) {
+  const matches = stanceLexicon().matchers.cues.findAll(ctx.words);
+  for (let i = 0; i < matches.length; i++) {
+    const h = matches[i];
     if ((h.first === first && h.end === end) || !acceptCue(ctx, h)) continue;
     first = h.first;
     end = h.end;
@@ -332,7 +355,10 @@ export function findCues(ctx: SentenceContext): PhraseHit<LiveCue>[] {
   const { tokens } = ctx;
   const all = withRelationFrames(ctx, lexicalCues(ctx));
   let hits: PhraseHit<LiveCue>[] = [];
-  for (const h of all) if (!namesAKind(tokens, h) && !isAttributiveAmbivalence(tokens, h)) hits.push(h);
+  for (let j = 0; j < all.length; j++) {
+    const h = all[j];
+    if (!namesAKind(tokens, h) && !isAttributiveAmbivalence(tokens, h)) hits.push(h);
+  }
   // "a Trade Rift", "protest demonstration": a cue noun right before another cue noun only names
   // its topic; the head speaks.
   for (let i = hits.length - 2; i >= 0; i--) {
@@ -352,14 +378,21 @@ export function composeCues(ctx: SentenceContext, structure: Structure, found: P
   // "refused to join sanctions": the refusal is read through its object; the verb is no cue of its own.
   const absorbed = new Set<PhraseHit<CueEntry>>();
   for (let i = 0; i < reversedBy.length; i++) {
-    for (const r of reversedBy[i]) {
+    for (let ri = 0; ri < reversedBy[i].length; ri++) {
+      const r = reversedBy[i][ri];
       if (r.value !== 'both') continue;
-      for (const h of hits) if (h !== hits[i] && h.first >= r.first && h.end <= r.end) absorbed.add(h);
+      for (let j = 0; j < hits.length; j++) {
+        const h = hits[j];
+        if (h !== hits[i] && h.first >= r.first && h.end <= r.end) absorbed.add(h);
+      }
     }
   }
   if (absorbed.size > 0) {
     const kept: PhraseHit<LiveCue>[] = [];
-    for (const h of hits) if (!absorbed.has(h)) kept.push(h);
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k];
+      if (!absorbed.has(h)) kept.push(h);
+    }
     hits = kept;
     reversedBy = reversalTargets(ctx, structure, ops, hits);
   }
@@ -374,7 +407,10 @@ const NOMINAL = new Set(['NOUN', 'PROPN']);
 /** Lexicon cues plus relation frames; a lexicon cue inside a frame gives way to it. */
 function withRelationFrames(ctx: SentenceContext, lexical: PhraseHit<LiveCue>[]): PhraseHit<LiveCue>[] {
   const frames = findRelationFrames(ctx.tokens, ctx.words, ctx.inEntity);
-  if (frames.length === 0) return lexical;
+  return frames.length === 0 ? lexical : mergeFrames(lexical, frames);
+}
+
+function mergeFrames(lexical: PhraseHit<LiveCue>[], frames: RelationFrame[]): PhraseHit<LiveCue>[] {
   const kept = lexical.filter((h) => !frames.some((f) => f.cover.some(([first, end]) => h.first < end && first < h.end)));
   const framed = frames.map((f) => f.hit as PhraseHit<LiveCue>).filter((h, i, all) => all.findIndex((x) => x.first === h.first && x.end === h.end) === i);
   return [...kept, ...framed].sort((a, b) => a.first - b.first || a.end - b.end);
@@ -401,11 +437,15 @@ const TOPIC_WINDOW = 6;
 function dropTopics<T extends PhraseHit<LiveCue>>(tokens: readonly Token[], hits: T[]): T[] {
   const { topicPrepositions } = stanceLexicon();
   const topical = new Set<T>();
-  for (const a of hits) {
+  for (let i = 0; i < hits.length; i++) {
+    const a = hits[i];
     if (topical.has(a) || !NOMINAL.has(tokens[a.end - 1].pos) || a.end >= tokens.length || !topicPrepositions.has(tokens[a.end].normal)) continue;
     let k = a.end + 1;
     while (k < tokens.length && k - a.end <= TOPIC_WINDOW && (NP_WORDS.has(tokens[k].pos) || tokens[k].text === '-')) k++;
-    for (const b of hits) if (b.first > a.end && b.end <= k) topical.add(b);
+    for (let j = 0; j < hits.length; j++) {
+      const b = hits[j];
+      if (b.first > a.end && b.end <= k) topical.add(b);
+    }
   }
   return topical.size === 0 ? hits : hits.filter((h) => !topical.has(h));
 }
@@ -423,13 +463,18 @@ function dropContents<T extends PhraseHit<LiveCue>>(ctx: SentenceContext, hits: 
   const { tokens } = ctx;
   const { contentPrepositions } = stanceLexicon();
   const contained = new Set<T>();
-  for (const head of stanceLexicon().matchers.contentHeads.findAll(ctx.words)) {
+  const heads = stanceLexicon().matchers.contentHeads.findAll(ctx.words);
+  for (let i = 0; i < heads.length; i++) {
+    const head = heads[i];
     let k = head.end;
     while (k < tokens.length && k - head.end < MAX_OBJECT && OBJECT_WORDS.has(tokens[k].pos) && !contentPrepositions.has(tokens[k].normal)) k++;
     if (k >= tokens.length || !contentPrepositions.has(tokens[k].normal)) continue;
     let end = k + 1;
     while (end < tokens.length && !isBoundaryPunct(tokens[end].text) && !CONTRAST_WORDS.has(tokens[end].normal)) end++;
-    for (const h of hits) if (h.first > k && h.end <= end && h.value.polarity === 'cooperation') contained.add(h);
+    for (let j = 0; j < hits.length; j++) {
+      const h = hits[j];
+      if (h.first > k && h.end <= end && h.value.polarity === 'cooperation') contained.add(h);
+    }
   }
   return contained.size === 0 ? hits : hits.filter((h) => !contained.has(h));
 }
@@ -485,7 +530,10 @@ function negatedCues(ctx: SentenceContext, s: Structure, ops: Operators, hits: r
 /** A negator ("lack of") of the cue's clause shortly before it. */
 function negatorBefore(tokens: readonly Token[], s: Structure, negators: readonly PhraseHit<boolean>[], hit: PhraseHit<LiveCue>, window: number): boolean {
   const clause = s.clause[hit.first];
-  for (const h of negators) if (h.end <= hit.first && nameAwareDistance(tokens, h.end, hit.first) < window && s.clause[h.end - 1] === clause) return true;
+  for (let i = 0; i < negators.length; i++) {
+    const h = negators[i];
+    if (h.end <= hit.first && nameAwareDistance(tokens, h.end, hit.first) < window && s.clause[h.end - 1] === clause) return true;
+  }
   return false;
 }
 
@@ -506,7 +554,9 @@ function someWordIn(tokens: readonly Token[], from: number, to: number, words: R
 function disbeliefTargets(ctx: SentenceContext, hits: readonly PhraseHit<LiveCue>[]): Set<number> {
   const { tokens } = ctx;
   const out = new Set<number>();
-  for (const op of stanceLexicon().matchers.disbelief.findAll(ctx.words)) {
+  const doubts = stanceLexicon().matchers.disbelief.findAll(ctx.words);
+  for (let p = 0; p < doubts.length; p++) {
+    const op = doubts[p];
     if (op.value !== 'doubt' && !someWordIn(tokens, op.first - 4, op.first, FEW)) continue;
     let i = -1;
     for (let j = 0; j < hits.length && i < 0; j++) if (hits[j].first >= op.end && hits[j].first - op.end < DISBELIEF_WINDOW) i = j;
@@ -558,7 +608,8 @@ function reversalTargets(ctx: SentenceContext, s: Structure, ops: Operators, hit
   const { config } = stanceLexicon();
   const out: PhraseHit<ReversalFlips>[][] = [];
   for (let i = 0; i < hits.length; i++) out.push(NO_REVERSALS);
-  for (const r of ops.reversals) {
+  for (let n = 0; n < ops.reversals.length; n++) {
+    const r = ops.reversals[n];
     const clause = s.clause[r.end - 1];
     if (r.value === 'after') {
       // "talks collapsed", "the truce has expired", "negotiations between Japan and Russia over
@@ -660,7 +711,8 @@ function isComplement(tokens: readonly Token[], from: number, to: number): boole
  */
 function hedgesOf(hedges: readonly PhraseHit<Hedge>[], s: Structure, clause: number, first: number): [string, number][] | null {
   const hedgeByKind = new Map<string, number>();
-  for (const h of hedges) {
+  for (let i = 0; i < hedges.length; i++) {
+    const h = hedges[i];
     if (!inClause(s, h, clause)) continue;
     const reaches = h.value.scope === 'clause' || h.end <= first;
     if (!reaches) continue;
@@ -704,7 +756,8 @@ function composeOne(
   }
 
   // Reversals, nearest first: "refused to lift the curfew" = refuse(lift(curfew)).
-  for (const r of reversals) {
+  for (let j = 0; j < reversals.length; j++) {
+    const r = reversals[j];
     if (r.value === 'cooperation' && polarity === 'distrust') continue;
     polarity = opposite(polarity);
     weight *= config.reversalFactor;
@@ -728,7 +781,8 @@ function composeOne(
 
   // Intensifiers and diminishers near the cue.
   let scale = 1;
-  for (const h of ops.intensifiers) {
+  for (let n = 0; n < ops.intensifiers.length; n++) {
+    const h = ops.intensifiers[n];
     if (!inClause(s, h, clause)) continue;
     const before = h.value.position === 'before' && h.end <= hit.first && hit.first - h.end < config.intensifierWindow;
     const after = h.value.position === 'after' && h.first >= hit.end && h.first - hit.end < config.intensifierWindow;
@@ -742,7 +796,10 @@ function composeOne(
 
   // "historical mistrust": the cue is placed in the past.
   let historical = false;
-  for (const h of ops.historical) if (h.end <= hit.first && hit.first - h.end < config.historicalCueWindow && inClause(s, h, clause)) historical = true;
+  for (let n = 0; n < ops.historical.length; n++) {
+    const h = ops.historical[n];
+    if (h.end <= hit.first && hit.first - h.end < config.historicalCueWindow && inClause(s, h, clause)) historical = true;
+  }
   if (historical) {
     weight *= config.historicalCueFactor;
     modifiers.push('historical');

@@ -21,7 +21,8 @@ export function lastYearOf(value: string): number | null {
 export function referenceYear(published: string | null, dates: readonly DateMention[]): number | null {
   if (published && /^\d{4}/.test(published)) return Number(published.slice(0, 4));
   let latest: number | null = null;
-  for (const d of dates) {
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
     if (d.type !== 'DATE' || !/^\d{4}/.test(d.value)) continue;
     const y = Number(d.value.slice(0, 4));
     if (latest === null || y > latest) latest = y;
@@ -39,7 +40,8 @@ export function judgeHistorical(words: SentenceWords, dates: readonly DateMentio
   if (matchers.historicalSentence.findAll(words).length > 0) return { historical: true, rule: 'marker' };
   if (matchers.presentSentence.findAll(words).length > 0) return { historical: false, rule: null };
   let old = false;
-  for (const d of dates) {
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
     if (d.value === 'PRESENT_REF' || d.value === 'FUTURE_REF') return { historical: false, rule: null };
     if (d.type !== 'DATE') continue;
     const last = lastYearOf(d.value);

@@ -26,7 +26,10 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /** Evidence for one polarity from its cues: noisy-OR, so repeats add less and it stays within 0..1. */
 export function combine(weights: readonly number[]): number {
   let miss = 1;
-  for (const w of weights) miss *= 1 - Math.min(1, Math.abs(w));
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    miss *= 1 - Math.min(1, Math.abs(w));
+  }
   return 1 - miss;
 }
 
@@ -174,7 +177,8 @@ function isHeadline(tokens: readonly Token[]): boolean {
   if (last === '.' || last === '!' || last === '?') return false;
   let words = 0;
   let capitalised = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (!/^\p{L}{4,}/u.test(t.text)) continue;
     words++;
     if (isCapitalised(t.text)) capitalised++;
@@ -232,7 +236,8 @@ function firstTokenFrom(tokens: readonly Token[], from: number, to: number, offs
 /** Per token of the article, 1 when an entity mention (coded or not) covers it. */
 function coveredTokens(tokens: readonly Token[], mentions: readonly Mention[]): Uint8Array {
   const out = new Uint8Array(tokens.length);
-  for (const x of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const x = mentions[i];
     for (let k = firstTokenFrom(tokens, 0, tokens.length, x.start); k < tokens.length && tokens[k].start < x.end; k++) if (tokens[k].end <= x.end) out[k] = 1;
   }
   return out;
@@ -285,7 +290,8 @@ function narrowToClauses(
     all.add(countryOf(m.actor));
   }
   const pairNamed = pair !== null && all.has(pair[0]) && all.has(pair[1]);
-  for (const cue of cues) {
+  for (let i = 0; i < cues.length; i++) {
+    const cue = cues[i];
     if (cue.about !== undefined || cue.modifiers.includes('third-party')) continue;
     const here = byClause.get(clause[cue.first]) ?? new Set<string>();
     const countries = countriesOf(here);
@@ -321,7 +327,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
   const entities = doc.layers.entities ?? [];
   const mentions = actorMentions(entities);
   const allMentions: Mention[] = [];
-  for (const e of entities) for (const m of e.mentions) allMentions.push(m);
+  for (let i = 0; i < entities.length; i++) for (let j = 0; j < entities[i].mentions.length; j++) allMentions.push(entities[i].mentions[j]);
   const article: ArticleContext = {
     text: doc.text,
     tokens,
@@ -334,7 +340,7 @@ export function analyseStance(doc: ArticleDoc): StanceDetail[] {
     previousFocal: new Set<string>(),
   };
   const out: StanceDetail[] = [];
-  for (const sentence of sentences) out.push(analyseSentence(article, sentence));
+  for (let i = 0; i < sentences.length; i++) out.push(analyseSentence(article, sentences[i]));
   return out;
 }
 
@@ -373,10 +379,18 @@ function analyseSentence(article: ArticleContext, sentence: SentenceSpan): Stanc
   if (pair) {
     const refersToPair = lexicon.matchers.pairReferences.findAll(words).length > 0;
     const continuesPair = focal.size < 2 && continuesWithPronoun(toks, lexicon.pairPronouns) && article.previousFocal.has(pair[0]) && article.previousFocal.has(pair[1]);
-    if (refersToPair || continuesPair) for (const p of pair) about.add(p), focal.add(p);
+    if (refersToPair || continuesPair) {
+      about.add(pair[0]).add(pair[1]);
+      focal.add(pair[0]).add(pair[1]);
+    }
   }
   // A place still counts when the sentence needs it for a pair at all.
-  if (focal.size < 2) for (const x of own) about.add(x.actor), focal.add(countryOf(x.actor));
+  if (focal.size < 2) {
+    for (let j = 0; j < own.length; j++) {
+      about.add(own[j].actor);
+      focal.add(countryOf(own[j].actor));
+    }
+  }
 
   const ctx: SentenceContext = {
     text: article.text,
@@ -395,12 +409,7 @@ function analyseSentence(article: ArticleContext, sentence: SentenceSpan): Stanc
   const cues = structure !== null ? composeCues(ctx, structure, found) : [];
   // An actor named only as the holder of a third-party cue ("against U.S. pressure") is not
   // what the sentence is about; the cue's own `about` keeps it.
-  if (hasHolder(cues)) {
-    const named = new Set<string>();
-    for (const x of own) if (!coversHolder(toks, cues, x)) named.add(x.actor);
-    for (const x of own) if (!named.has(x.actor)) about.delete(x.actor);
-    focal = countriesOf(about);
-  }
+  if (hasHolder(cues)) focal = dropHolders(own, toks, cues, about);
   if (focal.size >= 3) {
     const participants: ActorMention[] = [];
     const participantFirst: number[] = [];
@@ -412,10 +421,16 @@ function analyseSentence(article: ArticleContext, sentence: SentenceSpan): Stanc
     if (structure !== null) narrowToClauses(cues, participants, participantFirst, structure.clause, pair);
   }
   let hedged = false;
-  for (const c of cues) if (c.modifiers.includes('hedged') || c.modifiers.includes('intended') || c.modifiers.includes('uncertain')) hedged = true;
+  for (let j = 0; j < cues.length; j++) {
+    const modifiers = cues[j].modifiers;
+    if (modifiers.includes('hedged') || modifiers.includes('intended') || modifiers.includes('uncertain')) hedged = true;
+  }
   const verdict = judge(cues, hedged);
   const sentenceDates: DateMention[] = [];
-  for (const d of article.dates) if (d.start >= sentence.start && d.end <= sentence.end) sentenceDates.push(d);
+  for (let j = 0; j < article.dates.length; j++) {
+    const d = article.dates[j];
+    if (d.start >= sentence.start && d.end <= sentence.end) sentenceDates.push(d);
+  }
   const { historical } = judgeHistorical(words, sentenceDates, article.nowYear);
   article.previousFocal = focal;
 
@@ -435,18 +450,33 @@ function analyseSentence(article: ArticleContext, sentence: SentenceSpan): Stanc
 
 /** "they", "their" as pronouns. */
 function continuesWithPronoun(toks: readonly Token[], pronouns: ReadonlySet<string>): boolean {
-  for (const t of toks) if (t.pos === 'PRON' && pronouns.has(t.normal)) return true;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.pos === 'PRON' && pronouns.has(t.normal)) return true;
+  }
   return false;
 }
 
 function hasHolder(cues: readonly ComposedCue[]): boolean {
-  for (const c of cues) if (c.holderToken !== undefined) return true;
+  for (let i = 0; i < cues.length; i++) {
+    const c = cues[i];
+    if (c.holderToken !== undefined) return true;
+  }
   return false;
+}
+
+/** Leaves out of `about` the actors named only as holders of third-party cues; the sentence's countries then. */
+function dropHolders(own: readonly ActorMention[], toks: readonly Token[], cues: readonly ComposedCue[], about: Set<string>): Set<string> {
+  const named = new Set<string>();
+  for (let i = 0; i < own.length; i++) if (!coversHolder(toks, cues, own[i])) named.add(own[i].actor);
+  for (let i = 0; i < own.length; i++) if (!named.has(own[i].actor)) about.delete(own[i].actor);
+  return countriesOf(about);
 }
 
 /** Whether a mention covers the holder token of one of the cues. */
 function coversHolder(toks: readonly Token[], cues: readonly ComposedCue[], x: ActorMention): boolean {
-  for (const c of cues) {
+  for (let i = 0; i < cues.length; i++) {
+    const c = cues[i];
     if (c.holderToken === undefined) continue;
     const t = toks[c.holderToken];
     if (x.start <= t.start && t.end <= x.end) return true;
@@ -457,7 +487,8 @@ function coversHolder(toks: readonly Token[], cues: readonly ComposedCue[], x: A
 /** The public layer: the contract's fields only, in a fixed key order. */
 function toLayer(detail: StanceDetail): SentenceStance {
   const cues: StanceCue[] = [];
-  for (const c of detail.cues) {
+  for (let i = 0; i < detail.cues.length; i++) {
+    const c = detail.cues[i];
     cues.push(
       c.about !== undefined
         ? { start: c.start, end: c.end, text: c.text, polarity: c.polarity, weight: c.weight, base: c.base, modifiers: c.modifiers, rule: c.rule, about: c.about }
@@ -483,7 +514,7 @@ export const stanceStage = defineStage({
   run: (doc: ArticleDoc) => {
     const details = analyseStance(doc);
     const out: SentenceStance[] = [];
-    for (const d of details) out.push(toLayer(d));
+    for (let i = 0; i < details.length; i++) out.push(toLayer(details[i]));
     return { layer: out };
   },
 });

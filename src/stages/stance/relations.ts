@@ -49,7 +49,9 @@ export function findRelationFrames(tokens: readonly Token[], words: SentenceWord
     for (let k = from; k < to; k++) if (inEntity[k]) return false;
     return true;
   };
-  for (const noun of matchers.relationNouns.findAll(words)) {
+  const nouns = matchers.relationNouns.findAll(words);
+  for (let i = 0; i < nouns.length; i++) {
+    const noun = nouns[i];
     const kind: RelationNounKind = noun.value;
     if (tokens[noun.first].pos === 'VERB') continue; // "tie", "link", "contact" as verbs
     const adjectives = kind === 'relation' ? matchers.relationAdjectives : matchers.channelAdjectives;
