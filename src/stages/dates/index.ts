@@ -23,24 +23,13 @@ export function tagDates(
   for (const sentence of segments.sentences) {
     const tokens = segments.tokens.slice(sentence.firstToken, sentence.endToken);
     const gates = sentenceGates(tokens, sentence.text, sentence.start);
-    const ctx: SentenceContext = { history, text, sentence, tokens, published, diagnostics, mask: gates.mask, tokenBits: gates.tokens };
+    const ctx: SentenceContext = { history, text, sentence, tokens, published, diagnostics, mask: gates.mask, tokenGates: gates.tokens };
     let candidates: Candidate[] = [];
     for (const parser of PARSERS) parser.parse(ctx, candidates);
     if (candidates.length === 0) continue;
     for (const refiner of REFINERS) candidates = refiner.refine(candidates, ctx);
     for (const c of candidates) {
-      mentions.push({
-        start: c.start,
-        end: c.end,
-        text: text.slice(c.start, c.end),
-        type: c.type,
-        value: c.value ?? '',
-        ...(c.mod ? { mod: c.mod } : {}),
-        anchor: c.anchor ?? null,
-        certainty: c.relative ? 'implied' : 'stated',
-        rule: c.rule,
-        sentence: sentence.index,
-      });
+      mentions.push(mentionOf(c, text, sentence.index));
       history.push({
         value: c.value ?? '',
         sentence: sentence.index,
@@ -51,6 +40,17 @@ export function tagDates(
     }
   }
   return { mentions, diagnostics };
+}
+
+function mentionOf(c: Candidate, text: string, sentence: number): DateMention {
+  const mention = text.slice(c.start, c.end);
+  const value = c.value ?? '';
+  const anchor = c.anchor ?? null;
+  const certainty = c.relative ? 'implied' : 'stated';
+  // Two literals rather than a spread: `mod` sits in the same place when there is one.
+  return c.mod
+    ? { start: c.start, end: c.end, text: mention, type: c.type, value, mod: c.mod, anchor, certainty, rule: c.rule, sentence }
+    : { start: c.start, end: c.end, text: mention, type: c.type, value, anchor, certainty, rule: c.rule, sentence };
 }
 
 export const datesStage = defineStage({

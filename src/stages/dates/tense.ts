@@ -146,8 +146,38 @@ const cuePattern = (phrases: string[]): Scanner =>
 const DEADLINE = cuePattern(data.deadlineCues);
 const BOUND = cuePattern(data.boundCues);
 
+/** Words a cue pattern can end with before its spaces: the cues' last words and the fillers after them ("until the", "by noon"). */
+const CUE_ENDS = new Set([...data.deadlineCues, ...data.boundCues].map((p) => p.split(' ').pop()!).concat(['the', 'on', 'at', 'noon', 'midnight', 'am', 'pm', 'm']));
+
+/**
+ * Whether a cue pattern may match at the end of `before`: it ends with spaces
+ * after a cue word, a filler or a clock. Plain words that are none of these
+ * (most words) are answered without the patterns; anything else is left to them.
+ */
+function mayEndWithCue(before: string): boolean {
+  let end = before.length;
+  let c = 0;
+  while (end > 0 && ((c = before.charCodeAt(end - 1)) === 32 || (c >= 9 && c <= 13))) end--;
+  if (end === before.length) return c > 127;
+  let start = end;
+  while (start > 0) {
+    const l = before.charCodeAt(start - 1) | 0x20;
+    if (l < 97 || l > 122) break;
+    start--;
+  }
+  // Digits, dots, commas, other scripts, or a three-letter word (a time zone: "3 p.m. EST"): the patterns decide.
+  if (start === end || (start > 0 && !isPlainBoundary(before.charCodeAt(start - 1))) || end - start === 3) return true;
+  return CUE_ENDS.has(before.slice(start, end).toLowerCase());
+}
+
+/** A character after which an ASCII word stands alone: a space or ASCII punctuation other than a dot, comma or digit. */
+function isPlainBoundary(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c < 128 && c !== 46 && c !== 44 && !(c >= 48 && c <= 57) && !((c | 0x20) >= 97 && (c | 0x20) <= 122));
+}
+
 /** "until Tuesday", "payable Jan. 3" (deadline); "by Friday", "through January" (bound); from the sentence text before the expression. */
 export function cueBefore(before: string): Cue | null {
+  if (!mayEndWithCue(before)) return null;
   if (DEADLINE.test(before)) return 'deadline';
   if (BOUND.test(before)) return 'bound';
   return null;

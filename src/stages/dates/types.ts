@@ -2,6 +2,7 @@
 // parser is a pattern plus an extract function that returns candidates; a
 // refiner takes all candidates of a sentence and returns a better list.
 import type { Diagnostic, SentenceSpan, TimexType, Token } from '../../article.js';
+import type { SentenceMask, WordInfo } from './parsers/pattern.js';
 
 /** Precision of a calendar value, coarsest first. */
 export type Granularity =
@@ -103,9 +104,9 @@ export interface SentenceContext {
   /** Publication date (YYYY-MM-DD) or null. */
   published: string | null;
   /** The gate bits of this sentence's words (parsers/pattern.ts). */
-  mask: Int32Array;
-  /** Each token's own gate bits (parsers/pattern.ts), where anchored parsers look for their words. */
-  tokenBits: Int32Array;
+  mask: SentenceMask;
+  /** What each token means to the gates (parsers/pattern.ts), where anchored parsers look for their words. */
+  tokenGates: WordInfo[];
   /** Problems found while refining; the stage returns them. */
   diagnostics: Diagnostic[];
 }

@@ -98,6 +98,28 @@ export function lastWords(text: string, floor: number, end: number, chars: numbe
   return text.slice(start, end);
 }
 
+/**
+ * The plain word that ends before `end` in `text`, past the ASCII spaces
+ * there: lower-cased ASCII letters, '' when a digit or ASCII punctuation (or
+ * `floor`) comes first, null when another script or another kind of space is
+ * in the way. Cue patterns anchored at the end of the text before a match need
+ * their last word there; checking it first spares most of their runs.
+ */
+export function plainWordBefore(text: string, end: number, floor: number): string | null {
+  let i = end;
+  let c = 0;
+  while (i > floor && ((c = text.charCodeAt(i - 1)) === 32 || (c >= 9 && c <= 13))) i--;
+  if (i > floor && c > 127) return null;
+  let start = i;
+  while (start > floor) {
+    c = text.charCodeAt(start - 1) | 0x20;
+    if (c < 97 || c > 122) break;
+    start--;
+  }
+  if (start > floor && text.charCodeAt(start - 1) > 127) return null;
+  return text.slice(start, i).toLowerCase();
+}
+
 /** A pattern's source. It is compiled (global, case-insensitive, Unicode) on its parser's first run. */
 export interface Pattern {
   readonly source: string;
@@ -216,10 +238,17 @@ function indicesRegex(regex: RegExp): RegExp {
 // glance which patterns can match at all. Gates may let through sentences
 // their pattern does not match, never the reverse.
 
-/** Mask words: up to 32 × MASK_WORDS gates. */
+/** Mask words: up to 32 × MASK_WORDS gates (sentenceGates and passes spell the three out). */
 const MASK_WORDS = 3;
 
 export type Mask = Int32Array;
+
+/** A sentence's gate bits, as three numbers. */
+export interface SentenceMask {
+  readonly m0: number;
+  readonly m1: number;
+  readonly m2: number;
+}
 
 /** Bits one of which a sentence must hold. */
 export interface WordGate {
@@ -315,7 +344,7 @@ export function eitherGate(...gates: WordGate[]): WordGate {
  * with the follow gates met inside it ("three-year"); the follow gates its first
  * word can close; those its last word can open; the shape gates it matches.
  */
-class WordInfo {
+export class WordInfo {
   constructor(
     readonly v: Int32Array,
     /** False for punctuation ("-", ",", "."): the words on either side still follow each other. */
@@ -371,7 +400,15 @@ function wordInfo(text: string): WordInfo {
 /** Each text seen so far (words recur: look each up, and split it, once). */
 const WORD_INFO = new Map<string, WordInfo>();
 
+/** A punctuation mark of one ASCII character: no word, no shape; answered without a lookup. */
+const PUNCTUATION = new WordInfo(new Int32Array(4 * MASK_WORDS), false, false);
+
+function isAsciiPunctuation(c: number): boolean {
+  return c < 128 && !((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122));
+}
+
 function infoOf(text: string): WordInfo {
+  if (text.length === 1 && isAsciiPunctuation(text.charCodeAt(0))) return PUNCTUATION;
   let info = WORD_INFO.get(text);
   if (info === undefined) {
     if (WORD_INFO.size > 100_000) WORD_INFO.clear();
@@ -380,10 +417,10 @@ function infoOf(text: string): WordInfo {
   return info;
 }
 
-/** A sentence's gate bits, and each token's own (its words and shapes; MASK_WORDS per token), where anchors are looked for. */
+/** A sentence's gate bits, and what each token means to the gates (where anchors are looked for). */
 export interface SentenceGates {
-  mask: Mask;
-  tokens: Int32Array;
+  mask: SentenceMask;
+  tokens: WordInfo[];
 }
 
 /**
@@ -392,7 +429,7 @@ export interface SentenceGates {
  * shapes may span them).
  */
 export function sentenceGates(tokens: readonly Token[], text: string, offset: number): SentenceGates {
-  const own = new Int32Array(tokens.length * MASK_WORDS);
+  const own: WordInfo[] = new Array(tokens.length);
   let m0 = 0;
   let m1 = 0;
   let m2 = 0;
@@ -404,10 +441,8 @@ export function sentenceGates(tokens: readonly Token[], text: string, offset: nu
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const info = infoOf(t.text);
+    own[i] = info;
     const v = info.v;
-    own[i * MASK_WORDS] = v[0] | v[SHAPE];
-    own[i * MASK_WORDS + 1] = v[1] | v[SHAPE + 1];
-    own[i * MASK_WORDS + 2] = v[2] | v[SHAPE + 2];
     if (info.words) {
       m0 |= v[0] | (t0 & v[LEAD]) | v[SHAPE];
       m1 |= v[1] | (t1 & v[LEAD + 1]) | v[SHAPE + 1];
@@ -428,13 +463,20 @@ export function sentenceGates(tokens: readonly Token[], text: string, offset: nu
     run = i + 1;
     joins = false;
   }
-  return { mask: Int32Array.of(m0, m1, m2), tokens: own };
+  return { mask: { m0, m1, m2 }, tokens: own };
 }
 
 /** Whether a sentence's mask holds one of the gate's bits. */
-export function passes(mask: Mask, gate: WordGate): boolean {
+export function passes(mask: SentenceMask, gate: WordGate): boolean {
   const b = gate.bits;
-  return ((mask[0] & b[0]) | (mask[1] & b[1]) | (mask[2] & b[2])) !== 0;
+  return ((mask.m0 & b[0]) | (mask.m1 & b[1]) | (mask.m2 & b[2])) !== 0;
+}
+
+/** Whether a token's own words or shape hold one of the gate's bits. */
+function holds(info: WordInfo, gate: WordGate): boolean {
+  const v = info.v;
+  const b = gate.bits;
+  return (((v[0] | v[SHAPE]) & b[0]) | ((v[1] | v[SHAPE + 1]) & b[1]) | ((v[2] | v[SHAPE + 2]) & b[2])) !== 0;
 }
 
 /** A gate: keywords the sentence text must match, or words it must hold (all given gates must pass). */
@@ -482,13 +524,11 @@ export function patternParser(name: string, source: Pattern, extract: Extract, g
         for (let m = scanner.exec(text); m; m = scanner.exec(text, take(ctx, m, out)));
         return;
       }
-      const { tokens, tokenBits } = ctx;
-      const a = anchor.at.bits;
+      const { tokens, tokenGates } = ctx;
       const offset = ctx.sentence.start;
       let from = 0;
       for (let i = 0; i < tokens.length; i++) {
-        const k = i * MASK_WORDS;
-        if (((tokenBits[k] & a[0]) | (tokenBits[k + 1] & a[1]) | (tokenBits[k + 2] & a[2])) === 0) continue;
+        if (!holds(tokenGates[i], anchor.at)) continue;
         // An anchor word inside the last match: the next match holds a later one.
         if (tokens[i].end - offset <= from) continue;
         const start = tokens[i < anchor.reach ? 0 : i - anchor.reach].start - offset;

@@ -83,15 +83,18 @@ function datePart(g: Record<string, string | undefined>, dir: Direction): Pick<C
   return null;
 }
 
-/** A candidate from the date and clock groups; the span takes a direction word before it ("last Tuesday"). */
-function candidate(g: Record<string, string | undefined>, place: MatchPlace): Extracted | null {
+/**
+ * A candidate from the date and clock groups (the clock from `clock` when it
+ * is written after the date); the span takes a direction word before it ("last Tuesday").
+ */
+function candidate(g: Record<string, string | undefined>, place: MatchPlace, clock: Record<string, string | undefined> = g): Extracted | null {
   // Names are capitalised: "Section 5 may apply", "march 3 miles" are no dates.
   for (const name of [g.month1, g.month2, g.month3, g.weekday]) if (name && !/^\p{Lu}/u.test(name)) return null;
   // The direction word is one of the last words before the match: no need to scan the whole sentence before it.
   const lead = DIRECTION_BEFORE.exec(place.wordsBefore(32));
   const dir = lead ? direction(lead[1]) : 'tense';
   const date = datePart(g, dir);
-  const suffix = clockSuffix(g);
+  const suffix = clockSuffix(clock);
   if (!date && !suffix) return null;
   // Day numbers a month cannot have ("February 30", "April 31") are not dates (a leap year allows February 29).
   const day = g.dayFirst ?? g.dayAfter;
@@ -117,11 +120,13 @@ export const calendarDateParser = patternParser(
   'date',
   pattern(`${B}(?:${CLOCK},?\\s+(?:on\\s+)?)?(?:${DATE})(?:,?\\s+(?:at\\s+)?${CLOCK.replace(/\?<(\w+)>/g, '?<$1After>')})?${E}`),
   (m, place) => {
-    const g = { ...m.groups! };
-    // A clock after the date fills the clock groups when there was none before.
+    const g = m.groups!;
     if (g.hour === undefined && g.hour2 === undefined) {
-      for (const k of ['hour', 'minute', 'ampm', 'hour2', 'minute2', 'zone']) g[k] = g[`${k}After`];
-    } else if (g.hourAfter !== undefined || g.hour2After !== undefined) return null;
+      // A clock after the date is its clock when there was none before.
+      const after = { hour: g.hourAfter, minute: g.minuteAfter, ampm: g.ampmAfter, hour2: g.hour2After, minute2: g.minute2After };
+      return candidate(g, place, after);
+    }
+    if (g.hourAfter !== undefined || g.hour2After !== undefined) return null;
     return candidate(g, place);
   },
   DATE_GATE,

@@ -4,7 +4,7 @@
 import type { Token } from '../../../article.js';
 import { B, E } from '../lexicon.js';
 import { pad } from '../timex.js';
-import { DIGITS, eitherGate, followGate, lastWords, pattern, patternParser, shapeGate, type MatchPlace } from './pattern.js';
+import { DIGITS, eitherGate, followGate, lastWords, pattern, patternParser, plainWordBefore, shapeGate, type MatchPlace } from './pattern.js';
 
 /** Four digits written together: every year pattern holds them. */
 const FOUR_DIGIT_GATE = shapeGate(/\d{4}/);
@@ -15,6 +15,15 @@ const FOUR_DIGITS = `(?<![\\p{L}\\p{N}_$£€¥#/.,:]|\\d[.,-])(?<year>1[0-9]{3}
 /** Words before a number that make it a count ("about 1500 troops", "more than 2000 people"). */
 const COUNT_CUES = /(?:^|\s)(?:about|some|nearly|almost|over|than|approximately|around|roughly|only|just|all|total\s+of|least|estimated|another|additional|extra|of\s+the|to)\s*$/i;
 
+/** The last words of the count cues. */
+const COUNT_CUE_ENDS = new Set(['about', 'some', 'nearly', 'almost', 'over', 'than', 'approximately', 'around', 'roughly', 'only', 'just', 'all', 'of', 'least', 'estimated', 'another', 'additional', 'extra', 'the', 'to']);
+
+/** Whether the word before `end` may end a cue of `ends` (a word of theirs, or text the check cannot read). */
+function mayEndWith(text: string, end: number, floor: number, ends: ReadonlySet<string>): boolean {
+  const word = plainWordBefore(text, end, floor);
+  return word === null || ends.has(word);
+}
+
 /** A year followed by a plural noun is a count ("1500 soldiers"), unless a determiner or preposition frames it ("the 2015 elections"). */
 function isCount(place: MatchPlace, start: number, end: number): boolean {
   const tokens = place.ctx.tokens;
@@ -23,7 +32,7 @@ function isCount(place: MatchPlace, start: number, end: number): boolean {
   const prev: Token | undefined = i > 0 ? tokens[i - 1] : undefined;
   const framed =
     prev !== undefined && (prev.pos === 'DET' || prev.pos === 'ADP' || prev.normal === "'s" || prev.normal === '’s' || prev.normal === 'fiscal' || prev.normal === 'calendar');
-  if (!framed && COUNT_CUES.test(lastWords(place.ctx.text, place.ctx.sentence.start, start, 40))) return true;
+  if (!framed && mayEndWith(place.ctx.text, start, place.ctx.sentence.start, COUNT_CUE_ENDS) && COUNT_CUES.test(lastWords(place.ctx.text, place.ctx.sentence.start, start, 40))) return true;
   if (!next) return false;
   if (/^(?:percent|per|%|people|persons|dollars)$/i.test(next.normal)) return true;
   const plural = next.pos === 'NOUN' && next.normal !== next.lemma && /s$/.test(next.normal);
@@ -36,7 +45,7 @@ const PERIOD_AFTER = /^\s+(quarter|period)(?![\p{L}\p{N}])/iu;
 export const yearParser = patternParser('year', pattern(FOUR_DIGITS), (m, place) => {
   if (isCount(place, place.start, place.end)) return null;
   const period = PERIOD_AFTER.exec(place.after);
-  const the = /(?:^|\s)the\s+$/i.exec(place.wordsBefore(16));
+  const the = period && /(?:^|\s)the\s+$/i.exec(place.wordsBefore(16));
   if (period && the) {
     return {
       start: place.start - the[0].trimStart().length,

@@ -25,11 +25,22 @@ const YEAR_THEN_PART = /^(?:\s+|['’]s\s+)$/;
 /** "January and February 2024", "March to May 2023". */
 const SHARED = /^\s*(?:,|and|or|to|through|-|–)\s*$/;
 
+/** Whether candidates are sorted by start, the longer first on a tie. */
+function inOrder(candidates: readonly Candidate[]): boolean {
+  for (let i = 1; i < candidates.length; i++) {
+    const a = candidates[i - 1];
+    const b = candidates[i];
+    if (a.start > b.start || (a.start === b.start && a.end < b.end)) return false;
+  }
+  return true;
+}
+
 export const combineRefiner: Refiner = {
   name: 'combine',
   refine(candidates, ctx) {
     if (candidates.length < 2) return candidates;
-    const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+    // After the overlap refiner the candidates are apart and in text order already: sort only when they are not.
+    const sorted = inOrder(candidates) ? candidates : [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
     const out: Candidate[] = [];
     for (let i = 0; i < sorted.length; i++) {
       const a = sorted[i];

@@ -12,10 +12,16 @@ const BARE_MONTH = new RegExp(`^(?:(?:last|next|this)\\s+)?(?<month>${alternatio
 const TEMPORAL_BEFORE =
   /(?:^|[^\p{L}])(?:in|since|by|until|till|from|through|throughout|during|before|after|of|early|late|mid|last|next|this|each|every|between|and|or|to|end|start|beginning|middle|around|on|for|as of|late|until|circa)[\s-]*$/iu;
 
+function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 97 && (c | 0x20) <= 122;
+}
+
 export const monthWordFilter: Refiner = {
   name: 'month-word',
   refine(candidates, ctx) {
     return candidates.filter((c) => {
+      // A bare month starts with a letter ("May", "last June"); most candidates are years and numbers.
+      if (!isAsciiLetter(ctx.text.charCodeAt(c.start))) return true;
       const text = ctx.text.slice(c.start, c.end);
       const bare = BARE_MONTH.exec(text);
       if (!bare) return true;

@@ -28,20 +28,25 @@ const LAST_WORDS = new Set(prefixes.map((p) => p.phrase.split(' ').pop()!.toLowe
  */
 function lastWordBefore(text: string): string | null | undefined {
   let end = text.length;
-  while (end > 0 && SEPARATORS.includes(text[end - 1])) end--;
-  if (end > 0 && /\s/u.test(text[end - 1])) return null;
-  if (end === text.length) return undefined;
+  let c = 0;
+  while (end > 0 && isSeparator((c = text.charCodeAt(end - 1)))) end--;
+  if (end === text.length) return c > 127 ? null : undefined;
+  if (end > 0 && c > 127) return null;
   let start = end;
   while (start > 0) {
-    const c = text.charCodeAt(start - 1) | 0x20;
+    c = text.charCodeAt(start - 1) | 0x20;
     if (c < 97 || c > 122) break;
     start--;
   }
-  if (start > 0 && /\p{L}/u.test(text[start - 1])) return null;
+  if (start > 0 && text.charCodeAt(start - 1) > 127) return null;
   return text.slice(start, end).toLowerCase();
 }
 
-const SEPARATORS = ' \t\n\r\u00a0-‐‑';
+/** Space, tab, line breaks and hyphens (ASCII and U+2010, U+2011): what the pattern allows after a prefix. */
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 45 || (c >= 9 && c <= 13) || c === 0x2010 || c === 0x2011;
+}
+
 
 const OR_SO = /\s+or\s+so(?![\p{L}\p{N}])/iuy;
 

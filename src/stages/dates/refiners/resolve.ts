@@ -297,19 +297,19 @@ function resolve(
   dct: Ymd,
   published: string,
   tense: () => Tense,
-  cue: Cue | null,
+  cueOf: () => Cue | null,
   seen: readonly Mentioned[],
   sentence: number,
-  possessive: boolean,
+  possessiveOf: () => boolean,
 ): Resolution {
   const fromDct = (value: string): Resolution => ({ value, anchor: published });
   switch (relative.kind) {
     case 'shift':
       return fromDct(valueAt(shift(dct, relative.unit, relative.amount), relative.granularity));
     case 'weekday':
-      return fromDct(dayValue(resolveWeekday(dct, relative.weekday, weekdayWay(relative.direction, tense, cue, possessive))));
+      return fromDct(dayValue(resolveWeekday(dct, relative.weekday, weekdayWay(relative.direction, tense, cueOf(), possessiveOf()))));
     case 'month': {
-      const y = relative.weekday !== undefined ? yearOfWeekday(dct, relative.month, relative.day!, relative.weekday) : resolveMonthYear(dct, relative.month, relative.day, monthWay(relative.direction, tense, cue));
+      const y = relative.weekday !== undefined ? yearOfWeekday(dct, relative.month, relative.day!, relative.weekday) : resolveMonthYear(dct, relative.month, relative.day, monthWay(relative.direction, tense, cueOf()));
       return fromDct(relative.day === undefined ? monthValue(y, relative.month) : dayValue({ y, m: relative.month, d: relative.day }));
     }
     case 'season':
@@ -331,7 +331,7 @@ function resolve(
     case 'same-day':
       return fromDct(dayValue(dct));
     case 'weekend': {
-      const saturday = resolveWeekday(dct, 6, weekdayWay(relative.direction, tense, cue));
+      const saturday = resolveWeekday(dct, 6, weekdayWay(relative.direction, tense, cueOf()));
       return fromDct(`${valueAt(saturday, 'week')}-WE`);
     }
     case 'the-period':
@@ -342,7 +342,7 @@ function resolve(
     case 'holiday': {
       const holiday = holidayNamed(relative.name)!;
       const inDctYear = holidayDate(holiday, dct.y);
-      const y = resolveMonthYear(dct, inDctYear.m, inDctYear.d, monthWay(relative.direction, tense, cue));
+      const y = resolveMonthYear(dct, inDctYear.m, inDctYear.d, monthWay(relative.direction, tense, cueOf()));
       return fromDct(dayValue(holidayDate(holiday, y)));
     }
     case 'in-year': {
@@ -454,8 +454,20 @@ export function isPrimary(c: Candidate): boolean {
   if (kind === 'month' || kind === 'season' || kind === 'holiday' || kind === 'weekend') return true;
   if (kind === 'the-period' || kind === 'period-of-year') return false;
   // "a year ago" after "the third quarter" was computed from that quarter, not from the publication date.
-  return c.anchor === null || c.anchor === undefined || /^\d{4}-\d{2}-\d{2}$/.test(c.anchor);
+  return c.anchor === null || c.anchor === undefined || isDayValue(c.anchor);
 }
+
+/** "2025-01-17": a day, as the publication date is written. */
+function isDayValue(v: string): boolean {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  for (const i of DAY_DIGITS) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const DAY_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 export const resolveRefiner: Refiner = {
   name: 'resolve',
@@ -496,8 +508,9 @@ export const resolveRefiner: Refiner = {
         });
         return done({ ...c, value: withSuffix(unresolved(c.relative), c.suffix), anchor: null });
       }
-      const cue = cueBefore(lastWords(ctx.text, ctx.sentence.start, c.start, 48));
-      const possessive = /^['’]s(?![\p{L}])/u.test(ctx.text.slice(c.end, c.end + 3));
+      // The words before and the possessive after are read only for the kinds of expressions they change.
+      const cue = (): Cue | null => cueBefore(lastWords(ctx.text, ctx.sentence.start, c.start, 48));
+      const possessive = (): boolean => /^['’]s(?![\p{L}])/u.test(ctx.text.slice(c.end, c.end + 3));
       const r = resolve(c.relative, dct, ctx.published, tense, cue, seen, ctx.sentence.index, possessive);
       return done({ ...c, value: withSuffix(r.value, c.suffix), anchor: r.anchor });
     });
