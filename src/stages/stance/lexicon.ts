@@ -571,4 +571,9 @@ export function stanceLexicon(): StanceLexicon {
   return (compiled ??= compileLexicon());
 }
 
+/** Whether the lexicon has been compiled yet (importing the stage must not do it). */
+export function isLexiconCompiled(): boolean {
+  return compiled !== null;
+}
+
 export type { PhraseHit, TokenLike };
