@@ -358,6 +358,7 @@ export function resolveAnaphors(
   const prepCache = new PrepCache(tokens, sentence.firstToken);
 
   for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+    if (gates && (gates[i] & GATE_BITS.pronoun) === 0) continue;
     const t = tokens[i];
     if (t.pos !== 'PRON' && t.pos !== 'DET') continue;
     const plural = PLURAL_PRONOUNS.has(t.normal);

@@ -74,6 +74,10 @@ function attributionAhead(tokens: readonly Token[], comma: number, end: number):
   return false;
 }
 
+/** "such as", "as well as", "so as": no subordinate "as" after these; nor before these ("as well", "as part of", "as a"). */
+const NOT_AFTER_AS: ReadonlySet<string> = new Set(['such', 'well', 'as', 'so', 'same']);
+const NOT_BEFORE_AS: ReadonlySet<string> = new Set(['well', 'part', 'of', 'a', 'an', 'to', 'much', 'many', 'long', 'soon']);
+
 /** Splits the sentence's tokens [first, end) into clauses. `gates`: the article's gate masks (tokens.ts), if computed. */
 export function clausesOf(tokens: readonly Token[], first: number, end: number, gates?: Uint8Array): Clause[] {
   const starts: { at: number; kind: ClauseKind; inherits: boolean }[] = [{ at: first, kind: 'main', inherits: false }];
@@ -112,7 +116,8 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number, 
       // the clause before, which must have a verb ("However, lingering distrust remains" is one clause).
       const word = nextWord(tokens, i + 1, end);
       const clauseStart = starts[starts.length - 1].at;
-      const hasVerb = tokens.slice(clauseStart, i).some(FINITE_VERB);
+      let hasVerb = false;
+      for (let j = clauseStart; j < i && !hasVerb; j++) hasVerb = FINITE_VERB(tokens[j]);
       if (word && hasVerb && isParticiple(word) && word.normal.endsWith('ing')) open(i + 1, 'participial', true);
       continue;
     }
@@ -136,7 +141,7 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number, 
     }
     if (normal === 'as') {
       const before = prev?.normal ?? '';
-      if (t.pos === 'SCONJ' || (!['such', 'well', 'as', 'so', 'same'].includes(before) && tokens[i + 1] && !['well', 'part', 'of', 'a', 'an', 'to', 'much', 'many', 'long', 'soon'].includes(tokens[i + 1].normal) && verbAhead(tokens, i + 1, end))) {
+      if (t.pos === 'SCONJ' || (!NOT_AFTER_AS.has(before) && tokens[i + 1] && !NOT_BEFORE_AS.has(tokens[i + 1].normal) && verbAhead(tokens, i + 1, end))) {
         open(i, 'subordinate');
       }
       continue;

@@ -5,9 +5,9 @@
 // every phrase, are built on first use (the corpus runner's main thread imports
 // the pipeline for stage versions and never runs it). Everything here is data;
 // the logic that uses it lives in the other files of this folder.
-import type { PloverCategory, QuadClass } from '../../article.js';
+import type { PloverCategory, QuadClass, TokenKeys } from '../../article.js';
 import { loadData } from '../../data.js';
-import { PhraseMatcher, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
+import { PhraseMatcher, tokenKeys, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
 import { tokenize } from '../../nlp.js';
 
 // ---- categories -------------------------------------------------------------
@@ -151,6 +151,11 @@ export class Gate {
     private readonly phrases: readonly string[] | (() => readonly string[]),
     private readonly plainWords = false,
   ) {}
+  /**
+   * By the lookup key of a phrase's first word (as the matcher's trie holds it): the keys of the second words of
+   * the phrases it opens, or null when it is a phrase of its own. Phrases only.
+   */
+  private followers = new Map<string, Set<string> | null>();
   private build(): Set<string> {
     const words = new Set<string>();
     const phrases = typeof this.phrases === 'function' ? this.phrases() : this.phrases;
@@ -160,13 +165,37 @@ export class Gate {
       return words;
     }
     for (const phrase of phrases) {
-      const first = tokenize(phrase).tokens.find((t) => t.text.trim() !== '');
+      // Split as PhraseMatcher splits a phrase it matches by lemma.
+      const [first, second] = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
       if (!first) continue;
       words.add(fold(first.normal));
       words.add(fold(first.lemma.toLowerCase()));
+      const key = tokenKeys(first).lemma;
+      const next = this.followers.get(key);
+      if (!second) this.followers.set(key, null);
+      else if (next !== null) {
+        if (next) next.add(tokenKeys(second).lemma);
+        else this.followers.set(key, new Set([tokenKeys(second).lemma]));
+      }
     }
     this.folds = [...words].some((w) => /['-]/.test(w));
     return words;
+  }
+  /**
+   * A phrase may start at `t` followed by `next` (undefined at the end of the
+   * sentence): its first two words are looked up as the matcher steps through
+   * its trie (by the token's lookup keys, lower-cased form then lemma). False
+   * means matchAt there can only fail; true, that it may succeed.
+   */
+  mayStart(t: TokenLike, next: TokenLike | undefined): boolean {
+    this.words ??= this.build();
+    const k = keysFor(t);
+    const byNormal = this.followers.get(k.normal);
+    const byLemma = this.followers.get(k.lemma);
+    if (byNormal === null || byLemma === null) return true;
+    if (next === undefined || (byNormal === undefined && byLemma === undefined)) return false;
+    const n = keysFor(next);
+    return (byNormal !== undefined && (byNormal.has(n.normal) || byNormal.has(n.lemma))) || (byLemma !== undefined && (byLemma.has(n.normal) || byLemma.has(n.lemma)));
   }
   /** The opening words, and whether a token's forms must be folded before looking them up. */
   openers(): { words: ReadonlySet<string>; folds: boolean } {
@@ -200,16 +229,28 @@ export class GateSet {
     return bits;
   }
   maskOf(t: TokenLike): number {
-    return this.maskOfForms(t.normal, t.lemma);
+    return this.maskOfForms(t.normal, t.lemma, formFolds(t));
   }
-  /** The mask of a token with these lower-cased form and lemma. */
-  maskOfForms(normal: string, lemma: string): number {
+  /** The mask of a token with these lower-cased form and lemma; `folds`: the form holds a character fold() changes. */
+  maskOfForms(normal: string, lemma: string, folds = foldable(normal)): number {
     const bits = (this.bits ??= this.build());
     let mask = bits.get(normal) ?? 0;
     if (lemma !== normal) mask |= bits.get(lemma) ?? 0;
-    if ((this.foldBits & ~mask) !== 0 && foldable(normal)) mask |= ((bits.get(fold(normal)) ?? 0) | (bits.get(fold(lemma.toLowerCase())) ?? 0)) & this.foldBits;
+    if ((this.foldBits & ~mask) !== 0 && folds) mask |= ((bits.get(fold(normal)) ?? 0) | (bits.get(fold(lemma.toLowerCase())) ?? 0)) & this.foldBits;
     return mask;
   }
+}
+
+/** The token's lower-cased form holds a character fold() changes: its lookup keys, while they describe it, tell (a comparison, not a scan). */
+export function formFolds(t: TokenLike): boolean {
+  const k = t.keys;
+  return k && k.of.text === t.text && k.of.normal === t.normal && k.of.lemma === t.lemma ? k.normal !== t.normal : foldable(t.normal);
+}
+
+/** A token's lookup keys as PhraseMatcher reads them: its stored keys while they describe it, else fresh ones. */
+function keysFor(t: TokenLike): TokenKeys {
+  const k = t.keys;
+  return k && k.of.text === t.text && k.of.normal === t.normal && k.of.lemma === t.lemma ? k : tokenKeys(t);
 }
 
 /** A phrase matcher compiled on its first lookup. */
@@ -303,12 +344,14 @@ export const OBJECT_WORDS_GATE = new Gate(() => {
 
 export const CLAUSE_OPENERS_GATE = new Gate(cues.clauseOpeners, true);
 
+export const PRONOUNS_GATE = new Gate([...cues.pluralPronouns, ...cues.singularPronouns], true);
+
 /**
  * Bits of a token's gate mask (see GATES): which dictionaries may match from it.
  * objectWord is also set when the token's lower-cased lemma is an object word
  * (tokens.ts), as findObject compares it.
  */
-export const GATE_BITS = { trigger: 1, modality: 2, futureTimes: 4, pairAnaphors: 8, groups: 16, objectWord: 32, clauseOpener: 64 } as const;
+export const GATE_BITS = { trigger: 1, modality: 2, futureTimes: 4, pairAnaphors: 8, groups: 16, objectWord: 32, clauseOpener: 64, pronoun: 128 } as const;
 
 /** The gates every token of an article is asked once, in the order of GATE_BITS. */
-export const GATES = new GateSet([TRIGGER_GATE, MODALITY_GATE, FUTURE_TIMES_GATE, PAIR_ANAPHORS_GATE, GROUPS_GATE, OBJECT_WORDS_GATE, CLAUSE_OPENERS_GATE]);
+export const GATES = new GateSet([TRIGGER_GATE, MODALITY_GATE, FUTURE_TIMES_GATE, PAIR_ANAPHORS_GATE, GROUPS_GATE, OBJECT_WORDS_GATE, CLAUSE_OPENERS_GATE, PRONOUNS_GATE]);

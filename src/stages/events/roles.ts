@@ -62,6 +62,7 @@ const DIRECT_SUBJECTS: ReadonlySet<string> = new Set(['subject', 'infinitive-sub
 const NO_MEMBERS: readonly ActorRef[] = [];
 const NO_PREPS: readonly string[] = [];
 const NO_PARTNERS: ReadonlySet<ActorRef> = new Set();
+const ONE_PREP: Readonly<Record<'by' | 'between' | 'from', readonly string[]>> = { by: ['by'], between: ['between'], from: ['from'] };
 
 export function clauseAt(view: SentenceView, i: number): number {
   return view.clauseIndex[i - view.first];
@@ -248,8 +249,8 @@ function appositiveAt(view: SentenceView, at: number): boolean {
 }
 
 /** Parties after `from` in the clause introduced by one preposition ("by", "between"). */
-function phraseAfter(view: SentenceView, from: number, prep: string): Party | null {
-  const hit = objectAfter(view, from, [prep], false);
+function phraseAfter(view: SentenceView, from: number, prep: 'by' | 'between' | 'from'): Party | null {
+  const hit = objectAfter(view, from, ONE_PREP[prep], false);
   return hit ? hit.party : null;
 }
 

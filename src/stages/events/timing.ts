@@ -70,11 +70,19 @@ function minusYears(date: string, years: number): string {
   return `${String(y).padStart(4, '0')}${date.slice(4)}`;
 }
 
+let lastPublished = '';
+let lastThreshold = '';
+
 export function isHistorical(value: string, published: string | null): boolean {
   if (!published) return false;
   const extent = extentOf(value);
   if (!extent) return false;
-  return extent.to < minusYears(published, HISTORICAL_YEARS);
+  // One article asks with one publication date: its threshold is worked out once.
+  if (published !== lastPublished) {
+    lastThreshold = minusYears(published, HISTORICAL_YEARS);
+    lastPublished = published;
+  }
+  return extent.to < lastThreshold;
 }
 
 export function isAfterPublication(value: string, published: string | null): boolean {

@@ -7,12 +7,15 @@
 import type { Token } from '../../article.js';
 import { tokenKeys, type TokenLike } from '../../lexicon/phrases.js';
 import { tokenize } from '../../nlp.js';
-import { GATE_BITS, GATES } from './dictionary.js';
+import { formFolds, FUTURE_TIMES_GATE, GATE_BITS, GATES, MODALITY_GATE, PAIR_ANAPHORS_GATE, type Gate } from './dictionary.js';
 
 export interface TokenLookup {
   /** The article's tokens as the trigger dictionary reads them (see matchable), by token index. */
   matchable: readonly TokenLike[];
-  /** Gate bits of every token (GATE_BITS); the trigger bit is that of its matchable form. */
+  /**
+   * Gate bits of every token (GATE_BITS): set where a dictionary may match from the token (its first word opens a
+   * phrase, and its second word, if any, may follow); the trigger bit is that of its matchable form.
+   */
   gates: Uint8Array;
 }
 
@@ -49,30 +52,60 @@ function keysHold(t: Token): boolean {
  * copy with that lemma is made only when it reads differently from the token:
  * "Talks" (talk), not "Russia" (russia either way).
  */
-function matchable(t: Token, mask: number): TokenLike {
+function matchable(t: Token, mask: number, folds: boolean): TokenLike {
   if (t.pos !== 'PROPN' || !TITLE_CASE.test(t.text)) return t;
   const r = relemma(t.normal);
   if (r.lemma === t.lemma) return t;
-  const sameGate = (GATES.maskOfForms(t.normal, r.lemma) & GATE_BITS.trigger) === (mask & GATE_BITS.trigger);
+  const sameGate = (GATES.maskOfForms(t.normal, r.lemma, folds) & GATE_BITS.trigger) === (mask & GATE_BITS.trigger);
   if (sameGate && keysHold(t) && t.keys.lemma === r.key) return t;
   return { ...t, lemma: r.lemma, keys: tokenKeys({ text: t.text, normal: t.normal, lemma: r.lemma }) };
 }
 
+/**
+ * Phrase gates whose first words mostly open longer phrases ("the" → "the two nations", "in" → "in the coming
+ * days", "be" → "be expected to"), with their bits: there the second word is checked too. (The trigger and group
+ * gates' first words mostly are phrases of their own: checking costs more than it saves.)
+ */
+const TWO_WORD_GATES: readonly [Gate, number][] = [
+  [MODALITY_GATE, GATE_BITS.modality],
+  [FUTURE_TIMES_GATE, GATE_BITS.futureTimes],
+  [PAIR_ANAPHORS_GATE, GATE_BITS.pairAnaphors],
+];
+const TWO_WORD_BITS = GATE_BITS.modality | GATE_BITS.futureTimes | GATE_BITS.pairAnaphors;
+
 export function tokenLookup(tokens: readonly Token[]): TokenLookup {
-  const matchables: TokenLike[] = new Array(tokens.length);
   const gates = new Uint8Array(tokens.length);
+  // Copies are rare: the tokens themselves until one is needed.
+  let copies: TokenLike[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    let mask = GATES.maskOf(t);
+    const folds = formFolds(t);
+    let mask = GATES.maskOfForms(t.normal, t.lemma, folds);
     // Object words are compared by the lower-cased lemma too ("Talks" → talks).
-    const lower = t.lemma.toLowerCase();
-    if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & GATE_BITS.objectWord;
-    const m = matchable(t, mask);
-    if (m !== t) mask = (mask & ~GATE_BITS.trigger) | (GATES.maskOf(m) & GATE_BITS.trigger);
-    matchables[i] = m;
+    if (t.lemma !== t.normal) {
+      const lower = t.lemma.toLowerCase();
+      if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & GATE_BITS.objectWord;
+    }
+    const m = matchable(t, mask, folds);
+    if (m !== t) {
+      mask = (mask & ~GATE_BITS.trigger) | (GATES.maskOfForms(m.normal, m.lemma, folds) & GATE_BITS.trigger);
+      (copies ??= tokens.slice())[i] = m;
+    }
     gates[i] = mask;
   }
-  return { matchable: matchables, gates };
+  // Such a gate stays open only where the word after can continue one of its phrases ("the" opens "the two
+  // nations", not "the government"); the next word must be in the same sentence, as matchAt stops at its end.
+  for (let i = 0; i < tokens.length; i++) {
+    let mask = gates[i];
+    if ((mask & TWO_WORD_BITS) === 0) continue;
+    const next = i + 1 < tokens.length && tokens[i + 1].sentence === tokens[i].sentence ? tokens[i + 1] : undefined;
+    for (let g = 0; g < TWO_WORD_GATES.length; g++) {
+      const [gate, bit] = TWO_WORD_GATES[g];
+      if ((mask & bit) !== 0 && !gate.mayStart(tokens[i], next)) mask &= ~bit;
+    }
+    gates[i] = mask;
+  }
+  return { matchable: copies ?? tokens, gates };
 }
 
 /** Some token of [first, end) has the gate bit. */

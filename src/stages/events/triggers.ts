@@ -8,6 +8,7 @@ import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
 import { GATE_BITS, TRIGGERS, type Pattern } from './dictionary.js';
 import { anyGate, tokenLookup, type TokenLookup } from './tokens.js';
+import type { PhraseHit } from '../../lexicon/phrases.js';
 
 export interface Trigger {
   pattern: Pattern;
@@ -56,7 +57,7 @@ function isPassive(tokens: readonly Token[], first: number, end: number, floor: 
 /** "long-threatened", "Israeli-occupied", "U.S.-backed": a participle glued into a compound modifier is no event. */
 function inCompound(tokens: readonly Token[], i: number): boolean {
   const dash = tokens[i - 1];
-  return dash !== undefined && /^[-‐‑]$/.test(dash.text) && dash.end === tokens[i].start && tokens[i - 2]?.end === dash.start;
+  return dash !== undefined && (dash.text === '-' || dash.text === '‐' || dash.text === '‑') && dash.end === tokens[i].start && tokens[i - 2]?.end === dash.start;
 }
 
 /** The object word after (or, for a passive, before) the trigger, within its clause, before another verb. */
@@ -129,8 +130,16 @@ const CAPITALISED = /^\p{Lu}/u;
  */
 function inName(tokens: readonly Token[], i: number, first: number, end: number): boolean {
   if (!CAPITALISED.test(tokens[i].text)) return false;
-  const nameWord = (t: Token | undefined): boolean => t !== undefined && (t.pos === 'PROPN' || t.pos === 'NUM') && CAPITALISED.test(t.text);
   return (i > first && nameWord(tokens[i - 1])) || (i + 1 < end && nameWord(tokens[i + 1]));
+}
+
+function nameWord(t: Token | undefined): boolean {
+  return t !== undefined && (t.pos === 'PROPN' || t.pos === 'NUM') && CAPITALISED.test(t.text);
+}
+
+function allNouns(hits: readonly PhraseHit<Pattern>[]): boolean {
+  for (const h of hits) if (!h.value.noun) return false;
+  return true;
 }
 
 /**
@@ -185,10 +194,11 @@ export function findTriggers(
       k = to;
       const clause = clauseOf(i);
       // "the first stand-alone summit": some triggers are nouns whatever wink's tag.
-      const verbal = isVerbal(tokens, i, length) && !sameLength.every((h) => h.value.noun);
+      const verbal = isVerbal(tokens, i, length) && !allNouns(sameLength);
       // "The agreement, signed by X and Y": a participle after its noun with a by-phrase reads as a passive.
-      const reduced = verbal && !isPassive(tokens, i, length, clause.first) && reducedRelativeHead(tokens, i, first, end) >= 0;
-      const passive = verbal && (isPassive(tokens, i, length, clause.first) || (reduced && tokens[length]?.normal === 'by'));
+      const passiveForm = verbal && isPassive(tokens, i, length, clause.first);
+      const reduced = verbal && !passiveForm && reducedRelativeHead(tokens, i, first, end) >= 0;
+      const passive = verbal && (passiveForm || (reduced && tokens[length]?.normal === 'by'));
       if (verbal && inCompound(tokens, i)) continue;
       let fallback: Trigger | null = null;
       for (const h of sameLength) {
