@@ -5,9 +5,9 @@ import type { ArticleDoc, DateMention, Diagnostic, Segmentation } from '../../ar
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { PARSERS, REFINERS } from './config.js';
-import { sentenceGates } from './parsers/pattern.js';
+import { passesAll, sentenceGates } from './parsers/pattern.js';
 import { isPrimary, opensSentence } from './refiners/resolve.js';
-import type { Candidate, Mentioned, SentenceContext } from './types.js';
+import type { Candidate, Mentioned, Parser, SentenceContext } from './types.js';
 
 export const DATES_VERSION = '2';
 
@@ -20,12 +20,17 @@ export function tagDates(
   const mentions: DateMention[] = [];
   const diagnostics: Diagnostic[] = [];
   const history: Mentioned[] = [];
+  const runnable: Parser[] = [];
   for (const sentence of segments.sentences) {
+    // Most sentences pass no parser's gates, or a few: only those run, and only then is the sentence set up.
+    const gates = sentenceGates(segments.tokens, sentence.text, sentence.start, sentence.firstToken, sentence.endToken);
+    runnable.length = 0;
+    for (const parser of PARSERS) if (passesAll(gates.mask, parser.gates)) runnable.push(parser);
+    if (runnable.length === 0) continue;
     const tokens = segments.tokens.slice(sentence.firstToken, sentence.endToken);
-    const gates = sentenceGates(tokens, sentence.text, sentence.start);
     const ctx: SentenceContext = { history, text, sentence, tokens, published, diagnostics, mask: gates.mask, tokenGates: gates.tokens };
     let candidates: Candidate[] = [];
-    for (const parser of PARSERS) parser.parse(ctx, candidates);
+    for (const parser of runnable) parser.scan(ctx, candidates);
     if (candidates.length === 0) continue;
     for (const refiner of REFINERS) candidates = refiner.refine(candidates, ctx);
     for (const c of candidates) {

@@ -2,7 +2,7 @@
 // parser is a pattern plus an extract function that returns candidates; a
 // refiner takes all candidates of a sentence and returns a better list.
 import type { Diagnostic, SentenceSpan, TimexType, Token } from '../../article.js';
-import type { SentenceMask, WordInfo } from './parsers/pattern.js';
+import type { SentenceMask, WordGate, WordInfo } from './parsers/pattern.js';
 
 /** Precision of a calendar value, coarsest first. */
 export type Granularity =
@@ -113,8 +113,12 @@ export interface SentenceContext {
 
 export interface Parser {
   name: string;
+  /** What a sentence must hold for the parser to find anything in it (parsers/pattern.ts): all must pass. */
+  gates: readonly WordGate[];
   /** Appends the candidates found in the sentence to `out`. */
   parse(ctx: SentenceContext, out: Candidate[]): void;
+  /** `parse` for a sentence known to pass the gates. */
+  scan(ctx: SentenceContext, out: Candidate[]): void;
 }
 
 export interface Refiner {

@@ -339,19 +339,48 @@ export function eitherGate(...gates: WordGate[]): WordGate {
 }
 
 /**
- * What a token's text means to the gates, computed once per distinct text, in
- * one array of MASK_WORDS-long fields: the word gates of the text and its parts
- * with the follow gates met inside it ("three-year"); the follow gates its first
- * word can close; those its last word can open; the shape gates it matches.
+ * What a token's text means to the gates, computed once per distinct text:
+ * its own bits (the word gates of the text and its parts, follow gates met
+ * inside it as in "three-year", the shape gates it matches), the follow gates
+ * its first word can close and those its last word can open, each spelled out
+ * as MASK_WORDS numbers (one object per word keeps the per-token reads close
+ * together: the sentence loop reads one per token).
  */
 export class WordInfo {
+  readonly b0: number;
+  readonly b1: number;
+  readonly b2: number;
+  readonly lead0: number;
+  readonly lead1: number;
+  readonly lead2: number;
+  readonly trail0: number;
+  readonly trail1: number;
+  readonly trail2: number;
+  /** Shape gates: a run of tokens written together is looked up as a whole for them. */
+  readonly shape0: number;
+  readonly shape1: number;
+  readonly shape2: number;
+
   constructor(
-    readonly v: Int32Array,
+    v: Int32Array,
     /** False for punctuation ("-", ",", "."): the words on either side still follow each other. */
     readonly words: boolean,
     /** Whether written together with its neighbours it may make a shape ("1990" + "'s"): it holds a digit (or is a capital, "B." + "C."). */
     readonly joins: boolean,
-  ) {}
+  ) {
+    this.b0 = v[BITS] | v[SHAPE];
+    this.b1 = v[BITS + 1] | v[SHAPE + 1];
+    this.b2 = v[BITS + 2] | v[SHAPE + 2];
+    this.lead0 = v[LEAD];
+    this.lead1 = v[LEAD + 1];
+    this.lead2 = v[LEAD + 2];
+    this.trail0 = v[TRAIL];
+    this.trail1 = v[TRAIL + 1];
+    this.trail2 = v[TRAIL + 2];
+    this.shape0 = v[SHAPE];
+    this.shape1 = v[SHAPE + 1];
+    this.shape2 = v[SHAPE + 2];
+  }
 }
 
 const BITS = 0;
@@ -428,37 +457,35 @@ export interface SentenceGates {
  * and of runs of tokens written together that hold a digit ("1990's", "$5":
  * shapes may span them).
  */
-export function sentenceGates(tokens: readonly Token[], text: string, offset: number): SentenceGates {
-  const own: WordInfo[] = new Array(tokens.length);
+export function sentenceGates(tokens: readonly Token[], text: string, offset: number, first = 0, end = tokens.length): SentenceGates {
+  const own: WordInfo[] = new Array(end - first);
   let m0 = 0;
   let m1 = 0;
   let m2 = 0;
   let t0 = 0;
   let t1 = 0;
   let t2 = 0;
-  let run = 0;
+  let run = first;
   let joins = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = first; i < end; i++) {
     const t = tokens[i];
     const info = infoOf(t.text);
-    own[i] = info;
-    const v = info.v;
+    own[i - first] = info;
     if (info.words) {
-      m0 |= v[0] | (t0 & v[LEAD]) | v[SHAPE];
-      m1 |= v[1] | (t1 & v[LEAD + 1]) | v[SHAPE + 1];
-      m2 |= v[2] | (t2 & v[LEAD + 2]) | v[SHAPE + 2];
-      t0 = v[TRAIL];
-      t1 = v[TRAIL + 1];
-      t2 = v[TRAIL + 2];
+      m0 |= info.b0 | (t0 & info.lead0);
+      m1 |= info.b1 | (t1 & info.lead1);
+      m2 |= info.b2 | (t2 & info.lead2);
+      t0 = info.trail0;
+      t1 = info.trail1;
+      t2 = info.trail2;
     }
     joins ||= info.joins;
-    const next = tokens[i + 1];
-    if (next !== undefined && next.start === t.end) continue;
+    if (i + 1 < end && tokens[i + 1].start === t.end) continue;
     if (joins && run < i) {
-      const shape = infoOf(text.slice(tokens[run].start - offset, t.end - offset)).v;
-      m0 |= shape[SHAPE];
-      m1 |= shape[SHAPE + 1];
-      m2 |= shape[SHAPE + 2];
+      const whole = infoOf(text.slice(tokens[run].start - offset, t.end - offset));
+      m0 |= whole.shape0;
+      m1 |= whole.shape1;
+      m2 |= whole.shape2;
     }
     run = i + 1;
     joins = false;
@@ -474,13 +501,18 @@ export function passes(mask: SentenceMask, gate: WordGate): boolean {
 
 /** Whether a token's own words or shape hold one of the gate's bits. */
 function holds(info: WordInfo, gate: WordGate): boolean {
-  const v = info.v;
   const b = gate.bits;
-  return (((v[0] | v[SHAPE]) & b[0]) | ((v[1] | v[SHAPE + 1]) & b[1]) | ((v[2] | v[SHAPE + 2]) & b[2])) !== 0;
+  return ((info.b0 & b[0]) | (info.b1 & b[1]) | (info.b2 & b[2])) !== 0;
 }
 
-/** A gate: keywords the sentence text must match, or words it must hold (all given gates must pass). */
-export type Gate = RegExp | WordGate | readonly (RegExp | WordGate)[];
+/** A gate, or gates that must all pass. */
+export type Gate = WordGate | readonly WordGate[];
+
+/** Whether a sentence's mask passes all the gates. */
+export function passesAll(mask: SentenceMask, gates: readonly WordGate[]): boolean {
+  for (let i = 0; i < gates.length; i++) if (!passes(mask, gates[i])) return false;
+  return true;
+}
 
 /**
  * Where a pattern's matches can be: each holds a word of `at` (any case) and
@@ -495,13 +527,10 @@ export interface Anchor {
 
 /**
  * A parser from a pattern and its extract function. `gate` is a cheap test
- * (words or plain keywords) the sentence must pass before the full pattern runs.
+ * (words, shapes) the sentence must pass before the full pattern runs.
  */
 export function patternParser(name: string, source: Pattern, extract: Extract, gate?: Gate, anchor?: Anchor): Parser {
-  const all: readonly (RegExp | WordGate)[] = gate === undefined ? [] : Array.isArray(gate) ? gate : [gate as RegExp | WordGate];
-  // Word gates are one AND each; keyword regexes are tested apart, after them.
-  const wordGates = all.filter((g): g is WordGate => !(g instanceof RegExp));
-  const keywords = all.filter((g): g is RegExp => g instanceof RegExp);
+  const gates: readonly WordGate[] = gate === undefined ? [] : Array.isArray(gate) ? gate : [gate as WordGate];
   const rule = `parser:${name}`;
   const scanner = new Scanner(source.source, 'iu');
   /** Extracts a match; returns where the scan goes on. */
@@ -514,29 +543,32 @@ export function patternParser(name: string, source: Pattern, extract: Extract, g
     else if (result) out.push(candidateOf(result, place, rule));
     return end;
   };
+  const scan = (ctx: SentenceContext, out: Candidate[]): void => {
+    const text = ctx.sentence.text;
+    if (anchor === undefined) {
+      for (let m = scanner.exec(text); m; m = scanner.exec(text, take(ctx, m, out)));
+      return;
+    }
+    const { tokens, tokenGates } = ctx;
+    const offset = ctx.sentence.start;
+    let from = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      if (!holds(tokenGates[i], anchor.at)) continue;
+      // An anchor word inside the last match: the next match holds a later one.
+      if (tokens[i].end - offset <= from) continue;
+      const start = tokens[i < anchor.reach ? 0 : i - anchor.reach].start - offset;
+      const m = scanner.exec(text, start > from ? start : from);
+      // No match from here on: none holds a later anchor word either.
+      if (m === null) return;
+      from = take(ctx, m, out);
+    }
+  };
   return {
     name,
+    gates,
+    scan,
     parse(ctx, out) {
-      for (let i = 0; i < wordGates.length; i++) if (!passes(ctx.mask, wordGates[i])) return;
-      const text = ctx.sentence.text;
-      for (let i = 0; i < keywords.length; i++) if (!keywords[i].test(text)) return;
-      if (anchor === undefined) {
-        for (let m = scanner.exec(text); m; m = scanner.exec(text, take(ctx, m, out)));
-        return;
-      }
-      const { tokens, tokenGates } = ctx;
-      const offset = ctx.sentence.start;
-      let from = 0;
-      for (let i = 0; i < tokens.length; i++) {
-        if (!holds(tokenGates[i], anchor.at)) continue;
-        // An anchor word inside the last match: the next match holds a later one.
-        if (tokens[i].end - offset <= from) continue;
-        const start = tokens[i < anchor.reach ? 0 : i - anchor.reach].start - offset;
-        const m = scanner.exec(text, start > from ? start : from);
-        // No match from here on: none holds a later anchor word either.
-        if (m === null) return;
-        from = take(ctx, m, out);
-      }
+      if (passesAll(ctx.mask, gates)) scan(ctx, out);
     },
   };
 }
