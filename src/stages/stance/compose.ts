@@ -122,14 +122,13 @@ function saysNotOnly(tokens: readonly Token[], at: number): boolean {
 export function sentenceStructure(tokens: readonly Token[], words: SentenceWords): Structure {
   const { matchers, clauseOpeners } = stanceLexicon();
   const n = tokens.length;
-  const opensClause = new Uint8Array(n);
-  const region: (Region | null)[] = [];
-  for (let i = 0; i < n; i++) region.push(null);
+  const opensClause = new Array<boolean>(n).fill(false);
+  const region = new Array<Region | null>(n).fill(null);
 
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
-    if (BOUNDARY_PUNCTS.has(t.text)) opensClause[i] = 1;
-    else if (clauseOpeners.has(t.normal) && t.pos !== 'ADV' && t.pos !== 'DET') opensClause[i] = 1;
+    if (BOUNDARY_PUNCTS.has(t.text)) opensClause[i] = true;
+    else if (clauseOpeners.has(t.normal) && t.pos !== 'ADV' && t.pos !== 'DET') opensClause[i] = true;
   }
   const concessions = matchers.concessive.findAll(words);
   for (let j = 0; j < concessions.length; j++) {
@@ -138,13 +137,13 @@ export function sentenceStructure(tokens: readonly Token[], words: SentenceWords
     // "..., though." is an adverb closing the sentence, not a concession opener.
     if (hit.end < n && isClosing(tokens[hit.end].text)) continue;
     if (hit.value === 'subordinator' && last.pos === 'ADV' && last.normal !== 'while') continue;
-    opensClause[hit.first] = 1;
+    opensClause[hit.first] = true;
     markRegion(region, hit.first, nextComma(tokens, hit.end), 'concessive');
   }
   const backgrounds = matchers.background.findAll(words);
   for (let k = 0; k < backgrounds.length; k++) {
     const hit = backgrounds[k];
-    opensClause[hit.first] = 1;
+    opensClause[hit.first] = true;
     let end = nextComma(tokens, hit.end);
     markRegion(region, hit.first, end, 'background');
     // "after the earthquakes that devastated Turkey, killing 50,000 people": a participle clause
@@ -163,17 +162,17 @@ export function sentenceStructure(tokens: readonly Token[], words: SentenceWords
     // wink may tag ", yet" as an adverb; after a comma it still contrasts.
     if (t.pos !== 'CCONJ' && !(t.normal === 'yet' && tokens[hit.first - 1].text === ',')) continue;
     if (followsNotOnly(tokens, hit.first)) continue;
-    opensClause[hit.first] = 1;
+    opensClause[hit.first] = true;
     markRegion(region, 0, hit.first, 'contrast-subordinate');
   }
 
   markAppositions(tokens, region);
 
-  const clause: number[] = [];
+  const clause = new Array<number>(n);
   let c = 0;
   for (let i = 0; i < n; i++) {
-    if (opensClause[i] === 1 && i > 0) c++;
-    clause.push(c);
+    if (opensClause[i] && i > 0) c++;
+    clause[i] = c;
   }
   return { clause, region };
 }
@@ -370,31 +369,36 @@ export function findCues(ctx: SentenceContext): PhraseHit<LiveCue>[] {
   return dropContents(ctx, hits);
 }
 
-/** Composes each cue of a sentence (findCues) with its modifiers. */
-export function composeCues(ctx: SentenceContext, structure: Structure, found: PhraseHit<LiveCue>[]): ComposedCue[] {
-  const ops = findOperators(ctx);
-  let hits = found;
-  let reversedBy = reversalTargets(ctx, structure, ops, hits);
-  // "refused to join sanctions": the refusal is read through its object; the verb is no cue of its own.
-  const absorbed = new Set<PhraseHit<CueEntry>>();
+/** The cues inside a refusal that undoes its object ("refused to join sanctions"), or null when none. */
+function absorbedCues(hits: readonly PhraseHit<LiveCue>[], reversedBy: readonly PhraseHit<ReversalFlips>[][]): Set<PhraseHit<CueEntry>> | null {
+  let absorbed: Set<PhraseHit<CueEntry>> | null = null;
   for (let i = 0; i < reversedBy.length; i++) {
     for (let ri = 0; ri < reversedBy[i].length; ri++) {
       const r = reversedBy[i][ri];
       if (r.value !== 'both') continue;
       for (let j = 0; j < hits.length; j++) {
         const h = hits[j];
-        if (h !== hits[i] && h.first >= r.first && h.end <= r.end) absorbed.add(h);
+        if (h !== hits[i] && h.first >= r.first && h.end <= r.end) (absorbed ??= new Set()).add(h);
       }
     }
   }
-  if (absorbed.size > 0) {
-    const kept: PhraseHit<LiveCue>[] = [];
-    for (let k = 0; k < hits.length; k++) {
-      const h = hits[k];
-      if (!absorbed.has(h)) kept.push(h);
+  return absorbed;
+}
+
+/** Composes each cue of a sentence (findCues) with its modifiers. */
+export function composeCues(ctx: SentenceContext, structure: Structure, found: PhraseHit<LiveCue>[]): ComposedCue[] {
+  const ops = findOperators(ctx);
+  let hits = found;
+  let reversedBy = reversalTargets(ctx, structure, ops, hits);
+  // "refused to join sanctions": the refusal is read through its object; the verb is no cue of its own.
+  if (ops.reversals.length > 0) {
+    const absorbed = absorbedCues(hits, reversedBy);
+    if (absorbed !== null) {
+      const kept: PhraseHit<LiveCue>[] = [];
+      for (let k = 0; k < hits.length; k++) if (!absorbed.has(hits[k])) kept.push(hits[k]);
+      hits = kept;
+      reversedBy = reversalTargets(ctx, structure, ops, hits);
     }
-    hits = kept;
-    reversedBy = reversalTargets(ctx, structure, ops, hits);
   }
   const negated = negatedCues(ctx, structure, ops, hits);
   const out: ComposedCue[] = [];
@@ -436,18 +440,19 @@ const TOPIC_WINDOW = 6;
  */
 function dropTopics<T extends PhraseHit<LiveCue>>(tokens: readonly Token[], hits: T[]): T[] {
   const { topicPrepositions } = stanceLexicon();
-  const topical = new Set<T>();
+  let topical: Set<T> | null = null;
   for (let i = 0; i < hits.length; i++) {
     const a = hits[i];
-    if (topical.has(a) || !NOMINAL.has(tokens[a.end - 1].pos) || a.end >= tokens.length || !topicPrepositions.has(tokens[a.end].normal)) continue;
+    if ((topical !== null && topical.has(a)) || !NOMINAL.has(tokens[a.end - 1].pos) || a.end >= tokens.length || !topicPrepositions.has(tokens[a.end].normal)) continue;
     let k = a.end + 1;
     while (k < tokens.length && k - a.end <= TOPIC_WINDOW && (NP_WORDS.has(tokens[k].pos) || tokens[k].text === '-')) k++;
     for (let j = 0; j < hits.length; j++) {
       const b = hits[j];
-      if (b.first > a.end && b.end <= k) topical.add(b);
+      if (b.first > a.end && b.end <= k) (topical ??= new Set()).add(b);
     }
   }
-  return topical.size === 0 ? hits : hits.filter((h) => !topical.has(h));
+  const dropped = topical;
+  return dropped === null ? hits : hits.filter((h) => !dropped.has(h));
 }
 
 /** An accusation's or a fear's object, before its preposition ("accusing Doha of ..."). */
@@ -462,8 +467,9 @@ const MAX_OBJECT = 4;
 function dropContents<T extends PhraseHit<LiveCue>>(ctx: SentenceContext, hits: T[]): T[] {
   const { tokens } = ctx;
   const { contentPrepositions } = stanceLexicon();
-  const contained = new Set<T>();
   const heads = stanceLexicon().matchers.contentHeads.findAll(ctx.words);
+  if (heads.length === 0) return hits;
+  const contained = new Set<T>();
   for (let i = 0; i < heads.length; i++) {
     const head = heads[i];
     let k = head.end;
@@ -551,10 +557,13 @@ function someWordIn(tokens: readonly Token[], from: number, to: number, words: R
  * that Pyongyang will honour any pledge": the first cue of what is doubted is
  * negated.
  */
-function disbeliefTargets(ctx: SentenceContext, hits: readonly PhraseHit<LiveCue>[]): Set<number> {
+const NO_TARGETS: ReadonlySet<number> = new Set();
+
+function disbeliefTargets(ctx: SentenceContext, hits: readonly PhraseHit<LiveCue>[]): ReadonlySet<number> {
   const { tokens } = ctx;
-  const out = new Set<number>();
   const doubts = stanceLexicon().matchers.disbelief.findAll(ctx.words);
+  if (doubts.length === 0) return NO_TARGETS;
+  const out = new Set<number>();
   for (let p = 0; p < doubts.length; p++) {
     const op = doubts[p];
     if (op.value !== 'doubt' && !someWordIn(tokens, op.first - 4, op.first, FEW)) continue;

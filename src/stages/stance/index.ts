@@ -245,8 +245,7 @@ function coveredTokens(tokens: readonly Token[], mentions: readonly Mention[]): 
 
 /** Per token of a sentence, the actor of the first of its mentions covering it, or null. */
 function coveringActors(toks: readonly Token[], own: readonly ActorMention[], ownFirst: readonly number[]): (string | null)[] {
-  const out: (string | null)[] = [];
-  for (let k = 0; k < toks.length; k++) out.push(null);
+  const out = new Array<string | null>(toks.length).fill(null);
   for (let j = 0; j < own.length; j++) {
     const x = own[j];
     for (let k = ownFirst[j]; k >= 0 && k < toks.length && toks[k].start < x.end; k++) if (out[k] === null && toks[k].end <= x.end) out[k] = x.actor;

@@ -244,6 +244,33 @@ export class GatedMatcher<T> {
     return (words.found[this.index] as PhraseHit<T>[] | undefined) ?? NO_HITS;
   }
 
+  /**
+   * Adds this matcher's longest matches at candidate token i to the sentence's
+   * found list (`longer`: the bits of the matchers whose longer phrases may start
+   * there); returns where its next match may start (`from` when none here).
+   */
+  collectAt(words: SentenceWords, i: number, longer: number, from: number): number {
+    if ((longer & this.bit) !== 0) {
+      const hits = this.matcher.matchAt(words.tokens, i);
+      if (hits.length === 0) return from;
+      const longest = hits[0].end;
+      const list = this.foundIn(words);
+      for (let h = 0; h < hits.length; h++) if (hits[h].end === longest) list.push(hits[h]);
+      return longest;
+    }
+    // Only a phrase of this one word can match here.
+    const t = words.tokens[i];
+    const values = this.wordValues(words.keys[i], t);
+    if (values.length === 0) return from;
+    const list = this.foundIn(words);
+    for (let v = 0; v < values.length; v++) list.push({ value: values[v], first: i, end: i + 1, start: t.start, endOffset: t.end });
+    return i + 1;
+  }
+
+  private foundIn(words: SentenceWords): PhraseHit<T>[] {
+    return ((words.found[this.index] as PhraseHit<T>[] | undefined) ??= []);
+  }
+
   /** The phrases at a candidate token, longest first; `longer`: the bits of matchers whose longer phrases may start there. */
   hitsAt(words: SentenceWords, i: number, longer: number): PhraseHit<T>[] {
     if ((longer & this.bit) !== 0) return this.matcher.matchAt(words.tokens, i);
@@ -367,13 +394,13 @@ class WordIndex {
     const n = tokens.length;
     const cache = this.cache;
     let views: Token[] | null = null;
-    const keys: WordKeys[] = [];
+    const keys = new Array<WordKeys>(n);
     for (let i = 0; i < n; i++) {
       const t = tokens[i];
       // The word form seen before, with the same lemma (most tokens), else the general lookup.
       const seen = cache.get(t.normal);
       const k = seen !== undefined && seen.lemma === t.lemma ? seen : this.keysOf(t.normal, t.lemma);
-      keys.push(k);
+      keys[i] = k;
       if (k.repaired !== null) {
         views ??= tokens.slice();
         views[i] = repairedToken(t, k.repaired);
@@ -394,14 +421,7 @@ class WordIndex {
         const low = todo & -todo;
         todo ^= low;
         const m = 31 - Math.clz32(low);
-        if (i < from[m]) continue;
-        const hits = matchers[m].hitsAt(words, i, more);
-        if (hits.length === 0) continue;
-        const longest = hits[0].end;
-        let list = found[m];
-        if (list === undefined) found[m] = list = [];
-        for (let h = 0; h < hits.length; h++) if (hits[h].end === longest) list.push(hits[h]);
-        from[m] = longest;
+        if (i >= from[m]) from[m] = matchers[m].collectAt(words, i, more, from[m]);
       }
     }
     return words;
