@@ -291,17 +291,34 @@ function mark(table: Map<string, Mask>, key: string, word: number, bit: number):
   m[word] |= bit;
 }
 
+/**
+ * Gates are declared when the parsers' modules load, and their word tables
+ * filled on the stage's first run: a process that imports the stage without
+ * running it (the corpus runner's main thread) does not pay for them.
+ */
+const pending: (() => void)[] = [];
+
+function fillTables(): void {
+  for (const fill of pending.splice(0)) fill();
+}
+
 /** A set of words (lower case), one of which the sentence must hold, whole or as part of a hyphenated word. */
 export function wordGate(words: Iterable<string>): WordGate {
   const g = newGate();
-  for (const w of words) mark(ANY_CASE, w.toLowerCase(), g.word, g.bit);
+  const list = [...words];
+  pending.push(() => {
+    for (const w of list) mark(ANY_CASE, w.toLowerCase(), g.word, g.bit);
+  });
   return g.gate;
 }
 
 /** Words that count only written with a capital ("May", "March": the modal and the verb are no months). */
 export function capitalGate(words: Iterable<string>): WordGate {
   const g = newGate();
-  for (const w of words) mark(CAPITALISED, w.toLowerCase(), g.word, g.bit);
+  const list = [...words];
+  pending.push(() => {
+    for (const w of list) mark(CAPITALISED, w.toLowerCase(), g.word, g.bit);
+  });
   return g.gate;
 }
 
@@ -313,14 +330,18 @@ export function capitalGate(words: Iterable<string>): WordGate {
  */
 export function followGate(first: Iterable<string>, second: Iterable<string>): WordGate {
   const g = newGate();
-  for (const w of first) {
-    const parts = w === DIGITS ? [DIGITS] : partsOf(w);
-    if (parts.length) mark(FIRST, parts[parts.length - 1], g.word, g.bit);
-  }
-  for (const w of second) {
-    const parts = w === DIGITS ? [DIGITS] : partsOf(w);
-    if (parts.length) mark(SECOND, parts[0], g.word, g.bit);
-  }
+  const firsts = [...first];
+  const seconds = [...second];
+  pending.push(() => {
+    for (const w of firsts) {
+      const parts = w === DIGITS ? [DIGITS] : partsOf(w);
+      if (parts.length) mark(FIRST, parts[parts.length - 1], g.word, g.bit);
+    }
+    for (const w of seconds) {
+      const parts = w === DIGITS ? [DIGITS] : partsOf(w);
+      if (parts.length) mark(SECOND, parts[0], g.word, g.bit);
+    }
+  });
   return g.gate;
 }
 
@@ -458,6 +479,7 @@ export interface SentenceGates {
  * shapes may span them).
  */
 export function sentenceGates(tokens: readonly Token[], text: string, offset: number, first = 0, end = tokens.length): SentenceGates {
+  if (pending.length > 0) fillTables();
   const own: WordInfo[] = new Array(end - first);
   let m0 = 0;
   let m1 = 0;
