@@ -39,6 +39,26 @@ export interface ActorRef {
   person?: boolean;
 }
 
+/** Every ref is made here: one object shape, whoever makes it (the loops that read refs stay monomorphic). */
+export function makeRef(
+  actor: string,
+  name: string,
+  start: number,
+  end: number,
+  text: string,
+  first: number,
+  last: number,
+  kind: RefKind,
+  country: string | null,
+  plural: boolean,
+  how: string,
+  place?: boolean,
+  entityKind?: string,
+  person?: boolean,
+): ActorRef {
+  return { actor, name, start, end, text, first, last, kind, country, plural, how, place, entityKind, person };
+}
+
 /** Refs that stand together: coordinated mentions ("Putin and Pezeshkian") or one anaphor for a pair. */
 export interface Party {
   members: ActorRef[];
@@ -103,22 +123,7 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
       if (last >= s.endToken) last = s.endToken - 1;
       const head = tokens[last];
       const plural = e.type === 'NORP' || /s$/.test(head.normal) && head.pos === 'NOUN';
-      out[m.sentence].push({
-        actor,
-        name: e.name,
-        start: m.start,
-        end: m.end,
-        text: m.text,
-        first,
-        last,
-        kind: 'mention',
-        country: countryOf(actor, e),
-        plural,
-        how: m.rule,
-        place: e.type === 'LOCATION',
-        entityKind: e.kind,
-        person: e.type === 'PERSON',
-      });
+      out[m.sentence].push(makeRef(actor, e.name, m.start, m.end, m.text, first, last, 'mention', countryOf(actor, e), plural, m.rule, e.type === 'LOCATION', e.kind, e.type === 'PERSON'));
     }
   }
   for (const refs of out) {
@@ -316,7 +321,7 @@ export interface AnaphorContext {
 function pushDyadRefs(refs: ActorRef[], dyad: Dyad, span: { start: number; end: number; text: string; first: number; last: number }, kind: RefKind, how: string, role = ''): void {
   for (let i = 0; i < 2; i++) {
     const code = dyad.codes[i];
-    refs.push({ actor: code + role, name: dyad.names[i], start: span.start, end: span.end, text: span.text, first: span.first, last: span.last, kind, country: code, plural: true, how });
+    refs.push(makeRef(code + role, dyad.names[i], span.start, span.end, span.text, span.first, span.last, kind, code, true, how));
   }
 }
 
@@ -391,7 +396,7 @@ export function resolveAnaphors(
       }
       const outside = nearest && !prepCache.inPrep(nearest);
       if (nearest && (outside || !dyad || !(ctx.focusBefore || namesBoth(refs, dyad, i)))) {
-        for (const m of nearest.members) refs.push({ ...m, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${m.text}` });
+        for (const m of nearest.members) refs.push(makeRef(m.actor, m.name, span.start, span.end, span.text, i, i, 'pronoun', m.country, m.plural, `pronoun:${t.normal}->${m.text}`, m.place, m.entityKind, m.person));
         continue;
       }
       if (dyad && (ctx.focusBefore || namesBoth(refs, dyad, i) || pairBefore(refs, i))) {
@@ -414,11 +419,11 @@ export function resolveAnaphors(
       break;
     }
     const antecedent = agreeing?.members[0];
-    if (antecedent) refs.push({ ...antecedent, ...span, first: i, last: i, kind: 'pronoun', how: `pronoun:${t.normal}->${antecedent.text}` });
+    if (antecedent) refs.push(makeRef(antecedent.actor, antecedent.name, span.start, span.end, span.text, i, i, 'pronoun', antecedent.country, antecedent.plural, `pronoun:${t.normal}->${antecedent.text}`, antecedent.place, antecedent.entityKind, antecedent.person));
     // A sentence that opens with "He" or "It" continues with the previous sentence's subject.
     else if (ctx.previousSubject && i === firstWord(tokens, sentence) && t.pos === 'PRON') {
       const p = ctx.previousSubject;
-      refs.push({ ...p, ...span, first: i, last: i, kind: 'pronoun', place: false, how: `pronoun:${t.normal}->${p.text}@previous-sentence` });
+      refs.push(makeRef(p.actor, p.name, span.start, span.end, span.text, i, i, 'pronoun', p.country, p.plural, `pronoun:${t.normal}->${p.text}@previous-sentence`, false, p.entityKind, p.person));
     }
   }
 

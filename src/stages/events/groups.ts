@@ -18,7 +18,7 @@
 import type { Entity, SentenceSpan, Token } from '../../article.js';
 import { loadData } from '../../data.js';
 import { PhraseMatcher } from '../../lexicon/phrases.js';
-import type { ActorRef, UncodedPerson } from './actors.js';
+import { makeRef, type ActorRef, type UncodedPerson } from './actors.js';
 import { GATE_BITS, GROUPS_GATE } from './dictionary.js';
 
 interface GroupsFile {
@@ -162,13 +162,13 @@ function countryFor(
   return null;
 }
 
-function ref(tokens: readonly Token[], first: number, last: number, actor: string, country: string | null, plural: boolean, how: string): ActorRef {
+function ref(tokens: readonly Token[], first: number, last: number, actor: string, country: string | null, plural: boolean, how: string, person?: boolean, name?: string): ActorRef {
   let text = '';
   for (let i = first; i <= last; i++) {
     if (i > first) text += ' '.repeat(tokens[i].start - tokens[i - 1].end);
     text += tokens[i].text;
   }
-  return { actor, name: text, start: tokens[first].start, end: tokens[last].end, text, first, last, kind: 'mention', country, plural, how };
+  return makeRef(actor, name ?? text, tokens[first].start, tokens[last].end, text, first, last, 'mention', country, plural, how, undefined, undefined, person);
 }
 
 /**
@@ -195,7 +195,7 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
     }
     if (!role) {
       const earlier = ctx.persons.get(person.entity);
-      if (earlier) out.push({ ...ref(tokens, person.first, person.last, earlier.actor, earlier.country, false, `titled-person:${earlier.rule}@earlier-mention`), person: true });
+      if (earlier) out.push(ref(tokens, person.first, person.last, earlier.actor, earlier.country, false, `titled-person:${earlier.rule}@earlier-mention`, true));
       continue;
     }
     const known = leaderCountry.get(person.name.toLowerCase()) ?? titleCountry;
@@ -205,7 +205,7 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
     const actor = found ? found.country + role : role;
     const rule = `${role}${found ? `@${found.rule}` : ''}`;
     if (!ctx.persons.has(person.entity)) ctx.persons.set(person.entity, { actor, country: found?.country ?? null, rule });
-    out.push({ ...ref(tokens, person.first, person.last, actor, found?.country ?? null, false, `titled-person:${rule}`), person: true });
+    out.push(ref(tokens, person.first, person.last, actor, found?.country ?? null, false, `titled-person:${rule}`, true));
   }
 
   for (let i = s.firstToken; i < s.endToken; i++) {
@@ -243,7 +243,7 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
     if (pair && ctx.dyad) {
       for (let k = 0; k < 2; k++) {
         const code = ctx.dyad.codes[k];
-        out.push({ ...ref(tokens, hit.first, pair.end - 1, code + role, code, true, `group:${head.normal}@pair`), name: ctx.dyad.names[k] });
+        out.push(ref(tokens, hit.first, pair.end - 1, code + role, code, true, `group:${head.normal}@pair`, undefined, ctx.dyad.names[k]));
       }
       i = pair.end - 1;
       continue;

@@ -19,7 +19,7 @@
 //                   none, a pair the sentence names ("Russia and Iran ..., with
 //                   direct conflicts ...").
 import type { Token } from '../../article.js';
-import { governorOf, mereplace, SEE_THROUGH_OF, spanOf, type ActorRef, type Dyad, type Party } from './actors.js';
+import { governorOf, makeRef, mereplace, SEE_THROUGH_OF, spanOf, type ActorRef, type Dyad, type Party } from './actors.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
 import { LIGHT_VERBS, LIGHT_VERBS_GATE, OBJECT_CONTROL_VERBS, PARTICIPATION_VERBS, RECIPIENT_VERBS, RECIPIENT_VERBS_GATE } from './dictionary.js';
@@ -398,7 +398,7 @@ function focusPair(view: SentenceView, trigger: Trigger): ActorRef[] {
   if (!named) return [];
   const k = dyad.codes[0] === named.country ? 1 : 0;
   const span = spanOf(view.tokens, trigger.first, trigger.end - 1);
-  const other: ActorRef = { actor: dyad.codes[k], name: dyad.names[k], ...span, kind: 'pair', country: dyad.codes[k], plural: false, how: 'pair-in-focus' };
+  const other = makeRef(dyad.codes[k], dyad.names[k], span.start, span.end, span.text, span.first, span.last, 'pair', dyad.codes[k], false, 'pair-in-focus');
   return [named, other];
 }
 
