@@ -315,7 +315,7 @@ export interface AnaphorContext {
   /** The previous sentence's subject when it was one actor: "He held talks ..." after "Raisi flew to Riyadh". */
   previousSubject?: ActorRef | null;
   /** The article's gate masks (tokens.ts), when computed: else the pair gate is asked token by token. */
-  gates?: Uint8Array;
+  gates?: Uint16Array;
 }
 
 function pushDyadRefs(refs: ActorRef[], dyad: Dyad, span: { start: number; end: number; text: string; first: number; last: number }, kind: RefKind, how: string, role = ''): void {

@@ -79,7 +79,7 @@ const NOT_AFTER_AS: ReadonlySet<string> = new Set(['such', 'well', 'as', 'so', '
 const NOT_BEFORE_AS: ReadonlySet<string> = new Set(['well', 'part', 'of', 'a', 'an', 'to', 'much', 'many', 'long', 'soon']);
 
 /** Splits the sentence's tokens [first, end) into clauses. `gates`: the article's gate masks (tokens.ts), if computed. */
-export function clausesOf(tokens: readonly Token[], first: number, end: number, gates?: Uint8Array): Clause[] {
+export function clausesOf(tokens: readonly Token[], first: number, end: number, gates?: Uint16Array): Clause[] {
   const starts: { at: number; kind: ClauseKind; inherits: boolean }[] = [{ at: first, kind: 'main', inherits: false }];
   const open = (at: number, kind: ClauseKind, inherits = false): void => {
     if (at <= first || at >= end) return;

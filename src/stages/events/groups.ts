@@ -176,7 +176,7 @@ function ref(tokens: readonly Token[], first: number, last: number, actor: strin
  * coded mentions already found (never overlapped); `uncoded` the spans of
  * PERSON mentions the entities stage left without a code.
  */
-export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: readonly ActorRef[], uncoded: readonly UncodedPerson[], ctx: GroupContext, gates?: Uint8Array): GroupRefs {
+export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: readonly ActorRef[], uncoded: readonly UncodedPerson[], ctx: GroupContext, gates?: Uint16Array): GroupRefs {
   const { groups, pairGroups, facilities, titles, titleCountries, leaderCountry } = data();
   const out: ActorRef[] = [];
   let absorbed: Set<ActorRef> | null = null;

@@ -66,7 +66,7 @@
 //     object was present; -0.1 per side found indirectly (anaphor, shared
 //     subject, sentence pair); -0.15 with one actor only; -0.1 when future,
 //     -0.15 when hypothetical or negated; clamped to [0.05, 0.95].
-import type { ArticleDoc, Diagnostic, EventActor, EventMode, EventRecord, PloverCategory, SentenceStance, Token } from '../../article.js';
+import type { ArticleDoc, DateMention, Diagnostic, EventActor, EventMode, EventRecord, PloverCategory, SentenceSpan, SentenceStance, Token } from '../../article.js';
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { countryOf } from '../stance/actors.js';
@@ -74,9 +74,9 @@ import { governorOf, inOrder, mainDyad, mentionsBySentence, mereplace, partiesOf
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
 import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
-import { modeOf, sentenceCues } from './modality.js';
+import { modeOf, sentenceCues, type CueHit } from './modality.js';
 import { attribute, clauseAt, codeCount, subjectOf, type SentenceView } from './roles.js';
-import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical } from './timing.js';
+import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical, type DatedSentence } from './timing.js';
 import { findTriggers, type Trigger } from './triggers.js';
 import { anyGate, tokenLookup } from './tokens.js';
 
@@ -239,8 +239,9 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     const inFocus = focus ? dyad : null;
     focus = nextFocus;
     previousSubject = sentenceSubject(refs, tokens, s);
-    // A sentence no trigger word opens has no event: its actors only carry the focus and the subject on.
-    if (!anyGate(lookup, GATE_BITS.trigger, s.firstToken, s.endToken)) continue;
+    // A sentence no trigger word opens has no event, nor one without actors (no side of an event can be found):
+    // its actors only carry the focus and the subject on.
+    if (refs.length === 0 || !anyGate(lookup, GATE_BITS.trigger, s.firstToken, s.endToken)) continue;
     const clauses = clausesOf(tokens, s.firstToken, s.endToken, gates);
     const clauseIndex: number[] = new Array(s.endToken - s.firstToken);
     for (let k = 0; k < clauses.length; k++) for (let i = clauses[k].first; i < clauses[k].end; i++) clauseIndex[i - s.firstToken] = k;
@@ -252,17 +253,7 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     if (triggers.length === 0) continue;
 
     const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex, parties: partiesOf(refs, tokens), reciprocals, triggers, focus: inFocus };
-    const ctx: SentenceContext = {
-      cues: sentenceCues(tokens, s.firstToken, s.endToken, gates),
-      dated: datesOfSentence(dates, s.index, tokens, s.firstToken, s.endToken),
-      evidence: { sentence: s.index, start: s.start, end: s.end, text: s.text },
-      stance: stance[s.index],
-      tokens,
-      published,
-      dyad,
-      firstVerb: firstVerbOf(tokens, s.firstToken, s.endToken),
-      conditional: someNormal(tokens, s.firstToken, s.endToken, 'if', 'unless'),
-    };
+    const ctx = new SentenceContext(s, tokens, dates, gates, stance[s.index], published, dyad);
     for (const trigger of triggers) draftsFor(doc, view, trigger, ctx, drafts);
   }
   return { events: refine(doc.id, drafts), diagnostics: [] };
@@ -278,18 +269,42 @@ function withGroups(mentions: readonly ActorRef[], groups: readonly ActorRef[], 
   return inOrder(refs, byStartLongest) ? refs : refs.sort(byStartLongest);
 }
 
-interface SentenceContext {
-  cues: ReturnType<typeof sentenceCues>;
-  dated: ReturnType<typeof datesOfSentence>;
-  evidence: EventRecord['evidence'];
-  stance: SentenceStance | undefined;
-  tokens: readonly Token[];
-  published: string | null;
-  dyad: Dyad | null;
+/**
+ * What the drafts of one sentence share. The cues, dates and clause facts are
+ * worked out on first use: a sentence whose triggers find no actors needs none.
+ */
+class SentenceContext {
+  readonly evidence: EventRecord['evidence'];
+  private cues_: CueHit[] | null = null;
+  private dated_: DatedSentence | null = null;
+  private firstVerb_ = -1;
+  private conditional_: boolean | null = null;
+  constructor(
+    private readonly sentence: SentenceSpan,
+    readonly tokens: readonly Token[],
+    private readonly dates: readonly DateMention[],
+    private readonly gates: Uint16Array,
+    readonly stance: SentenceStance | undefined,
+    readonly published: string | null,
+    readonly dyad: Dyad | null,
+  ) {
+    this.evidence = { sentence: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text };
+  }
+  get cues(): CueHit[] {
+    return (this.cues_ ??= sentenceCues(this.tokens, this.sentence.firstToken, this.sentence.endToken, this.gates));
+  }
+  get dated(): DatedSentence {
+    return (this.dated_ ??= datesOfSentence(this.dates, this.sentence.index, this.tokens, this.sentence.firstToken, this.sentence.endToken));
+  }
   /** The sentence's first verb or auxiliary (its end when it has none): a token before it opens the sentence. */
-  firstVerb: number;
+  get firstVerb(): number {
+    if (this.firstVerb_ < 0) this.firstVerb_ = firstVerbOf(this.tokens, this.sentence.firstToken, this.sentence.endToken);
+    return this.firstVerb_;
+  }
   /** The sentence states a condition ("if", "unless"). */
-  conditional: boolean;
+  get conditional(): boolean {
+    return (this.conditional_ ??= someNormal(this.tokens, this.sentence.firstToken, this.sentence.endToken, 'if', 'unless'));
+  }
 }
 
 function firstVerbOf(tokens: readonly Token[], first: number, end: number): number {

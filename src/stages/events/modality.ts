@@ -34,7 +34,7 @@ export interface ModeResult {
 }
 
 /** Modality cues and future time expressions of one sentence, computed once; `gates`: the article's gate masks (tokens.ts), if computed. */
-export function sentenceCues(tokens: readonly Token[], first: number, end: number, gates?: Uint8Array): CueHit[] {
+export function sentenceCues(tokens: readonly Token[], first: number, end: number, gates?: Uint16Array): CueHit[] {
   const out: CueHit[] = [];
   let reporter = -1;
   for (let i = first; i < end; i++) {
@@ -53,10 +53,18 @@ export function sentenceCues(tokens: readonly Token[], first: number, end: numbe
       for (const h of FUTURE_TIMES.matchAt(tokens, i, end)) out.push({ kind: 'future', phrase: tokens.slice(h.first, h.end).map((x) => x.normal).join(' '), first: h.first, end: h.end, time: true, reporter: -1 });
     }
     // A reporting verb turns a later "would" into reported intent ("said it would allow").
-    if (reporter < 0 && t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) reporter = i;
+    if (reporter < 0 && (gates === undefined || (mask & GATE_BITS.reportingVerb) !== 0) && t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) reporter = i;
   }
   // "is expected to" holds "expect to": the longer cue speaks ("be expected to" is future, not a hedge).
-  return out.filter((c) => !out.some((d) => d !== c && d.first <= c.first && c.end <= d.end && d.end - d.first > c.end - c.first));
+  if (out.length < 2) return out;
+  const kept: CueHit[] = [];
+  for (const c of out) if (!heldInLonger(out, c)) kept.push(c);
+  return kept;
+}
+
+function heldInLonger(cues: readonly CueHit[], c: CueHit): boolean {
+  for (const d of cues) if (d !== c && d.first <= c.first && c.end <= d.end && d.end - d.first > c.end - c.first) return true;
+  return false;
 }
 
 const RANK: Record<CueKind, number> = { negation: 0, refusal: 0, desire: 1, hedge: 1, request: 1, intent: 2, future: 2 };

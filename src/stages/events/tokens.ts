@@ -16,7 +16,7 @@ export interface TokenLookup {
    * Gate bits of every token (GATE_BITS): set where a dictionary may match from the token (its first word opens a
    * phrase, and its second word, if any, may follow); the trigger bit is that of its matchable form.
    */
-  gates: Uint8Array;
+  gates: Uint16Array;
 }
 
 /** A lower-cased word's lemma, and that lemma as a lookup key (folded). */
@@ -74,17 +74,17 @@ const TWO_WORD_GATES: readonly [Gate, number][] = [
 const TWO_WORD_BITS = GATE_BITS.modality | GATE_BITS.futureTimes | GATE_BITS.pairAnaphors;
 
 export function tokenLookup(tokens: readonly Token[]): TokenLookup {
-  const gates = new Uint8Array(tokens.length);
+  const gates = new Uint16Array(tokens.length);
   // Copies are rare: the tokens themselves until one is needed.
   let copies: TokenLike[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const folds = formFolds(t);
     let mask = GATES.maskOfForms(t.normal, t.lemma, folds);
-    // Object words are compared by the lower-cased lemma too ("Talks" → talks).
+    // Object words and reporting verbs are compared by the lower-cased lemma too ("Talks" → talks).
     if (t.lemma !== t.normal) {
       const lower = t.lemma.toLowerCase();
-      if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & GATE_BITS.objectWord;
+      if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & (GATE_BITS.objectWord | GATE_BITS.reportingVerb);
     }
     const m = matchable(t, mask, folds);
     if (m !== t) {

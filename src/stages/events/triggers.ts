@@ -61,7 +61,7 @@ function inCompound(tokens: readonly Token[], i: number): boolean {
 }
 
 /** The object word after (or, for a passive, before) the trigger, within its clause, before another verb. */
-function findObject(tokens: readonly Token[], gates: Uint8Array, trigger: { first: number; end: number }, clause: Clause, words: ReadonlySet<string>, passive: boolean, reduced: boolean): number {
+function findObject(tokens: readonly Token[], gates: Uint16Array, trigger: { first: number; end: number }, clause: Clause, words: ReadonlySet<string>, passive: boolean, reduced: boolean): number {
   // "Russian peacekeepers were withdrawn from ...": in the passive the object is the subject, before the verb.
   if (passive) {
     for (let j = trigger.first - 1; j >= clause.first && j >= trigger.first - 6; j--) if (objectAt(tokens, gates, j, words)) return j;
@@ -87,7 +87,7 @@ function findObject(tokens: readonly Token[], gates: Uint8Array, trigger: { firs
 }
 
 /** Token `j` is one of the words: only a token the object-word gate passes can be. */
-function objectAt(tokens: readonly Token[], gates: Uint8Array, j: number, words: ReadonlySet<string>): boolean {
+function objectAt(tokens: readonly Token[], gates: Uint16Array, j: number, words: ReadonlySet<string>): boolean {
   return (gates[j] & GATE_BITS.objectWord) !== 0 && isObjectWord(tokens[j], words);
 }
 
