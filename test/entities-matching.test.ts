@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/data.js';
+import { tokenKeys } from '../src/lexicon/phrases.js';
+import { tokenize } from '../src/nlp.js';
 import { segmentText } from '../src/stages/segment/index.js';
 import { buildGazetteerPhrases, gazetteer } from '../src/stages/entities/gazetteer.js';
 import { lexicon } from '../src/stages/entities/lexicon.js';
@@ -21,6 +23,26 @@ describe('gated matchers', () => {
     const phrases = buildGazetteerPhrases().map((p) => p.phrase);
     for (let i = 0; i < phrases.length; i += phrases[i].includes(' ') || /^[\p{L} ]+$/u.test(phrases[i]) ? 7 : 1) {
       sameMatches(names, `Officials said ${phrases[i]} would respond.`);
+    }
+  });
+
+  it('know the first two words of every phrase as wink splits them, without asking wink again', () => {
+    const heads = loadData<{ organization: Record<string, unknown>; organizationPrefixes: Record<string, unknown> }>('entities/name-heads.json');
+    const { ORG_HEADS, ORG_PREFIXES } = lexicon();
+    const lists: [GatedMatcher<unknown>, string[]][] = [
+      [gazetteer(), buildGazetteerPhrases().map((p) => p.phrase)],
+      [ORG_HEADS, Object.keys(heads.organization)],
+      [ORG_PREFIXES, Object.keys(heads.organizationPrefixes)],
+    ];
+    for (const [m, phrases] of lists) {
+      for (const phrase of phrases) {
+        const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '').map((t) => tokenKeys(t).text);
+        if (words.length === 0) continue;
+        const first = m.first(words[0]);
+        expect(first, phrase).toBeDefined();
+        if (words.length === 1) expect(first!.single, phrase).toBe(true);
+        else expect(first!.seconds?.has(words[1]), phrase).toBe(true);
+      }
     }
   });
 

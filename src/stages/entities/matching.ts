@@ -46,17 +46,45 @@ export interface GateBits {
 const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
 
 /**
- * The keys of a phrase's first word and of its second (undefined: none), as
- * PhraseMatcher derives them: a phrase of plain words matched on the written
- * form is split at spaces (wink splits it there too), anything else is
- * tokenised by wink (whose normal form also respells: "defence" → "defense").
+ * The keys a phrase's first word may have, each with the keys its second word
+ * may then have (undefined: the phrase is that word alone), as PhraseMatcher
+ * derives them. A phrase of plain words matched on the written form is split
+ * at spaces, as wink splits it. Other phrases on the written form are not
+ * tokenised again (the matcher has asked wink already, at ~0.1 ms a phrase): a
+ * chunk of plain letters is one wink token, and the first token of any other
+ * chunk is one of its prefixes ending where plain letters meet other
+ * characters (a test checks both on the shipped data), so every such split is
+ * taken. Phrases on the lower-cased form ask wink (whose normal form also
+ * respells: "defence" → "defense").
  */
-function leadingKeys(phrase: string, on: GateOn): { first: string | undefined; second: string | undefined } {
-  const plain = on === 'text' ? plainPhraseWords(phrase) : null;
-  if (plain) return { first: tokenKeys({ text: plain[0], normal: '', lemma: '' }).text, second: plain.length > 1 ? tokenKeys({ text: plain[1], normal: '', lemma: '' }).text : undefined };
+function leadingKeys(phrase: string, on: GateOn): { first: string; seconds: string[] | undefined }[] {
+  if (on === 'text') {
+    const plain = plainPhraseWords(phrase);
+    if (plain) return [{ first: textKey(plain[0]), seconds: plain.length > 1 ? [textKey(plain[1])] : undefined }];
+    const chunks = phrase.trim().split(/\s+/).map(textKey);
+    const next = chunks.length > 1 ? tokenStarts(chunks[1]) : undefined;
+    if (plainPhraseWords(chunks[0]) !== null) return [{ first: chunks[0], seconds: next }];
+    return tokenStarts(chunks[0]).map((first) => ({ first, seconds: first.length === chunks[0].length ? next : tokenStarts(chunks[0].slice(first.length)) }));
+  }
   const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
-  const key = (t: TokenLike | undefined) => (t === undefined ? undefined : on === 'text' ? tokenKeys(t).text : tokenKeys(t).normal);
-  return { first: key(words[0]), second: key(words[1]) };
+  if (words.length === 0) return [];
+  return [{ first: tokenKeys(words[0]).normal, seconds: words.length > 1 ? [tokenKeys(words[1]).normal] : undefined }];
+}
+
+/** The prefixes of a chunk wink's first token may be: those ending where plain letters meet other characters, and the whole. */
+function tokenStarts(chunk: string): string[] {
+  const out: string[] = [];
+  for (let n = 1; n <= chunk.length; n++) if (n === chunk.length || !isPlainChar(chunk.charCodeAt(n - 1)) || !isPlainChar(chunk.charCodeAt(n))) out.push(chunk.slice(0, n));
+  return out;
+}
+
+function textKey(word: string): string {
+  return tokenKeys({ text: word, normal: '', lemma: '' }).text;
+}
+
+/** ASCII letters and digits, Latin-1 letters: what wink keeps together in a word. */
+function isPlainChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
 }
 
 /** What a dictionary knows of one first word: the trie's second level below it, and what it alone matches. */
@@ -83,17 +111,21 @@ export class GatedMatcher<T> {
     this.matcher = new PhraseMatcher(phrases, on);
     this.gates = on === 'text' ? textGates() : normalGates();
     for (const p of phrases) {
-      const { first, second } = leadingKeys(p.phrase, on);
-      if (first === undefined || first.length === 0) continue;
-      let word = this.firstWords.get(first);
-      if (!word) this.firstWords.set(first, (word = { single: false, seconds: null, alone: undefined }));
-      this.gates[gateSlot(first)] |= bits.first;
-      if (second === undefined) {
-        word.single = true;
-        this.gates[gateSlot(first)] |= bits.single;
-      } else if (second.length > 0) {
-        this.gates[gateSlot(second)] |= bits.second;
-        (word.seconds ??= new Set()).add(second);
+      for (const { first, seconds } of leadingKeys(p.phrase, on)) {
+        if (first.length === 0) continue;
+        let word = this.firstWords.get(first);
+        if (!word) this.firstWords.set(first, (word = { single: false, seconds: null, alone: undefined }));
+        this.gates[gateSlot(first)] |= bits.first;
+        if (seconds === undefined) {
+          word.single = true;
+          this.gates[gateSlot(first)] |= bits.single;
+        } else {
+          for (const second of seconds) {
+            if (second.length === 0) continue;
+            this.gates[gateSlot(second)] |= bits.second;
+            (word.seconds ??= new Set()).add(second);
+          }
+        }
       }
     }
   }

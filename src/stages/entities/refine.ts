@@ -1,6 +1,8 @@
 // Refiners: each takes the candidates so far and merges, filters or codes them.
 // Their order is the configuration in REFINERS at the bottom of this file.
-import { codeLeader, normalizeOffice } from './leaders.js';
+import { codeLeader, normalizeOffice, type Leader } from './leaders.js';
+import type { PhraseHit } from '../../lexicon/phrases.js';
+import type { Title } from './lexicon.js';
 import { titleUseBefore } from './recognize.js';
 import { isAcronym, isCapitalised, isLowerCaseWord, isPossessive, startsLowerCase } from './tokens.js';
 import { makeCandidate, spanText, type Candidate, type Context, type TitleUse } from './context.js';
@@ -220,6 +222,35 @@ function initials(name: string): string {
     .join('');
 }
 
+/** The first candidate ending, and the first starting, at each token: built when a person's title or apposition needs them. */
+class Spans {
+  private last: Map<number, Candidate> | undefined;
+  private first: Map<number, Candidate> | undefined;
+
+  constructor(private readonly candidates: readonly Candidate[]) {}
+
+  byLast(): Map<number, Candidate> {
+    if (!this.last) this.build();
+    return this.last!;
+  }
+
+  byFirst(): Map<number, Candidate> {
+    if (!this.first) this.build();
+    return this.first!;
+  }
+
+  private build(): void {
+    const byLast = new Map<number, Candidate>();
+    const byFirst = new Map<number, Candidate>();
+    for (const c of this.candidates) {
+      if (!byLast.has(c.last)) byLast.set(c.last, c);
+      if (!byFirst.has(c.first)) byFirst.set(c.first, c);
+    }
+    this.last = byLast;
+    this.first = byFirst;
+  }
+}
+
 /** The country or organisation a title is written with: "Iranian", "Iran's", "NATO", "Kremlin". */
 function titleModifier(ctx: Context, byLast: Map<number, Candidate>, title: TitleUse): Candidate | undefined {
   let j = title.first;
@@ -236,9 +267,10 @@ function titleModifier(ctx: Context, byLast: Map<number, Candidate>, title: Titl
 }
 
 /** "Abbas Araghchi, Iran's foreign minister": a title in apposition after the name. */
-function appositiveTitle(ctx: Context, byFirst: Map<number, Candidate>, c: Candidate): { title: TitleUse; modifier: Candidate } | undefined {
+function appositiveTitle(ctx: Context, spans: Spans, c: Candidate): { title: TitleUse; modifier: Candidate } | undefined {
   let j = c.last;
   if (ctx.tokens[j]?.text !== ',') return undefined;
+  const byFirst = spans.byFirst();
   j++;
   // "Ali Shamkhani, then secretary of …": "then" dates the office to the event; "former" ends it.
   let former = false;
@@ -266,9 +298,9 @@ function appositiveTitle(ctx: Context, byFirst: Map<number, Candidate>, c: Candi
 }
 
 /** "The foreign minister of Russia, Sergei Lavrov": a title with its country before the name. */
-function titleOfBefore(ctx: Context, byLast: Map<number, Candidate>, c: Candidate): { title: TitleUse; modifier: Candidate } | undefined {
+function titleOfBefore(ctx: Context, spans: Spans, c: Candidate): { title: TitleUse; modifier: Candidate } | undefined {
   if (ctx.tokens[c.first - 1]?.text !== ',') return undefined;
-  const mod = byLast.get(c.first - 1);
+  const mod = spans.byLast().get(c.first - 1);
   if (!mod || mod.type === 'PERSON' || ctx.tokens[mod.first - 1]?.text !== 'of') return undefined;
   const hit = ctx.titles.find((t) => t.end === mod.first - 1);
   if (!hit || hit.value.office === null) return undefined;
@@ -285,12 +317,7 @@ function titleOfBefore(ctx: Context, byLast: Map<number, Candidate>, c: Candidat
 export const codePersons: Refiner = {
   name: 'code-persons',
   refine(ctx, candidates) {
-    const byLast = new Map<number, Candidate>();
-    const byFirst = new Map<number, Candidate>();
-    for (const c of candidates) {
-      if (!byLast.has(c.last)) byLast.set(c.last, c);
-      if (!byFirst.has(c.first)) byFirst.set(c.first, c);
-    }
+    const spans = new Spans(candidates);
     const titled = new Map<number, TitleUse>();
     for (const c of candidates) {
       if (c.type !== 'PERSON' || c.nominal) continue;
@@ -299,17 +326,17 @@ export const codePersons: Refiner = {
       if (title) {
         titled.set(c.last, title);
         c.title = title;
-        modifier = titleModifier(ctx, byLast, title);
+        modifier = titleModifier(ctx, spans.byLast(), title);
         // "Gen. Qassem Soleimani, the Quds Force commander": the appositive names the body.
         if (!modifier) {
-          const app = appositiveTitle(ctx, byFirst, c);
+          const app = appositiveTitle(ctx, spans, c);
           if (app) {
             modifier = app.modifier;
             if (app.title.title.role) c.title = app.title;
           }
         }
       } else {
-        const app = appositiveTitle(ctx, byFirst, c) ?? titleOfBefore(ctx, byLast, c);
+        const app = appositiveTitle(ctx, spans, c) ?? titleOfBefore(ctx, spans, c);
         if (app) {
           c.title = app.title;
           modifier = app.modifier;
@@ -408,56 +435,91 @@ export const namesakes: Refiner = {
 export const nominalLeaders: Refiner = {
   name: 'nominal-leaders',
   refine(ctx, candidates) {
-    const persons = candidates.filter((c) => c.type === 'PERSON' && c.country);
-    if (persons.length === 0) return candidates;
-    const byLast = new Map<number, Candidate>();
-    for (const c of candidates) if (c.type !== 'PERSON') byLast.set(c.last, c);
-    const startsAt = new Set(candidates.map((c) => c.first));
-    const added: Candidate[] = [];
+    let added: Candidate[] | undefined;
+    let persons: PersonIndex | null | undefined;
     for (const t of ctx.titles) {
-      if (t.value.office === null || startsAt.has(t.end)) continue;
-      if (!startsLowerCase(ctx.tokens[t.first].text)) continue; // "President Assad" is a title, not a noun phrase
-      let j = t.first;
-      if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
-      const mod = byLast.get(j);
-      if (!mod || !mod.country || (mod.kind !== 'demonym' && mod.kind !== 'country')) continue;
-      const offices = t.value.offices;
-      const matches = new Map<string, Candidate>();
-      for (const p of persons) {
-        if (p.country !== mod.country) continue;
-        const leader = p.entry?.leader;
-        const held = leader
-          ? leader.positions.some((pos) => offices.includes('*') || offices.includes(normalizeOffice(pos.office)))
-          : p.title !== undefined && p.title.title.office === t.value.office;
-        if (held) matches.set(p.key, p);
-      }
-      if (matches.size !== 1) continue;
-      const p = [...matches.values()][0];
-      const mention = makeCandidate({
-        first: mod.first,
-        last: t.end,
-        start: mod.start,
-        end: ctx.tokens[t.end - 1].end,
-        key: p.key,
-        name: p.name,
-        type: 'PERSON',
-        kind: p.kind,
-        actor: p.actor,
-        country: p.country,
-        rule: 'coref:nominal',
-        evidence: 'signal',
-        entry: p.entry,
-        nominal: true,
-      });
-      const title: TitleUse = { title: t.value, first: t.first, last: t.end, former: false };
-      mention.title = title;
-      if (p.entry?.leader) mention.mentionActor = codeLeader(p.entry.leader, ctx.published, t.value.offices).actor;
-      else mention.mentionActor = p.mentionActor ?? p.actor;
-      added.push(mention);
+      // "President Assad" is a title, not a noun phrase: only a lower-case office ("the Russian president") stands alone.
+      if (t.value.office === null || !startsLowerCase(ctx.tokens[t.first].text)) continue;
+      if (persons === undefined) persons = personIndex(candidates);
+      if (persons === null) break;
+      const mention = nominalMention(ctx, persons, t);
+      if (mention) (added ??= []).push(mention);
     }
-    return added.length === 0 ? candidates : [...candidates, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+    return added === undefined ? candidates : [...candidates, ...added].sort(bySpan);
   },
 };
+
+/** What a nominal mention is resolved against: the persons with a country, and where names end and start. */
+interface PersonIndex {
+  persons: Candidate[];
+  byLast: Map<number, Candidate>;
+  startsAt: Set<number>;
+}
+
+/** Null when the article names no person with a country. */
+function personIndex(candidates: readonly Candidate[]): PersonIndex | null {
+  const persons: Candidate[] = [];
+  const byLast = new Map<number, Candidate>();
+  const startsAt = new Set<number>();
+  for (const c of candidates) {
+    if (c.type === 'PERSON') {
+      if (c.country) persons.push(c);
+    } else byLast.set(c.last, c);
+    startsAt.add(c.first);
+  }
+  return persons.length === 0 ? null : { persons, byLast, startsAt };
+}
+
+/** The mention "the Russian president" makes of the one person of that country holding that office, if there is one. */
+function nominalMention(ctx: Context, index: PersonIndex, t: PhraseHit<Title>): Candidate | undefined {
+  if (index.startsAt.has(t.end)) return undefined;
+  let j = t.first;
+  if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
+  const mod = index.byLast.get(j);
+  if (!mod || !mod.country || (mod.kind !== 'demonym' && mod.kind !== 'country')) return undefined;
+  const offices = t.value.offices;
+  const matches = new Map<string, Candidate>();
+  for (const p of index.persons) {
+    if (p.country !== mod.country) continue;
+    const leader = p.entry?.leader;
+    const held = leader ? holdsOffice(leader, offices) : p.title !== undefined && p.title.title.office === t.value.office;
+    if (held) matches.set(p.key, p);
+  }
+  if (matches.size !== 1) return undefined;
+  const p = [...matches.values()][0];
+  const mention = makeCandidate({
+    first: mod.first,
+    last: t.end,
+    start: mod.start,
+    end: ctx.tokens[t.end - 1].end,
+    key: p.key,
+    name: p.name,
+    type: 'PERSON',
+    kind: p.kind,
+    actor: p.actor,
+    country: p.country,
+    rule: 'coref:nominal',
+    evidence: 'signal',
+    entry: p.entry,
+    nominal: true,
+  });
+  const title: TitleUse = { title: t.value, first: t.first, last: t.end, former: false };
+  mention.title = title;
+  if (p.entry?.leader) mention.mentionActor = codeLeader(p.entry.leader, ctx.published, t.value.offices).actor;
+  else mention.mentionActor = p.mentionActor ?? p.actor;
+  return mention;
+}
+
+/** A leader held one of these offices ('*': any) at some time. */
+function holdsOffice(leader: Leader, offices: readonly string[]): boolean {
+  for (const pos of leader.positions) if (offices.includes('*') || offices.includes(normalizeOffice(pos.office))) return true;
+  return false;
+}
+
+/** Text order; of two mentions starting together, the longer first. */
+function bySpan(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end;
+}
 
 /**
  * "Tehran aspires to", "Beijing said": a capital as the subject of a verb is its
