@@ -18,7 +18,7 @@ import { runStages } from '../pipeline.js';
 import { ingest } from '../stages/ingest/index.js';
 import { clausesOf } from '../stages/events/clauses.js';
 import { CATEGORIES } from '../stages/events/dictionary.js';
-import { findTriggers } from '../stages/events/triggers.js';
+import { findTriggers, SentenceScope } from '../stages/events/triggers.js';
 import { DEFAULT_PLOVER_PATH, readPlover, type PloverItem } from './plover.js';
 
 export interface EventsRow {
@@ -56,8 +56,7 @@ export function eventsOfSentence(text: string): { event: EventRecord | null; tri
   let firstAny: string | null = null;
   for (const s of sentences) {
     const clauses = clausesOf(tokens, s.firstToken, s.endToken);
-    const clauseOf = (i: number) => clauses.find((c) => c.first <= i && i < c.end) ?? clauses[0];
-    for (const t of findTriggers(tokens, s.firstToken, s.endToken, clauseOf)) {
+    for (const t of findTriggers(tokens, s.firstToken, s.endToken, new SentenceScope(s.firstToken, s.endToken, clauses))) {
       firstAny ??= t.pattern.type;
       if (t.verbal) {
         trigger = t.pattern.type;

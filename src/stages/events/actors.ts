@@ -10,7 +10,7 @@
 //     actor of the same sentence, or nothing.
 import type { Entity, SentenceSpan, Token } from '../../article.js';
 import { mainDyad as entitiesMainDyad } from '../entities/index.js';
-import { CLAUSE_OPENERS, GATE_BITS, PAIR_ANAPHORS, PAIR_ANAPHORS_GATE, PLURAL_PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SINGULAR_PRONOUNS, type PairAnaphor } from './dictionary.js';
+import { CLAUSE_OPENERS, GATE_BITS, PAIR_ANAPHORS, PAIR_ANAPHORS_GATE, PLURAL_PRONOUNS, REPORTING_VERBS, ROLE_NOUNS, SINGULAR_PRONOUNS } from './dictionary.js';
 
 export type RefKind = 'mention' | 'pair' | 'pronoun';
 
@@ -301,10 +301,6 @@ function possessiveAfter(tokens: readonly Token[], last: number): boolean {
   return next !== undefined && next.pos === 'PART' && POSSESSIVE.has(next.text);
 }
 
-/** The actor codes of a party, distinct and sorted. */
-export function codesOf(p: Party): string[] {
-  return [...new Set(p.members.map((m) => m.actor))].sort();
-}
 
 // ---- anaphors ---------------------------------------------------------------
 

@@ -77,7 +77,7 @@ import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, THREAT_WHEN_ANNOUNCED } from '
 import { modeOf, sentenceCues, type CueHit } from './modality.js';
 import { attribute, clauseAt, codeCount, subjectOf, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical, type DatedSentence } from './timing.js';
-import { findTriggers, type Trigger } from './triggers.js';
+import { findTriggers, SentenceScope, type Trigger } from './triggers.js';
 import { anyGate, tokenLookup } from './tokens.js';
 
 export const EVENTS_VERSION = '2';
@@ -243,16 +243,11 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     // its actors only carry the focus and the subject on.
     if (refs.length === 0 || !anyGate(lookup, GATE_BITS.trigger, s.firstToken, s.endToken)) continue;
     const clauses = clausesOf(tokens, s.firstToken, s.endToken, gates);
-    const clauseIndex: number[] = new Array(s.endToken - s.firstToken);
-    for (let k = 0; k < clauses.length; k++) for (let i = clauses[k].first; i < clauses[k].end; i++) clauseIndex[i - s.firstToken] = k;
-    const insideActor = (i: number): boolean => {
-      for (const m of named) if (m.first <= i && i <= m.last) return true;
-      return false;
-    };
-    const triggers = findTriggers(tokens, s.firstToken, s.endToken, (i) => clauses[clauseIndex[i - s.firstToken]], insideActor, lookup);
+    const scope = new SentenceScope(s.firstToken, s.endToken, clauses, named);
+    const triggers = findTriggers(tokens, s.firstToken, s.endToken, scope, lookup);
     if (triggers.length === 0) continue;
 
-    const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex, parties: partiesOf(refs, tokens), reciprocals, triggers, focus: inFocus };
+    const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex: scope.indexes(), parties: partiesOf(refs, tokens), reciprocals, triggers, focus: inFocus };
     const ctx = new SentenceContext(s, tokens, dates, gates, stance[s.index], published, dyad);
     for (const trigger of triggers) draftsFor(doc, view, trigger, ctx, drafts);
   }

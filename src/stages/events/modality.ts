@@ -46,11 +46,11 @@ export function sentenceCues(tokens: readonly Token[], first: number, end: numbe
         if (cue.lower && t.text !== t.text.toLowerCase()) continue;
         if (cue.verb && t.pos !== 'VERB') continue;
         const reported = reporter >= 0;
-        out.push({ kind: reported && cue.reported ? cue.reported : cue.kind, phrase: cue.phrase, first: h.first, end: h.end, reporter: reported && cue.modal ? reporter : -1, adjacent: cue.adjacent });
+        out.push(cueHit(reported && cue.reported ? cue.reported : cue.kind, cue.phrase, h.first, h.end, false, reported && cue.modal ? reporter : -1, cue.adjacent));
       }
     }
     if ((mask & GATE_BITS.futureTimes) !== 0) {
-      for (const h of FUTURE_TIMES.matchAt(tokens, i, end)) out.push({ kind: 'future', phrase: tokens.slice(h.first, h.end).map((x) => x.normal).join(' '), first: h.first, end: h.end, time: true, reporter: -1 });
+      for (const h of FUTURE_TIMES.matchAt(tokens, i, end)) out.push(cueHit('future', normalsOf(tokens, h.first, h.end), h.first, h.end, true, -1, undefined));
     }
     // A reporting verb turns a later "would" into reported intent ("said it would allow").
     if (reporter < 0 && (gates === undefined || (mask & GATE_BITS.reportingVerb) !== 0) && t.pos === 'VERB' && REPORTING_VERBS.has(t.lemma.toLowerCase())) reporter = i;
@@ -60,6 +60,18 @@ export function sentenceCues(tokens: readonly Token[], first: number, end: numbe
   const kept: CueHit[] = [];
   for (const c of out) if (!heldInLonger(out, c)) kept.push(c);
   return kept;
+}
+
+/** Every cue hit is made here: one object shape. */
+function cueHit(kind: CueKind, phrase: string, first: number, end: number, time: boolean | undefined, reporter: number, adjacent: boolean | undefined): CueHit {
+  return { kind, phrase, first, end, time, reporter, adjacent };
+}
+
+/** The lower-cased forms of tokens [from, to), space-separated. */
+function normalsOf(tokens: readonly Token[], from: number, to: number): string {
+  let s = tokens[from].normal;
+  for (let j = from + 1; j < to; j++) s += ` ${tokens[j].normal}`;
+  return s;
 }
 
 function heldInLonger(cues: readonly CueHit[], c: CueHit): boolean {

@@ -143,10 +143,39 @@ function allNouns(hits: readonly PhraseHit<Pattern>[]): boolean {
 }
 
 /**
+ * A sentence as findTriggers reads it: the clause holding each token (the
+ * clauses cover the sentence) and the spans of its actors' names. A class, so
+ * that every call site sees one kind of object.
+ */
+export class SentenceScope {
+  private readonly clauseIndex: number[];
+  constructor(
+    private readonly first: number,
+    end: number,
+    readonly clauses: readonly Clause[],
+    private readonly names: readonly { first: number; last: number }[] = [],
+  ) {
+    this.clauseIndex = new Array(end - first);
+    for (let k = 0; k < clauses.length; k++) for (let i = clauses[k].first; i < clauses[k].end; i++) this.clauseIndex[i - first] = k;
+  }
+  clauseOf(i: number): Clause {
+    return this.clauses[this.clauseIndex[i - this.first]];
+  }
+  insideActor(i: number): boolean {
+    for (const m of this.names) if (m.first <= i && i <= m.last) return true;
+    return false;
+  }
+  /** Clause index of every token of the sentence, by token index - first. */
+  indexes(): number[] {
+    return this.clauseIndex;
+  }
+}
+
+/**
  * The noun at `i` is the object of the participle right after it ("agreements
  * signed in the 1990s"): the verb is the event, the noun its object.
  */
-function objectOfNextVerb(tokens: readonly Token[], lookup: TokenLookup, i: number, first: number, end: number, clauseOf: (i: number) => Clause): boolean {
+function objectOfNextVerb(tokens: readonly Token[], lookup: TokenLookup, i: number, first: number, end: number, scope: SentenceScope): boolean {
   if (tokens[i].pos !== 'NOUN') return false;
   let v = i + 1;
   while (v < end && tokens[v].pos === 'ADV') v++;
@@ -154,23 +183,22 @@ function objectOfNextVerb(tokens: readonly Token[], lookup: TokenLookup, i: numb
   const word = tokens[i];
   if ((lookup.gates[i] & GATE_BITS.objectWord) === 0) return false;
   for (const h of TRIGGERS.matchAt(lookup.matchable, v, end)) {
-    if (h.value.pos !== 'NOUN' && h.value.object !== null && isObjectWord(word, h.value.object) && clauseOf(v) === clauseOf(i)) return true;
+    if (h.value.pos !== 'NOUN' && h.value.object !== null && isObjectWord(word, h.value.object) && scope.clauseOf(v) === scope.clauseOf(i)) return true;
   }
   return false;
 }
 
 /**
- * All triggers of one sentence, left to right, never overlapping. `insideActor`
- * says whether a token lies inside an actor's name ("the High-Level Cooperation
- * Council"): such a token is never a trigger. `lookup` is the article's
- * (tokenLookup), computed here when not given.
+ * All triggers of one sentence, left to right, never overlapping. `scope`
+ * gives each token's clause and says whether it lies inside an actor's name
+ * ("the High-Level Cooperation Council"): such a token is never a trigger.
+ * `lookup` is the article's (tokenLookup), computed here when not given.
  */
 export function findTriggers(
   tokens: readonly Token[],
   first: number,
   end: number,
-  clauseOf: (i: number) => Clause,
-  insideActor: (i: number) => boolean = () => false,
+  scope: SentenceScope,
   lookup: TokenLookup = tokenLookup(tokens),
 ): Trigger[] {
   const out: Trigger[] = [];
@@ -179,7 +207,7 @@ export function findTriggers(
   // Object words a verb trigger has taken ("signed a ... agreement"): not events of their own.
   let taken: Set<number> | null = null;
   for (let i = first; i < end; ) {
-    if ((gates[i] & GATE_BITS.trigger) === 0 || taken?.has(i) || inName(tokens, i, first, end) || insideActor(i) || objectOfNextVerb(tokens, lookup, i, first, end, clauseOf)) {
+    if ((gates[i] & GATE_BITS.trigger) === 0 || taken?.has(i) || inName(tokens, i, first, end) || scope.insideActor(i) || objectOfNextVerb(tokens, lookup, i, first, end, scope)) {
       i++;
       continue;
     }
@@ -192,7 +220,7 @@ export function findTriggers(
       while (to < hits.length && hits[to].end === length) to++;
       const sameLength = hits.slice(k, to);
       k = to;
-      const clause = clauseOf(i);
+      const clause = scope.clauseOf(i);
       // "the first stand-alone summit": some triggers are nouns whatever wink's tag.
       const verbal = isVerbal(tokens, i, length) && !allNouns(sameLength);
       // "The agreement, signed by X and Y": a participle after its noun with a by-phrase reads as a passive.
