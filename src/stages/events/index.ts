@@ -73,12 +73,12 @@ import { countryOf } from '../stance/actors.js';
 import { governorOf, inOrder, mainDyad, mentionsBySentence, mereplace, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
-import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, THREAT_WHEN_ANNOUNCED } from './dictionary.js';
-import { modeOf, sentenceCues, type CueHit } from './modality.js';
-import { attribute, clauseAt, codeCount, subjectOf, type SentenceView } from './roles.js';
+import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, THREAT_WHEN_ANNOUNCED, type CategoryInfo } from './dictionary.js';
+import { modeOf, sentenceCues, type CueHit, type ModeResult } from './modality.js';
+import { attribute, clauseAt, codeCount, subjectOf, type Attribution, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical, type DatedSentence } from './timing.js';
 import { findTriggers, SentenceScope, type Trigger } from './triggers.js';
-import { anyGate, tokenLookup } from './tokens.js';
+import { anyGate, tokenLookup, type TokenLookup } from './tokens.js';
 
 export const EVENTS_VERSION = '2';
 
@@ -242,16 +242,30 @@ export function extractEvents(doc: ArticleDoc): { events: EventRecord[]; diagnos
     // A sentence no trigger word opens has no event, nor one without actors (no side of an event can be found):
     // its actors only carry the focus and the subject on.
     if (refs.length === 0 || !anyGate(lookup, GATE_BITS.trigger, s.firstToken, s.endToken)) continue;
-    const clauses = clausesOf(tokens, s.firstToken, s.endToken, gates);
-    const scope = new SentenceScope(s.firstToken, s.endToken, clauses, named);
-    const triggers = findTriggers(tokens, s.firstToken, s.endToken, scope, lookup);
-    if (triggers.length === 0) continue;
-
-    const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex: scope.indexes(), parties: partiesOf(refs, tokens), reciprocals, triggers, focus: inFocus };
-    const ctx = new SentenceContext(s, tokens, dates, gates, stance[s.index], published, dyad);
-    for (const trigger of triggers) draftsFor(doc, view, trigger, ctx, drafts);
+    sentenceDrafts(doc, s, lookup, named, refs, reciprocals, inFocus, new SentenceContext(s, tokens, dates, gates, stance[s.index], published, dyad), drafts);
   }
   return { events: refine(doc.id, drafts), diagnostics: [] };
+}
+
+/** The drafts of one sentence with actors and trigger words: its clauses, triggers, parties, then each trigger's. */
+function sentenceDrafts(
+  doc: ArticleDoc,
+  s: SentenceSpan,
+  lookup: TokenLookup,
+  named: readonly ActorRef[],
+  refs: readonly ActorRef[],
+  reciprocals: { first: number; last: number }[],
+  focus: Dyad | null,
+  ctx: SentenceContext,
+  drafts: Draft[],
+): void {
+  const tokens = ctx.tokens;
+  const clauses = clausesOf(tokens, s.firstToken, s.endToken, lookup.gates);
+  const scope = new SentenceScope(s.firstToken, s.endToken, clauses, named);
+  const triggers = findTriggers(tokens, s.firstToken, s.endToken, scope, lookup);
+  if (triggers.length === 0) return;
+  const view: SentenceView = { index: s.index, first: s.firstToken, end: s.endToken, tokens, clauses, clauseIndex: scope.indexes(), parties: partiesOf(refs, tokens), reciprocals, triggers, focus };
+  for (const trigger of triggers) draftsFor(doc, view, trigger, ctx, drafts);
 }
 
 const byStartLongest = (a: ActorRef, b: ActorRef): number => a.start - b.start || b.end - a.end;
@@ -400,16 +414,55 @@ function isState(actor: string): boolean {
   return /^[A-Z]{3}$/.test(actor) || /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor);
 }
 
-/** The drafts of one trigger, pushed onto `out`. */
+/** Who takes part in a trigger's act, after the coding rules that depend on the parties. */
+interface Sides {
+  attribution: Attribution;
+  type: PloverCategory;
+  info: CategoryInfo;
+  mutual: boolean;
+  sources: ActorRef[];
+  targets: ActorRef[];
+  how: string[];
+  indirect: number;
+}
+
+/** When and how (mode) a trigger's act happens. */
+interface Timing {
+  modality: ModeResult;
+  mode: EventMode;
+  intent: boolean;
+  governing: ReturnType<typeof governingDate>;
+  date: EventRecord['date'];
+  historical: boolean;
+}
+
+/**
+ * The drafts of one trigger, pushed onto `out`: its parties (sidesOf), then,
+ * when it has any, its mode and date (timingOf) and its records. (Small steps:
+ * each is compiled and optimised on its own.)
+ */
 function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext, out: Draft[]): void {
-  const p = trigger.pattern;
   const clauseFirst = view.clauses[clauseAt(view, trigger.first)].first;
   if (allegedContent(ctx.tokens, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger) || threatContent(view, trigger)) return;
+  const sides = sidesOf(view, trigger, ctx);
+  // No actor on either side: no record, and no request (whose demanded actors are the sources).
+  if (sides.sources.length === 0 && sides.targets.length === 0) return;
+  const timing = timingOf(doc, view, trigger, ctx);
+  const span = spanOf(ctx.tokens, trigger.first, trigger.end - 1);
+  const triggerSpan = { start: span.start, end: span.end, text: span.text };
+  pushRecords(doc, view, trigger, ctx, sides, timing, triggerSpan, out);
+  // "Mubarak said the US must mediate": the reporter demands the act of the one who must act.
+  const m = timing.modality;
+  if (m.mode === 'hypothetical' && m.cueKind === 'request' && m.reporter >= 0 && m.reporter < trigger.first) pushRequests(doc, view, trigger, ctx, sides, timing, triggerSpan, out);
+}
+
+function sidesOf(view: SentenceView, trigger: Trigger, ctx: SentenceContext): Sides {
+  const p = trigger.pattern;
   const attribution = attribute(view, trigger);
   let mutual = attribution.mutual;
   let type = p.type;
   // "French and Egyptian warships launched war games": joint exercises are cooperation.
-  if (p.ifMutual && new Set(attribution.sources.map((r) => r.actor)).size >= 2) {
+  if (p.ifMutual && codeCount(attribution.sources) >= 2) {
     type = p.ifMutual;
     mutual = true;
   }
@@ -451,9 +504,10 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
       indirect++;
     }
   }
-  // No actor on either side: no record, and no request (whose demanded actors are the sources).
-  if (sources.length === 0 && targets.length === 0) return;
+  return { attribution, type, info, mutual, sources, targets, how, indirect };
+}
 
+function timingOf(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext): Timing {
   const c = clauseAt(view, trigger.first);
   const clause = view.clauses[c];
   const modality = modeOf(ctx.cues, ctx.tokens, trigger, clause, c > 0 ? view.clauses[c - 1] : null);
@@ -478,15 +532,19 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
   }
   const date = eventDate(governing?.mention ?? null, ctx.published);
   const historical = governing ? isHistorical(governing.historicalValue, ctx.published) : (ctx.stance?.historical ?? false);
+  return { modality, mode, intent, governing, date, historical };
+}
 
-  const ultimatum = someNormal(ctx.tokens, trigger.end, view.end, 'unless', 'unless');
-  const conditional = ctx.conditional;
-  const span = spanOf(ctx.tokens, trigger.first, trigger.end - 1);
-  const triggerSpan = { start: span.start, end: span.end, text: span.text };
+/** One record per actor pair of the trigger (the content of a demand or a wish gives none). */
+function pushRecords(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext, sides: Sides, timing: Timing, triggerSpan: EventRecord['trigger'], out: Draft[]): void {
+  const p = trigger.pattern;
+  const { attribution, type, info, mutual, how, indirect } = sides;
+  const { modality, mode, intent, governing, date, historical } = timing;
   // "urged Azerbaijan to withdraw its troops", "aspires to procure hardware": the content of a demand or a wish is
-  // no event of its own (the demand is: its own trigger, or the reporter's REQUEST below).
-  const content = modality.cueKind === 'request' || modality.cueKind === 'desire';
-  const pairs = content ? [] : actorPairs(sources, targets, mutual, type, attribution.partners);
+  // no event of its own (the demand is: its own trigger, or the reporter's REQUEST).
+  if (modality.cueKind === 'request' || modality.cueKind === 'desire') return;
+  const pairs = actorPairs(sides.sources, sides.targets, mutual, type, attribution.partners);
+  const ultimatum = someNormal(ctx.tokens, trigger.end, view.end, 'unless', 'unless');
   // The intent rule and the provenance do not depend on the pair: worked out once, for the first record kept.
   let recoded: { type: PloverCategory; mode: EventMode } | null = null;
   let rule = '';
@@ -495,7 +553,7 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
     if (!target && (info.recipient === 'required' || p.requiresTarget)) continue;
     if (!source && !info.sourceOptional) continue;
     if (rule === '') {
-      recoded = recode(type, mode, intent, ultimatum, conditional);
+      recoded = recode(type, mode, intent, ultimatum, ctx.conditional);
       rule = `pattern:${p.id}`;
       if (trigger.object) rule += `|object:${trigger.object}`;
       if (mutual) rule += '|mutual';
@@ -534,42 +592,45 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
       recoded: recoded !== null,
     });
   }
+}
 
-  // "Mubarak said the US must mediate": the reporter demands the act of the one who must act.
-  if (modality.mode === 'hypothetical' && modality.cueKind === 'request' && modality.reporter >= 0 && modality.reporter < trigger.first) {
-    const reporter = subjectOf(view, modality.reporter);
-    const demanded = new Map(attribution.sources.map((r) => [r.actor, r] as const));
-    const requests: [ActorRef, ActorRef][] = [];
-    for (const r of reporter?.party.members ?? []) for (const q of demanded.values()) if (r.actor !== q.actor) requests.push([r, q]);
-    for (const [source, target] of requests.slice(0, MAX_RECORDS_PER_TRIGGER)) {
-      const indirect = attribution.indirect + 1;
-      out.push({
-        record: {
-          id: '',
-          articleId: doc.id,
-          published: doc.published,
-          date,
-          source: actorOf(source),
-          target: actorOf(target),
-          type: 'REQUEST',
-          quadClass: CATEGORIES.REQUEST.quadClass,
-          intensity: CATEGORIES.REQUEST.intensity,
-          stance: stanceOf(ctx.stance, CATEGORIES.REQUEST.intensity),
-          mode: 'asserted',
-          historical,
-          trigger: triggerSpan,
-          evidence: ctx.evidence,
-          confidence: confidenceOf(trigger, attribution.lightVerb, indirect, 2, 'asserted'),
-          rule: [`pattern:${p.id}`, `request:${modality.cue}->REQUEST`, 'source:reporter-subject', 'target:demanded-actor'].join('|'),
-        },
-        verbal: trigger.verbal,
-        indirect,
-        dateInClause: governing?.inClause ?? false,
-        mergeMode: 'asserted',
-        mutual: false,
-        recoded: true,
-      });
-    }
+/** "Mubarak said the US must mediate": a REQUEST from the reporter to each actor that must act. */
+function pushRequests(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext, sides: Sides, timing: Timing, triggerSpan: EventRecord['trigger'], out: Draft[]): void {
+  const p = trigger.pattern;
+  const { attribution } = sides;
+  const { modality, governing, date, historical } = timing;
+  const reporter = subjectOf(view, modality.reporter);
+  const demanded = new Map(attribution.sources.map((r) => [r.actor, r] as const));
+  const requests: [ActorRef, ActorRef][] = [];
+  for (const r of reporter?.party.members ?? []) for (const q of demanded.values()) if (r.actor !== q.actor) requests.push([r, q]);
+  for (const [source, target] of requests.slice(0, MAX_RECORDS_PER_TRIGGER)) {
+    const indirect = attribution.indirect + 1;
+    out.push({
+      record: {
+        id: '',
+        articleId: doc.id,
+        published: doc.published,
+        date,
+        source: actorOf(source),
+        target: actorOf(target),
+        type: 'REQUEST',
+        quadClass: CATEGORIES.REQUEST.quadClass,
+        intensity: CATEGORIES.REQUEST.intensity,
+        stance: stanceOf(ctx.stance, CATEGORIES.REQUEST.intensity),
+        mode: 'asserted',
+        historical,
+        trigger: triggerSpan,
+        evidence: ctx.evidence,
+        confidence: confidenceOf(trigger, attribution.lightVerb, indirect, 2, 'asserted'),
+        rule: [`pattern:${p.id}`, `request:${modality.cue}->REQUEST`, 'source:reporter-subject', 'target:demanded-actor'].join('|'),
+      },
+      verbal: trigger.verbal,
+      indirect,
+      dateInClause: governing?.inClause ?? false,
+      mergeMode: 'asserted',
+      mutual: false,
+      recoded: true,
+    });
   }
 }
 

@@ -410,131 +410,10 @@ function reciprocalAfter(view: SentenceView, from: number): boolean {
 export function attribute(view: SentenceView, trigger: Trigger): Attribution {
   const p = trigger.pattern;
   const how: string[] = [];
-  let indirect = 0;
-  let source: Party | null = null;
-  let target: Party | null = null;
-  let between: Party | null = null;
-  let lightVerb = false;
-
-  if (trigger.verbal) {
-    const subject = subjectOf(view, trigger.first);
-    if (trigger.passive && p.ownObject && subject && trigger.objectAt >= 0 && trigger.objectAt < trigger.first) {
-      // "Russian peacekeepers were withdrawn from Azerbaijan": the troops' owner withdrew them.
-      source = subject.party;
-      how.push('source:passive-owner');
-      const object = objectAfter(view, trigger.end, p.preps, false);
-      if (object) {
-        target = object.party;
-        how.push(`target:${object.prep}`);
-      }
-    } else if (trigger.passive) {
-      // "The agreement, signed by X": a reduced relative's subject is the noun it follows, no actor of the clause.
-      target = trigger.reduced ? null : (subject?.party ?? null);
-      if (target) how.push('target:passive-subject');
-      source = phraseAfter(view, trigger.end, 'by');
-      if (source) how.push('source:by');
-    } else if (trigger.reduced) {
-      // "treaties signed in the 20th century": no agent named.
-      const object = objectAfter(view, trigger.end, p.preps, false);
-      if (object && object.prep !== 'by') {
-        target = object.party;
-        how.push(`target:${object.prep}`);
-      }
-    } else {
-      if (subject) {
-        source = subject.party;
-        how.push(`source:${subject.how}`);
-        if (!DIRECT_SUBJECTS.has(subject.how)) indirect++;
-      }
-      const preps = p.mutual ? p.preps.filter((x) => MUTUAL_PREPS.has(x)) : p.preps;
-      let object = objectAfter(view, trigger.end, preps, true, source?.members ?? NO_MEMBERS);
-      // "rushed tens of thousands of soldiers to the frontier": one's own troops are what is moved, not the target.
-      if (object && p.ownObject && object.party.first <= trigger.objectAt && trigger.objectAt <= object.party.last) {
-        object = objectAfter(view, object.party.last + 1, preps, false, source?.members ?? NO_MEMBERS);
-      }
-      const complement = p.type === 'REQUEST' && !object ? complementSubject(view, trigger.end) : null;
-      if (object) {
-        target = object.party;
-        how.push(`target:${object.prep ?? 'object'}`);
-      } else if (complement) {
-        target = complement;
-        how.push('target:complement-subject');
-      } else {
-        const antecedent = relativeAntecedent(view, trigger.first);
-        if (antecedent && antecedent !== source) {
-          target = antecedent;
-          how.push('target:relative-antecedent');
-        }
-      }
-    }
-    between = phraseAfter(view, trigger.end, 'between');
-  } else {
-    source = possessorOf(view, trigger.first);
-    between = attachedPhrase(view, trigger.end, 'between');
-    if (source) how.push(`source:${source.possessive ? 'possessor' : 'modifier'}`);
-    // "the formalization of their partnership": the owner of the pattern's object word.
-    if (!source && trigger.objectAt > trigger.first) {
-      source = possessorOf(view, trigger.objectAt);
-      if (source) how.push('source:object-possessor');
-    }
-    const preps = p.mutual ? p.nominalPreps.filter((x) => MUTUAL_PREPS.has(x)) : p.nominalPreps;
-    const object = objectAfter(view, trigger.end, preps, false, source?.members ?? NO_MEMBERS);
-    if (object && object.prep !== 'by' && object.prep !== 'between') {
-      target = object.party;
-      how.push(`target:${object.prep}`);
-    }
-    if (!source) {
-      const agent = attachedPhrase(view, trigger.end, 'by');
-      if (agent) {
-        source = agent;
-        how.push('source:by');
-      }
-    }
-    const verb = governingVerb(view, trigger.first);
-    if (!source && verb?.light) {
-      const subject = subjectOf(view, verb.at);
-      if (subject) {
-        source = subject.party;
-        how.push('source:light-verb-subject');
-        lightVerb = true;
-        if (!DIRECT_SUBJECTS.has(subject.how)) indirect++;
-      }
-      // "gave the Ivory Coast ... aid": the actor between the light verb and the noun receives it.
-      if (!target) {
-        const receiver = view.parties.find((q) => q.first > verb.at && q.last < trigger.first && governorOf(view.tokens, q.first, verb.at + 1).direct);
-        if (receiver) {
-          target = receiver;
-          how.push('target:indirect-object');
-        }
-      }
-    }
-    // "Pakistan received emergency aid from the United States": the giver comes through "from".
-    if (!source && verb?.recipient) {
-      const giver = phraseAfter(view, trigger.end, 'from');
-      const subject = giver ? subjectOf(view, verb.at) : null;
-      if (giver && subject && subject.party !== giver) {
-        source = giver;
-        target = subject.party;
-        how.push('source:from', 'target:recipient-verb-subject');
-      }
-    }
-    // "Ankara's request to buy jets from the United States": asked of whoever the infinitive takes from.
-    if (source && !target && p.type === 'REQUEST') {
-      const asked = fromBeyondInfinitive(view, trigger.end);
-      if (asked) {
-        target = asked;
-        how.push('target:from');
-      }
-    }
-    if (source && !target && verb?.recipient) {
-      const subject = subjectOf(view, verb.at);
-      if (subject && subject.party !== source) {
-        target = subject.party;
-        how.push('target:recipient-verb-subject');
-        indirect++;
-      }
-    }
-  }
+  const found = trigger.verbal ? verbSides(view, trigger, how) : nounSides(view, trigger, how);
+  let { source, target } = found;
+  const { between, lightVerb } = found;
+  let indirect = found.indirect;
 
   if (p.flip) {
     [source, target] = [target, source];
@@ -543,45 +422,7 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
 
   const reciprocal = reciprocalAfter(view, trigger.end);
   const mutual = p.mutual || reciprocal;
-  if (mutual) {
-    // "normalising relations between Saudi Arabia and Israel": an explicit pair is the whole of it.
-    const parties: Party[] = [];
-    if (between && codeCount(between.members) >= 2) parties.push(between);
-    else for (const x of [source, target, between]) if (x !== null) parties.push(x);
-    let members: ActorRef[] = [];
-    for (const x of parties) for (const m of x.members) members.push(m);
-    if (between) how.push('mutual:between');
-    // "Yoon and Kishida joined Biden at Camp David for the summit": who joins and whom they join take part.
-    if (!trigger.verbal && codeCount(members) < 2) {
-      const joined = participants(view, trigger.first);
-      if (joined.length > codeCount(members)) {
-        members = joined;
-        how.push('mutual:participants');
-      }
-    }
-    // "treaties signed in the 20th century": a participle without an agent says nothing of who.
-    if (members.length === 0 && !trigger.reduced) {
-      const pair = sentencePair(view, trigger);
-      if (pair) {
-        members = pair.members;
-        how.push('mutual:sentence-pair');
-        indirect++;
-      } else {
-        // "The dissolution of the Soviet Union in 1991 marked a turning point, fostering trade and military
-        // cooperation" after a sentence about Russia and Iran: the pair in focus, one of them named here. Only
-        // for material cooperation: talks, deals and wars named without parties are often other parties'.
-        const inFocus = p.type === 'COOPERATE' ? focusPair(view, trigger) : [];
-        if (inFocus.length === 2) {
-          members = inFocus;
-          how.push('mutual:pair-in-focus');
-          indirect++;
-        }
-      }
-    }
-    for (const x of parties) if (isIndirect(x)) indirect++;
-    const partners = new Set(source && target && !between && members.length > 2 ? target.members : []);
-    return { sources: members, targets: [], mutual: true, how, indirect, lightVerb, partners };
-  }
+  if (mutual) return mutualSides(view, trigger, source, target, between, how, indirect, lightVerb);
   if (between && !target) {
     target = between;
     how.push('target:between');
@@ -589,4 +430,190 @@ export function attribute(view: SentenceView, trigger: Trigger): Attribution {
   if (source && isIndirect(source)) indirect++;
   if (target && isIndirect(target)) indirect++;
   return { sources: source?.members ?? [], targets: target?.members ?? [], mutual: false, how, indirect, lightVerb, partners: NO_PARTNERS };
+}
+
+/** What the verb or noun rules found: the sides before flipping and the mutual rule. */
+interface Found {
+  source: Party | null;
+  target: Party | null;
+  between: Party | null;
+  lightVerb: boolean;
+  indirect: number;
+}
+
+/** A verb trigger's subject and object (passive, reduced relative and infinitive readings). */
+function verbSides(view: SentenceView, trigger: Trigger, how: string[]): Found {
+  const p = trigger.pattern;
+  let indirect = 0;
+  let source: Party | null = null;
+  let target: Party | null = null;
+  const subject = subjectOf(view, trigger.first);
+  if (trigger.passive && p.ownObject && subject && trigger.objectAt >= 0 && trigger.objectAt < trigger.first) {
+    // "Russian peacekeepers were withdrawn from Azerbaijan": the troops' owner withdrew them.
+    source = subject.party;
+    how.push('source:passive-owner');
+    const object = objectAfter(view, trigger.end, p.preps, false);
+    if (object) {
+      target = object.party;
+      how.push(`target:${object.prep}`);
+    }
+  } else if (trigger.passive) {
+    // "The agreement, signed by X": a reduced relative's subject is the noun it follows, no actor of the clause.
+    target = trigger.reduced ? null : (subject?.party ?? null);
+    if (target) how.push('target:passive-subject');
+    source = phraseAfter(view, trigger.end, 'by');
+    if (source) how.push('source:by');
+  } else if (trigger.reduced) {
+    // "treaties signed in the 20th century": no agent named.
+    const object = objectAfter(view, trigger.end, p.preps, false);
+    if (object && object.prep !== 'by') {
+      target = object.party;
+      how.push(`target:${object.prep}`);
+    }
+  } else {
+    if (subject) {
+      source = subject.party;
+      how.push(`source:${subject.how}`);
+      if (!DIRECT_SUBJECTS.has(subject.how)) indirect++;
+    }
+    const preps = p.mutual ? p.preps.filter((x) => MUTUAL_PREPS.has(x)) : p.preps;
+    let object = objectAfter(view, trigger.end, preps, true, source?.members ?? NO_MEMBERS);
+    // "rushed tens of thousands of soldiers to the frontier": one's own troops are what is moved, not the target.
+    if (object && p.ownObject && object.party.first <= trigger.objectAt && trigger.objectAt <= object.party.last) {
+      object = objectAfter(view, object.party.last + 1, preps, false, source?.members ?? NO_MEMBERS);
+    }
+    const complement = p.type === 'REQUEST' && !object ? complementSubject(view, trigger.end) : null;
+    if (object) {
+      target = object.party;
+      how.push(`target:${object.prep ?? 'object'}`);
+    } else if (complement) {
+      target = complement;
+      how.push('target:complement-subject');
+    } else {
+      const antecedent = relativeAntecedent(view, trigger.first);
+      if (antecedent && antecedent !== source) {
+        target = antecedent;
+        how.push('target:relative-antecedent');
+      }
+    }
+  }
+  const between = phraseAfter(view, trigger.end, 'between');
+  return { source, target, between, lightVerb: false, indirect };
+}
+
+/** A noun trigger's possessor, its prepositional phrases, and the verb that carries it. */
+function nounSides(view: SentenceView, trigger: Trigger, how: string[]): Found {
+  const p = trigger.pattern;
+  let indirect = 0;
+  let target: Party | null = null;
+  let lightVerb = false;
+  let source = possessorOf(view, trigger.first);
+  const between = attachedPhrase(view, trigger.end, 'between');
+  if (source) how.push(`source:${source.possessive ? 'possessor' : 'modifier'}`);
+  // "the formalization of their partnership": the owner of the pattern's object word.
+  if (!source && trigger.objectAt > trigger.first) {
+    source = possessorOf(view, trigger.objectAt);
+    if (source) how.push('source:object-possessor');
+  }
+  const preps = p.mutual ? p.nominalPreps.filter((x) => MUTUAL_PREPS.has(x)) : p.nominalPreps;
+  const object = objectAfter(view, trigger.end, preps, false, source?.members ?? NO_MEMBERS);
+  if (object && object.prep !== 'by' && object.prep !== 'between') {
+    target = object.party;
+    how.push(`target:${object.prep}`);
+  }
+  if (!source) {
+    const agent = attachedPhrase(view, trigger.end, 'by');
+    if (agent) {
+      source = agent;
+      how.push('source:by');
+    }
+  }
+  const verb = governingVerb(view, trigger.first);
+  if (!source && verb?.light) {
+    const subject = subjectOf(view, verb.at);
+    if (subject) {
+      source = subject.party;
+      how.push('source:light-verb-subject');
+      lightVerb = true;
+      if (!DIRECT_SUBJECTS.has(subject.how)) indirect++;
+    }
+    // "gave the Ivory Coast ... aid": the actor between the light verb and the noun receives it.
+    if (!target) {
+      const receiver = view.parties.find((q) => q.first > verb.at && q.last < trigger.first && governorOf(view.tokens, q.first, verb.at + 1).direct);
+      if (receiver) {
+        target = receiver;
+        how.push('target:indirect-object');
+      }
+    }
+  }
+  // "Pakistan received emergency aid from the United States": the giver comes through "from".
+  if (!source && verb?.recipient) {
+    const giver = phraseAfter(view, trigger.end, 'from');
+    const subject = giver ? subjectOf(view, verb.at) : null;
+    if (giver && subject && subject.party !== giver) {
+      source = giver;
+      target = subject.party;
+      how.push('source:from', 'target:recipient-verb-subject');
+    }
+  }
+  // "Ankara's request to buy jets from the United States": asked of whoever the infinitive takes from.
+  if (source && !target && p.type === 'REQUEST') {
+    const asked = fromBeyondInfinitive(view, trigger.end);
+    if (asked) {
+      target = asked;
+      how.push('target:from');
+    }
+  }
+  if (source && !target && verb?.recipient) {
+    const subject = subjectOf(view, verb.at);
+    if (subject && subject.party !== source) {
+      target = subject.party;
+      how.push('target:recipient-verb-subject');
+      indirect++;
+    }
+  }
+
+  return { source, target, between, lightVerb, indirect };
+}
+
+/** Both sides of a mutual act are sources: the parties found, the explicit pair, the participants, or the pair in focus. */
+function mutualSides(view: SentenceView, trigger: Trigger, source: Party | null, target: Party | null, between: Party | null, how: string[], indirect: number, lightVerb: boolean): Attribution {
+  const p = trigger.pattern;
+  // "normalising relations between Saudi Arabia and Israel": an explicit pair is the whole of it.
+  const parties: Party[] = [];
+  if (between && codeCount(between.members) >= 2) parties.push(between);
+  else for (const x of [source, target, between]) if (x !== null) parties.push(x);
+  let members: ActorRef[] = [];
+  for (const x of parties) for (const m of x.members) members.push(m);
+  if (between) how.push('mutual:between');
+  // "Yoon and Kishida joined Biden at Camp David for the summit": who joins and whom they join take part.
+  if (!trigger.verbal && codeCount(members) < 2) {
+    const joined = participants(view, trigger.first);
+    if (joined.length > codeCount(members)) {
+      members = joined;
+      how.push('mutual:participants');
+    }
+  }
+  // "treaties signed in the 20th century": a participle without an agent says nothing of who.
+  if (members.length === 0 && !trigger.reduced) {
+    const pair = sentencePair(view, trigger);
+    if (pair) {
+      members = pair.members;
+      how.push('mutual:sentence-pair');
+      indirect++;
+    } else {
+      // "The dissolution of the Soviet Union in 1991 marked a turning point, fostering trade and military
+      // cooperation" after a sentence about Russia and Iran: the pair in focus, one of them named here. Only
+      // for material cooperation: talks, deals and wars named without parties are often other parties'.
+      const inFocus = p.type === 'COOPERATE' ? focusPair(view, trigger) : [];
+      if (inFocus.length === 2) {
+        members = inFocus;
+        how.push('mutual:pair-in-focus');
+        indirect++;
+      }
+    }
+  }
+  for (const x of parties) if (isIndirect(x)) indirect++;
+  const partners = new Set(source && target && !between && members.length > 2 ? target.members : []);
+  return { sources: members, targets: [], mutual: true, how, indirect, lightVerb, partners };
 }
