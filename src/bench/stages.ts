@@ -26,15 +26,23 @@ export interface StageCosts {
   costs: [string, number][];
 }
 
-/** Runs every stage on every text `rounds` times (after two warm-up rounds); ms per article. */
+/**
+ * Warm-up rounds before measuring: V8 keeps compiling the stages' code on
+ * background threads for many rounds, and process CPU time would charge that to
+ * whichever stage is running. A corpus run is thousands of articles long, so the
+ * steady state is what counts.
+ */
+const WARM_UP = 20;
+
+/** Runs every stage on every text `rounds` times after the warm-up; ms per article. */
 export function measureStages(texts: string[], rounds: number): StageCosts {
   const totals = new Map<string, number>();
   const add = (name: string, ms: number): void => {
     totals.set(name, (totals.get(name) ?? 0) + ms);
   };
   let floor = 0;
-  for (let round = 0; round < rounds + 2; round++) {
-    const measured = round >= 2;
+  for (let round = 0; round < rounds + WARM_UP; round++) {
+    const measured = round >= WARM_UP;
     for (const text of texts) {
       let t = cpu();
       const doc = floorNlp.readDoc(text);
