@@ -64,6 +64,9 @@ export function byPeriod(a: { period: string }, b: { period: string }): number {
 }
 
 export function digestArticle(article: ArticleJson): ArticleDigest {
+  // The first date each sentence mentions: the period its stance counts in.
+  const firstDates = new Map<number, string>();
+  for (const d of article.dates) if (!firstDates.has(d.sentence)) firstDates.set(d.sentence, d.value);
   return {
     id: article.id,
     title: article.title,
@@ -71,7 +74,7 @@ export function digestArticle(article: ArticleJson): ArticleDigest {
     published: article.published,
     counts: { sentences: article.sentences.length, dates: article.dates.length, entities: article.entities.length, events: article.events.length },
     entities: article.entities.map((e) => ({ entity: e.id, name: e.name, type: e.type, actor: e.actor, country: e.country, kind: e.kind, mentions: e.mentions.length })),
-    dyads: article.dyads.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, periods: dyadPeriods(article, d.actors, d.sentences) })),
+    dyads: article.dyads.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, periods: dyadPeriods(article, firstDates, d.actors, d.sentences) })),
     eventTypes: countBy(article.events.map((e) => e.type)),
     quadClasses: countBy(article.events.map((e) => e.quadClass)),
   };
@@ -87,7 +90,7 @@ function countBy(values: string[]): Record<string, number> {
  * Splits a dyad over periods: each sentence counts in the period of the date it
  * refers to (else the publication year), each event in the period of its date.
  */
-function dyadPeriods(article: ArticleJson, actors: [string, string], sentences: number[]): DyadPeriod[] {
+function dyadPeriods(article: ArticleJson, firstDates: Map<number, string>, actors: [string, string], sentences: number[]): DyadPeriod[] {
   const periods = new Map<string, DyadPeriod>();
   const period = (p: string): DyadPeriod => {
     let found = periods.get(p);
@@ -95,8 +98,7 @@ function dyadPeriods(article: ArticleJson, actors: [string, string], sentences: 
     return found;
   };
   for (const index of sentences) {
-    const date = article.dates.find((d) => d.sentence === index);
-    const bucket = period(periodOf(date?.value ?? null, article.published));
+    const bucket = period(periodOf(firstDates.get(index) ?? null, article.published));
     for (const cue of article.sentences[index].stance.cues) {
       if (cue.weight > 0) bucket.cooperation = round3(bucket.cooperation + cue.weight);
       else bucket.distrust = round3(bucket.distrust - cue.weight);
