@@ -350,14 +350,7 @@ export function resolveAnaphors(
     i = last;
   }
 
-  // Built at the first pronoun: the named actors in order (what pronouns may refer to: pronoun and pair refs never
-  // are), the parties of those ending before the pronoun (the set only grows left to right, so its size names it),
-  // and which parties sit in a prepositional phrase.
-  let named: ActorRef[] | null = null;
-  let before: Party[] = [];
-  let beforeCount = -1;
-  const prepCache = new PrepCache(tokens, sentence.firstToken);
-
+  let antecedents: Antecedents | null = null;
   for (let i = sentence.firstToken; i < sentence.endToken; i++) {
     if (gates && (gates[i] & GATE_BITS.pronoun) === 0) continue;
     const t = tokens[i];
@@ -365,62 +358,14 @@ export function resolveAnaphors(
     const plural = PLURAL_PRONOUNS.has(t.normal);
     if (!plural && !SINGULAR_PRONOUNS.has(t.normal)) continue;
     if (covered(refs, i)) continue;
-    const span = spanOf(tokens, i, i);
     // Antecedents: earlier actors of the sentence, those outside prepositional phrases first ("invited their
     // leaders" after "bowed to the protesters" may still reach into one); never the subject of the pronoun's own
     // clause unless the pronoun is possessive ("troops would be deployed against them" is not about the troops).
-    const possessive = POSSESSIVE_PRONOUNS.has(t.normal);
-    named ??= mentionsInOrder(refs);
-    let count = 0;
-    for (const r of named) if (r.last < i) count++;
-    if (count !== beforeCount) {
-      before = count === 0 ? [] : partiesOf(count === named.length ? named : endingBefore(named, i), tokens);
-      beforeCount = count;
-    }
-    const earlier = possessive ? before : notLocalSubjects(before, tokens, i);
-    const candidates: Party[] = [];
-    for (let k = earlier.length - 1; k >= 0; k--) if (!prepCache.inPrep(earlier[k])) candidates.push(earlier[k]);
-    for (let k = earlier.length - 1; k >= 0; k--) if (prepCache.inPrep(earlier[k])) candidates.push(earlier[k]);
-    if (plural) {
-      // A coordinated pair or a plural noun earlier in the sentence ("rebel leaders said they ...").
-      let nearest: Party | undefined;
-      for (const p of candidates) {
-        if (p.members.length >= 2 || p.members[0].plural) {
-          nearest = p;
-          break;
-        }
-      }
-      const outside = nearest && !prepCache.inPrep(nearest);
-      if (nearest && (outside || !dyad || !(ctx.focusBefore || namesBoth(refs, dyad, i)))) {
-        for (const m of nearest.members) refs.push(makeRef(m.actor, m.name, span.start, span.end, span.text, i, i, 'pronoun', m.country, m.plural, `pronoun:${t.normal}->${m.text}`, m.place, m.entityKind, m.person));
-        continue;
-      }
-      if (dyad && (ctx.focusBefore || namesBoth(refs, dyad, i) || pairBefore(refs, i))) {
-        pushDyadRefs(refs, dyad, span, 'pronoun', `pronoun:${t.normal}->dyad`);
-      }
-      continue;
-    }
-    // "he"/"his" refer to persons, "it"/"its" to countries and bodies; the sentence's subject first ("Erdogan said
-    // ... that he would raise it", "the United States condemned ... and reaffirmed its commitment").
-    const personal = PERSONAL_PRONOUNS.has(t.normal);
-    const first = firstParty(tokens, earlier, sentence, prepCache);
-    let subject: Party | undefined;
-    if (first) for (const p of candidates) if (!prepCache.inPrep(p) && p.first === first.first) {
-      subject = p;
-      break;
-    }
-    let agreeing = subject && agrees(subject, personal) ? subject : undefined;
-    if (!agreeing) for (const p of candidates) if (agrees(p, personal)) {
-      agreeing = p;
-      break;
-    }
-    const antecedent = agreeing?.members[0];
-    if (antecedent) refs.push(makeRef(antecedent.actor, antecedent.name, span.start, span.end, span.text, i, i, 'pronoun', antecedent.country, antecedent.plural, `pronoun:${t.normal}->${antecedent.text}`, antecedent.place, antecedent.entityKind, antecedent.person));
-    // A sentence that opens with "He" or "It" continues with the previous sentence's subject.
-    else if (ctx.previousSubject && i === firstWord(tokens, sentence) && t.pos === 'PRON') {
-      const p = ctx.previousSubject;
-      refs.push(makeRef(p.actor, p.name, span.start, span.end, span.text, i, i, 'pronoun', p.country, p.plural, `pronoun:${t.normal}->${p.text}@previous-sentence`, false, p.entityKind, p.person));
-    }
+    antecedents ??= new Antecedents(tokens, sentence, refs);
+    const earlier = antecedents.earlier(i, POSSESSIVE_PRONOUNS.has(t.normal));
+    const candidates = antecedents.outsideFirst(earlier);
+    if (plural) resolvePlural(refs, t, i, spanOf(tokens, i, i), candidates, antecedents.prep, ctx);
+    else resolveSingular(refs, t, i, spanOf(tokens, i, i), earlier, candidates, antecedents.prep, tokens, sentence, ctx);
   }
 
   if (!inOrder(refs, byPosition)) refs.sort(byPosition);
@@ -454,6 +399,94 @@ function mentionsInOrder(refs: readonly ActorRef[]): ActorRef[] {
 
 const byFirst = (a: ActorRef, b: ActorRef): number => a.first - b.first;
 const byStart = (a: ActorRef, b: ActorRef): number => a.start - b.start || b.end - a.end || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0);
+
+/**
+ * The sentence's named actors as antecedents of its pronouns, worked out at
+ * the first pronoun: the named actors in order (pronoun and pair refs never
+ * are antecedents), the parties of those ending before the pronoun (the set
+ * only grows left to right, so its size names it), and which parties sit in a
+ * prepositional phrase.
+ */
+class Antecedents {
+  private named: ActorRef[] | null = null;
+  private before: Party[] = [];
+  private beforeCount = -1;
+  readonly prep: PrepCache;
+  constructor(
+    private readonly tokens: readonly Token[],
+    sentence: SentenceSpan,
+    private readonly refs: readonly ActorRef[],
+  ) {
+    this.prep = new PrepCache(tokens, sentence.firstToken);
+  }
+  /** The parties ending before token `i`, but the subject of the pronoun's own clause unless it is possessive. */
+  earlier(i: number, possessive: boolean): Party[] {
+    const named = (this.named ??= mentionsInOrder(this.refs));
+    let count = 0;
+    for (const r of named) if (r.last < i) count++;
+    if (count !== this.beforeCount) {
+      this.before = count === 0 ? [] : partiesOf(count === named.length ? named : endingBefore(named, i), this.tokens);
+      this.beforeCount = count;
+    }
+    return possessive ? this.before : notLocalSubjects(this.before, this.tokens, i);
+  }
+  /** Nearest first, those outside prepositional phrases before those inside. */
+  outsideFirst(earlier: readonly Party[]): Party[] {
+    const candidates: Party[] = [];
+    for (let k = earlier.length - 1; k >= 0; k--) if (!this.prep.inPrep(earlier[k])) candidates.push(earlier[k]);
+    for (let k = earlier.length - 1; k >= 0; k--) if (this.prep.inPrep(earlier[k])) candidates.push(earlier[k]);
+    return candidates;
+  }
+}
+
+type Span = { start: number; end: number; text: string; first: number; last: number };
+
+/** "they", "their": a coordinated pair or a plural noun earlier in the sentence ("rebel leaders said they ..."), else the pair in focus. */
+function resolvePlural(refs: ActorRef[], t: Token, i: number, span: Span, candidates: readonly Party[], prep: PrepCache, ctx: AnaphorContext): void {
+  const { dyad } = ctx;
+  let nearest: Party | undefined;
+  for (const p of candidates) {
+    if (p.members.length >= 2 || p.members[0].plural) {
+      nearest = p;
+      break;
+    }
+  }
+  const outside = nearest && !prep.inPrep(nearest);
+  if (nearest && (outside || !dyad || !(ctx.focusBefore || namesBoth(refs, dyad, i)))) {
+    for (const m of nearest.members) refs.push(makeRef(m.actor, m.name, span.start, span.end, span.text, i, i, 'pronoun', m.country, m.plural, `pronoun:${t.normal}->${m.text}`, m.place, m.entityKind, m.person));
+    return;
+  }
+  if (dyad && (ctx.focusBefore || namesBoth(refs, dyad, i) || pairBefore(refs, i))) {
+    pushDyadRefs(refs, dyad, span, 'pronoun', `pronoun:${t.normal}->dyad`);
+  }
+}
+
+/**
+ * "he"/"his" refer to persons, "it"/"its" to countries and bodies; the
+ * sentence's subject first ("Erdogan said ... that he would raise it", "the
+ * United States condemned ... and reaffirmed its commitment"); a sentence that
+ * opens with "He" or "It" continues with the previous sentence's subject.
+ */
+function resolveSingular(refs: ActorRef[], t: Token, i: number, span: Span, earlier: readonly Party[], candidates: readonly Party[], prep: PrepCache, tokens: readonly Token[], sentence: SentenceSpan, ctx: AnaphorContext): void {
+  const personal = PERSONAL_PRONOUNS.has(t.normal);
+  const first = firstParty(tokens, earlier, sentence, prep);
+  let subject: Party | undefined;
+  if (first) for (const p of candidates) if (!prep.inPrep(p) && p.first === first.first) {
+    subject = p;
+    break;
+  }
+  let agreeing = subject && agrees(subject, personal) ? subject : undefined;
+  if (!agreeing) for (const p of candidates) if (agrees(p, personal)) {
+    agreeing = p;
+    break;
+  }
+  const antecedent = agreeing?.members[0];
+  if (antecedent) refs.push(makeRef(antecedent.actor, antecedent.name, span.start, span.end, span.text, i, i, 'pronoun', antecedent.country, antecedent.plural, `pronoun:${t.normal}->${antecedent.text}`, antecedent.place, antecedent.entityKind, antecedent.person));
+  else if (ctx.previousSubject && i === firstWord(tokens, sentence) && t.pos === 'PRON') {
+    const p = ctx.previousSubject;
+    refs.push(makeRef(p.actor, p.name, span.start, span.end, span.text, i, i, 'pronoun', p.country, p.plural, `pronoun:${t.normal}->${p.text}@previous-sentence`, false, p.entityKind, p.person));
+  }
+}
 
 const byPosition = (a: ActorRef, b: ActorRef): number => a.first - b.first || a.start - b.start || (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0);
 

@@ -143,6 +143,48 @@ function allNouns(hits: readonly PhraseHit<Pattern>[]): boolean {
 }
 
 /**
+ * The trigger the dictionary's hits at token `i` give, or null: matchAt lists
+ * the longest phrases first; within one length, entries whose object is present
+ * (the nearest object word decides) beat the bare entry.
+ */
+function triggerAt(tokens: readonly Token[], gates: Uint16Array, hits: readonly PhraseHit<Pattern>[], i: number, first: number, end: number, scope: SentenceScope): Trigger | null {
+  let chosen: Trigger | null = null;
+  for (let k = 0; k < hits.length && !chosen; ) {
+    const length = hits[k].end;
+    let to = k;
+    while (to < hits.length && hits[to].end === length) to++;
+    const sameLength = hits.slice(k, to);
+    k = to;
+    const clause = scope.clauseOf(i);
+    // "the first stand-alone summit": some triggers are nouns whatever wink's tag.
+    const verbal = isVerbal(tokens, i, length) && !allNouns(sameLength);
+    // "The agreement, signed by X and Y": a participle after its noun with a by-phrase reads as a passive.
+    const passiveForm = verbal && isPassive(tokens, i, length, clause.first);
+    const reduced = verbal && !passiveForm && reducedRelativeHead(tokens, i, first, end) >= 0;
+    const passive = verbal && (passiveForm || (reduced && tokens[length]?.normal === 'by'));
+    if (verbal && inCompound(tokens, i)) continue;
+    let fallback: Trigger | null = null;
+    for (const h of sameLength) {
+      const p = h.value;
+      if (p.pos === 'VERB' && !verbal) continue;
+      if (p.pos === 'NOUN' && verbal) continue;
+      if (p.lower && tokens[i].text !== tokens[i].text.toLowerCase()) continue;
+      if (p.object) {
+        const at = findObject(tokens, gates, { first: i, end: length }, clause, p.object, passive, reduced);
+        // "withdraw weapons inspectors from Iraq": inspectors, not from.
+        if (at >= 0 && (!chosen || Math.abs(at - i) < Math.abs(chosen.objectAt - i))) {
+          chosen = { pattern: p, first: i, end: length, verbal, passive, reduced, object: tokens[at].normal, objectAt: at };
+        }
+        continue;
+      }
+      fallback ??= { pattern: p, first: i, end: length, verbal, passive, reduced, object: null, objectAt: -1 };
+    }
+    chosen ??= fallback;
+  }
+  return chosen;
+}
+
+/**
  * A sentence as findTriggers reads it: the clause holding each token (the
  * clauses cover the sentence) and the spans of its actors' names. A class, so
  * that every call site sees one kind of object.
@@ -211,41 +253,7 @@ export function findTriggers(
       i++;
       continue;
     }
-    const hits = TRIGGERS.matchAt(lookup.matchable, i, end);
-    let chosen: Trigger | null = null;
-    // matchAt lists the longest phrases first; within one length prefer entries whose object is present.
-    for (let k = 0; k < hits.length && !chosen; ) {
-      const length = hits[k].end;
-      let to = k;
-      while (to < hits.length && hits[to].end === length) to++;
-      const sameLength = hits.slice(k, to);
-      k = to;
-      const clause = scope.clauseOf(i);
-      // "the first stand-alone summit": some triggers are nouns whatever wink's tag.
-      const verbal = isVerbal(tokens, i, length) && !allNouns(sameLength);
-      // "The agreement, signed by X and Y": a participle after its noun with a by-phrase reads as a passive.
-      const passiveForm = verbal && isPassive(tokens, i, length, clause.first);
-      const reduced = verbal && !passiveForm && reducedRelativeHead(tokens, i, first, end) >= 0;
-      const passive = verbal && (passiveForm || (reduced && tokens[length]?.normal === 'by'));
-      if (verbal && inCompound(tokens, i)) continue;
-      let fallback: Trigger | null = null;
-      for (const h of sameLength) {
-        const p = h.value;
-        if (p.pos === 'VERB' && !verbal) continue;
-        if (p.pos === 'NOUN' && verbal) continue;
-        if (p.lower && tokens[i].text !== tokens[i].text.toLowerCase()) continue;
-        if (p.object) {
-          const at = findObject(tokens, gates, { first: i, end: length }, clause, p.object, passive, reduced);
-          // The nearest object word decides ("withdraw weapons inspectors from Iraq": inspectors, not from).
-          if (at >= 0 && (!chosen || Math.abs(at - i) < Math.abs(chosen.objectAt - i))) {
-            chosen = { pattern: p, first: i, end: length, verbal, passive, reduced, object: tokens[at].normal, objectAt: at };
-          }
-          continue;
-        }
-        fallback ??= { pattern: p, first: i, end: length, verbal, passive, reduced, object: null, objectAt: -1 };
-      }
-      chosen ??= fallback;
-    }
+    const chosen = triggerAt(tokens, gates, TRIGGERS.matchAt(lookup.matchable, i, end), i, first, end, scope);
     if (chosen) {
       out.push(chosen);
       if (chosen.verbal && chosen.objectAt >= 0) (taken ??= new Set()).add(chosen.objectAt);
