@@ -114,53 +114,72 @@ export const corefNames: Refiner = {
     // A leader's bare surname is the article's own person of that surname when the
     // leader's full name never appears ("Lyndon Johnson … Johnson" is not Boris Johnson).
     const fullLeaders = new Set(candidates.filter((c) => c.entry?.leader && c.last - c.first > 1).map((c) => c.key));
+    const names: ArticleNames = { texts, things, byText, bySurname, surnames, fullLeaders };
     const out: Candidate[] = [];
     for (let k = 0; k < n; k++) {
       const c = candidates[k];
-      const text = texts[k];
-      // "Valeska Paris … Paris claims": a one-word place that is the surname of the article's person is that person.
-      // Countries are left alone: "Jordan's King Abdullah" is the country even beside "Michael Jordan".
-      if (c.evidence === 'known' && c.type !== 'PERSON' && c.last - c.first === 1 && TOWN_KINDS.has(c.kind) && !isPossessive(ctx.tokens[c.last]?.text ?? '')) {
-        const local = bySurname.get(text);
-        if (local && !local.entry) {
-          adopt(c, local, 'coref:surname');
-          out.push(c);
-          continue;
-        }
-      }
-      // "Warhol Polaroids" after "Andy Warhol": a person's surname opening a run of unknown words names a
-      // thing of theirs; the surname is kept as a namesake mention of the person (namesakes).
-      if (things[k]) {
-        c.last = c.first + 1;
-        c.end = ctx.tokens[c.first].end;
-        c.name = ctx.tokens[c.first].text;
-        c.key = surnames.get(c.name)!;
-        c.rule = 'name:namesake-owner';
-        out.push(c);
-        continue;
-      }
-      if (c.entry?.leader && c.last - c.first === 1 && !fullLeaders.has(c.key)) {
-        const local = bySurname.get(text);
-        if (local && !local.entry) {
-          adopt(c, local, 'coref:surname');
-          out.push(c);
-          continue;
-        }
-      }
-      const unknownName = c.evidence !== 'known' && !c.title;
-      const person = unknownName && c.last - c.first === 1 ? bySurname.get(text) : undefined;
-      const same = byText.get(text);
-      if (person) {
-        adopt(c, person, 'coref:surname');
-      } else if (c.evidence === 'unconfirmed' || c.evidence === 'weak') {
-        if (same && same !== c && same.evidence !== 'weak' && same.evidence !== 'unconfirmed') adopt(c, same, 'coref:same-name');
-        else if (c.evidence === 'unconfirmed') continue;
-      }
-      out.push(c);
+      // Most known names keep their own key: only one-word towns and leaders' surnames may be someone else's.
+      if ((c.evidence === 'known' && !c.entry?.leader && (c.last - c.first !== 1 || !TOWN_KINDS.has(c.kind))) || resolveName(ctx, names, c, k)) out.push(c);
     }
     return out;
   },
 };
+
+/** What corefNames reads of the article's names. */
+interface ArticleNames {
+  /** Per candidate: its text, and whether it names a thing of a person ("Warhol Polaroids"). */
+  texts: string[];
+  things: boolean[];
+  byText: Map<string, Candidate>;
+  /** A surname's one person (null: several). */
+  bySurname: Map<string, Candidate | null>;
+  /** A person's surname, and the person's key. */
+  surnames: Map<string, string>;
+  /** Leaders named in full somewhere in the article. */
+  fullLeaders: Set<string>;
+}
+
+/** corefNames for one candidate: it may take another name's key; false drops it. */
+function resolveName(ctx: Context, names: ArticleNames, c: Candidate, k: number): boolean {
+  const { texts, things, byText, bySurname, surnames, fullLeaders } = names;
+  const text = texts[k];
+  // "Valeska Paris … Paris claims": a one-word place that is the surname of the article's person is that person.
+  // Countries are left alone: "Jordan's King Abdullah" is the country even beside "Michael Jordan".
+  if (c.evidence === 'known' && c.type !== 'PERSON' && c.last - c.first === 1 && TOWN_KINDS.has(c.kind) && !isPossessive(ctx.tokens[c.last]?.text ?? '')) {
+    const local = bySurname.get(text);
+    if (local && !local.entry) {
+      adopt(c, local, 'coref:surname');
+      return true;
+    }
+  }
+  // "Warhol Polaroids" after "Andy Warhol": a person's surname opening a run of unknown words names a
+  // thing of theirs; the surname is kept as a namesake mention of the person (namesakes).
+  if (things[k]) {
+    c.last = c.first + 1;
+    c.end = ctx.tokens[c.first].end;
+    c.name = ctx.tokens[c.first].text;
+    c.key = surnames.get(c.name)!;
+    c.rule = 'name:namesake-owner';
+    return true;
+  }
+  if (c.entry?.leader && c.last - c.first === 1 && !fullLeaders.has(c.key)) {
+    const local = bySurname.get(text);
+    if (local && !local.entry) {
+      adopt(c, local, 'coref:surname');
+      return true;
+    }
+  }
+  const unknownName = c.evidence !== 'known' && !c.title;
+  const person = unknownName && c.last - c.first === 1 ? bySurname.get(text) : undefined;
+  const same = byText.get(text);
+  if (person) {
+    adopt(c, person, 'coref:surname');
+  } else if (c.evidence === 'unconfirmed' || c.evidence === 'weak') {
+    if (same && same !== c && same.evidence !== 'weak' && same.evidence !== 'unconfirmed') adopt(c, same, 'coref:same-name');
+    else if (c.evidence === 'unconfirmed') return false;
+  }
+  return true;
+}
 
 /** "Kristin Wilkins" and "Kristen Wilkins": a given name spelt two ways, or written as an initial, is one person. */
 function sameGivenName(a: string, b: string): boolean {
@@ -193,26 +212,33 @@ function adopt(c: Candidate, from: Candidate, rule: string): void {
 export const linkAcronyms: Refiner = {
   name: 'link-acronyms',
   refine(ctx, candidates) {
-    const orgs = candidates.filter((c) => (c.type === 'ORGANIZATION' || (c.type === 'LOCATION' && c.evidence !== 'known')) && c.last - c.first > 1);
-    const defined = new Map<string, Candidate>();
-    // "Worldwide Developers Conference (WWDC)": the acronym of an event names no body.
-    const events = new Set<string>();
-    for (const c of candidates) {
-      if (!isAcronym(c.name) || c.last - c.first !== 1) continue;
-      const open = ctx.tokens[c.first - 1];
-      if (open?.text === '(' && ctx.lex.EVENT_HEADS.has(ctx.tokens[c.first - 2]?.text ?? '')) events.add(c.name);
-      // "Korean Central News Agency (KCNA)", "Kennedy Space Center (KSC)": a body or a place.
-      const before = candidates.find((o) => o !== c && o.last === c.first - 1 && (o.type === 'ORGANIZATION' || o.type === 'LOCATION'));
-      if (open?.text === '(' && before) defined.set(c.name, before);
-    }
-    for (const c of candidates) {
-      if (c.evidence === 'known' || !isAcronym(c.name) || c.last - c.first !== 1) continue;
-      const org = defined.get(c.name) ?? orgs.find((o) => initials(o.name) === c.name.replace(/\./g, ''));
-      if (org) adopt(c, org, 'coref:acronym');
-    }
-    return events.size === 0 ? candidates : candidates.filter((c) => c.evidence === 'known' || !events.has(c.name));
+    let acronyms: Candidate[] | undefined;
+    for (const c of candidates) if (c.last - c.first === 1 && isAcronym(c.name)) (acronyms ??= []).push(c);
+    return acronyms === undefined ? candidates : linkAcronymsIn(ctx, candidates, acronyms);
   },
 };
+
+/** linkAcronyms, once the one-word acronyms among the candidates are known. */
+function linkAcronymsIn(ctx: Context, candidates: Candidate[], acronyms: readonly Candidate[]): Candidate[] {
+  const defined = new Map<string, Candidate>();
+  // "Worldwide Developers Conference (WWDC)": the acronym of an event names no body.
+  const events = new Set<string>();
+  for (const c of acronyms) {
+    const open = ctx.tokens[c.first - 1];
+    if (open?.text === '(' && ctx.lex.EVENT_HEADS.has(ctx.tokens[c.first - 2]?.text ?? '')) events.add(c.name);
+    // "Korean Central News Agency (KCNA)", "Kennedy Space Center (KSC)": a body or a place.
+    const before = candidates.find((o) => o !== c && o.last === c.first - 1 && (o.type === 'ORGANIZATION' || o.type === 'LOCATION'));
+    if (open?.text === '(' && before) defined.set(c.name, before);
+  }
+  let orgs: Candidate[] | undefined;
+  for (const c of acronyms) {
+    if (c.evidence === 'known') continue;
+    orgs ??= candidates.filter((o) => (o.type === 'ORGANIZATION' || (o.type === 'LOCATION' && o.evidence !== 'known')) && o.last - o.first > 1);
+    const org = defined.get(c.name) ?? orgs.find((o) => initials(o.name) === c.name.replace(/\./g, ''));
+    if (org) adopt(c, org, 'coref:acronym');
+  }
+  return events.size === 0 ? candidates : candidates.filter((c) => c.evidence === 'known' || !events.has(c.name));
+}
 
 function initials(name: string): string {
   return name
@@ -319,52 +345,55 @@ export const codePersons: Refiner = {
   refine(ctx, candidates) {
     const spans = new Spans(candidates);
     const titled = new Map<number, TitleUse>();
-    for (const c of candidates) {
-      if (c.type !== 'PERSON' || c.nominal) continue;
-      const title = titleUseBefore(ctx, c.first, titled);
-      let modifier: Candidate | undefined;
-      if (title) {
-        titled.set(c.last, title);
-        c.title = title;
-        modifier = titleModifier(ctx, spans.byLast(), title);
-        // "Gen. Qassem Soleimani, the Quds Force commander": the appositive names the body.
-        if (!modifier) {
-          const app = appositiveTitle(ctx, spans, c);
-          if (app) {
-            modifier = app.modifier;
-            if (app.title.title.role) c.title = app.title;
-          }
-        }
-      } else {
-        const app = appositiveTitle(ctx, spans, c) ?? titleOfBefore(ctx, spans, c);
-        if (app) {
-          c.title = app.title;
-          modifier = app.modifier;
-        }
-      }
-      const leader = c.entry?.leader;
-      if (leader) {
-        const coding = codeLeader(leader, ctx.published, c.title ? c.title.title.offices : null, c.title?.former ?? false);
-        c.mentionActor = coding.actor;
-        if (coding.basis !== 'date') c.rule += coding.basis === 'title' ? '+titled' : '+former';
-        // A title the leaders list does not record ("NATO Secretary General Mark Rutte") codes like any title.
-        if (coding.basis !== 'date' || !c.title || !modifier) continue;
-      }
-      if (!c.title) continue;
-      const role = c.title.former ? 'ELI' : c.title.title.role;
-      if (modifier && modifier.actor) {
-        const base = modifier.mentionActor ?? modifier.actor;
-        // A body's officer stands for the body ("Kremlin spokesman" → RUSGOV, "NATO
-        // Secretary General" → NATO); a country's officer takes the title's role.
-        c.mentionActor = modifier.type !== 'ORGANIZATION' && COUNTRY_CODE.test(base) && role ? base + role : base;
-        c.country = modifier.country ?? c.country;
-        c.actor = c.mentionActor;
-        c.rule += '+titled';
-      }
-    }
+    for (const c of candidates) if (c.type === 'PERSON' && !c.nominal) codePerson(ctx, spans, titled, c);
     return candidates;
   },
 };
+
+/** A person's code from the title before the name, an apposition after it, and the leaders list. */
+function codePerson(ctx: Context, spans: Spans, titled: Map<number, TitleUse>, c: Candidate): void {
+  const title = titleUseBefore(ctx, c.first, titled);
+  let modifier: Candidate | undefined;
+  if (title) {
+    titled.set(c.last, title);
+    c.title = title;
+    modifier = titleModifier(ctx, spans.byLast(), title);
+    // "Gen. Qassem Soleimani, the Quds Force commander": the appositive names the body.
+    if (!modifier) {
+      const app = appositiveTitle(ctx, spans, c);
+      if (app) {
+        modifier = app.modifier;
+        if (app.title.title.role) c.title = app.title;
+      }
+    }
+  } else {
+    const app = appositiveTitle(ctx, spans, c) ?? titleOfBefore(ctx, spans, c);
+    if (app) {
+      c.title = app.title;
+      modifier = app.modifier;
+    }
+  }
+  const leader = c.entry?.leader;
+  if (leader) {
+    const coding = codeLeader(leader, ctx.published, c.title ? c.title.title.offices : null, c.title?.former ?? false);
+    c.mentionActor = coding.actor;
+    if (coding.basis !== 'date') c.rule += coding.basis === 'title' ? '+titled' : '+former';
+    // A title the leaders list does not record ("NATO Secretary General Mark Rutte") codes like any title.
+    if (coding.basis !== 'date' || !c.title || !modifier) return;
+  }
+  if (!c.title) return;
+  const role = c.title.former ? 'ELI' : c.title.title.role;
+  if (modifier && modifier.actor) {
+    const base = modifier.mentionActor ?? modifier.actor;
+    // A body's officer stands for the body ("Kremlin spokesman" → RUSGOV, "NATO
+    // Secretary General" → NATO); a country's officer takes the title's role.
+    c.mentionActor = modifier.type !== 'ORGANIZATION' && COUNTRY_CODE.test(base) && role ? base + role : base;
+    c.country = modifier.country ?? c.country;
+    c.actor = c.mentionActor;
+    c.rule += '+titled';
+  }
+}
+
 
 /**
  * "the Andy Warhol Foundation", "the Udvar-Hazy Center", "Warhol Polaroids": a
@@ -388,44 +417,50 @@ export const namesakes: Refiner = {
     forms.sort((a, b) => b.words.length - a.words.length);
     const added: Candidate[] = [];
     for (const c of candidates) {
-      if (c.rule === 'name:namesake-owner') {
-        const owner = persons.get(c.key);
-        if (owner) {
-          adopt(c, owner, 'coref:namesake');
-          c.mentionActor = null;
-        }
-        continue;
-      }
-      if ((c.type !== 'ORGANIZATION' && c.type !== 'LOCATION') || c.evidence === 'known' || c.last - c.first < 2) continue;
-      for (const { words, person } of forms) {
-        if (words.length >= c.last - c.first) continue;
-        let k = 0;
-        while (k < words.length && ctx.tokens[c.first + k].text === words[k]) k++;
-        if (k < words.length) continue;
-        added.push(
-          makeCandidate({
-            first: c.first,
-            last: c.first + k,
-            start: c.start,
-            end: ctx.tokens[c.first + k - 1].end,
-            key: person.key,
-            name: person.name,
-            type: 'PERSON',
-            kind: person.kind,
-            actor: person.actor,
-            country: person.country,
-            mentionActor: null,
-            rule: 'coref:namesake',
-            evidence: 'signal',
-            entry: person.entry,
-          }),
-        );
-        break;
-      }
+      if (c.rule === 'name:namesake-owner') ownedBy(c, persons);
+      else if ((c.type === 'ORGANIZATION' || c.type === 'LOCATION') && c.evidence !== 'known' && c.last - c.first >= 2) namesakeIn(ctx, c, forms, added);
     }
-    return added.length === 0 ? candidates : [...candidates, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+    return added.length === 0 ? candidates : [...candidates, ...added].sort(bySpan);
   },
 };
+
+/** "Warhol Polaroids": the surname kept by coreference is a mention of its person, standing for no actor. */
+function ownedBy(c: Candidate, persons: Map<string, Candidate>): void {
+  const owner = persons.get(c.key);
+  if (owner) {
+    adopt(c, owner, 'coref:namesake');
+    c.mentionActor = null;
+  }
+}
+
+/** "the Andy Warhol Foundation": a person's name opening a longer name is a mention of the person (added to `added`). */
+function namesakeIn(ctx: Context, c: Candidate, forms: readonly { words: string[]; person: Candidate }[], added: Candidate[]): void {
+  for (const { words, person } of forms) {
+    if (words.length >= c.last - c.first) continue;
+    let k = 0;
+    while (k < words.length && ctx.tokens[c.first + k].text === words[k]) k++;
+    if (k < words.length) continue;
+    added.push(
+      makeCandidate({
+        first: c.first,
+        last: c.first + k,
+        start: c.start,
+        end: ctx.tokens[c.first + k - 1].end,
+        key: person.key,
+        name: person.name,
+        type: 'PERSON',
+        kind: person.kind,
+        actor: person.actor,
+        country: person.country,
+        mentionActor: null,
+        rule: 'coref:namesake',
+        evidence: 'signal',
+        entry: person.entry,
+      }),
+    );
+    return;
+  }
+}
 
 /**
  * "the Russian president", "Iran's supreme leader": a title after a country and
@@ -528,28 +563,30 @@ function bySpan(a: Candidate, b: Candidate): number {
 export const capitalsAsGovernments: Refiner = {
   name: 'capitals-as-governments',
   refine(ctx, candidates) {
-    for (let k = 0; k < candidates.length; k++) {
-      const c = candidates[k];
-      if (c.kind !== 'capital' || !c.country) continue;
-      const prev = ctx.tokens[c.first - 1];
-      if (prev && prev.sentence === ctx.tokens[c.first].sentence && (prev.pos === 'ADP' || prev.pos === 'DET')) continue;
-      let j = c.last;
-      // "Moscow and Tehran have agreed": step over coordinated names to the verb.
-      while (ctx.tokens[j] && (ctx.tokens[j].text === 'and' || ctx.tokens[j].text === ',')) {
-        const next = candidates.find((o) => o.first === j + 1);
-        if (!next) break;
-        j = next.last;
-      }
-      while (ctx.tokens[j] && ctx.tokens[j].pos === 'ADV') j++;
-      const verb = ctx.tokens[j];
-      if (verb && verb.sentence === ctx.tokens[c.first].sentence && (verb.pos === 'VERB' || verb.pos === 'AUX')) {
-        c.mentionActor = c.country + 'GOV';
-        c.rule += '+government-subject';
-      }
-    }
+    for (const c of candidates) if (c.kind === 'capital' && c.country) governmentSubject(ctx, candidates, c);
     return candidates;
   },
 };
+
+// The refiners' loops over all candidates stay small; what they do for the few candidates
+// concerned sits in helpers like this one (small loops are cheap to run and to compile).
+function governmentSubject(ctx: Context, candidates: readonly Candidate[], c: Candidate): void {
+  const prev = ctx.tokens[c.first - 1];
+  if (prev && prev.sentence === ctx.tokens[c.first].sentence && (prev.pos === 'ADP' || prev.pos === 'DET')) return;
+  let j = c.last;
+  // "Moscow and Tehran have agreed": step over coordinated names to the verb.
+  while (ctx.tokens[j] && (ctx.tokens[j].text === 'and' || ctx.tokens[j].text === ',')) {
+    const next = candidates.find((o) => o.first === j + 1);
+    if (!next) break;
+    j = next.last;
+  }
+  while (ctx.tokens[j] && ctx.tokens[j].pos === 'ADV') j++;
+  const verb = ctx.tokens[j];
+  if (verb && verb.sentence === ctx.tokens[c.first].sentence && (verb.pos === 'VERB' || verb.pos === 'AUX')) {
+    c.mentionActor = c.country + 'GOV';
+    c.rule += '+government-subject';
+  }
+}
 
 /**
  * "Iranian officials", "Russia's military", "Tehran's government": a country
@@ -561,32 +598,34 @@ export const roleNouns: Refiner = {
 };
 
 function codeRoleNouns(ctx: Context, candidates: Candidate[]): Candidate[] {
-  for (const c of candidates) {
-    if ((c.type !== 'LOCATION' && c.type !== 'NORP') || !c.country || !c.actor || !COUNTRY_CODE.test(c.actor)) continue;
-    if (c.mentionActor && c.mentionActor !== c.actor) continue;
-    let j = c.last;
-    const sentence = ctx.tokens[c.first].sentence;
-    if (ctx.tokens[j] && isPossessive(ctx.tokens[j].text)) j++;
-    // One adjective may stand between: "Iranian senior officials", "Russia's new government".
-    for (let hop = 0; hop < 2; hop++) {
-      const t = ctx.tokens[j];
-      if (!t || t.sentence !== sentence || !startsLowerCase(t.text)) break;
-      const role = ctx.lex.ROLE_NOUNS.get(t.normal);
-      if (role) {
-        // "military officials" keeps the first role; "military interventions" is an adjective: no role.
-        const next = ctx.tokens[j + 1];
-        const modifies = next && next.sentence === sentence && next.pos === 'NOUN' && startsLowerCase(next.text);
-        if (!modifies || ctx.lex.ROLE_NOUNS.has(next.normal)) {
-          c.mentionActor = c.country + role;
-          c.rule += '+role-noun';
-        }
-        break;
-      }
-      if (t.pos !== 'ADJ') break;
-      j++;
-    }
-  }
+  for (const c of candidates) if ((c.type === 'LOCATION' || c.type === 'NORP') && c.country && c.actor) roleNoun(ctx, c);
   return candidates;
+}
+
+/** "Iranian officials", "Russia's new government": the role noun after a country word, if any, codes the mention. */
+function roleNoun(ctx: Context, c: Candidate): void {
+  if (!COUNTRY_CODE.test(c.actor!) || (c.mentionActor && c.mentionActor !== c.actor)) return;
+  let j = c.last;
+  const sentence = ctx.tokens[c.first].sentence;
+  if (ctx.tokens[j] && isPossessive(ctx.tokens[j].text)) j++;
+  // One adjective may stand between: "Iranian senior officials", "Russia's new government".
+  for (let hop = 0; hop < 2; hop++) {
+    const t = ctx.tokens[j];
+    if (!t || t.sentence !== sentence || !startsLowerCase(t.text)) break;
+    const role = ctx.lex.ROLE_NOUNS.get(t.normal);
+    if (role) {
+      // "military officials" keeps the first role; "military interventions" is an adjective: no role.
+      const next = ctx.tokens[j + 1];
+      const modifies = next && next.sentence === sentence && next.pos === 'NOUN' && startsLowerCase(next.text);
+      if (!modifies || ctx.lex.ROLE_NOUNS.has(next.normal)) {
+        c.mentionActor = c.country + role;
+        c.rule += '+role-noun';
+      }
+      break;
+    }
+    if (t.pos !== 'ADJ') break;
+    j++;
+  }
 }
 
 /**
@@ -597,41 +636,51 @@ function codeRoleNouns(ctx: Context, candidates: Candidate[]): Candidate[] {
 export const retypeModifiedBodies: Refiner = {
   name: 'retype-modified-bodies',
   refine(ctx, candidates) {
-    const byLast = new Map<number, Candidate>();
-    for (const c of candidates) byLast.set(c.last, c);
+    let byLast: Map<number, Candidate> | undefined;
     for (const c of candidates) {
-      // "Russia's Defense Ministry": a body named by its head word takes the country before it.
-      if (c.type === 'ORGANIZATION' && c.evidence !== 'known' && !c.country && c.role !== undefined) {
-        let j = c.first;
-        if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
-        const mod = byLast.get(j);
-        if (mod && mod.country && (mod.kind === 'country' || mod.kind === 'demonym' || mod.kind === 'capital')) {
-          c.country = mod.country;
-          c.actor = c.role ? mod.country + c.role : null;
-          c.key = `organization:${mod.country}:${c.name}`;
-          c.rule += '+national';
-        }
-        continue;
+      if (c.type !== 'ORGANIZATION') continue;
+      if (byLast === undefined) {
+        byLast = new Map<number, Candidate>();
+        for (const o of candidates) byLast.set(o.last, o);
       }
-      if (c.type !== 'ORGANIZATION' || c.evidence !== 'known') continue;
-      const text = spanText(ctx, c.first, c.last);
-      if (/\p{Lu}{2}/u.test(text) || !/(Council|Assembly|Party|Court|Office|Service|Ministry|Committee|Commission|Congress|Senate|Parliament|Guard|Army|Forces)$/.test(text)) continue;
-      let j = c.first;
-      if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
-      const mod = byLast.get(j);
-      if (!mod || !mod.country || (mod.kind !== 'country' && mod.kind !== 'demonym') || mod.country === c.country) continue;
-      const role = /Party$/.test(text) ? 'PTY' : /(Court)$/.test(text) ? 'JUD' : /(Congress|Senate|Parliament|Assembly)$/.test(text) ? 'LEG' : /(Guard|Army|Forces)$/.test(text) ? 'MIL' : 'GOV';
-      c.key = `organization:${mod.country}:${text}`;
-      c.name = text;
-      c.country = mod.country;
-      c.actor = mod.country + role;
-      c.kind = role === 'PTY' ? 'party' : role === 'MIL' ? 'military' : 'government';
-      c.entry = undefined;
-      c.rule += '+national';
+      retypeBody(ctx, byLast, c);
     }
     return candidates;
   },
 };
+
+/** An organisation written after a country word: the body of that country. */
+function retypeBody(ctx: Context, byLast: Map<number, Candidate>, c: Candidate): void {
+  // "Russia's Defense Ministry": a body named by its head word takes the country before it.
+  if (c.type === 'ORGANIZATION' && c.evidence !== 'known' && !c.country && c.role !== undefined) {
+    let j = c.first;
+    if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
+    const mod = byLast.get(j);
+    if (mod && mod.country && (mod.kind === 'country' || mod.kind === 'demonym' || mod.kind === 'capital')) {
+      c.country = mod.country;
+      c.actor = c.role ? mod.country + c.role : null;
+      c.key = `organization:${mod.country}:${c.name}`;
+      c.rule += '+national';
+    }
+    return;
+  }
+  if (c.type !== 'ORGANIZATION' || c.evidence !== 'known') return;
+  const text = spanText(ctx, c.first, c.last);
+  if (/\p{Lu}{2}/u.test(text) || !/(Council|Assembly|Party|Court|Office|Service|Ministry|Committee|Commission|Congress|Senate|Parliament|Guard|Army|Forces)$/.test(text)) return;
+  let j = c.first;
+  if (j - 1 >= 0 && isPossessive(ctx.tokens[j - 1].text)) j--;
+  const mod = byLast.get(j);
+  if (!mod || !mod.country || (mod.kind !== 'country' && mod.kind !== 'demonym') || mod.country === c.country) return;
+  const role = /Party$/.test(text) ? 'PTY' : /(Court)$/.test(text) ? 'JUD' : /(Congress|Senate|Parliament|Assembly)$/.test(text) ? 'LEG' : /(Guard|Army|Forces)$/.test(text) ? 'MIL' : 'GOV';
+  c.key = `organization:${mod.country}:${text}`;
+  c.name = text;
+  c.country = mod.country;
+  c.actor = mod.country + role;
+  c.kind = role === 'PTY' ? 'party' : role === 'MIL' ? 'military' : 'government';
+  c.entry = undefined;
+  c.rule += '+national';
+}
+
 
 /**
  * "Boeing 737", "Airbus A380", "Rolls-Royce Trent 900": a company followed by a
@@ -641,25 +690,29 @@ export const retypeModifiedBodies: Refiner = {
 export const dropProducts: Refiner = {
   name: 'drop-products',
   refine(ctx, candidates) {
-    const modelNumberAt = (i: number, sentence: number, after: number) => {
-      const t = ctx.tokens[i];
-      return t !== undefined && t.sentence === sentence && t.start <= after + 1 && /\d/.test(t.text) && /^[\p{Lu}\d]/u.test(t.text);
-    };
-    const products = new Set<Candidate>();
-    for (const c of candidates) {
-      if (c.kind !== 'company') continue;
-      const sentence = ctx.tokens[c.first].sentence;
-      if (modelNumberAt(c.last, sentence, c.end)) products.add(c);
-      // "Rolls-Royce Trent 900": a company, the product line's name, the model number.
-      const line = ctx.tokens[c.last];
-      if (line && line.sentence === sentence && /^\p{Lu}\p{Ll}/u.test(line.text) && modelNumberAt(c.last + 1, sentence, line.end)) {
-        products.add(c);
-        for (const o of candidates) if (o.first === c.last && o.last === c.last + 1 && o.evidence !== 'known') products.add(o);
-      }
-    }
-    return products.size === 0 ? candidates : candidates.filter((c) => !products.has(c));
+    let products: Set<Candidate> | undefined;
+    for (const c of candidates) if (c.kind === 'company') products = productsOf(ctx, candidates, c, products);
+    return products === undefined || products.size === 0 ? candidates : candidates.filter((c) => !products.has(c));
   },
 };
+
+/** The company `c` and the product line after it, when a model number follows: added to `products`. */
+function productsOf(ctx: Context, candidates: readonly Candidate[], c: Candidate, found: Set<Candidate> | undefined): Set<Candidate> {
+  const products = found ?? new Set<Candidate>();
+  const modelNumberAt = (i: number, sentence: number, after: number) => {
+    const t = ctx.tokens[i];
+    return t !== undefined && t.sentence === sentence && t.start <= after + 1 && /\d/.test(t.text) && /^[\p{Lu}\d]/u.test(t.text);
+  };
+  const sentence = ctx.tokens[c.first].sentence;
+  if (modelNumberAt(c.last, sentence, c.end)) products.add(c);
+  // "Rolls-Royce Trent 900": a company, the product line's name, the model number.
+  const line = ctx.tokens[c.last];
+  if (line && line.sentence === sentence && /^\p{Lu}\p{Ll}/u.test(line.text) && modelNumberAt(c.last + 1, sentence, line.end)) {
+    products.add(c);
+    for (const o of candidates) if (o.first === c.last && o.last === c.last + 1 && o.evidence !== 'known') products.add(o);
+  }
+  return products;
+}
 
 const STATE_ROLES = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY']);
 const PLACE_KINDS = new Set(['country', 'demonym', 'capital', 'city', 'place', 'leader', 'historical-state']);
@@ -731,28 +784,33 @@ const REGION_KINDS = new Set(['country', 'region']);
 export const placesInCountries: Refiner = {
   name: 'places-in-countries',
   refine(ctx, candidates) {
-    for (let k = 0; k < candidates.length; k++) {
-      const c = candidates[k];
-      if (c.type === 'PERSON' && !c.entry && !c.title && c.last - c.first === 1 && c.rule.startsWith('name:') && ctx.tokens[c.last]?.text === ',') {
-        const next = candidates.find((o) => o.first === c.last + 1);
-        const after = next ? ctx.tokens[next.last] : undefined;
-        if (next && REGION_KINDS.has(next.kind) && next.country && (!after || after.sentence !== ctx.tokens[c.first].sentence || /^[,.;)]$/.test(after.text))) {
-          c.type = 'LOCATION';
-          c.kind = 'city';
-          c.key = `place:${c.name}`;
-        }
-      }
-      if (c.type !== 'LOCATION' || c.country || c.evidence === 'known') continue;
-      if (ctx.tokens[c.last]?.text !== ',') continue;
-      const next = candidates.find((o) => o.first === c.last + 1);
-      if (!next || next.type !== 'LOCATION' || !next.country) continue;
-      c.country = next.country;
-      c.actor = next.country;
-      c.rule += '+in-country';
+    for (const c of candidates) {
+      // Only a name followed by a comma is placed.
+      if (c.type === 'PERSON' ? c.last - c.first !== 1 || c.entry || c.title : c.type !== 'LOCATION' || c.country || c.evidence === 'known') continue;
+      if (ctx.tokens[c.last]?.text === ',') placeBeforeComma(ctx, candidates, c);
     }
     return candidates;
   },
 };
+
+/** "Irving, Texas": a one-word person name is a city; "Yeoncheon, South Korea": a place takes the country after it. */
+function placeBeforeComma(ctx: Context, candidates: readonly Candidate[], c: Candidate): void {
+  if (c.type === 'PERSON' && c.rule.startsWith('name:')) {
+    const next = candidates.find((o) => o.first === c.last + 1);
+    const after = next ? ctx.tokens[next.last] : undefined;
+    if (next && REGION_KINDS.has(next.kind) && next.country && (!after || after.sentence !== ctx.tokens[c.first].sentence || /^[,.;)]$/.test(after.text))) {
+      c.type = 'LOCATION';
+      c.kind = 'city';
+      c.key = `place:${c.name}`;
+    }
+  }
+  if (c.type !== 'LOCATION' || c.country || c.evidence === 'known') return;
+  const next = candidates.find((o) => o.first === c.last + 1);
+  if (!next || next.type !== 'LOCATION' || !next.country) return;
+  c.country = next.country;
+  c.actor = next.country;
+  c.rule += '+in-country';
+}
 
 /** A match score: "1 – 0", "3-2", "102-98" (one to three digits a side; years are no scores). */
 function scoreAt(ctx: Context, i: number): number {
