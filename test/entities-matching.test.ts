@@ -26,7 +26,7 @@ describe('gated matchers', () => {
     }
   });
 
-  it('know the first two words of every phrase as wink splits them, without asking wink again', () => {
+  it('know the first two words (and the gazetteer the last word) of every phrase as wink splits them, without asking wink again', () => {
     const heads = loadData<{ organization: Record<string, unknown>; organizationPrefixes: Record<string, unknown> }>('entities/name-heads.json');
     const { ORG_HEADS, ORG_PREFIXES } = lexicon();
     const lists: [GatedMatcher<unknown>, string[]][] = [
@@ -42,6 +42,7 @@ describe('gated matchers', () => {
         expect(first, phrase).toBeDefined();
         if (words.length === 1) expect(first!.single, phrase).toBe(true);
         else expect(first!.seconds?.has(words[1]), phrase).toBe(true);
+        if (m === gazetteer()) expect(m.mayEnd(words[words.length - 1]), phrase).toBe(true);
       }
     }
   });

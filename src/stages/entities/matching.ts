@@ -32,15 +32,17 @@ export const textGates = once(() => new Uint8Array(GATE_SLOTS));
 export const normalGates = once(() => new Uint8Array(GATE_SLOTS));
 
 /** The bits of each dictionary in its gate table. */
-export const GAZETTEER_GATE = { first: 1, second: 2, single: 64 } as const;
-export const ORG_HEAD_GATE = { first: 4, second: 8, single: 0 } as const;
-export const ORG_PREFIX_GATE = { first: 16, second: 32, single: 0 } as const;
-export const TITLE_GATE = { first: 1, second: 2, single: 4 } as const;
+export const GAZETTEER_GATE = { first: 1, second: 2, single: 64, last: 128 } as const;
+export const ORG_HEAD_GATE = { first: 4, second: 8, single: 0, last: 0 } as const;
+export const ORG_PREFIX_GATE = { first: 16, second: 32, single: 0, last: 0 } as const;
+export const TITLE_GATE = { first: 1, second: 2, single: 4, last: 0 } as const;
 
 export interface GateBits {
   readonly first: number;
   readonly second: number;
   readonly single: number;
+  /** Set for the last words of phrases (0: not kept; written-form dictionaries only). */
+  readonly last: number;
 }
 
 const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
@@ -69,6 +71,21 @@ function leadingKeys(phrase: string, on: GateOn): { first: string; seconds: stri
   const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
   if (words.length === 0) return [];
   return [{ first: tokenKeys(words[0]).normal, seconds: words.length > 1 ? [tokenKeys(words[1]).normal] : undefined }];
+}
+
+/** The keys a phrase's last word may have: as leadingKeys, from the end (written form only). */
+function lastKeys(phrase: string): string[] {
+  const plain = plainPhraseWords(phrase);
+  if (plain) return [textKey(plain[plain.length - 1])];
+  const chunks = phrase.trim().split(/\s+/);
+  return tokenEnds(textKey(chunks[chunks.length - 1]));
+}
+
+/** The suffixes of a chunk wink's last token may be: those starting where plain letters meet other characters, and the whole. */
+function tokenEnds(chunk: string): string[] {
+  const out: string[] = [];
+  for (let p = 0; p < chunk.length; p++) if (p === 0 || !isPlainChar(chunk.charCodeAt(p - 1)) || !isPlainChar(chunk.charCodeAt(p))) out.push(chunk.slice(p));
+  return out;
 }
 
 /** The prefixes of a chunk wink's first token may be: those ending where plain letters meet other characters, and the whole. */
@@ -111,6 +128,7 @@ export class GatedMatcher<T> {
     this.matcher = new PhraseMatcher(phrases, on);
     this.gates = on === 'text' ? textGates() : normalGates();
     for (const p of phrases) {
+      if (bits.last !== 0) for (const last of lastKeys(p.phrase)) if (last.length > 0) this.gates[gateSlot(last)] |= bits.last;
       for (const { first, seconds } of leadingKeys(p.phrase, on)) {
         if (first.length === 0) continue;
         let word = this.firstWords.get(first);
@@ -153,6 +171,11 @@ export class GatedMatcher<T> {
   /** Whether some phrase starts with a word of this key. */
   starts(key: string): boolean {
     return this.first(key) !== undefined;
+  }
+
+  /** Whether a word of this key may end some phrase (dictionaries that keep last words): false means none ends with it. */
+  mayEnd(key: string): boolean {
+    return key.length > 0 && (this.gates[gateSlot(key)] & this.bits.last) !== 0;
   }
 
   /**

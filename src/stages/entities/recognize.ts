@@ -76,10 +76,14 @@ export const gazetteerParser: Parser = {
  */
 function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
   const shouted = (i: number) => (ctx.flags[i] & SHOUTED) !== 0;
-  return lookUpAgain(ctx, found, shouted, (t) => ({ ...t, text: t.text[0] + t.text.slice(1).toLowerCase() }), (first, end) => {
+  return lookUpAgain(ctx, found, shouted, shoutedAsWritten, () => true, (first, end) => {
     for (let i = first; i < end; i++) if (shouted(i)) return '+capitals';
     return null;
   });
+}
+
+function shoutedAsWritten(t: NameToken): NameToken {
+  return { ...t, text: t.text[0] + t.text.slice(1).toLowerCase() };
 }
 
 /**
@@ -89,31 +93,37 @@ function shoutedNames(ctx: Context, found: readonly Candidate[]): Candidate[] {
  */
 function namesBeforeFullStop(ctx: Context, found: readonly Candidate[]): Candidate[] {
   const stopped = (i: number) => (ctx.flags[i] & STOPPED) !== 0;
-  return lookUpAgain(ctx, found, stopped, (t) => ({ ...t, text: t.text.slice(0, -1), end: t.end - 1 }), (_first, end) => (stopped(end - 1) ? '' : null));
+  // A known name must end on the word without its stop: "Oct." ends none.
+  const endsName = (i: number) => gazetteer().mayEnd(keysOf(withoutStop(ctx.tokens[i])).text);
+  return lookUpAgain(ctx, found, stopped, withoutStop, endsName, (_first, end) => (stopped(end - 1) ? '' : null));
+}
+
+function withoutStop(t: NameToken): NameToken {
+  return { ...t, text: t.text.slice(0, -1), end: t.end - 1 };
 }
 
 /**
  * Runs the gazetteer again over the sentences holding odd tokens, each odd token
  * rewritten; keeps the hits on tokens no known name covers that `accept` allows
- * (it returns the rule's suffix, or null to refuse).
+ * (it returns the rule's suffix, or null to refuse). Every accepted hit holds an
+ * odd token that no known name covers and that `matters`, so only sentences
+ * with such a token are read again.
  */
 function lookUpAgain(
   ctx: Context,
   found: readonly Candidate[],
   odd: (i: number) => boolean,
   rewrite: (t: NameToken) => NameToken,
+  matters: (i: number) => boolean,
   accept: (first: number, end: number) => string | null,
 ): Candidate[] {
-  let covered: Uint8Array | undefined;
+  const covered = new Uint8Array(ctx.tokens.length);
+  for (const c of found) covered.fill(1, c.first, c.last);
   const out: Candidate[] = [];
   for (const s of ctx.sentences) {
     let any = false;
-    for (let i = s.first; i < s.last && !any; i++) any = odd(i);
+    for (let i = s.first; i < s.last && !any; i++) any = odd(i) && covered[i] === 0 && matters(i);
     if (!any) continue;
-    if (!covered) {
-      covered = new Uint8Array(ctx.tokens.length);
-      for (const c of found) covered.fill(1, c.first, c.last);
-    }
     const view: NameToken[] = [];
     const keys: string[] = [];
     for (let i = s.first; i < s.last; i++) {
