@@ -23,6 +23,8 @@ export interface TokenLookup {
 interface Relemma {
   lemma: string;
   key: string;
+  /** The trigger gate's bit for the word with that lemma. */
+  trigger: number;
 }
 
 const lemmaCache = new Map<string, Relemma>();
@@ -33,10 +35,24 @@ function relemma(normal: string): Relemma {
   if (r === undefined) {
     if (lemmaCache.size > 20000) lemmaCache.clear();
     const lemma = tokenize(normal).tokens[0]?.lemma.toLowerCase() ?? normal;
-    r = { lemma, key: tokenKeys({ text: normal, normal, lemma }).lemma };
+    r = { lemma, key: tokenKeys({ text: normal, normal, lemma }).lemma, trigger: GATES.maskOfForms(normal, lemma) & GATE_BITS.trigger };
     lemmaCache.set(normal, r);
   }
   return r;
+}
+
+/** A capital then lower-case letters ("Talks", "Élysée"): ASCII words are told by their codes, others by TITLE_CASE. */
+function titleCase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 0x41 || (c > 0x5a && c < 0x80)) return false;
+  if (c >= 0x80) return TITLE_CASE.test(text);
+  if (text.length < 2) return false;
+  for (let k = 1; k < text.length; k++) {
+    const d = text.charCodeAt(k);
+    if (d >= 0x80) return TITLE_CASE.test(text);
+    if (d < 0x61 || d > 0x7a) return false;
+  }
+  return true;
 }
 
 /** The token's lookup keys were made from its current forms (see keysOf in lexicon/phrases.ts). */
@@ -52,12 +68,11 @@ function keysHold(t: Token): boolean {
  * copy with that lemma is made only when it reads differently from the token:
  * "Talks" (talk), not "Russia" (russia either way).
  */
-function matchable(t: Token, mask: number, folds: boolean): TokenLike {
-  if (t.pos !== 'PROPN' || !TITLE_CASE.test(t.text)) return t;
+function matchable(t: Token, mask: number): TokenLike {
+  if (t.pos !== 'PROPN' || !titleCase(t.text)) return t;
   const r = relemma(t.normal);
   if (r.lemma === t.lemma) return t;
-  const sameGate = (GATES.maskOfForms(t.normal, r.lemma, folds) & GATE_BITS.trigger) === (mask & GATE_BITS.trigger);
-  if (sameGate && keysHold(t) && t.keys.lemma === r.key) return t;
+  if (r.trigger === (mask & GATE_BITS.trigger) && keysHold(t) && t.keys.lemma === r.key) return t;
   return { ...t, lemma: r.lemma, keys: tokenKeys({ text: t.text, normal: t.normal, lemma: r.lemma }) };
 }
 
@@ -86,7 +101,7 @@ export function tokenLookup(tokens: readonly Token[]): TokenLookup {
       const lower = t.lemma.toLowerCase();
       if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & (GATE_BITS.objectWord | GATE_BITS.reportingVerb);
     }
-    const m = matchable(t, mask, folds);
+    const m = matchable(t, mask);
     if (m !== t) {
       mask = (mask & ~GATE_BITS.trigger) | (GATES.maskOfForms(m.normal, m.lemma, folds) & GATE_BITS.trigger);
       (copies ??= tokens.slice())[i] = m;
