@@ -14,7 +14,9 @@ import {
   NAME_WORD,
   ORG_HEAD_START,
   ORG_PREFIX_START,
+  SHOUTED,
   SPLIT,
+  STOPPED,
   charFlags,
   segmentView,
   tokenView,
@@ -108,6 +110,8 @@ export interface Context {
   gazetteerStarts: number[];
   gazetteerWords: FirstWord<GazetteerEntry>[];
   digitStarts: number[];
+  /** Words in capitals or with a full stop (SHOUTED, STOPPED). */
+  oddWords: number[];
   sentences: SentenceRange[];
   /** 1 where a token lies inside a date span: "May" and "March" are months. */
   inDate: Uint8Array;
@@ -154,6 +158,8 @@ interface TokenScan {
   titleStarts: number[];
   titleWords: FirstWord<Title>[];
   digitStarts: number[];
+  /** Words in capitals or with a full stop (SHOUTED, STOPPED): the gazetteer reads their sentences again. */
+  oddWords: number[];
 }
 
 /**
@@ -163,7 +169,7 @@ interface TokenScan {
 function scanTokens(tokens: readonly NameToken[], lex: Lexicon): TokenScan {
   const n = tokens.length;
   const flags = new Uint16Array(n);
-  const scan: TokenScan = { flags, anyFlags: 0, nameWords: [], gazetteerStarts: [], gazetteerWords: [], titleStarts: [], titleWords: [], digitStarts: [] };
+  const scan: TokenScan = { flags, anyFlags: 0, nameWords: [], gazetteerStarts: [], gazetteerWords: [], titleStarts: [], titleWords: [], digitStarts: [], oddWords: [] };
   const names = gazetteer();
   const { TITLES, ORG_HEADS, ORG_PREFIXES } = lex;
   const text = textGates();
@@ -214,6 +220,7 @@ function scanTokens(tokens: readonly NameToken[], lex: Lexicon): TokenScan {
     if ((tg & ORG_PREFIX_GATE.first) !== 0 && ORG_PREFIXES.firstPassed(textKey) !== undefined) f |= ORG_PREFIX_START;
     if (f & NAME_WORD) scan.nameWords.push(i);
     if (f & DIGIT_START) scan.digitStarts.push(i);
+    if (f & (SHOUTED | STOPPED)) scan.oddWords.push(i);
     flags[i] = f;
     any |= f;
   }
@@ -231,7 +238,7 @@ export function buildContext(text: string, published: string | null, seg: Segmen
     scan = scanTokens(view.tokens, lex);
   }
   const { tokens, sentences } = view;
-  const { flags, anyFlags, nameWords, gazetteerStarts, gazetteerWords, titleStarts, titleWords, digitStarts } = scan;
+  const { flags, anyFlags, nameWords, gazetteerStarts, gazetteerWords, titleStarts, titleWords, digitStarts, oddWords } = scan;
   const { TITLES } = lex;
   const n = tokens.length;
   const inDate = new Uint8Array(n);
@@ -261,6 +268,7 @@ export function buildContext(text: string, published: string | null, seg: Segmen
     gazetteerStarts,
     gazetteerWords,
     digitStarts,
+    oddWords,
     sentences,
     inDate,
     headline: sentences.map((s) => isHeadline(tokens, flags, s)),

@@ -120,10 +120,11 @@ function lookUpAgain(
   const covered = new Uint8Array(ctx.tokens.length);
   for (const c of found) covered.fill(1, c.first, c.last);
   const out: Candidate[] = [];
-  for (const s of ctx.sentences) {
-    let any = false;
-    for (let i = s.first; i < s.last && !any; i++) any = odd(i) && covered[i] === 0 && matters(i);
-    if (!any) continue;
+  let done = -1;
+  for (const w of ctx.oddWords) {
+    const s = ctx.sentences[ctx.tokens[w].sentence];
+    if (s.index <= done || !odd(w) || covered[w] === 1 || !matters(w)) continue;
+    done = s.index;
     const view: NameToken[] = [];
     const keys: string[] = [];
     for (let i = s.first; i < s.last; i++) {

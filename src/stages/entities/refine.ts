@@ -742,37 +742,45 @@ function countryRanking(candidates: readonly Candidate[]): string[] {
 export const localizeGenericBodies: Refiner = {
   name: 'localize-generic-bodies',
   refine(ctx, candidates) {
-    const national = (c: Candidate) => c.type === 'ORGANIZATION' && !c.country && c.evidence === 'signal' && !!c.role && STATE_ROLES.has(c.role);
-    if (!candidates.some((c) => c.entry?.generic || national(c))) return candidates;
-    const top = countryRanking(candidates).slice(0, 2);
-    for (let k = 0; k < candidates.length; k++) {
-      const c = candidates[k];
-      // Generic known bodies, and state bodies named by their head alone ("the National Assembly").
-      const generic = c.entry?.generic && !c.rule.includes('+national') && c.country && !top.includes(c.country);
-      if (!generic && !national(c)) continue;
-      const sentence = ctx.tokens[c.first].sentence;
-      let near: Candidate | undefined;
-      for (let m = k - 1; m >= 0; m--) {
-        const o = candidates[m];
-        if (ctx.tokens[o.first].sentence < sentence - 2) break;
-        if (o.country && PLACE_KINDS.has(o.kind)) {
-          near = o;
-          break;
-        }
-      }
-      if (!near || !near.country || !top.includes(near.country)) continue;
-      const role = c.actor && /^[A-Z]{3}[A-Z]{3}$/.test(c.actor) ? c.actor.slice(3) : (c.role ?? null);
-      const text = spanText(ctx, c.first, c.last);
-      c.key = `organization:${near.country}:${text}`;
-      c.name = text;
-      c.country = near.country;
-      c.actor = role ? near.country + role : near.country;
-      c.entry = undefined;
-      c.rule += '+localized';
-    }
+    for (const c of candidates) if (c.entry?.generic || isNationalBody(c)) return localizeBodies(ctx, candidates);
     return candidates;
   },
 };
+
+/** A state body named by its head word alone, with no country: "the National Assembly", "the Defense Ministry". */
+function isNationalBody(c: Candidate): boolean {
+  return c.type === 'ORGANIZATION' && !c.country && c.evidence === 'signal' && !!c.role && STATE_ROLES.has(c.role);
+}
+
+function localizeBodies(ctx: Context, candidates: Candidate[]): Candidate[] {
+  const top = countryRanking(candidates).slice(0, 2);
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k];
+    // Generic known bodies, and state bodies named by their head alone ("the National Assembly").
+    const generic = c.entry?.generic && !c.rule.includes('+national') && c.country && !top.includes(c.country);
+    if (!generic && !isNationalBody(c)) continue;
+    const sentence = ctx.tokens[c.first].sentence;
+    let near: Candidate | undefined;
+    for (let m = k - 1; m >= 0; m--) {
+      const o = candidates[m];
+      if (ctx.tokens[o.first].sentence < sentence - 2) break;
+      if (o.country && PLACE_KINDS.has(o.kind)) {
+        near = o;
+        break;
+      }
+    }
+    if (!near || !near.country || !top.includes(near.country)) continue;
+    const role = c.actor && /^[A-Z]{3}[A-Z]{3}$/.test(c.actor) ? c.actor.slice(3) : (c.role ?? null);
+    const text = spanText(ctx, c.first, c.last);
+    c.key = `organization:${near.country}:${text}`;
+    c.name = text;
+    c.country = near.country;
+    c.actor = role ? near.country + role : near.country;
+    c.entry = undefined;
+    c.rule += '+localized';
+  }
+  return candidates;
+}
 
 const REGION_KINDS = new Set(['country', 'region']);
 
