@@ -122,7 +122,7 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
       if (first >= s.endToken) continue;
       if (last >= s.endToken) last = s.endToken - 1;
       const head = tokens[last];
-      const plural = e.type === 'NORP' || /s$/.test(head.normal) && head.pos === 'NOUN';
+      const plural = e.type === 'NORP' || (head.normal.endsWith('s') && head.pos === 'NOUN');
       out[m.sentence].push(makeRef(actor, e.name, m.start, m.end, m.text, first, last, 'mention', countryOf(actor, e), plural, m.rule, e.type === 'LOCATION', e.kind, e.type === 'PERSON'));
     }
   }
@@ -143,7 +143,7 @@ export function mentionsBySentence(entities: readonly Entity[], tokens: readonly
     for (let i = refs.length - 2; i >= 0; i--) {
       const dash = tokens[refs[i].last + 1];
       const participle = tokens[refs[i].last + 2];
-      if (!dash || !/^[-‐‑]$/.test(dash.text) || !participle || participle.pos !== 'VERB' && participle.pos !== 'ADJ') continue;
+      if (!dash || !isHyphen(dash.text) || !participle || (participle.pos !== 'VERB' && participle.pos !== 'ADJ')) continue;
       const head = refs[i + 1];
       if (head.first > refs[i].last + 2 && head.first - refs[i].last <= 5 && allPos(tokens, refs[i].last + 3, head.first, MODIFIER_POS)) refs.splice(i, 1);
     }
@@ -610,6 +610,13 @@ export function spanOf(tokens: readonly Token[], first: number, last: number): {
 }
 
 const NP_INNER = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN']);
+/** Quotes and dashes a noun phrase may hold. */
+const INNER_QUOTES: ReadonlySet<string> = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '-']);
+
+/** A hyphen joining a compound ("Iran-aligned"): "-", "‐" or "‑". */
+export function isHyphen(text: string): boolean {
+  return text === '-' || text === '‐' || text === '‑';
+}
 const SUBJECT_PRONOUNS = new Set(['they', 'he', 'she', 'it', 'we', 'them', 'him', 'her']);
 /** Prepositions a role noun's actor is seen through ("the president of Armenia", "rebels in the Ivory Coast"). */
 export const SEE_THROUGH: ReadonlySet<string> = new Set(['of', 'in', 'from', 'throughout', 'across']);
@@ -668,9 +675,9 @@ export function governorOf(tokens: readonly Token[], first: number, floor: numbe
       }
       return { prep: t.normal, direct: false, at: j };
     }
-    if (NP_INNER.has(t.pos) || (t.pos === 'PART' && POSSESSIVE.has(t.text)) || (t.pos === 'PUNCT' && /^["“”‘’'«»-]$/.test(t.text))) continue;
+    if (NP_INNER.has(t.pos) || (t.pos === 'PART' && POSSESSIVE.has(t.text)) || (t.pos === 'PUNCT' && INNER_QUOTES.has(t.text))) continue;
     // "the Iran-aligned Houthi movement": a participle glued by a hyphen is a modifier of the phrase.
-    if (t.pos === 'VERB' && /^[-‐‑]$/.test(tokens[j - 1]?.text ?? '')) continue;
+    if (t.pos === 'VERB' && isHyphen(tokens[j - 1]?.text ?? '')) continue;
     // "with Turkey and the UN": the second conjunct shares the first one's preposition.
     if (conjunctJoin(tokens, j, floor)) continue;
     return { prep: null, direct: false, at: -1 };

@@ -21,17 +21,26 @@ export interface Clause {
   inherits: boolean;
 }
 
-const QUOTE = /^["“”‘’'`()\[\]«»-]+$/;
-const PARTICIPLE = (t: Token): boolean =>
-  t.pos === 'VERB' && (t.normal.endsWith('ing') || (t.normal !== t.lemma.toLowerCase() && /(ed|en|wn|ht|ung|t)$/.test(t.normal)));
+/** Quotes, brackets and dashes: punctuation inside a phrase, not between clauses. */
+const QUOTE_CHARS: ReadonlySet<string> = new Set(['"', '“', '”', '‘', '’', "'", '`', '(', ')', '[', ']', '«', '»', '-']);
 const FINITE_VERB = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
 
+/** The token is punctuation made only of quotes, brackets and dashes. */
 export function isQuote(t: Token): boolean {
-  return t.pos === 'PUNCT' && QUOTE.test(t.text);
+  if (t.pos !== 'PUNCT') return false;
+  const text = t.text;
+  if (text.length === 0) return false;
+  for (let k = 0; k < text.length; k++) if (!QUOTE_CHARS.has(text[k])) return false;
+  return true;
 }
 
+/** A verb in -ing, or a past participle: not its lemma, ending -ed, -en, -wn, -ung or -t ("signed", "taken", "shown", "sung", "sought"). */
 export function isParticiple(t: Token): boolean {
-  return PARTICIPLE(t);
+  if (t.pos !== 'VERB') return false;
+  const w = t.normal;
+  if (w.endsWith('ing')) return true;
+  if (w === t.lemma.toLowerCase()) return false;
+  return w.endsWith('t') || w.endsWith('ed') || w.endsWith('en') || w.endsWith('wn') || w.endsWith('ung');
 }
 
 /** A verb follows within the next few tokens, before any punctuation: what follows is a clause, not a phrase. */

@@ -72,6 +72,8 @@ function data(): Compiled {
 /** Collective nouns a plural pronoun may refer to. */
 const COLLECTIVE = new Set(['police', 'people', 'military', 'army', 'crowd', 'militia', 'clergy', 'government', 'authorities', 'junta']);
 const HEAD_POS = new Set(['NOUN', 'PROPN']);
+/** The possessive marks a tokeniser gives ("'s", "’", ...): /^['’]s?$/ as a set. */
+const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'", '’', "'s", '’s']);
 const OWNER_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our']);
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'across', 'throughout', 'inside']);
 /** Not "from": "withdraw its troops from Syria" says where from, not whose troops. */
@@ -130,7 +132,7 @@ function countryFor(
   // "Niger's military rulers": a possessive actor right before the phrase (over adjectives).
   let j = first - 1;
   while (j > s.firstToken && tokens[j].pos === 'ADJ') j--;
-  if (j > s.firstToken && tokens[j].pos === 'PART' && /^['’]s?$/.test(tokens[j].text)) {
+  if (j > s.firstToken && tokens[j].pos === 'PART' && POSSESSIVE_MARKS.has(tokens[j].text)) {
     const owner = refs.find((r) => r.last === j - 1 && r.country);
     if (owner) return { country: owner.country!, rule: 'possessor' };
   }
@@ -223,7 +225,7 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
     let before = hit.first - 1;
     // Over adjectives ("Russia's top diplomats"), but not over a demonym tagged ADJ ("the French ambassador").
     while (before > s.firstToken && tokens[before].pos === 'ADJ' && !lastAt(mentions, before)) before--;
-    if (tokens[before]?.pos === 'PART' && /^['’]s?$/.test(tokens[before].text)) before--;
+    if (tokens[before]?.pos === 'PART' && POSSESSIVE_MARKS.has(tokens[before].text)) before--;
     // "its troops", "their leaders": the possessive pronoun stands for the owner, who the anaphor resolver finds.
     if (before >= s.firstToken && tokens[before].pos === 'PRON' && OWNER_PRONOUNS.has(tokens[before].normal)) {
       i = last;
@@ -237,7 +239,7 @@ export function groupRefs(tokens: readonly Token[], s: SentenceSpan, mentions: r
       continue;
     }
     const role = hit.value;
-    const plural = /s$/.test(head.normal) || COLLECTIVE.has(head.normal);
+    const plural = head.normal.endsWith('s') || COLLECTIVE.has(head.normal);
     // "officials on both sides": the article's pair, with the group's role.
     const pair = pairGroups.matchAt(tokens, hit.end, s.endToken)[0];
     if (pair && ctx.dyad) {

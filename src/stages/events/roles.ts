@@ -19,7 +19,7 @@
 //                   none, a pair the sentence names ("Russia and Iran ..., with
 //                   direct conflicts ...").
 import type { Token } from '../../article.js';
-import { governorOf, makeRef, mereplace, SEE_THROUGH_OF, spanOf, type ActorRef, type Dyad, type Party } from './actors.js';
+import { governorOf, isHyphen, makeRef, mereplace, SEE_THROUGH_OF, spanOf, type ActorRef, type Dyad, type Party } from './actors.js';
 import type { Clause } from './clauses.js';
 import { isParticiple } from './clauses.js';
 import { LIGHT_VERBS, LIGHT_VERBS_GATE, OBJECT_CONTROL_VERBS, PARTICIPATION_VERBS, RECIPIENT_VERBS, RECIPIENT_VERBS_GATE } from './dictionary.js';
@@ -278,7 +278,9 @@ function attachedPhrase(view: SentenceView, from: number, prep: string): Party |
 }
 
 const NP_WORDS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
-const isQuoteToken = (t: Token): boolean => t.pos === 'PUNCT' && /^["“”‘’-]$/.test(t.text);
+const PHRASE_QUOTES: ReadonlySet<string> = new Set(['"', '“', '”', '‘', '’', '-']);
+const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'", '’', "'s", '’s']);
+const isQuoteToken = (t: Token): boolean => t.pos === 'PUNCT' && PHRASE_QUOTES.has(t.text);
 /** A mutual act's partners come through these only: "war with", "talks between", "war on"; not "the war in Gaza". */
 const MUTUAL_PREPS = new Set(['with', 'between', 'against', 'on']);
 
@@ -289,9 +291,9 @@ function possessorOf(view: SentenceView, first: number): Party | null {
     const owner = view.parties.find((p) => p.last === j);
     if (owner) return owner;
     const t = view.tokens[j];
-    if (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PART' && /^['’]s?$/.test(t.text)) || (t.pos === 'PUNCT' && /^["“”‘’-]$/.test(t.text))) continue;
+    if (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PART' && POSSESSIVE_MARKS.has(t.text)) || (t.pos === 'PUNCT' && PHRASE_QUOTES.has(t.text))) continue;
     // "Ankara's long-stalled request": a hyphenated participle modifies the noun.
-    if (t.pos === 'VERB' && /^[-‐‑]$/.test(view.tokens[j - 1]?.text ?? '')) continue;
+    if (t.pos === 'VERB' && isHyphen(view.tokens[j - 1]?.text ?? '')) continue;
     return null;
   }
   return null;

@@ -123,18 +123,24 @@ export function reducedRelativeHead(tokens: readonly Token[], at: number, floor:
 
 const CAPITALISED = /^\p{Lu}/u;
 
+/** The word opens with a capital: ASCII told by its code, other scripts by CAPITALISED. */
+function capitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 0x80 ? CAPITALISED.test(text) : c >= 0x41 && c <= 0x5a;
+}
+
 /**
  * "World War II", "the Shanghai Cooperation Organisation", "the Black Sea
  * Grain Deal": a capitalised word next to another capitalised name word is part
  * of a name, not an event ("Talks between ..." opening a sentence is an event).
  */
 function inName(tokens: readonly Token[], i: number, first: number, end: number): boolean {
-  if (!CAPITALISED.test(tokens[i].text)) return false;
+  if (!capitalised(tokens[i].text)) return false;
   return (i > first && nameWord(tokens[i - 1])) || (i + 1 < end && nameWord(tokens[i + 1]));
 }
 
 function nameWord(t: Token | undefined): boolean {
-  return t !== undefined && (t.pos === 'PROPN' || t.pos === 'NUM') && CAPITALISED.test(t.text);
+  return t !== undefined && (t.pos === 'PROPN' || t.pos === 'NUM') && capitalised(t.text);
 }
 
 function allNouns(hits: readonly PhraseHit<Pattern>[]): boolean {
