@@ -250,6 +250,9 @@ function appositiveAt(view: SentenceView, at: number): boolean {
 
 /** Parties after `from` in the clause introduced by one preposition ("by", "between"). */
 function phraseAfter(view: SentenceView, from: number, prep: 'by' | 'between' | 'from'): Party | null {
+  // The preposition itself must follow in the clause (most clauses have no "between"): else there is nothing to find.
+  const end = view.clauses[clauseAt(view, Math.max(view.first, from - 1))].end;
+  if (!normalIn(view.tokens, from, end, prep)) return null;
   const hit = objectAfter(view, from, ONE_PREP[prep], false);
   return hit ? hit.party : null;
 }
