@@ -17,7 +17,6 @@ export interface Parser {
 
 // ---- known names ----------------------------------------------------------------
 
-const ARTICLE = /^(the|The)$/;
 
 const gazetteerRules = new Map<string, string>();
 
@@ -39,7 +38,7 @@ export const gazetteerParser: Parser = {
       for (let h = 1; h < hits.length && hits[h].end === last; h++) if (hits[h].value.priority > entry.priority) entry = hits[h].value;
       let first = hits[0].first;
       // "the Kremlin": the article is matched but is no part of the name.
-      if (last - first > 1 && ARTICLE.test(ctx.tokens[first].text)) first++;
+      if (last - first > 1 && (ctx.tokens[first].text === 'the' || ctx.tokens[first].text === 'The')) first++;
       out.push(
         makeCandidate({
           first,
