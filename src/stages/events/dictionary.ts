@@ -241,10 +241,16 @@ export class GateSet {
   }
 }
 
-/** The token's lower-cased form holds a character fold() changes: its lookup keys, while they describe it, tell (a comparison, not a scan). */
+/**
+ * The token's lower-cased form holds a character fold() changes: its lookup
+ * keys, while they describe it, tell (a comparison, not a scan). A folded key
+ * equal to the form settles it at once: a folded string holds no such character.
+ */
 export function formFolds(t: TokenLike): boolean {
   const k = t.keys;
-  return k && k.of.text === t.text && k.of.normal === t.normal && k.of.lemma === t.lemma ? k.normal !== t.normal : foldable(t.normal);
+  if (k === undefined) return foldable(t.normal);
+  if (k.normal === t.normal) return false;
+  return k.of.text === t.text && k.of.normal === t.normal && k.of.lemma === t.lemma ? true : foldable(t.normal);
 }
 
 /** A token's lookup keys as PhraseMatcher reads them: its stored keys while they describe it, else fresh ones. */
