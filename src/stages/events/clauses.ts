@@ -87,6 +87,12 @@ function attributionAhead(tokens: readonly Token[], comma: number, end: number):
 const NOT_AFTER_AS: ReadonlySet<string> = new Set(['such', 'well', 'as', 'so', 'same']);
 const NOT_BEFORE_AS: ReadonlySet<string> = new Set(['well', 'part', 'of', 'a', 'an', 'to', 'much', 'many', 'long', 'soon']);
 
+/** Token `i` follows a comma (",” and": a closing quote after the comma does not hide it). */
+function afterComma(tokens: readonly Token[], i: number, first: number): boolean {
+  const prev = i > first ? tokens[i - 1] : undefined;
+  return prev?.text === ',' || (prev !== undefined && isQuote(prev) && i - 2 >= first && tokens[i - 2].text === ',');
+}
+
 /** Splits the sentence's tokens [first, end) into clauses. `gates`: the article's gate masks (tokens.ts), if computed. */
 export function clausesOf(tokens: readonly Token[], first: number, end: number, gates?: Uint16Array): Clause[] {
   const starts: { at: number; kind: ClauseKind; inherits: boolean }[] = [{ at: first, kind: 'main', inherits: false }];
@@ -100,8 +106,6 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number, 
   for (let i = first; i < end; i++) {
     const t = tokens[i];
     const prev = i > first ? tokens[i - 1] : undefined;
-    // ",” and": a closing quote after the comma does not hide it.
-    const afterComma = prev?.text === ',' || (prev !== undefined && isQuote(prev) && i - 2 >= first && tokens[i - 2].text === ',');
     const normal = t.normal;
 
     if (t.text === ';' || t.text === ':') {
@@ -141,10 +145,10 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number, 
         open(i, 'coordinate', true);
         continue;
       }
-      if ((afterComma || normal === 'but' || normal === 'yet') && verbAhead(tokens, i + 1, end)) open(i, 'coordinate');
+      if ((afterComma(tokens, i, first) || normal === 'but' || normal === 'yet') && verbAhead(tokens, i + 1, end)) open(i, 'coordinate');
       continue;
     }
-    if (normal === 'with' && afterComma) {
+    if (normal === 'with' && afterComma(tokens, i, first)) {
       open(i, 'absolute');
       continue;
     }
