@@ -10,7 +10,7 @@ import {
   type Sentence,
 } from './article.js';
 import type { Stage } from './stage.js';
-import { INGEST_VERSION, ingestFile, type IngestInput } from './stages/ingest/index.js';
+import { ingestFile, type IngestInput } from './stages/ingest/index.js';
 import { segmentStage } from './stages/segment/index.js';
 import { datesStage } from './stages/dates/index.js';
 import { entitiesStage } from './stages/entities/index.js';
@@ -27,11 +27,7 @@ export const STAGES: readonly Stage[] = [
   dyadsStage, // aggregates stance and events per pair of actors
 ];
 
-/** Versions of every stage, for the corpus manifest: a change here redoes the articles. */
-export const STAGE_VERSIONS: Record<string, string> = Object.fromEntries([
-  ['ingest', INGEST_VERSION],
-  ...STAGES.map((s) => [s.name, s.version]),
-]);
+export { STAGE_VERSIONS } from './versions.js';
 
 /** Runs the stages over a carrier; a stage that throws becomes one fatal diagnostic. */
 export function runStages(doc: ArticleDoc, stages: readonly Stage[] = STAGES): boolean {

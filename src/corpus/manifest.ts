@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION, type Diagnostic } from '../article.js';
 import { PACKAGE_ROOT, toolVersion } from '../data.js';
-import { STAGE_VERSIONS } from '../pipeline.js';
+import { STAGE_VERSIONS } from '../versions.js';
 
 export const MANIFEST_VERSION = 1;
 

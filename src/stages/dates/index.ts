@@ -8,8 +8,9 @@ import { PARSERS, REFINERS } from './config.js';
 import { passesAll, sentenceGates } from './parsers/pattern.js';
 import { isPrimary, opensSentence } from './refiners/resolve.js';
 import type { Candidate, Mentioned, Parser, SentenceContext } from './types.js';
+import { STAGE_VERSIONS } from '../../versions.js';
 
-export const DATES_VERSION = '2';
+export const DATES_VERSION = STAGE_VERSIONS.dates; // bump it in src/versions.ts
 
 /** Every time expression of a segmented text, in text order. */
 export function tagDates(

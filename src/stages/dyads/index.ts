@@ -13,8 +13,9 @@
 import { layer, type ArticleDoc, type Dyad, type EventRecord, type QuadClass, type SentenceStance } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { countryOf } from '../stance/actors.js';
+import { STAGE_VERSIONS } from '../../versions.js';
 
-export const DYADS_VERSION = '1';
+export const DYADS_VERSION = STAGE_VERSIONS.dyads; // bump it in src/versions.ts
 
 const QUAD_CLASSES: readonly QuadClass[] = ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION', 'VERBAL_CONFLICT', 'MATERIAL_CONFLICT'];
 

@@ -9,8 +9,9 @@ import { defineStage } from '../../stage.js';
 import { buildContext, type Candidate, type Context } from './context.js';
 import { PARSERS } from './recognize.js';
 import { REFINERS } from './refine.js';
+import { STAGE_VERSIONS } from '../../versions.js';
 
-export const ENTITIES_VERSION = '2';
+export const ENTITIES_VERSION = STAGE_VERSIONS.entities; // bump it in src/versions.ts
 
 export function extractEntities(ctx: Context): Entity[] {
   let candidates: Candidate[] = [];

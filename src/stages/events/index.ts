@@ -79,8 +79,9 @@ import { attribute, clauseAt, codeCount, subjectOf, type Attribution, type Sente
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical, type DatedSentence } from './timing.js';
 import { findTriggers, SentenceScope, type Trigger } from './triggers.js';
 import { anyGate, tokenLookup, type TokenLookup } from './tokens.js';
+import { STAGE_VERSIONS } from '../../versions.js';
 
-export const EVENTS_VERSION = '2';
+export const EVENTS_VERSION = STAGE_VERSIONS.events; // bump it in src/versions.ts
 
 const MAX_RECORDS_PER_TRIGGER = 6;
 

@@ -15,8 +15,9 @@ import { parseSidecar, type Sidecar } from './sidecar.js';
 export { readConventions } from './readers/text.js';
 export { articleId, formatOf, sha256 } from './paths.js';
 import { articleId, formatOf, sha256 } from './paths.js';
+import { STAGE_VERSIONS } from '../../versions.js';
 
-export const INGEST_VERSION = '2';
+export const INGEST_VERSION = STAGE_VERSIONS.ingest; // bump it in src/versions.ts
 
 export const READERS: Record<SourceFormat, Reader> = {
   txt: readText,

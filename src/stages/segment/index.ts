@@ -6,6 +6,7 @@ import type { SentenceSpan, Segmentation, Token } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { its, tokenize, type RawToken } from '../../nlp.js';
 import { tokenKeys } from '../../lexicon/phrases.js';
+import { STAGE_VERSIONS } from '../../versions.js';
 
 const TERMINAL = /[.!?:;"”’)\]]$/;
 
@@ -117,7 +118,7 @@ function build(text: string, raw: RawToken[], starts: number[]): Segmentation {
 
 export const segmentStage = defineStage({
   name: 'segment',
-  version: '2',
+  version: STAGE_VERSIONS.segment,
   needs: [],
   provides: 'segments',
   run: (doc) => {

@@ -18,8 +18,9 @@ import { actorMentions, countryOf, mainPair, sortedCodes, type ActorMention } fr
 import { composeCues, findCues, sentenceStructure, type ComposedCue, type SentenceContext } from './compose.js';
 import { judgeHistorical, referenceYear } from './historical.js';
 import { AMBIVALENCE_GROUP, stanceLexicon, type Polarity, type StanceConfig } from './lexicon.js';
+import { STAGE_VERSIONS } from '../../versions.js';
 
-export const STANCE_VERSION = '2';
+export const STANCE_VERSION = STAGE_VERSIONS.stance; // bump it in src/versions.ts
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
