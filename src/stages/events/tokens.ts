@@ -7,7 +7,7 @@
 import type { Token } from '../../article.js';
 import { tokenKeys, type TokenLike } from '../../lexicon/phrases.js';
 import { tokenize } from '../../nlp.js';
-import { formFolds, FUTURE_TIMES_GATE, GATE_BITS, GATES, MODALITY_GATE, PAIR_ANAPHORS_GATE, type Gate } from './dictionary.js';
+import { formFolds, FUTURE_TIMES_GATE, GATE_BITS, GATES, MODALITY_GATE, PAIR_ANAPHORS_GATE, TRIGGER_GATE, type Gate } from './dictionary.js';
 
 export interface TokenLookup {
   /** The article's tokens as the trigger dictionary reads them (see matchable), by token index. */
@@ -77,16 +77,18 @@ function matchable(t: Token, mask: number): TokenLike {
 }
 
 /**
- * Phrase gates whose first words mostly open longer phrases ("the" → "the two nations", "in" → "in the coming
- * days", "be" → "be expected to"), with their bits: there the second word is checked too. (The trigger and group
- * gates' first words mostly are phrases of their own: checking costs more than it saves.)
+ * Phrase gates whose first words often open longer phrases only ("the" → "the two nations", "in" → "in the
+ * coming days", "be" → "be expected to", "hold" → "hold talks"), with their bits and whether they read the
+ * matchable tokens: there the second word is checked too. (The group gate's first words are phrases of their
+ * own: checking would cost more than it saves.)
  */
-const TWO_WORD_GATES: readonly [Gate, number][] = [
-  [MODALITY_GATE, GATE_BITS.modality],
-  [FUTURE_TIMES_GATE, GATE_BITS.futureTimes],
-  [PAIR_ANAPHORS_GATE, GATE_BITS.pairAnaphors],
+const TWO_WORD_GATES: readonly [Gate, number, boolean][] = [
+  [TRIGGER_GATE, GATE_BITS.trigger, true],
+  [MODALITY_GATE, GATE_BITS.modality, false],
+  [FUTURE_TIMES_GATE, GATE_BITS.futureTimes, false],
+  [PAIR_ANAPHORS_GATE, GATE_BITS.pairAnaphors, false],
 ];
-const TWO_WORD_BITS = GATE_BITS.modality | GATE_BITS.futureTimes | GATE_BITS.pairAnaphors;
+const TWO_WORD_BITS = GATE_BITS.trigger | GATE_BITS.modality | GATE_BITS.futureTimes | GATE_BITS.pairAnaphors;
 
 export function tokenLookup(tokens: readonly Token[]): TokenLookup {
   const gates = new Uint16Array(tokens.length);
@@ -110,17 +112,20 @@ export function tokenLookup(tokens: readonly Token[]): TokenLookup {
   }
   // Such a gate stays open only where the word after can continue one of its phrases ("the" opens "the two
   // nations", not "the government"); the next word must be in the same sentence, as matchAt stops at its end.
+  const matchables = copies ?? tokens;
   for (let i = 0; i < tokens.length; i++) {
     let mask = gates[i];
     if ((mask & TWO_WORD_BITS) === 0) continue;
-    const next = i + 1 < tokens.length && tokens[i + 1].sentence === tokens[i].sentence ? tokens[i + 1] : undefined;
+    const last = i + 1 >= tokens.length || tokens[i + 1].sentence !== tokens[i].sentence;
     for (let g = 0; g < TWO_WORD_GATES.length; g++) {
-      const [gate, bit] = TWO_WORD_GATES[g];
-      if ((mask & bit) !== 0 && !gate.mayStart(tokens[i], next)) mask &= ~bit;
+      const [gate, bit, readsMatchable] = TWO_WORD_GATES[g];
+      if ((mask & bit) === 0) continue;
+      const source = readsMatchable ? matchables : tokens;
+      if (!gate.mayStart(source[i], last ? undefined : source[i + 1])) mask &= ~bit;
     }
     gates[i] = mask;
   }
-  return { matchable: copies ?? tokens, gates };
+  return { matchable: matchables, gates };
 }
 
 /** Some token of [first, end) has the gate bit. */
