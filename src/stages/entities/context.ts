@@ -258,14 +258,17 @@ export function buildContext(text: string, published: string | null, seg: Segmen
   const { flags, anyFlags, nameWords, gazetteerStarts, gazetteerWords, titleStarts, titleWords, digitStarts, oddWords } = scan;
   const { TITLES } = lex;
   const n = tokens.length;
-  const inDate = new Uint8Array(n);
+  // One buffer for the per-token arrays (known name at, in a date, in a title): one allocation, not three.
+  const buffer = new ArrayBuffer(n * 6);
+  const knownAt = new Int32Array(buffer, 0, n).fill(-1);
+  const inDate = new Uint8Array(buffer, n * 4, n);
   for (const d of dates) {
     // Every token the date overlaps; tokens are in text order.
     for (let i = firstEndingAfter(tokens, d.start); i < n && tokens[i].start < d.end; i++) inDate[i] = 1;
   }
   const titles: PhraseHit<Title>[] = [];
   const titleBefore = new Map<number, PhraseHit<Title>>();
-  const inTitle = new Uint8Array(n);
+  const inTitle = new Uint8Array(buffer, n * 5, n);
   TITLES.findEach(tokens, titleStarts, titleWords, sentences, (hits, longest) => {
     for (const hit of hits) {
       if (hit.end !== longest) break;
@@ -292,7 +295,7 @@ export function buildContext(text: string, published: string | null, seg: Segmen
     titles,
     titleBefore,
     inTitle,
-    knownAt: new Int32Array(n).fill(-1),
+    knownAt,
     known: [],
   };
 }
