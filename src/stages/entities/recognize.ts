@@ -454,6 +454,11 @@ function readRun(ctx: Context, first: number, last: number, headline: boolean, t
     }
     return NONE;
   }
+  return readNewName(ctx, first, last, headline, titled);
+}
+
+/** readRun for a run with name words no known name covers. */
+function readNewName(ctx: Context, first: number, last: number, headline: boolean, titled: Map<number, TitleUse>): readonly Candidate[] {
   const known: Candidate[] = [];
   for (let i = first; i < last; i++) {
     const k = ctx.knownAt[i];
