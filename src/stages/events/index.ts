@@ -293,7 +293,7 @@ class SentenceContext {
     private readonly sentence: SentenceSpan,
     readonly tokens: readonly Token[],
     private readonly dates: readonly DateMention[],
-    private readonly gates: Uint16Array,
+    readonly gates: Uint16Array,
     readonly stance: SentenceStance | undefined,
     readonly published: string | null,
     readonly dyad: Dyad | null,
@@ -355,11 +355,11 @@ function dyadPartner(view: SentenceView, sources: readonly ActorRef[], dyad: Dya
  * stealing ... and forcing ...": what an accusation alleges is its content, not
  * an event the text reports.
  */
-function allegedContent(tokens: readonly Token[], trigger: Trigger, floor: number): boolean {
+function allegedContent(tokens: readonly Token[], gates: Uint16Array, trigger: Trigger, floor: number): boolean {
   if (trigger.verbal && !tokens[trigger.first].normal.endsWith('ing')) return false;
   for (let j = trigger.first - 1; j >= floor && j >= trigger.first - 14; j--) {
     const t = tokens[j];
-    if (ACCUSATION_VERBS.has(t.lemma.toLowerCase())) return tokens.slice(j + 1, trigger.first).some((x) => x.normal === 'of');
+    if ((gates[j] & GATE_BITS.accusationVerb) !== 0 && ACCUSATION_VERBS.has(t.lemma.toLowerCase())) return someNormal(tokens, j + 1, trigger.first, 'of', 'of');
     if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.normal.endsWith('ing'))) return false;
   }
   return false;
@@ -444,7 +444,7 @@ interface Timing {
  */
 function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext, out: Draft[]): void {
   const clauseFirst = view.clauses[clauseAt(view, trigger.first)].first;
-  if (allegedContent(ctx.tokens, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger) || threatContent(view, trigger)) return;
+  if (allegedContent(ctx.tokens, ctx.gates, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger) || threatContent(view, trigger)) return;
   const sides = sidesOf(view, trigger, ctx);
   // No actor on either side: no record, and no request (whose demanded actors are the sources).
   if (sides.sources.length === 0 && sides.targets.length === 0) return;

@@ -98,10 +98,10 @@ export function tokenLookup(tokens: readonly Token[]): TokenLookup {
     const t = tokens[i];
     const folds = formFolds(t);
     let mask = GATES.maskOfForms(t.normal, t.lemma, folds);
-    // Object words and reporting verbs are compared by the lower-cased lemma too ("Talks" → talks).
+    // Object words, reporting and accusation verbs are compared by the lower-cased lemma too ("Talks" → talks).
     if (t.lemma !== t.normal) {
       const lower = t.lemma.toLowerCase();
-      if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & (GATE_BITS.objectWord | GATE_BITS.reportingVerb);
+      if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & (GATE_BITS.objectWord | GATE_BITS.reportingVerb | GATE_BITS.accusationVerb);
     }
     const m = matchable(t, mask);
     if (m !== t) {
