@@ -146,19 +146,6 @@ export function isHeadline(tokens: NameToken[], flags: Uint16Array, s: SentenceR
   return content >= 2 && capital / content >= 0.6;
 }
 
-/**
- * Whether a string may hold a character the matchers fold (lexicon/phrases.ts:
- * fold: a backquote, or U+2010–U+2019), so that its key differs from it: plain
- * ASCII answers from its code units, anything else is checked in full.
- */
-function mayFold(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x60 || c >= 128) return true;
-  }
-  return false;
-}
-
 /** What one pass over the tokens finds: flags, and where later passes need to look. */
 interface TokenScan {
   flags: Uint16Array;
@@ -200,15 +187,10 @@ function scanTokens(tokens: readonly NameToken[], lex: Lexicon): TokenScan {
     let tg = 0;
     let ng = 0;
     if (i < n) {
-      // The token's own text and normal form are its keys unless they hold a quote or dash the
-      // matchers straighten (then the segment's stored keys, read only for those few tokens).
-      textKey = t.text;
-      normalKey = t.normal;
-      if (mayFold(textKey) || mayFold(normalKey)) {
-        const keys = keysOf(t);
-        textKey = keys.text;
-        normalKey = keys.normal;
-      }
+      // The keys the segment stored on the token (reading them costs less than reading its text).
+      const keys = keysOf(t);
+      textKey = keys.text;
+      normalKey = keys.normal;
       // What the gate tables say of the token (most tokens: nothing).
       if (textKey.length > 0) tg = text[gateSlot(textKey)];
       if (normalKey.length > 0) ng = normal[gateSlot(normalKey)];
