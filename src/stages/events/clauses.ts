@@ -104,7 +104,9 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number, 
   };
 
   for (let i = first; i < end; i++) {
+    // Every rule below looks at punctuation or one of the clause words: other words are passed over at once.
     const t = tokens[i];
+    if (gates !== undefined && (gates[i] & GATE_BITS.clauseWord) === 0 && t.pos !== 'PUNCT') continue;
     const prev = i > first ? tokens[i - 1] : undefined;
     const normal = t.normal;
 

@@ -356,12 +356,15 @@ export const REPORTING_VERBS_GATE = new Gate(cues.reportingVerbs, true);
 
 export const ACCUSATION_VERBS_GATE = new Gate(cues.accusationVerbs, true);
 
+/** Every word clausesOf looks at (clauses.ts): the clause punctuation, conjunctions, "as", "that", "according" and the clause openers. */
+export const CLAUSE_WORDS_GATE = new Gate([';', ':', ',', 'according', 'and', 'or', 'but', 'yet', 'with', 'as', 'that', ...cues.clauseOpeners], true);
+
 /**
  * Bits of a token's gate mask (see GATES): which dictionaries may match from it.
  * objectWord, reportingVerb and accusationVerb are also set when the token's
  * lower-cased lemma is such a word (tokens.ts), as their users compare it.
  */
-export const GATE_BITS = { trigger: 1, modality: 2, futureTimes: 4, pairAnaphors: 8, groups: 16, objectWord: 32, clauseOpener: 64, pronoun: 128, reportingVerb: 256, accusationVerb: 512 } as const;
+export const GATE_BITS = { trigger: 1, modality: 2, futureTimes: 4, pairAnaphors: 8, groups: 16, objectWord: 32, clauseOpener: 64, pronoun: 128, reportingVerb: 256, accusationVerb: 512, clauseWord: 1024 } as const;
 
 /** The gates every token of an article is asked once, in the order of GATE_BITS. */
-export const GATES = new GateSet([TRIGGER_GATE, MODALITY_GATE, FUTURE_TIMES_GATE, PAIR_ANAPHORS_GATE, GROUPS_GATE, OBJECT_WORDS_GATE, CLAUSE_OPENERS_GATE, PRONOUNS_GATE, REPORTING_VERBS_GATE, ACCUSATION_VERBS_GATE]);
+export const GATES = new GateSet([TRIGGER_GATE, MODALITY_GATE, FUTURE_TIMES_GATE, PAIR_ANAPHORS_GATE, GROUPS_GATE, OBJECT_WORDS_GATE, CLAUSE_OPENERS_GATE, PRONOUNS_GATE, REPORTING_VERBS_GATE, ACCUSATION_VERBS_GATE, CLAUSE_WORDS_GATE]);
