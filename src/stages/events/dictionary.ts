@@ -197,6 +197,13 @@ export class Gate {
     const n = keysFor(next);
     return (byNormal !== undefined && (byNormal.has(n.normal) || byNormal.has(n.lemma))) || (byLemma !== undefined && (byLemma.has(n.normal) || byLemma.has(n.lemma)));
   }
+  /** Lookup keys of the words that are phrases of their own ("not", "war"): there a phrase starts whatever follows. */
+  singleWords(): string[] {
+    this.words ??= this.build();
+    const out: string[] = [];
+    for (const [key, next] of this.followers) if (next === null) out.push(key);
+    return out;
+  }
   /** The opening words, and whether a token's forms must be folded before looking them up. */
   openers(): { words: ReadonlySet<string>; folds: boolean } {
     const words = (this.words ??= this.build());
@@ -356,6 +363,16 @@ export const REPORTING_VERBS_GATE = new Gate(cues.reportingVerbs, true);
 
 export const ACCUSATION_VERBS_GATE = new Gate(cues.accusationVerbs, true);
 
+/**
+ * Words that are phrases of their own for the gates whose second words are
+ * checked (tokens.ts): a token found here needs no second look. Keys are
+ * folded forms, so whatever the gate set finds here the matcher's trie holds.
+ */
+export const TRIGGER_SINGLES = new Gate(() => TRIGGER_GATE.singleWords(), true);
+export const MODALITY_SINGLES = new Gate(() => MODALITY_GATE.singleWords(), true);
+export const FUTURE_TIMES_SINGLES = new Gate(() => FUTURE_TIMES_GATE.singleWords(), true);
+export const PAIR_ANAPHORS_SINGLES = new Gate(() => PAIR_ANAPHORS_GATE.singleWords(), true);
+
 /** Every word clausesOf looks at (clauses.ts): the clause punctuation, conjunctions, "as", "that", "according" and the clause openers. */
 export const CLAUSE_WORDS_GATE = new Gate([';', ':', ',', 'according', 'and', 'or', 'but', 'yet', 'with', 'as', 'that', ...cues.clauseOpeners], true);
 
@@ -364,7 +381,9 @@ export const CLAUSE_WORDS_GATE = new Gate([';', ':', ',', 'according', 'and', 'o
  * objectWord, reportingVerb and accusationVerb are also set when the token's
  * lower-cased lemma is such a word (tokens.ts), as their users compare it.
  */
-export const GATE_BITS = { trigger: 1, modality: 2, futureTimes: 4, pairAnaphors: 8, groups: 16, objectWord: 32, clauseOpener: 64, pronoun: 128, reportingVerb: 256, accusationVerb: 512, clauseWord: 1024 } as const;
+export const GATE_BITS = { trigger: 1, modality: 2, futureTimes: 4, pairAnaphors: 8, groups: 16, objectWord: 32, clauseOpener: 64, pronoun: 128, reportingVerb: 256, accusationVerb: 512, clauseWord: 1024,
+  triggerSingle: 2048, modalitySingle: 4096, futureTimesSingle: 8192, pairAnaphorsSingle: 16384 } as const;
 
 /** The gates every token of an article is asked once, in the order of GATE_BITS. */
-export const GATES = new GateSet([TRIGGER_GATE, MODALITY_GATE, FUTURE_TIMES_GATE, PAIR_ANAPHORS_GATE, GROUPS_GATE, OBJECT_WORDS_GATE, CLAUSE_OPENERS_GATE, PRONOUNS_GATE, REPORTING_VERBS_GATE, ACCUSATION_VERBS_GATE, CLAUSE_WORDS_GATE]);
+export const GATES = new GateSet([TRIGGER_GATE, MODALITY_GATE, FUTURE_TIMES_GATE, PAIR_ANAPHORS_GATE, GROUPS_GATE, OBJECT_WORDS_GATE, CLAUSE_OPENERS_GATE, PRONOUNS_GATE, REPORTING_VERBS_GATE, ACCUSATION_VERBS_GATE, CLAUSE_WORDS_GATE,
+  TRIGGER_SINGLES, MODALITY_SINGLES, FUTURE_TIMES_SINGLES, PAIR_ANAPHORS_SINGLES]);

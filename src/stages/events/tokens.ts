@@ -82,11 +82,11 @@ function matchable(t: Token, mask: number): TokenLike {
  * matchable tokens: there the second word is checked too. (The group gate's first words are phrases of their
  * own: checking would cost more than it saves.)
  */
-const TWO_WORD_GATES: readonly [Gate, number, boolean][] = [
-  [TRIGGER_GATE, GATE_BITS.trigger, true],
-  [MODALITY_GATE, GATE_BITS.modality, false],
-  [FUTURE_TIMES_GATE, GATE_BITS.futureTimes, false],
-  [PAIR_ANAPHORS_GATE, GATE_BITS.pairAnaphors, false],
+const TWO_WORD_GATES: readonly [Gate, number, number, boolean][] = [
+  [TRIGGER_GATE, GATE_BITS.trigger, GATE_BITS.triggerSingle, true],
+  [MODALITY_GATE, GATE_BITS.modality, GATE_BITS.modalitySingle, false],
+  [FUTURE_TIMES_GATE, GATE_BITS.futureTimes, GATE_BITS.futureTimesSingle, false],
+  [PAIR_ANAPHORS_GATE, GATE_BITS.pairAnaphors, GATE_BITS.pairAnaphorsSingle, false],
 ];
 const TWO_WORD_BITS = GATE_BITS.trigger | GATE_BITS.modality | GATE_BITS.futureTimes | GATE_BITS.pairAnaphors;
 
@@ -105,7 +105,8 @@ export function tokenLookup(tokens: readonly Token[]): TokenLookup {
     }
     const m = matchable(t, mask);
     if (m !== t) {
-      mask = (mask & ~GATE_BITS.trigger) | (GATES.maskOfForms(m.normal, m.lemma, folds) & GATE_BITS.trigger);
+      const triggerBits = GATE_BITS.trigger | GATE_BITS.triggerSingle;
+      mask = (mask & ~triggerBits) | (GATES.maskOfForms(m.normal, m.lemma, folds) & triggerBits);
       (copies ??= tokens.slice())[i] = m;
     }
     gates[i] = mask;
@@ -118,8 +119,9 @@ export function tokenLookup(tokens: readonly Token[]): TokenLookup {
     if ((mask & TWO_WORD_BITS) === 0) continue;
     const last = i + 1 >= tokens.length || tokens[i + 1].sentence !== tokens[i].sentence;
     for (let g = 0; g < TWO_WORD_GATES.length; g++) {
-      const [gate, bit, readsMatchable] = TWO_WORD_GATES[g];
-      if ((mask & bit) === 0) continue;
+      const [gate, bit, single, readsMatchable] = TWO_WORD_GATES[g];
+      // A word that is a phrase of its own opens one whatever follows.
+      if ((mask & bit) === 0 || (mask & single) !== 0) continue;
       const source = readsMatchable ? matchables : tokens;
       if (!gate.mayStart(source[i], last ? undefined : source[i + 1])) mask &= ~bit;
     }
