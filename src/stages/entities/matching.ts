@@ -59,24 +59,49 @@ const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
  * taken. Phrases on the lower-cased form ask wink (whose normal form also
  * respells: "defence" → "defense").
  */
-function leadingKeys(phrase: string, on: GateOn): { first: string; seconds: string[] | undefined }[] {
+function leadingKeys(phrase: string, on: GateOn, plain: string[] | null): { first: string; seconds: string[] | undefined }[] {
   if (on === 'text') {
-    const plain = plainPhraseWords(phrase);
-    if (plain) return [{ first: textKey(plain[0]), seconds: plain.length > 1 ? [textKey(plain[1])] : undefined }];
+    // Plain words are letters only: nothing in them to straighten, each is its own key.
+    if (plain) return [{ first: plain[0], seconds: plain.length > 1 ? [plain[1]] : undefined }];
     const chunks = phrase.trim().split(/\s+/).map(textKey);
     const next = chunks.length > 1 ? tokenStarts(chunks[1]) : undefined;
     if (plainPhraseWords(chunks[0]) !== null) return [{ first: chunks[0], seconds: next }];
     return tokenStarts(chunks[0]).map((first) => ({ first, seconds: first.length === chunks[0].length ? next : tokenStarts(chunks[0].slice(first.length)) }));
   }
   const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
+  return normalLeadingKeys(words);
+}
+
+function normalLeadingKeys(words: readonly TokenLike[]): { first: string; seconds: string[] | undefined }[] {
   if (words.length === 0) return [];
   return [{ first: tokenKeys(words[0]).normal, seconds: words.length > 1 ? [tokenKeys(words[1]).normal] : undefined }];
 }
 
+/**
+ * The words of many phrases as wink tokenises them, from one reading of them
+ * all, a paragraph each (one wink call instead of one a phrase; a test checks
+ * that the words are those of each phrase read alone).
+ */
+export function tokenizeEach(phrases: readonly string[]): TokenLike[][] {
+  const starts: number[] = [];
+  let text = '';
+  for (const p of phrases) {
+    starts.push(text.length);
+    text += p + '\n\n';
+  }
+  const words: TokenLike[][] = phrases.map(() => []);
+  let k = 0;
+  for (const t of tokenize(text).tokens) {
+    if (t.text.trim() === '') continue;
+    while (k + 1 < starts.length && t.start >= starts[k + 1]) k++;
+    words[k].push(t);
+  }
+  return words;
+}
+
 /** The keys a phrase's last word may have: as leadingKeys, from the end (written form only). */
-function lastKeys(phrase: string): string[] {
-  const plain = plainPhraseWords(phrase);
-  if (plain) return [textKey(plain[plain.length - 1])];
+function lastKeys(phrase: string, plain: string[] | null): string[] {
+  if (plain) return [plain[plain.length - 1]];
   const chunks = phrase.trim().split(/\s+/);
   return tokenEnds(textKey(chunks[chunks.length - 1]));
 }
@@ -108,8 +133,8 @@ function isPlainChar(c: number): boolean {
 export interface FirstWord<T> {
   /** Some phrase is this word alone. */
   single: boolean;
-  /** Second words of the phrases it starts (null: none). */
-  seconds: Set<string> | null;
+  /** Second words of the phrases it starts (null: none); a word starts few phrases. */
+  seconds: string[] | null;
   /** The matcher's values for the word standing alone (its one-word phrases), kept once asked. */
   alone: readonly T[] | undefined;
 }
@@ -127,9 +152,13 @@ export class GatedMatcher<T> {
   ) {
     this.matcher = new PhraseMatcher(phrases, on);
     this.gates = on === 'text' ? textGates() : normalGates();
-    for (const p of phrases) {
-      if (bits.last !== 0) for (const last of lastKeys(p.phrase)) if (last.length > 0) this.gates[gateSlot(last)] |= bits.last;
-      for (const { first, seconds } of leadingKeys(p.phrase, on)) {
+    // Lower-cased keys come from wink: all phrases are read in one call.
+    const read = on === 'normal' ? tokenizeEach(phrases.map((p) => p.phrase)) : null;
+    for (let k = 0; k < phrases.length; k++) {
+      const p = phrases[k];
+      const plain = on === 'text' ? plainPhraseWords(p.phrase) : null;
+      if (bits.last !== 0) for (const last of lastKeys(p.phrase, plain)) if (last.length > 0) this.gates[gateSlot(last)] |= bits.last;
+      for (const { first, seconds } of read ? normalLeadingKeys(read[k]) : leadingKeys(p.phrase, on, plain)) {
         if (first.length === 0) continue;
         let word = this.firstWords.get(first);
         if (!word) this.firstWords.set(first, (word = { single: false, seconds: null, alone: undefined }));
@@ -141,7 +170,8 @@ export class GatedMatcher<T> {
           for (const second of seconds) {
             if (second.length === 0) continue;
             this.gates[gateSlot(second)] |= bits.second;
-            (word.seconds ??= new Set()).add(second);
+            const known = (word.seconds ??= []);
+            if (!known.includes(second)) known.push(second);
           }
         }
       }
@@ -199,7 +229,7 @@ export class GatedMatcher<T> {
    * on the word only) is reused.
    */
   hitsFrom(tokens: readonly TokenLike[], i: number, to: number, word: FirstWord<T>): readonly PhraseHit<T>[] {
-    if (word.seconds !== null && i + 1 < to && word.seconds.has(this.keyOf(tokens[i + 1]))) return this.matcher.matchAt(tokens, i, to);
+    if (word.seconds !== null && i + 1 < to && word.seconds.includes(this.keyOf(tokens[i + 1]))) return this.matcher.matchAt(tokens, i, to);
     const values = (word.alone ??= this.matcher.matchAt(tokens, i, i + 1).map((h) => h.value));
     if (values.length === 0) return NO_HITS;
     const t = tokens[i];
