@@ -128,7 +128,7 @@ export const PATTERNS: readonly Pattern[] = compilePatterns(loadData<PatternsFil
 // ---- gates: a phrase matcher is only asked at tokens that can open a phrase --
 
 const FOLD = /[’‘`‐‑–—]/;
-/** The word holds a character fold() changes (a test by character codes: cheaper than FOLD per token). */
+/** The word holds a character fold() changes (told by character codes). */
 function foldable(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -144,8 +144,8 @@ export class Gate {
   /** Some opening word holds an apostrophe or a dash ("n't", "co-operate"): text must be folded to compare. */
   private folds = false;
   /**
-   * The phrases, or a function that reads them on first use (data a stage loads only when it runs). `words`: they
-   * are single lower-cased words, taken as they are (a word list, not phrases to tokenise).
+   * The phrases, or a function that reads them on first use (data a stage loads only when it runs). `plainWords`:
+   * they are single lower-cased words, taken as they are (a word list, not phrases to tokenise).
    */
   constructor(
     private readonly phrases: readonly string[] | (() => readonly string[]),
@@ -185,7 +185,8 @@ export class Gate {
    * A phrase may start at `t` followed by `next` (undefined at the end of the
    * sentence): its first two words are looked up as the matcher steps through
    * its trie (by the token's lookup keys, lower-cased form then lemma). False
-   * means matchAt there can only fail; true, that it may succeed.
+   * means matchAt there can only fail; true, that it may succeed. Phrase
+   * gates only (a word list has no phrases to follow).
    */
   mayStart(t: TokenLike, next: TokenLike | undefined): boolean {
     this.words ??= this.build();
