@@ -47,6 +47,8 @@ interface TrieNode<T> {
 
 const node = <T>(): TrieNode<T> => ({ next: new Map(), values: [] });
 
+const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
+
 /** Curly and straight apostrophes and dashes compare equal. Called per token per lookup: plain ASCII returns at once. */
 function fold(s: string): string {
   for (let i = 0; i < s.length; i++) {
@@ -127,11 +129,12 @@ export class PhraseMatcher<T> {
 
   /** Every phrase that starts at token `i`, longest first. */
   matchAt(tokens: readonly TokenLike[], i: number, to = tokens.length): PhraseHit<T>[] {
-    // Most tokens start no phrase: answer those without allocating.
-    if (i >= to || !this.step(this.root, tokens[i])) return [];
+    // Most tokens start no phrase: answer those without allocating (the shared empty answer is frozen).
+    let at: TrieNode<T> | undefined = i < to ? this.step(this.root, tokens[i]) : undefined;
+    if (!at) return NO_HITS as unknown as PhraseHit<T>[];
     const ends: [number, T[]][] = [];
-    let at: TrieNode<T> | undefined = this.root;
-    for (let j = i; j < to && at; j++) {
+    if (at.values.length > 0) ends.push([i, at.values]);
+    for (let j = i + 1; j < to && at; j++) {
       at = this.step(at, tokens[j]);
       if (at && at.values.length > 0) ends.push([j, at.values]);
     }
