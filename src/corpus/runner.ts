@@ -5,7 +5,7 @@
 // A run killed at any point leaves complete files only, and the next run redoes
 // whatever the (old) manifest does not vouch for.
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Diagnostic } from '../article.js';
 import { articleId, sha256 } from '../stages/ingest/paths.js';
@@ -90,6 +90,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   const summary: RunSummary = { files: inputs.length, processed: 0, unchanged: 0, failed: 0, excluded: 0, removed: 0, written: [], failures: [], milliseconds: 0 };
   const entries: ManifestArticle[] = [];
   const checked = await checkAll(inputs, options.maxBytes ?? DEFAULT_MAX_BYTES, jobs);
+  const present = reusable ? await presentOutputs(out) : new Set<string>();
 
   // Exact duplicates: the first file in path order is processed, later copies are reported.
   const firstWithContent = new Map<string, string>();
@@ -119,7 +120,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
       continue;
     }
     const old = before.get(c.input.path);
-    if (old && old.every((a) => a.inputHash === c.inputHash) && (await outputsPresent(out, old))) {
+    if (old && old.every((a) => a.inputHash === c.inputHash) && outputsPresent(present, old)) {
       finish(c, old, 'unchanged');
       continue;
     }
@@ -244,13 +245,22 @@ function groupByPath(articles: ManifestArticle[]): Map<string, ManifestArticle[]
 }
 
 /** Reusable when every good article still has its JSON and its digest. */
-async function outputsPresent(out: string, entries: ManifestArticle[]): Promise<boolean> {
+function outputsPresent(present: Set<string>, entries: ManifestArticle[]): boolean {
   for (const e of entries) {
     if (e.status !== 'ok') continue;
     const files = articleOutputs(e.id);
-    if (!(await exists(join(out, files.json))) || !(await exists(join(out, files.fragment)))) return false;
+    if (!present.has(files.json) || !present.has(files.fragment)) return false;
   }
   return true;
+}
+
+/** The article outputs already in `out`, read with one listing per folder instead of a stat per file. */
+async function presentOutputs(out: string): Promise<Set<string>> {
+  const present = new Set<string>();
+  for (const dir of [dirname(articleOutputs('x').json), dirname(articleOutputs('x').fragment)]) {
+    for (const name of await readdir(join(out, dir)).catch(() => [] as string[])) present.add(`${dir}/${name}`);
+  }
+  return present;
 }
 
 async function exists(path: string): Promise<boolean> {
