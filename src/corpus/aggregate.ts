@@ -39,6 +39,8 @@ export function articleOutputs(id: string): { json: string; page: string; fragme
   return { json: `articles/${id}.json`, page: `report/articles/${id}.html`, fragment: `.fragments/${id}.jsonl` };
 }
 
+const READ_AHEAD = 16;
+
 /** Writes every corpus-level file that changed; returns their paths inside `out`. */
 export async function aggregate(out: string, manifest: Manifest): Promise<string[]> {
   const written: string[] = [];
@@ -54,12 +56,21 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   const eventTypes: Record<string, number> = {};
   const quadClasses: Record<string, number> = {};
 
+  // Fragments are read a few ahead of the one being added, in order (reads wait on the disk, adding on the CPU).
+  const good = manifest.articles.filter((e) => e.status === 'ok');
+  const reads = new Map<number, Promise<string>>();
+  const readAhead = (k: number): void => {
+    if (k < good.length && !reads.has(k)) reads.set(k, readFile(join(out, articleOutputs(good[k].id).fragment), 'utf8'));
+  };
+  let next = 0;
   for (const entry of manifest.articles) {
     if (entry.status !== 'ok') {
       summaries.push({ entry, article: null });
       continue;
     }
-    const fragment = await readFile(join(out, articleOutputs(entry.id).fragment), 'utf8');
+    for (let k = next; k < next + READ_AHEAD; k++) readAhead(k);
+    const fragment = await reads.get(next)!;
+    reads.delete(next++);
     const newline = fragment.indexOf('\n');
     const digest = JSON.parse(fragment.slice(0, newline)) as ArticleDigest;
     const eventLines = fragment.slice(newline + 1);
