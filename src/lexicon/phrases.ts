@@ -60,8 +60,14 @@ function fold(s: string): string {
 
 /** The keys dictionaries look a token up by; segment stores them on every article token. */
 export function tokenKeys(t: { text: string; normal: string; lemma: string }): TokenKeys {
-  const lemma = t.lemma.toLowerCase();
-  return { text: fold(t.text), normal: fold(t.normal), lemma: lemma === t.normal ? fold(t.normal) : fold(lemma), of: { text: t.text, normal: t.normal, lemma: t.lemma } };
+  return keysOfForms(t.text, t.normal, t.lemma);
+}
+
+/** tokenKeys of a token's three forms, without a token object. */
+export function keysOfForms(text: string, normal: string, lemma: string): TokenKeys {
+  const normalKey = fold(normal);
+  const lower = lemma.toLowerCase();
+  return { text: fold(text), normal: normalKey, lemma: lower === normal ? normalKey : fold(lower), of: { text, normal, lemma } };
 }
 
 /** Stored keys when they still describe the token (stages make edited copies: "NATO" → "Nato"), else fresh ones. */

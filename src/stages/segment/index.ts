@@ -4,8 +4,8 @@
 // end sentences unless the text is hard-wrapped.
 import type { SentenceSpan, Segmentation, Token } from '../../article.js';
 import { defineStage } from '../../stage.js';
-import { its, tokenize, type RawToken } from '../../nlp.js';
-import { tokenKeys } from '../../lexicon/phrases.js';
+import { getNlp, its, type tokenize } from '../../nlp.js';
+import { keysOfForms } from '../../lexicon/phrases.js';
 import { STAGE_VERSIONS } from '../../versions.js';
 
 const TERMINAL = /[.!?:;"”’)\]]$/;
@@ -18,50 +18,120 @@ const TERMINAL = /[.!?:;"”’)\]]$/;
 export const MAX_SENTENCE_TOKENS = 250;
 const UPPER_START = /^[\p{Lu}\d"“‘(]/u;
 
+/**
+ * wink's tokens as columns, one array per field, read once per document: no
+ * object per raw token (segment makes one Token per kept token, and that is all).
+ */
+interface RawColumns {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  texts: string[];
+  normals: string[];
+  lemmas: string[];
+  pos: string[];
+  types: string[];
+  negation: boolean[];
+}
+
+/**
+ * Places every wink token in the text by offset (as nlp.ts `tokenize` does: token
+ * values are verbatim slices of the input, in order), into columns.
+ */
+function readColumns(text: string, doc: ReturnType<typeof tokenize>['doc']): RawColumns {
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const count = values.length;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const texts: string[] = new Array(count);
+  let cursor = 0;
+  for (let i = 0; i < count; i++) {
+    const value = values[i];
+    let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+    let found = true;
+    if (start < 0) {
+      start = cursor; // defensive: never seen, keeps offsets monotone
+      found = false;
+    }
+    const end = Math.min(text.length, start + value.length);
+    starts[i] = start;
+    ends[i] = end;
+    // A found value is the slice itself: no second copy of the string.
+    texts[i] = found ? value : text.slice(start, end);
+    cursor = end;
+  }
+  return {
+    count,
+    starts,
+    ends,
+    texts,
+    normals: tokens.out(its.normal) as string[],
+    lemmas: tokens.out(its.lemma as never) as string[],
+    pos: tokens.out(its.pos) as string[],
+    types: tokens.out(its.type) as string[],
+    negation: tokens.out(its.negationFlag) as unknown as boolean[],
+  };
+}
+
+const STOP = /^[.!?]$/;
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}/u;
+const ENDS_LOWER = /\p{Ll}$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+
 export function segmentText(text: string): Segmentation {
-  const { doc, tokens: raw } = tokenize(text);
+  const doc = getNlp().readDoc(text);
+  const raw = readColumns(text, doc);
+  const n = raw.count;
+  const { starts: at, ends, texts, types } = raw;
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
 
-  // Sentence starts as token indexes; repairs add and remove starts.
-  const starts = new Set<number>(spans.map(([first]) => first));
+  // Sentence starts as flags by token index (index n: past the end); repairs set and clear them.
+  const isStart = new Uint8Array(n + 1);
+  for (const [first] of spans) isStart[Math.min(first, n)] = 1;
   const hardWrapped = isHardWrapped(text);
 
-  for (let i = 1; i < raw.length; i++) {
-    const prev = raw[i - 1];
-    const tok = raw[i];
-    const glued = prev.end === tok.start;
-    if (glued) {
+  // The first newline at or after the previous token's end; token ends only grow, so it is found once per line.
+  let newline = n > 0 ? text.indexOf('\n', ends[0]) : -1;
+  for (let i = 1; i < n; i++) {
+    const prevEnd = ends[i - 1];
+    const tokStart = at[i];
+    if (prevEnd === tokStart) {
       // "pressures.Tensions": a full stop glued to a capitalised word that wink kept together.
-      if (/^[.!?]$/.test(prev.text) && /^\p{Lu}\p{Ll}/u.test(tok.text) && i >= 2 && raw[i - 2].end === prev.start && /\p{Ll}$/u.test(raw[i - 2].text)) {
-        starts.add(i);
+      if (STOP.test(texts[i - 1]) && CAPITALISED_WORD.test(texts[i]) && i >= 2 && ends[i - 2] === at[i - 1] && ENDS_LOWER.test(texts[i - 2])) {
+        isStart[i] = 1;
       }
       // "apnews." + "com": wink broke a domain name; a sentence never starts glued and lower-case.
-      if (starts.has(i) && /^\p{Ll}/u.test(tok.text)) starts.delete(i);
+      if (isStart[i] === 1 && STARTS_LOWER.test(texts[i])) isStart[i] = 0;
     }
     // Line breaks: a paragraph break always ends a sentence; a single one does unless hard-wrapped.
-    const newline = text.indexOf('\n', prev.end);
-    if (tok.type === 'tabCRLF' || (newline >= 0 && newline < tok.start)) {
-      const gap = tok.type === 'tabCRLF' ? tok.text : text.slice(prev.end, tok.start);
-      const paragraph = /\n[ \t]*\n/.test(gap);
-      const next = tok.type === 'tabCRLF' ? i + 1 : i;
-      if (next < raw.length && (paragraph || !hardWrapped || TERMINAL.test(prevWord(raw, i)))) starts.add(next);
+    if (newline >= 0 && newline < prevEnd) newline = text.indexOf('\n', prevEnd);
+    const crlf = types[i] === 'tabCRLF';
+    if (crlf || (newline >= 0 && newline < tokStart)) {
+      const gap = crlf ? texts[i] : text.slice(prevEnd, tokStart);
+      const paragraph = PARAGRAPH_BREAK.test(gap);
+      const next = crlf ? i + 1 : i;
+      if (next < n && (paragraph || !hardWrapped || TERMINAL.test(prevWord(raw, i)))) isStart[next] = 1;
     }
   }
 
-  return build(text, raw, boundLength(raw, [...starts].sort((a, b) => a - b)));
+  const sorted: number[] = [];
+  for (let i = 0; i <= n; i++) if (isStart[i] === 1) sorted.push(i);
+  return build(text, raw, boundLength(raw, sorted));
 }
 
 /** Adds sentence starts inside runs longer than MAX_SENTENCE_TOKENS. */
-function boundLength(raw: RawToken[], starts: number[]): number[] {
+function boundLength(raw: RawColumns, starts: number[]): number[] {
   const out: number[] = [];
   for (let s = 0; s < starts.length; s++) {
     let from = starts[s];
-    const to = s + 1 < starts.length ? starts[s + 1] : raw.length;
+    const to = s + 1 < starts.length ? starts[s + 1] : raw.count;
     out.push(from);
     while (to - from > MAX_SENTENCE_TOKENS) {
       let cut = from + MAX_SENTENCE_TOKENS;
       for (let i = cut; i > from + MAX_SENTENCE_TOKENS / 2; i--) {
-        if (raw[i - 1].text === ',' || raw[i - 1].text === ';') {
+        if (raw.texts[i - 1] === ',' || raw.texts[i - 1] === ';') {
           cut = i;
           break;
         }
@@ -73,8 +143,8 @@ function boundLength(raw: RawToken[], starts: number[]): number[] {
   return out;
 }
 
-function prevWord(raw: RawToken[], i: number): string {
-  for (let j = i - 1; j >= 0; j--) if (raw[j].type !== 'tabCRLF') return raw[j].text;
+function prevWord(raw: RawColumns, i: number): string {
+  for (let j = i - 1; j >= 0; j--) if (raw.types[j] !== 'tabCRLF') return raw.texts[j];
   return '';
 }
 
@@ -86,26 +156,29 @@ function isHardWrapped(text: string): boolean {
   return open / lines.length > 0.5;
 }
 
-function build(text: string, raw: RawToken[], starts: number[]): Segmentation {
+function build(text: string, raw: RawColumns, starts: number[]): Segmentation {
   const tokens: Token[] = [];
   const sentences: SentenceSpan[] = [];
+  const { starts: at, ends, texts, normals, lemmas, pos, types, negation } = raw;
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s];
-    const to = s + 1 < starts.length ? starts[s + 1] : raw.length;
+    const to = s + 1 < starts.length ? starts[s + 1] : raw.count;
     const firstToken = tokens.length;
     for (let i = from; i < to; i++) {
-      const r = raw[i];
-      if (r.type === 'tabCRLF' || r.pos === 'SPACE' || r.text.trim() === '') continue;
+      const tokText = texts[i];
+      if (types[i] === 'tabCRLF' || pos[i] === 'SPACE' || tokText.trim() === '') continue;
+      const normal = normals[i];
+      const lemma = lemmas[i];
       tokens.push({
-        start: r.start,
-        end: r.end,
-        text: r.text,
-        normal: r.normal,
-        lemma: r.lemma,
-        pos: r.pos,
-        negated: r.negated,
+        start: at[i],
+        end: ends[i],
+        text: tokText,
+        normal,
+        lemma,
+        pos: pos[i],
+        negated: Boolean(negation[i]),
         sentence: sentences.length,
-        keys: tokenKeys(r),
+        keys: keysOfForms(tokText, normal, lemma),
       });
     }
     if (tokens.length === firstToken) continue; // only whitespace
