@@ -1,0 +1,36 @@
+// Weekdays, months and clock times read by the tense and cues of their
+// sentence: each family pinned by exact span, type, value and rule.
+import { describe, expect, it } from 'vitest';
+import type { DateMention } from '../src/article.js';
+import { docFromText, offsetOf } from './helpers.js';
+
+function datesOf(text: string, published: string | null) {
+  return docFromText(text, { published, until: 'dates' }).layers.dates!;
+}
+
+/** Exactly these mentions, in text order, each at its needle's offset. */
+function expectDates(text: string, published: string | null, expected: [needle: string, fields: Partial<DateMention>][]) {
+  const mentions = datesOf(text, published);
+  expect(mentions).toHaveLength(expected.length);
+  expect(mentions).toMatchObject(
+    expected.map(([needle, fields]) => {
+      const start = offsetOf(text, needle);
+      return { start, end: start + needle.length, text: needle, ...fields };
+    }),
+  );
+}
+
+describe('scheduling verbs point ahead', () => {
+  it('reads "has scheduled a news conference Thursday" as the coming Thursday', () => {
+    // Published Wednesday 2025-01-15: the present perfect is about the scheduling, the conference is ahead.
+    expectDates('The prosecutor has scheduled a news conference Thursday to announce a development.', '2025-01-15', [
+      ['Thursday', { type: 'DATE', value: '2025-01-16', anchor: '2025-01-15', certainty: 'implied', rule: 'parser:weekday' }],
+    ]);
+  });
+
+  it('still reads "has met Thursday" as the past Thursday', () => {
+    expectDates('The committee has met Thursday and rejected the bid.', '2025-01-15', [
+      ['Thursday', { type: 'DATE', value: '2025-01-09', rule: 'parser:weekday' }],
+    ]);
+  });
+});
