@@ -34,3 +34,13 @@ describe('scheduling verbs point ahead', () => {
     ]);
   });
 });
+
+describe('names the tagger reads as verbs have no tense', () => {
+  it('reads "In January" by "killed", not by "Wade" in "Roe vs. Wade"', () => {
+    // Published 2025-10-25: the nearest January is ahead, but the sentence is past.
+    expectDates('In January, a week after the anniversary of Roe vs. Wade, a bombing in Birmingham killed a guard.', '2025-10-25', [
+      ['January', { type: 'DATE', value: '2025-01', anchor: '2025-10-25', rule: 'parser:month-name' }],
+      ['a week', { type: 'DURATION', value: 'P1W', rule: 'parser:duration' }],
+    ]);
+  });
+});

@@ -89,6 +89,16 @@ function groupTense(tokens: readonly Token[], i: number): Tense | null {
   return formTense(tokens[i]);
 }
 
+/**
+ * A capitalised "verb" inside a sentence, after a word, is a name the tagger
+ * misread ("Roe vs. Wade", "Will Rogers"): it has no tense. A sentence's first
+ * word, or one after punctuation (a quote opening), may be a verb.
+ */
+function isNameInside(tokens: readonly Token[], i: number): boolean {
+  const c = tokens[i].text.charCodeAt(0);
+  return c >= 65 && c <= 90 && i > 0 && tokens[i - 1].pos !== 'PUNCT';
+}
+
 /** Verb groups per sentence token array: several expressions of a sentence share them. */
 const groupsOf = new WeakMap<readonly Token[], { at: number; tense: Tense }[]>();
 
@@ -113,7 +123,7 @@ function findVerbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[
       i += phrase - 1;
       continue;
     }
-    if (!isVerb(tokens[i])) continue;
+    if (!isVerb(tokens[i]) || isNameInside(tokens, i)) continue;
     // An auxiliary followed by its verb belongs to that verb's group.
     let k = i + 1;
     while (k < tokens.length && (tokens[k].pos === 'ADV' || tokens[k].pos === 'PART')) k++;
