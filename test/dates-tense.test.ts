@@ -44,3 +44,18 @@ describe('names the tagger reads as verbs have no tense', () => {
     ]);
   });
 });
+
+describe('a quotation mark separates clauses', () => {
+  it('reads a weekday inside a quote by the quote\'s verb, not by "said" after it', () => {
+    // Published Wednesday 2025-01-15: "will leave" is the nearer verb on the same side of the quotes.
+    expectDates("''This father will leave at dawn (4 a.m. EDT Thursday),'' Castro said.", '2025-01-15', [
+      ['4 a.m. EDT Thursday', { type: 'TIME', value: '2025-01-16T04:00', anchor: '2025-01-15', rule: 'parser:weekday' }],
+    ]);
+  });
+
+  it('reads a weekday outside the quote by the verb outside it', () => {
+    expectDates('"We will not give up," Castro said Thursday.', '2025-01-15', [
+      ['Thursday', { type: 'DATE', value: '2025-01-09', rule: 'parser:weekday' }],
+    ]);
+  });
+});

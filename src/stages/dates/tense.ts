@@ -139,13 +139,33 @@ function findVerbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[
 export function tenseAround(tokens: readonly Token[], first: number, end: number): Tense {
   let best: Tense = 'present';
   let distance = Infinity;
+  // A quotation mark between an expression and a verb puts them in different clauses ("will leave at 4 a.m.
+  // Thursday,'' Castro said"): a verb on the same side of every quote mark wins over a nearer one across.
+  const left = quoteBefore(tokens, first);
+  const right = quoteAfter(tokens, end);
+  let across = true;
   for (const g of verbGroups(tokens)) {
     if (g.at >= first && g.at < end) continue;
     // Left neighbours win ties: "said Friday" is read from "said".
     const d = g.at < first ? first - g.at : g.at - end + 1.5;
-    if (d < distance) [best, distance] = [g.tense, d];
+    const crosses = g.at < first ? g.at < left : g.at > right;
+    if ((across && !crosses) || (across === crosses && d < distance)) [best, distance, across] = [g.tense, d, crosses];
   }
   return best;
+}
+
+const isQuote = (t: Token): boolean => t.pos === 'PUNCT' && /^(?:["“”'‘’`]|``|''|‘‘|’’)$/.test(t.text);
+
+/** The index of the nearest quotation mark before token `first`, or -1. */
+function quoteBefore(tokens: readonly Token[], first: number): number {
+  for (let i = first - 1; i >= 0; i--) if (isQuote(tokens[i])) return i;
+  return -1;
+}
+
+/** The index of the nearest quotation mark at or after token `end`, or the sentence length. */
+function quoteAfter(tokens: readonly Token[], end: number): number {
+  for (let i = end; i < tokens.length; i++) if (isQuote(tokens[i])) return i;
+  return tokens.length;
 }
 
 /** What the words just before an expression say about its direction, whatever the tense. */
