@@ -59,3 +59,12 @@ describe('a quotation mark separates clauses', () => {
     ]);
   });
 });
+
+describe('titles are not time expressions', () => {
+  it('leaves the programme "This Week" untagged but reads "this week" and a sentence-initial "This week"', () => {
+    expectDates('Baker said on ABC\'s "This Week" that talks would resume this week.', '2025-01-15', [
+      ['this week', { type: 'DATE', value: '2025-W03', rule: 'parser:deictic-unit' }],
+    ]);
+    expectDates('This week the talks resume.', '2025-01-15', [['This week', { type: 'DATE', value: '2025-W03', rule: 'parser:deictic-unit' }]]);
+  });
+});

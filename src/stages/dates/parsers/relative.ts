@@ -96,7 +96,9 @@ const DEICTIC_UNITS: Record<string, Granularity> = {
 export const deicticUnitParser = patternParser(
   'deictic-unit',
   pattern(`${B}(?<dir>last|next|this)\\s+(?<unit>${alternation(Object.keys(DEICTIC_UNITS))})${E}`),
-  (m) => {
+  (m, place) => {
+    // "ABC's \"This Week\"", "Next Year in Jerusalem": both words capitalised inside a sentence make a title.
+    if (isTitleCase(m.groups!.dir) && isTitleCase(m.groups!.unit) && /[\p{L}\p{N}]/u.test(place.before)) return null;
     const unit = m.groups!.unit.toLowerCase();
     const dir = m.groups!.dir.toLowerCase();
     const g = DEICTIC_UNITS[unit];
@@ -108,6 +110,9 @@ export const deicticUnitParser = patternParser(
   },
   followGate(['last', 'next', 'this'], Object.keys(DEICTIC_UNITS)),
 );
+
+/** A capital then small letters ("Week", not "week" nor "WEEK"). */
+const isTitleCase = (word: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(word);
 
 /** Month names written out ("May" is one; the month-word filter wants it capitalised). */
 const FULL_MONTHS = [...MONTHS.keys()].filter((m) => m.length > 3 || m === 'may');
