@@ -12,6 +12,7 @@ import { REPORT_ASSETS } from '../report/assets.js';
 import { byPeriod, noEvents, round3, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
 import { EventGrouper, type EventGroup } from './event-groups.js';
 import { StreamedFile, writeIfChanged } from './files.js';
+import { articleOutputs } from './outputs.js';
 import { periodOf } from './periods.js';
 import type { Manifest } from './manifest.js';
 
@@ -25,6 +26,22 @@ export interface CorpusEntity {
   articles: { id: string; entity: string; mentions: number }[];
 }
 
+/**
+ * A corpus entity while the corpus is read: its references to articles are
+ * kept as the JSON text they will be written as (one short string instead of
+ * an object per article: a 50,000-article corpus has millions of them).
+ */
+interface EntityTotal extends Omit<CorpusEntity, 'articles'> {
+  articleCount: number;
+  articleRefs: string;
+}
+
+/** entities.jsonl's line for an entity: `articles` written from the kept text. */
+function entityLine(e: EntityTotal): string {
+  const { articleCount, articleRefs, ...head } = e;
+  return `${JSON.stringify(head).slice(0, -1)},"articles":[${articleRefs}]}\n`;
+}
+
 export interface CorpusDyad {
   actors: [string, string];
   cooperation: number;
@@ -32,11 +49,6 @@ export interface CorpusDyad {
   stance: number;
   articles: string[];
   periods: DyadPeriod[];
-}
-
-/** Where an article's outputs live inside the output folder. */
-export function articleOutputs(id: string): { json: string; page: string; fragment: string } {
-  return { json: `articles/${id}.json`, page: `report/articles/${id}.html`, fragment: `.fragments/${id}.jsonl` };
 }
 
 const READ_AHEAD = 16;
@@ -50,7 +62,7 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
 
   const events = new StreamedFile(join(out, 'events.jsonl'));
   const grouper = new EventGrouper();
-  const entities = new Map<string, CorpusEntity>();
+  const entities = new Map<string, EntityTotal>();
   const dyads = new Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>();
   const summaries: ArticleSummary[] = [];
   const eventTypes: Record<string, number> = {};
@@ -80,14 +92,15 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     addDyads(dyads, digest);
     for (const [k, n] of Object.entries(digest.eventTypes)) eventTypes[k] = (eventTypes[k] ?? 0) + n;
     for (const [k, n] of Object.entries(digest.quadClasses)) quadClasses[k] = (quadClasses[k] ?? 0) + n;
-    summaries.push({ entry, article: digest });
+    // The index page needs a few fields of each article, not its digest.
+    summaries.push({ entry, article: { id: digest.id, title: digest.title, publisher: digest.publisher, published: digest.published, counts: digest.counts } });
   }
 
   if (await events.commit()) written.push('events.jsonl');
   const groups = grouper.groups();
   await write('event-groups.jsonl', groups.map((g) => JSON.stringify(g) + '\n').join(''));
   countHappenings(dyads, groups);
-  const entityLines = [...entities.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => JSON.stringify(e) + '\n');
+  const entityLines = [...entities.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => entityLine(e));
   await write('entities.jsonl', entityLines.join(''));
   const dyadList = [...dyads.values()]
     .map(({ dyad, periods }) => ({ ...dyad, stance: stanceOf(dyad.cooperation, dyad.distrust), periods: [...periods.values()].sort(byPeriod) }))
@@ -101,14 +114,15 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   return written;
 }
 
-function addEntities(entities: Map<string, CorpusEntity>, digest: ArticleDigest): void {
+function addEntities(entities: Map<string, EntityTotal>, digest: ArticleDigest): void {
   for (const e of digest.entities) {
     // One corpus entity per actor-coded name: "Vladimir Putin" in every article is one line.
     const key = `${e.type}|${e.actor ?? ''}|${e.name}`;
     let corpus = entities.get(key);
-    if (!corpus) entities.set(key, (corpus = { name: e.name, type: e.type, actor: e.actor, country: e.country, kind: e.kind, mentions: 0, articles: [] }));
+    if (!corpus) entities.set(key, (corpus = { name: e.name, type: e.type, actor: e.actor, country: e.country, kind: e.kind, mentions: 0, articleCount: 0, articleRefs: '' }));
     corpus.mentions += e.mentions;
-    corpus.articles.push({ id: digest.id, entity: e.entity, mentions: e.mentions });
+    const ref = JSON.stringify({ id: digest.id, entity: e.entity, mentions: e.mentions });
+    corpus.articleRefs = corpus.articleCount++ === 0 ? ref : `${corpus.articleRefs},${ref}`;
   }
 }
 

@@ -1,21 +1,44 @@
 // Writes that never leave a half-written file: write to a temporary name in the
 // same folder, then rename over the target (atomic on POSIX file systems).
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 let counter = 0;
 
+/** A temporary name beside `path`, unique across processes and threads. */
+const temporaryName = (path: string): string => `${path}.${process.pid}-${threadId}.${counter++}.tmp`;
+
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${counter++}.tmp`;
+  const tmp = temporaryName(path);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** writeAtomic for a pool thread, where blocking is the point (small files, no event loop to keep free). */
+export function writeAtomicSync(path: string, data: string | Uint8Array): void {
+  const tmp = temporaryName(path);
+  try {
+    try {
+      writeFileSync(tmp, data);
+    } catch (e) {
+      // The folder is made on the first write into it, not checked on every write.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, data);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
     throw e;
   }
 }
@@ -57,7 +80,7 @@ export class StreamedFile {
   private readonly hash = createHash('sha256');
 
   constructor(private readonly path: string) {
-    this.tmp = `${path}.${process.pid}.${counter++}.tmp`;
+    this.tmp = temporaryName(path);
   }
 
   async write(text: string): Promise<void> {

@@ -7,6 +7,8 @@ import { PACKAGE_ROOT } from '../data.js';
 import type { ArticleOutcome, FileTask } from './work.js';
 
 export interface Executor {
+  /** Whether the tasks write their articles' files themselves (they share the runner's file system). */
+  writesFiles: boolean;
   run(task: FileTask): Promise<ArticleOutcome[]>;
   close(): Promise<void>;
 }
@@ -24,10 +26,11 @@ const WORKER_HEAP_MB = 128;
 export function createExecutor(jobs: number): Executor {
   if (jobs <= 1 || !existsSync(WORKER_FILE)) {
     // In-process: the pipeline is loaded with the first file, not with the runner.
-    return { run: async (task) => (await import('./work.js')).processFile(task), close: async () => {} };
+    return { writesFiles: true, run: async (task) => (await import('./work.js')).processFile(task), close: async () => {} };
   }
   const pool = new Piscina<FileTask, ArticleOutcome[]>({ filename: WORKER_FILE, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   return {
+    writesFiles: true,
     run: (task) => pool.run(task),
     close: () => pool.destroy(),
   };

@@ -61,6 +61,8 @@ export async function createQueueExecutor(url: string, queueName = QUEUE_NAME): 
   const events = new QueueEvents(queueName, { connection });
   await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
   return {
+    // Workers may run on other machines: the coordinator stays the only writer.
+    writesFiles: false,
     async run(task) {
       const data: QueuedFile = { path: task.path, bytes: Buffer.from(task.bytes).toString('base64'), ...(task.sidecar ? { sidecar: task.sidecar } : {}) };
       // An existing job with this id (a restarted coordinator) is reused, not duplicated.

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleJson } from '../article.js';
 import { renderArticlePage } from '../report/article-page.js';
-import { aggregate, articleOutputs } from './aggregate.js';
+import { aggregate } from './aggregate.js';
+import { articleOutputs } from './outputs.js';
 import { writeIfChanged } from './files.js';
 import type { Manifest } from './manifest.js';
 

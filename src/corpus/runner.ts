@@ -9,9 +9,10 @@ import { dirname, join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Diagnostic } from '../article.js';
 import { articleId, sha256 } from '../stages/ingest/paths.js';
-import { aggregate, articleOutputs } from './aggregate.js';
+import { aggregate } from './aggregate.js';
+import { articleOutputs, writeArticleFiles } from './outputs.js';
 import { discover, type CorpusInput } from './discover.js';
-import { readJson, writeAtomic, writeIfChanged } from './files.js';
+import { readJson, writeIfChanged } from './files.js';
 import { emptyManifest, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
 import { createExecutor, type Executor } from './pool.js';
 
@@ -208,7 +209,8 @@ async function processChecked(c: Checked, out: string, executor: Executor, summa
   const sidecarPath = c.input.sidecarPath ? c.input.path.replace(/\.[^./]+$/, '') + '.meta.json' : undefined;
   let outcomes;
   try {
-    outcomes = await executor.run({ path: c.input.path, bytes, sidecar: c.sidecarText !== undefined ? { path: sidecarPath!, text: c.sidecarText } : undefined });
+    // Local threads write the article files themselves; a queue sends their texts back.
+    outcomes = await executor.run({ path: c.input.path, bytes, sidecar: c.sidecarText !== undefined ? { path: sidecarPath!, text: c.sidecarText } : undefined, out: executor.writesFiles ? out : undefined });
   } catch (e) {
     // A worker thread or process that died on this file: the file fails, the run goes on.
     return [entry(c, articleId(c.input.path), 'failed', [corpusError('processing-failed', `${c.input.path}: ${(e as Error).message}`)])];
@@ -219,10 +221,8 @@ async function processChecked(c: Checked, out: string, executor: Executor, summa
       produced.push(entry(c, outcome.id, outcome.skipped ? 'skipped' : 'failed', outcome.diagnostics));
       continue;
     }
+    if (outcome.files) writeArticleFiles(out, outcome.id, outcome.files);
     const files = articleOutputs(outcome.id);
-    await writeAtomic(join(out, files.page), outcome.page);
-    await writeAtomic(join(out, files.fragment), outcome.fragment);
-    await writeAtomic(join(out, files.json), outcome.json);
     summary.processed++;
     summary.written.push(files.json, files.page);
     produced.push({ ...entry(c, outcome.id, 'ok', outcome.diagnostics), output: files.json, counts: outcome.counts });

@@ -6,23 +6,26 @@ import type { Diagnostic } from '../article.js';
 import { extractArticles } from '../pipeline.js';
 import { renderArticlePage } from '../report/article-page.js';
 import { digestArticle, type ArticleDigest } from './digest.js';
+import { writeArticleFiles, type ArticleFiles } from './outputs.js';
 
 export interface FileTask {
   path: string;
   bytes: Uint8Array;
   sidecar?: { path: string; text: string };
+  /**
+   * The output folder, when whoever runs the task writes the article files
+   * itself (a local thread): their text then never travels back to the runner.
+   * Without it (a queue worker elsewhere) the texts come back in the outcome.
+   */
+  out?: string;
 }
 
 export type ArticleOutcome =
   | {
       ok: true;
       id: string;
-      /** output/articles/<id>.json */
-      json: string;
-      /** output/report/articles/<id>.html */
-      page: string;
-      /** The digest line, then one line per event: what the corpus files need of this article. */
-      fragment: string;
+      /** Null when the task had an `out` and the files are already in place. */
+      files: ArticleFiles | null;
       counts: ArticleDigest['counts'];
       diagnostics: Diagnostic[];
     }
@@ -33,14 +36,12 @@ export function processFile(task: FileTask): ArticleOutcome[] {
     if (!result.ok) return { ok: false, id: result.id, skipped: result.skipped ?? false, diagnostics: result.diagnostics };
     const article = result.article;
     const digest = digestArticle(article);
-    return {
-      ok: true,
-      id: article.id,
+    const files: ArticleFiles = {
       json: JSON.stringify(article) + '\n', // compact: 40% smaller and faster to write; `extract --pretty` or jq indent it
       page: renderArticlePage(article),
       fragment: [JSON.stringify(digest), ...article.events.map((e) => JSON.stringify(e))].join('\n') + '\n',
-      counts: digest.counts,
-      diagnostics: article.diagnostics.filter((d) => d.severity !== 'info'),
     };
+    if (task.out) writeArticleFiles(task.out, article.id, files);
+    return { ok: true, id: article.id, files: task.out ? null : files, counts: digest.counts, diagnostics: article.diagnostics.filter((d) => d.severity !== 'info') };
   });
 }

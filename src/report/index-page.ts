@@ -16,7 +16,8 @@ export interface ArticleSummary {
 export interface IndexData {
   articles: ArticleSummary[];
   dyads: CorpusDyad[];
-  entities: CorpusEntity[];
+  /** Corpus entities with the number of articles they appear in. */
+  entities: (Pick<CorpusEntity, 'name' | 'type' | 'actor' | 'mentions'> & { articleCount: number })[];
   eventTypes: Record<string, number>;
   quadClasses: Record<string, number>;
 }
@@ -71,7 +72,7 @@ export function renderIndexPage(data: IndexData): string {
   const actorRows = [...data.entities]
     .sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1))
     .slice(0, 50)
-    .map((e) => `<tr><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.type)}</td><td>${escapeHtml(e.actor ?? '')}</td><td class="num">${e.mentions}</td><td class="num">${e.articles.length}</td></tr>`);
+    .map((e) => `<tr><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.type)}</td><td>${escapeHtml(e.actor ?? '')}</td><td class="num">${e.mentions}</td><td class="num">${e.articleCount}</td></tr>`);
 
   const diagnosticRows = articles.flatMap(({ entry }) =>
     entry.diagnostics.map((d) => {

@@ -1,0 +1,23 @@
+// Where an article's outputs live inside the output folder, and how they are
+// written: each file atomically, the JSON last, since its presence (with the
+// fragment) is what a later run takes as the article being done.
+import { join } from 'node:path';
+import { writeAtomicSync } from './files.js';
+
+/** An article's files as text: its JSON, its report page, its fragment (the digest line, then one line per event). */
+export interface ArticleFiles {
+  json: string;
+  page: string;
+  fragment: string;
+}
+
+export function articleOutputs(id: string): { json: string; page: string; fragment: string } {
+  return { json: `articles/${id}.json`, page: `report/articles/${id}.html`, fragment: `.fragments/${id}.jsonl` };
+}
+
+export function writeArticleFiles(out: string, id: string, files: ArticleFiles): void {
+  const paths = articleOutputs(id);
+  writeAtomicSync(join(out, paths.page), files.page);
+  writeAtomicSync(join(out, paths.fragment), files.fragment);
+  writeAtomicSync(join(out, paths.json), files.json);
+}
