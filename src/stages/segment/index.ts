@@ -2,7 +2,7 @@
 // news text: sentences run together without a space ("pressures.Tensions") are
 // split, and a split inside a domain name ("apnews.com") is undone. Line breaks
 // end sentences unless the text is hard-wrapped.
-import type { SentenceSpan, Segmentation, Token } from '../../article.js';
+import type { SentenceSpan, Segmentation, Token, TokenKeys } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { getNlp, its, type tokenize } from '../../nlp.js';
 import { keysOfForms } from '../../lexicon/phrases.js';
@@ -32,6 +32,7 @@ interface RawColumns {
   pos: string[];
   types: string[];
   negation: boolean[];
+  ids: number[];
 }
 
 /**
@@ -71,7 +72,28 @@ function readColumns(text: string, doc: ReturnType<typeof tokenize>['doc']): Raw
     pos: tokens.out(its.pos) as string[],
     types: tokens.out(its.type) as string[],
     negation: tokens.out(its.negationFlag) as unknown as boolean[],
+    ids: tokens.out(its.uniqueId) as unknown as number[],
   };
+}
+
+/**
+ * Lookup keys by wink's lexeme id (one id per distinct token value): tokens of
+ * the same forms share one keys object, made once per process instead of once
+ * per token. An id's forms usually stay the same (its lemma can change with
+ * the tag: "saw"); then the keys are made anew and replace the kept ones.
+ * Ids grow with every new word wink meets: past INTERNED_IDS they are not kept.
+ */
+const keysById: (TokenKeys | undefined)[] = [];
+const INTERNED_IDS = 1 << 20;
+
+function sharedKeys(id: number, text: string, normal: string, lemma: string): TokenKeys {
+  if (id >= INTERNED_IDS || !(id >= 0)) return keysOfForms(text, normal, lemma);
+  while (keysById.length <= id) keysById.push(undefined); // grown in order: a dense array, read by index
+  const kept = keysById[id];
+  if (kept !== undefined && kept.of.text === text && kept.of.normal === normal && kept.of.lemma === lemma) return kept;
+  const keys = keysOfForms(text, normal, lemma);
+  keysById[id] = keys;
+  return keys;
 }
 
 const STOP = /^[.!?]$/;
@@ -159,7 +181,7 @@ function isHardWrapped(text: string): boolean {
 function build(text: string, raw: RawColumns, starts: number[]): Segmentation {
   const tokens: Token[] = [];
   const sentences: SentenceSpan[] = [];
-  const { starts: at, ends, texts, normals, lemmas, pos, types, negation } = raw;
+  const { starts: at, ends, texts, normals, lemmas, pos, types, negation, ids } = raw;
   for (let s = 0; s < starts.length; s++) {
     const from = starts[s];
     const to = s + 1 < starts.length ? starts[s + 1] : raw.count;
@@ -178,7 +200,7 @@ function build(text: string, raw: RawColumns, starts: number[]): Segmentation {
         pos: pos[i],
         negated: Boolean(negation[i]),
         sentence: sentences.length,
-        keys: keysOfForms(tokText, normal, lemma),
+        keys: sharedKeys(ids[i], tokText, normal, lemma),
       });
     }
     if (tokens.length === firstToken) continue; // only whitespace
