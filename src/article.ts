@@ -79,6 +79,11 @@ export interface TokenKeys {
   lemma: string;
   /** The forms they were made from: a copy of the token with another text must not use them. */
   of: { text: string; normal: string; lemma: string };
+  /**
+   * Answers that depend only on these forms, kept by stages (FormMemo in
+   * lexicon/phrases.ts): segment shares one keys object among tokens of the same forms.
+   */
+  memo?: unknown[];
 }
 
 export interface SentenceSpan extends Span {

@@ -67,7 +67,34 @@ export function tokenKeys(t: { text: string; normal: string; lemma: string }): T
 export function keysOfForms(text: string, normal: string, lemma: string): TokenKeys {
   const normalKey = fold(normal);
   const lower = lemma.toLowerCase();
-  return { text: fold(text), normal: normalKey, lemma: lower === normal ? normalKey : fold(lower), of: { text, normal, lemma } };
+  return { text: fold(text), normal: normalKey, lemma: lower === normal ? normalKey : fold(lower), of: { text, normal, lemma }, memo: undefined };
+}
+
+let memoSlots = 0;
+
+/**
+ * A stage's answer for a word form (a pure function of a token's text, normal
+ * form and lemma), kept on the token's lookup keys: segment shares one keys
+ * object among all tokens of the same forms, so the answer is computed once
+ * per form and read back with no table lookup. Tokens whose keys do not
+ * describe them (edited copies) get no memo.
+ */
+export class FormMemo<V> {
+  private readonly slot = memoSlots++;
+
+  get(t: TokenLike): V | undefined {
+    const k = t.keys;
+    if (k === undefined || k.memo === undefined) return undefined;
+    return k.of.text === t.text && k.of.normal === t.normal && k.of.lemma === t.lemma ? (k.memo[this.slot] as V | undefined) : undefined;
+  }
+
+  set(t: TokenLike, value: V): void {
+    const k = t.keys;
+    if (k === undefined || k.of.text !== t.text || k.of.normal !== t.normal || k.of.lemma !== t.lemma) return;
+    const memo = (k.memo ??= []);
+    while (memo.length <= this.slot) memo.push(undefined);
+    memo[this.slot] = value;
+  }
 }
 
 /** Stored keys when they still describe the token (stages make edited copies: "NATO" → "Nato"), else fresh ones. */

@@ -5,7 +5,7 @@
 // sentence no trigger word opens is passed over at once and every other lookup
 // is one array read.
 import type { Token } from '../../article.js';
-import { tokenKeys, type TokenLike } from '../../lexicon/phrases.js';
+import { FormMemo, tokenKeys, type TokenLike } from '../../lexicon/phrases.js';
 import { tokenize } from '../../nlp.js';
 import { formFolds, FUTURE_TIMES_GATE, GATE_BITS, GATES, MODALITY_GATE, PAIR_ANAPHORS_GATE, TRIGGER_GATE, type Gate } from './dictionary.js';
 
@@ -90,23 +90,31 @@ const TWO_WORD_GATES: readonly [Gate, number, number, boolean][] = [
 ];
 const TWO_WORD_BITS = GATE_BITS.trigger | GATE_BITS.modality | GATE_BITS.futureTimes | GATE_BITS.pairAnaphors;
 
+/** A token's gate bits from its forms alone (before matchable), once per word form. */
+const FORM_MASKS = new FormMemo<number>();
+
+function formMask(t: Token): number {
+  let mask = GATES.maskOfForms(t.normal, t.lemma, formFolds(t));
+  // Object words, reporting and accusation verbs are compared by the lower-cased lemma too ("Talks" → talks).
+  if (t.lemma !== t.normal) {
+    const lower = t.lemma.toLowerCase();
+    if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & (GATE_BITS.objectWord | GATE_BITS.reportingVerb | GATE_BITS.accusationVerb);
+  }
+  FORM_MASKS.set(t, mask);
+  return mask;
+}
+
 export function tokenLookup(tokens: readonly Token[]): TokenLookup {
   const gates = new Uint16Array(tokens.length);
   // Copies are rare: the tokens themselves until one is needed.
   let copies: TokenLike[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const folds = formFolds(t);
-    let mask = GATES.maskOfForms(t.normal, t.lemma, folds);
-    // Object words, reporting and accusation verbs are compared by the lower-cased lemma too ("Talks" → talks).
-    if (t.lemma !== t.normal) {
-      const lower = t.lemma.toLowerCase();
-      if (lower !== t.lemma && lower !== t.normal) mask |= GATES.maskOfForms(lower, lower) & (GATE_BITS.objectWord | GATE_BITS.reportingVerb | GATE_BITS.accusationVerb);
-    }
+    let mask = FORM_MASKS.get(t) ?? formMask(t);
     const m = matchable(t, mask);
     if (m !== t) {
       const triggerBits = GATE_BITS.trigger | GATE_BITS.triggerSingle;
-      mask = (mask & ~triggerBits) | (GATES.maskOfForms(m.normal, m.lemma, folds) & triggerBits);
+      mask = (mask & ~triggerBits) | (GATES.maskOfForms(m.normal, m.lemma, formFolds(t)) & triggerBits);
       (copies ??= tokens.slice())[i] = m;
     }
     gates[i] = mask;
