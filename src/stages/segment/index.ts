@@ -81,10 +81,11 @@ function readColumns(text: string, doc: ReturnType<typeof tokenize>['doc']): Raw
  * the same forms share one keys object, made once per process instead of once
  * per token. An id's forms usually stay the same (its lemma can change with
  * the tag: "saw"); then the keys are made anew and replace the kept ones.
- * Ids grow with every new word wink meets: past INTERNED_IDS they are not kept.
+ * Ids grow with every new word wink meets: past INTERNED_IDS (wink's ~88,000
+ * words and ~170,000 more; ~90 bytes of keys each, ~25 MB at most) they are not kept.
  */
 const keysById: (TokenKeys | undefined)[] = [];
-const INTERNED_IDS = 1 << 20;
+const INTERNED_IDS = 1 << 18;
 
 function sharedKeys(id: number, text: string, normal: string, lemma: string): TokenKeys {
   if (id >= INTERNED_IDS || !(id >= 0)) return keysOfForms(text, normal, lemma);
