@@ -7,9 +7,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityType, EventRecord } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
-import { renderIndexPage, type ArticleSummary } from '../report/index-page.js';
+import { ACTOR_ROWS, renderIndexPage, type ArticleSummary } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
 import { byPeriod, noEvents, round3, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
+import { EntityTotals } from './entity-totals.js';
 import { EventGrouper, type EventGroup } from './event-groups.js';
 import { StreamedFile, writeIfChanged } from './files.js';
 import { articleOutputs } from './outputs.js';
@@ -24,22 +25,6 @@ export interface CorpusEntity {
   kind: string;
   mentions: number;
   articles: { id: string; entity: string; mentions: number }[];
-}
-
-/**
- * A corpus entity while the corpus is read: its references to articles are
- * kept as the JSON text they will be written as (one short string instead of
- * an object per article: a 50,000-article corpus has millions of them).
- */
-interface EntityTotal extends Omit<CorpusEntity, 'articles'> {
-  articleCount: number;
-  articleRefs: string;
-}
-
-/** entities.jsonl's line for an entity: `articles` written from the kept text. */
-function entityLine(e: EntityTotal): string {
-  const { articleCount, articleRefs, ...head } = e;
-  return `${JSON.stringify(head).slice(0, -1)},"articles":[${articleRefs}]}\n`;
 }
 
 export interface CorpusDyad {
@@ -62,7 +47,7 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
 
   const events = new StreamedFile(join(out, 'events.jsonl'));
   const grouper = new EventGrouper();
-  const entities = new Map<string, EntityTotal>();
+  const entities = new EntityTotals();
   const dyads = new Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>();
   const summaries: ArticleSummary[] = [];
   const eventTypes: Record<string, number> = {};
@@ -88,7 +73,7 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     const eventLines = fragment.slice(newline + 1);
     await events.write(eventLines);
     for (const line of eventLines.split('\n')) if (line) grouper.add(JSON.parse(line) as EventRecord, digest.publisher);
-    addEntities(entities, digest);
+    entities.add(digest, next - 1);
     addDyads(dyads, digest);
     for (const [k, n] of Object.entries(digest.eventTypes)) eventTypes[k] = (eventTypes[k] ?? 0) + n;
     for (const [k, n] of Object.entries(digest.quadClasses)) quadClasses[k] = (quadClasses[k] ?? 0) + n;
@@ -97,33 +82,26 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   }
 
   if (await events.commit()) written.push('events.jsonl');
-  const groups = grouper.groups();
-  await write('event-groups.jsonl', groups.map((g) => JSON.stringify(g) + '\n').join(''));
-  countHappenings(dyads, groups);
-  const entityLines = [...entities.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => entityLine(e));
-  await write('entities.jsonl', entityLines.join(''));
+  for (const slot of dyads.values()) for (const p of slot.periods.values()) p.reports = { ...p.events };
+  const groupFile = new StreamedFile(join(out, 'event-groups.jsonl'));
+  for (const group of grouper.eachGroup()) {
+    countHappening(dyads, group);
+    await groupFile.write(JSON.stringify(group) + '\n');
+  }
+  if (await groupFile.commit()) written.push('event-groups.jsonl');
+  const entityFile = new StreamedFile(join(out, 'entities.jsonl'));
+  for (const line of entities.lines(good.map((e) => e.id))) await entityFile.write(line);
+  if (await entityFile.commit()) written.push('entities.jsonl');
   const dyadList = [...dyads.values()]
     .map(({ dyad, periods }) => ({ ...dyad, stance: stanceOf(dyad.cooperation, dyad.distrust), periods: [...periods.values()].sort(byPeriod) }))
     .sort((a, b) => (a.actors.join('|') < b.actors.join('|') ? -1 : 1));
   await write('dyads.json', JSON.stringify({ schemaVersion: 1, dyads: dyadList }, null, 2) + '\n');
-  await write('report/index.html', renderIndexPage({ articles: summaries, dyads: dyadList, entities: [...entities.values()], eventTypes, quadClasses }));
+  await write('report/index.html', renderIndexPage({ articles: summaries, dyads: dyadList, entities: entities.top(ACTOR_ROWS), eventTypes, quadClasses }));
   for (const asset of REPORT_ASSETS) await write(`report/assets/${asset.name}`, readFileSync(asset.path, 'utf8'));
   for (const schema of (await readdir(join(PACKAGE_ROOT, 'schemas'))).sort()) {
     await write(`schemas/${schema}`, await readFile(join(PACKAGE_ROOT, 'schemas', schema), 'utf8'));
   }
   return written;
-}
-
-function addEntities(entities: Map<string, EntityTotal>, digest: ArticleDigest): void {
-  for (const e of digest.entities) {
-    // One corpus entity per actor-coded name: "Vladimir Putin" in every article is one line.
-    const key = `${e.type}|${e.actor ?? ''}|${e.name}`;
-    let corpus = entities.get(key);
-    if (!corpus) entities.set(key, (corpus = { name: e.name, type: e.type, actor: e.actor, country: e.country, kind: e.kind, mentions: 0, articleCount: 0, articleRefs: '' }));
-    corpus.mentions += e.mentions;
-    const ref = JSON.stringify({ id: digest.id, entity: e.entity, mentions: e.mentions });
-    corpus.articleRefs = corpus.articleCount++ === 0 ? ref : `${corpus.articleRefs},${ref}`;
-  }
 }
 
 function addDyads(dyads: Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>, digest: ArticleDigest): void {
@@ -151,10 +129,7 @@ function addDyads(dyads: Map<string, { dyad: CorpusDyad; periods: Map<string, Dy
  * per event record) and its `events` lose the extra reports of each happening
  * that several articles told (event-groups.jsonl).
  */
-function countHappenings(dyads: Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>, groups: EventGroup[]): void {
-  for (const slot of dyads.values()) for (const p of slot.periods.values()) p.reports = { ...p.events };
-  for (const g of groups) {
-    const period = dyads.get([...g.actors].sort().join('|'))?.periods.get(periodOf(g.date, g.first.published));
-    if (period) period.events[g.quadClass] = Math.max(0, period.events[g.quadClass] - (g.members.length - 1));
-  }
+function countHappening(dyads: Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>, g: EventGroup): void {
+  const period = dyads.get([...g.actors].sort().join('|'))?.periods.get(periodOf(g.date, g.first.published));
+  if (period) period.events[g.quadClass] = Math.max(0, period.events[g.quadClass] - (g.members.length - 1));
 }

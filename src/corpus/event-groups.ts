@@ -176,7 +176,8 @@ export function sameDate(a: CoarseDate, b: CoarseDate): boolean {
 // ---- the grouper ---------------------------------------------------------------
 
 interface Member {
-  id: string;
+  /** The event id, or for the usual `<article id>:<offset>` only the offset (a number costs no memory of its own). */
+  local: number | string;
   article: number;
   /** Publisher index, or -1 - article index when the publisher is not known (the article counts as the source). */
   publisher: number;
@@ -227,6 +228,16 @@ function file(index: Map<string, Group[]>, key: string, group: Group): void {
   const list = index.get(key);
   if (list) list.push(group);
   else index.set(key, [group]);
+}
+
+/** An event id kept as its offset when it is the usual `<article id>:<offset>`. */
+function localId(event: EventRecord): number | string {
+  const prefix = event.articleId.length + 1;
+  if (event.id.length > prefix && event.id.length <= prefix + 9 && event.id.startsWith(event.articleId) && event.id[prefix - 1] === ':') {
+    const offset = Number(event.id.slice(prefix));
+    if (Number.isInteger(offset) && offset >= 0 && String(offset) === event.id.slice(prefix)) return offset;
+  }
+  return event.id;
 }
 
 const isMutual = (event: EventRecord): boolean => UNDIRECTED.has(event.type) || event.rule.split('|').includes('mutual');
@@ -305,7 +316,7 @@ export class EventGrouper {
     }
     const article = this.intern(this.articles, event.articleId);
     const member: Member = {
-      id: event.id,
+      local: localId(event),
       article,
       publisher: publisher ? this.intern(this.publishers, publisher) : -1 - article,
       published: event.published === null ? null : this.str(event.published),
@@ -324,7 +335,7 @@ export class EventGrouper {
     }
     // Written out, not spread: one object shape for every group (fast property access, compact).
     const group: Group = {
-      id: member.id,
+      local: member.local,
       article: member.article,
       publisher: member.publisher,
       published: member.published,
@@ -347,30 +358,39 @@ export class EventGrouper {
 
   /** Groups of two or more members from two or more articles, the earliest first report first (ties: id). */
   groups(): EventGroup[] {
+    return [...this.eachGroup()];
+  }
+
+  /** groups(), one at a time: only the order is held, each group's record is made as it is written. */
+  *eachGroup(): Generator<EventGroup> {
     const articleIds: string[] = [];
     for (const [id, n] of this.articles) articleIds[n] = id;
-    const out: EventGroup[] = [];
+    const idOf = (m: Member): string => (typeof m.local === 'number' ? `${articleIds[m.article]}:${m.local}` : m.local);
+    const membersOf = (g: Group): Member[] => [{ local: g.local, article: g.article, publisher: g.publisher, published: g.published }, ...g.more!];
+    const order: { group: Group; first: Member; id: string }[] = [];
     for (const g of this.all) {
       if (!g.more) continue;
-      const members: Member[] = [{ id: g.id, article: g.article, publisher: g.publisher, published: g.published }, ...g.more];
-      const articles = new Set(members.map((m) => m.article));
-      if (articles.size < 2) continue;
+      const members = membersOf(g);
+      if (!members.some((m) => m.article !== g.article)) continue;
       let first = members[0];
       for (const m of members) if (m.published !== null && (first.published === null || m.published < first.published)) first = m;
-      const actors: [string, string] = g.directed || g.source < g.target ? [g.source, g.target] : [g.target, g.source];
-      out.push({
-        id: `group:${first.id}`,
-        members: members.map((m) => m.id),
-        articles: articles.size,
+      order.push({ group: g, first, id: `group:${idOf(first)}` });
+    }
+    const published = (o: { first: Member }): string => o.first.published ?? '\uffff';
+    order.sort((a, b) => (published(a) < published(b) ? -1 : published(a) > published(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const { group: g, first, id } of order) {
+      const members = membersOf(g);
+      yield {
+        id,
+        members: members.map(idOf),
+        articles: new Set(members.map((m) => m.article)).size,
         sources: new Set(members.map((m) => m.publisher)).size,
-        first: { eventId: first.id, articleId: articleIds[first.article], published: first.published },
+        first: { eventId: idOf(first), articleId: articleIds[first.article], published: first.published },
         type: g.type,
         quadClass: g.quadClass,
-        actors,
+        actors: g.directed || g.source < g.target ? [g.source, g.target] : [g.target, g.source],
         date: g.value,
-      });
+      };
     }
-    const published = (g: EventGroup): string => g.first.published ?? '\uffff';
-    return out.sort((a, b) => (published(a) < published(b) ? -1 : published(a) > published(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }

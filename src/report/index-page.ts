@@ -16,11 +16,14 @@ export interface ArticleSummary {
 export interface IndexData {
   articles: ArticleSummary[];
   dyads: CorpusDyad[];
-  /** Corpus entities with the number of articles they appear in. */
+  /** The most mentioned corpus entities (ACTOR_ROWS of them), with the number of articles they appear in. */
   entities: (Pick<CorpusEntity, 'name' | 'type' | 'actor' | 'mentions'> & { articleCount: number })[];
   eventTypes: Record<string, number>;
   quadClasses: Record<string, number>;
 }
+
+/** How many of the most mentioned actors the index lists. */
+export const ACTOR_ROWS = 50;
 
 /** How many dyads get a chart: the ones with the most evidence. */
 const CHARTED_DYADS = 8;
@@ -71,7 +74,7 @@ export function renderIndexPage(data: IndexData): string {
 
   const actorRows = [...data.entities]
     .sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1))
-    .slice(0, 50)
+    .slice(0, ACTOR_ROWS)
     .map((e) => `<tr><td>${escapeHtml(e.name)}</td><td>${escapeHtml(e.type)}</td><td>${escapeHtml(e.actor ?? '')}</td><td class="num">${e.mentions}</td><td class="num">${e.articleCount}</td></tr>`);
 
   const diagnosticRows = articles.flatMap(({ entry }) =>
