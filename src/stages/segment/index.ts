@@ -62,18 +62,67 @@ function readColumns(text: string, doc: ReturnType<typeof tokenize>['doc']): Raw
     texts[i] = found ? value : text.slice(start, end);
     cursor = end;
   }
+  const pos = tokens.out(its.pos) as string[];
+  const ids = tokens.out(its.uniqueId) as unknown as number[];
+  const lemmas = lemmaColumn(tokens, ids, pos);
   return {
     count,
     starts,
     ends,
     texts,
     normals: tokens.out(its.normal) as string[],
-    lemmas: tokens.out(its.lemma as never) as string[],
-    pos: tokens.out(its.pos) as string[],
+    lemmas,
+    pos,
     types: tokens.out(its.type) as string[],
     negation: tokens.out(its.negationFlag) as unknown as boolean[],
-    ids: tokens.out(its.uniqueId) as unknown as number[],
+    ids,
   };
+}
+
+type WinkTokens = ReturnType<ReturnType<typeof tokenize>['doc']['tokens']>;
+
+/**
+ * wink's lemma of a token is a function of its lexeme (id) and tag, except in
+ * an expanded contraction ("can't" → ca | n't), which carries its own. The lemma
+ * last found for an id is kept with that tag; wink is asked only for tokens
+ * whose id and tag differ from it (one by one when few, else all at once).
+ */
+const lemmaById: (string | undefined)[] = [];
+const lemmaPosById: string[] = [];
+
+function lemmaColumn(tokens: WinkTokens, ids: number[], pos: string[]): string[] {
+  const count = ids.length;
+  const contraction = tokens.out(its.contractionFlag) as unknown as boolean[];
+  const lemmas: string[] = new Array(count);
+  let unknown = 0;
+  for (let i = 0; i < count; i++) {
+    const id = ids[i];
+    const lemma = id < lemmaById.length && !contraction[i] && lemmaPosById[id] === pos[i] ? lemmaById[id] : undefined;
+    if (lemma === undefined) unknown++;
+    else lemmas[i] = lemma;
+  }
+  if (unknown === 0) return lemmas;
+  if (unknown * 8 > count) {
+    const all = tokens.out(its.lemma as never) as string[];
+    for (let i = 0; i < count; i++) if (!contraction[i]) keepLemma(ids[i], pos[i], all[i]);
+    return all;
+  }
+  for (let i = 0; i < count; i++) {
+    if (lemmas[i] !== undefined) continue;
+    lemmas[i] = tokens.itemAt(i).out(its.lemma as never) as string;
+    if (!contraction[i]) keepLemma(ids[i], pos[i], lemmas[i]);
+  }
+  return lemmas;
+}
+
+function keepLemma(id: number, pos: string, lemma: string): void {
+  if (id >= INTERNED_IDS || !(id >= 0)) return;
+  while (lemmaById.length <= id) {
+    lemmaById.push(undefined);
+    lemmaPosById.push('');
+  }
+  lemmaById[id] = lemma;
+  lemmaPosById[id] = pos;
 }
 
 /**
