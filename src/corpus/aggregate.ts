@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EntityType, EventRecord } from '../article.js';
+import type { EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { ACTOR_ROWS, renderIndexPage, type ArticleSummary } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
@@ -72,7 +72,7 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     const digest = JSON.parse(fragment.slice(0, newline)) as ArticleDigest;
     const eventLines = fragment.slice(newline + 1);
     await events.write(eventLines);
-    for (const line of eventLines.split('\n')) if (line) grouper.add(JSON.parse(line) as EventRecord, digest.publisher);
+    for (const sketch of digest.sketches) grouper.addSketch(sketch, digest.id, digest.publisher, digest.published);
     entities.add(digest, next - 1);
     addDyads(dyads, digest);
     for (const [k, n] of Object.entries(digest.eventTypes)) eventTypes[k] = (eventTypes[k] ?? 0) + n;

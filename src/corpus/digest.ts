@@ -2,6 +2,7 @@
 // article (in the worker) and kept beside it, so the corpus files are rebuilt
 // from small digests instead of re-reading every article.
 import type { ArticleJson, EntityType, QuadClass } from '../article.js';
+import { sketchEvent, type EventSketch } from './event-groups.js';
 import { periodOf } from './periods.js';
 
 export interface DigestEntity {
@@ -44,6 +45,8 @@ export interface ArticleDigest {
   /** Events by PLOVER category and by quad class. */
   eventTypes: Record<string, number>;
   quadClasses: Record<string, number>;
+  /** The events that can group with other articles' (event-groups.jsonl), as sketches. */
+  sketches: EventSketch[];
 }
 
 export const noEvents = (): Record<QuadClass, number> => ({ VERBAL_COOPERATION: 0, MATERIAL_COOPERATION: 0, VERBAL_CONFLICT: 0, MATERIAL_CONFLICT: 0 });
@@ -77,6 +80,7 @@ export function digestArticle(article: ArticleJson): ArticleDigest {
     dyads: article.dyads.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, periods: dyadPeriods(article, firstDates, d.actors, d.sentences) })),
     eventTypes: countBy(article.events.map((e) => e.type)),
     quadClasses: countBy(article.events.map((e) => e.quadClass)),
+    sketches: article.events.map(sketchEvent).filter((s): s is EventSketch => s !== null),
   };
 }
 

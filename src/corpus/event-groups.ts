@@ -242,6 +242,43 @@ function localId(event: EventRecord): number | string {
 
 const isMutual = (event: EventRecord): boolean => UNDIRECTED.has(event.type) || event.rule.split('|').includes('mutual');
 
+/**
+ * What grouping needs of an event, made with the article (in the worker, where
+ * the stems cost nothing to the single-threaded aggregation) and kept in its
+ * digest: the aggregation never parses the event records themselves.
+ */
+export interface EventSketch {
+  /** The event id, or its offset when the id is the usual `<article id>:<offset>`. */
+  local: number | string;
+  /** The bucket: country pair, category, year or coarser (groupKeyOf). */
+  key: string;
+  date: CoarseDate;
+  type: PloverCategory;
+  quadClass: QuadClass;
+  /** Country-level source and target. */
+  source: string;
+  target: string;
+  directed: boolean;
+  stems: string;
+}
+
+/** The event's sketch, or null when it cannot group (one side only, one country, no calendar date). */
+export function sketchEvent(event: EventRecord): EventSketch | null {
+  const key = groupKeyOf(event);
+  if (!key) return null;
+  return {
+    local: localId(event),
+    key,
+    date: coarseDate(event.date.value, event.date.basis)!,
+    type: event.type,
+    quadClass: event.quadClass,
+    source: countryOf(event.source!.actor),
+    target: countryOf(event.target!.actor),
+    directed: !isMutual(event),
+    stems: evidenceStems(event),
+  };
+}
+
 export class EventGrouper {
   /** Buckets by key (a decade or a century is a bucket of its own). */
   private readonly buckets = new Map<string, Bucket>();
@@ -293,14 +330,16 @@ export class EventGrouper {
 
   /** Adds one event; `publisher` (the article's, when known) makes `sources` count publishers. */
   add(event: EventRecord, publisher?: string | null): void {
-    const key = groupKeyOf(event);
-    if (!key) return;
-    const raw = coarseDate(event.date.value, event.date.basis)!;
-    const date: CoarseDate = { granularity: raw.granularity, value: this.str(raw.value), week: this.str(raw.week), month: this.str(raw.month) };
-    const source = this.str(countryOf(event.source!.actor));
-    const target = this.str(countryOf(event.target!.actor));
-    const directed = !isMutual(event);
-    const stems = evidenceStems(event);
+    const sketch = sketchEvent(event);
+    if (sketch) this.addSketch(sketch, event.articleId, publisher ?? null, event.published);
+  }
+
+  /** Adds one event by its sketch (made with the article, in the worker) and its article's id, publisher and date. */
+  addSketch(sketch: EventSketch, articleId: string, publisher: string | null, published: string | null): void {
+    const { key, stems, directed } = sketch;
+    const date: CoarseDate = { granularity: sketch.date.granularity, value: this.str(sketch.date.value), week: this.str(sketch.date.week), month: this.str(sketch.date.month) };
+    const source = this.str(sketch.source);
+    const target = this.str(sketch.target);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = { own: new Map(), byWeek: new Map(), byMonth: new Map(), all: [] }));
     const candidates = this.candidates(bucket, date);
@@ -314,12 +353,12 @@ export class EventGrouper {
       if (n < 2 || n * 4 < Math.min(g.stems.length, stems.length)) continue;
       if (!joined || g.order < joined.order) joined = g;
     }
-    const article = this.intern(this.articles, event.articleId);
+    const article = this.intern(this.articles, articleId);
     const member: Member = {
-      local: localId(event),
+      local: sketch.local,
       article,
       publisher: publisher ? this.intern(this.publishers, publisher) : -1 - article,
-      published: event.published === null ? null : this.str(event.published),
+      published: published === null ? null : this.str(published),
     };
     if (joined) {
       (joined.more ??= []).push(member);
@@ -343,8 +382,8 @@ export class EventGrouper {
       value: date.value,
       week: date.week,
       month: date.month,
-      type: event.type,
-      quadClass: event.quadClass,
+      type: sketch.type,
+      quadClass: sketch.quadClass,
       source,
       target,
       directed,

@@ -9,6 +9,9 @@ import { STAGE_VERSIONS } from '../versions.js';
 
 export const MANIFEST_VERSION = 1;
 
+/** The format of the per-article fragments the corpus files are built from: a new one redoes every article. */
+const FRAGMENT_VERSION = 2;
+
 export interface ManifestArticle {
   id: string;
   path: string;
@@ -37,12 +40,13 @@ export interface Manifest {
 
 /**
  * A hash of everything besides the code that shapes the output: the data files
- * (lexicons, gazetteers, leaders) and the article schema version. Editing a
- * cue list reprocesses the corpus; the stage versions cover the code.
+ * (lexicons, gazetteers, leaders), the article schema version and the fragment
+ * format. Editing a cue list reprocesses the corpus; the stage versions cover
+ * the code.
  */
 export function configHash(): string {
   const hash = createHash('sha256');
-  hash.update(`schema:${SCHEMA_VERSION}\n`);
+  hash.update(`schema:${SCHEMA_VERSION}\nfragments:${FRAGMENT_VERSION}\n`);
   const dataRoot = join(PACKAGE_ROOT, 'data');
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir).sort()) {
