@@ -36,8 +36,6 @@ export interface CorpusDyad {
   periods: DyadPeriod[];
 }
 
-const READ_AHEAD = 16;
-
 /** Writes every corpus-level file that changed; returns their paths inside `out`. */
 export async function aggregate(out: string, manifest: Manifest): Promise<string[]> {
   const written: string[] = [];
@@ -53,25 +51,20 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   const eventTypes: Record<string, number> = {};
   const quadClasses: Record<string, number> = {};
 
-  // Fragments are read a few ahead of the one being added, in order (reads wait on the disk, adding on the CPU).
+  // Fragments are read synchronously: nothing else runs meanwhile, and a small
+  // file costs a fraction of a promise's round trip through the thread pool.
+  // The event lines are copied to events.jsonl as bytes, never decoded.
   const good = manifest.articles.filter((e) => e.status === 'ok');
-  const reads = new Map<number, Promise<string>>();
-  const readAhead = (k: number): void => {
-    if (k < good.length && !reads.has(k)) reads.set(k, readFile(join(out, articleOutputs(good[k].id).fragment), 'utf8'));
-  };
   let next = 0;
   for (const entry of manifest.articles) {
     if (entry.status !== 'ok') {
       summaries.push({ entry, article: null });
       continue;
     }
-    for (let k = next; k < next + READ_AHEAD; k++) readAhead(k);
-    const fragment = await reads.get(next)!;
-    reads.delete(next++);
-    const newline = fragment.indexOf('\n');
-    const digest = JSON.parse(fragment.slice(0, newline)) as ArticleDigest;
-    const eventLines = fragment.slice(newline + 1);
-    await events.write(eventLines);
+    const fragment = readFileSync(join(out, articleOutputs(good[next++].id).fragment));
+    const newline = fragment.indexOf(0x0a);
+    const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as ArticleDigest;
+    await events.write(fragment.subarray(newline + 1));
     for (const sketch of digest.sketches) grouper.addSketch(sketch, digest.id, digest.publisher, digest.published);
     entities.add(digest, next - 1);
     addDyads(dyads, digest);

@@ -83,7 +83,7 @@ export class StreamedFile {
     this.tmp = temporaryName(path);
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (!this.stream) {
       await mkdir(dirname(this.path), { recursive: true });
       this.stream = createWriteStream(this.tmp);
