@@ -86,7 +86,7 @@ export class StreamedFile {
   async write(text: string | Uint8Array): Promise<void> {
     if (!this.stream) {
       await mkdir(dirname(this.path), { recursive: true });
-      this.stream = createWriteStream(this.tmp);
+      this.stream = createWriteStream(this.tmp, { highWaterMark: 1 << 20 }); // a megabyte per write, not a wait per article
     }
     this.hash.update(text);
     if (!this.stream.write(text)) await once(this.stream, 'drain');
