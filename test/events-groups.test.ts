@@ -90,6 +90,16 @@ describe('event groups: near misses stay apart', () => {
     event({ ...base, article, sentence, source: ['USAGOV', 'Biden'], target: ['CHN', 'Chinese'], type: 'SANCTION', ...over });
   const first = tariffs('a', 'Biden raised tariffs on Chinese electric vehicles to 100% on Tuesday, quadrupling the duty.');
 
+  it('keeps event ids of any form, not only <article id>:<offset>', () => {
+    const grouper = new EventGrouper();
+    grouper.add({ ...first, id: 'wire-7' });
+    grouper.add(tariffs('b', 'On Tuesday Biden quadrupled the duty on Chinese electric vehicles, which raised tariffs to 100%.'));
+    grouper.add({ ...tariffs('c', 'Biden quadrupled the duty on Chinese electric vehicles on Tuesday, raising tariffs to 100%.'), id: 'c:x' });
+    const [group] = grouper.groups();
+    expect(group.members).toEqual(['wire-7', 'b:0', 'c:x']);
+    expect(group.first).toEqual({ eventId: 'wire-7', articleId: 'a', published: first.published });
+  });
+
   it('groups the same tariff hike told twice, as a control', () => {
     const grouper = new EventGrouper();
     grouper.add(first);

@@ -21,9 +21,11 @@
 // order-stable); else it starts a group. Only groups with two or more members
 // from two or more articles are returned.
 //
-// Memory: per event, its id, an interned article index and (for a group's
-// first member only) a few stem hashes; groups are bucketed by country pair,
-// category and year, so an event is compared with the few groups of its bucket.
+// Memory: a group is a row of int32 fields and its first member's stem hashes
+// (about 80 bytes); only an event that joins a group gets an object. Groups are
+// bucketed by country pair, category and year, so an event is compared with the
+// few groups of its bucket. The aggregation adds events by their sketches,
+// made in the worker with the article.
 import type { EventRecord, PloverCategory, QuadClass } from '../article.js';
 import { countryOf } from '../stages/stance/actors.js';
 
@@ -89,23 +91,6 @@ export function evidenceStems(event: EventRecord): string {
     if (out.size >= MAX_STEMS) break;
   }
   return String.fromCharCode(...[...out].sort((a, b) => a - b));
-}
-
-function shared(a: string, b: string): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(j);
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
 }
 
 // ---- dates -------------------------------------------------------------------
@@ -176,7 +161,7 @@ export function sameDate(a: CoarseDate, b: CoarseDate): boolean {
 // ---- the grouper ---------------------------------------------------------------
 
 interface Member {
-  /** The event id, or for the usual `<article id>:<offset>` only the offset (a number costs no memory of its own). */
+  /** The event id, or for the usual `<article id>:<offset>` only the offset. */
   local: number | string;
   article: number;
   /** Publisher index, or -1 - article index when the publisher is not known (the article counts as the source). */
@@ -184,19 +169,75 @@ interface Member {
   published: string | null;
 }
 
-/** A group is its first member too (most groups stay single: no member object for them). */
-interface Group extends Member, CoarseDate {
-  type: PloverCategory;
-  quadClass: QuadClass;
-  /** Country-level source and target of the first member. */
-  source: string;
-  target: string;
-  directed: boolean;
-  stems: string;
-  /** Creation order: among several matching groups the oldest takes the event. */
-  order: number;
-  /** Members after the first, created when a second one joins. */
-  more: Member[] | null;
+/**
+ * A group is a row of int32 fields (most groups stay single: a large corpus has
+ * hundreds of thousands), its first member in the row too; interned strings
+ * are held by number, stems in a shared pool. An event that joins a group is a
+ * row of MEMBER fields, linked from the group's row.
+ */
+const GROUP = { article: 0, publisher: 1, published: 2, granularity: 3, value: 4, week: 5, month: 6, type: 7, quadClass: 8, source: 9, target: 10, directed: 11, stemsAt: 12, stemsLength: 13, local: 14, firstJoined: 15, lastJoined: 16 } as const;
+const MEMBER = { local: 0, article: 1, publisher: 2, published: 3, next: 4 } as const;
+
+/** Rows of int32 fields in one typed array that doubles as it fills. */
+class Rows {
+  private data: Int32Array;
+  count = 0;
+
+  constructor(private readonly width: number) {
+    this.data = new Int32Array(width * 1024);
+  }
+
+  add(): number {
+    if ((this.count + 1) * this.width > this.data.length) this.data = grow(this.data);
+    return this.count++;
+  }
+
+  get(row: number, field: number): number {
+    return this.data[row * this.width + field];
+  }
+
+  set(row: number, field: number, value: number): void {
+    this.data[row * this.width + field] = value;
+  }
+}
+
+/** Groups' stem codes, back to back. */
+class StemPool {
+  private codes = new Uint16Array(8 * 1024);
+  private used = 0;
+
+  add(stems: string): number {
+    while (this.used + stems.length > this.codes.length) this.codes = grow(this.codes);
+    const at = this.used;
+    for (let i = 0; i < stems.length; i++) this.codes[at + i] = stems.charCodeAt(i);
+    this.used += stems.length;
+    return at;
+  }
+
+  /** Codes of codes[at, at + length) that `stems` shares (both sorted). */
+  shared(at: number, length: number, stems: string): number {
+    let i = at;
+    const end = at + length;
+    let j = 0;
+    let n = 0;
+    while (i < end && j < stems.length) {
+      const x = this.codes[i];
+      const y = stems.charCodeAt(j);
+      if (x === y) {
+        n++;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    return n;
+  }
+}
+
+function grow<T extends Int32Array | Uint16Array>(array: T): T {
+  const grown = new (array.constructor as new (n: number) => T)(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 /**
@@ -204,13 +245,20 @@ interface Group extends Member, CoarseDate {
  * event meets only groups dated like it: `own` by each group's own value (the
  * formats of days, weeks, months and years never collide), `byWeek` and
  * `byMonth` the finer ones by the week and month they fall in; an event dated
- * by a year or coarser meets the whole bucket (`all`).
+ * by a year or coarser meets the whole bucket (`all`). Keys are interned date
+ * strings, values group rows.
  */
 interface Bucket {
-  own: Map<string, Group[]>;
-  byWeek: Map<string, Group[]>;
-  byMonth: Map<string, Group[]>;
-  all: Group[];
+  own: Map<number, number[]>;
+  byWeek: Map<number, number[]>;
+  byMonth: Map<number, number[]>;
+  all: number[];
+}
+
+function file(index: Map<number, number[]>, key: number, group: number): void {
+  const list = index.get(key);
+  if (list) list.push(group);
+  else index.set(key, [group]);
 }
 
 /** The bucket an event is compared in (country pair unordered, category, year or coarser), or null when it cannot group. */
@@ -222,12 +270,6 @@ export function groupKeyOf(event: EventRecord): string | null {
   if (a === b) return null;
   const period = date.granularity <= 3 ? date.value.slice(0, 4) : date.granularity === 4 ? `${date.value}x` : `${date.value}xx`;
   return `${a}|${b}|${event.type}|${period}`;
-}
-
-function file(index: Map<string, Group[]>, key: string, group: Group): void {
-  const list = index.get(key);
-  if (list) list.push(group);
-  else index.set(key, [group]);
 }
 
 /** An event id kept as its offset when it is the usual `<article id>:<offset>`. */
@@ -284,10 +326,15 @@ export class EventGrouper {
   private readonly buckets = new Map<string, Bucket>();
   private readonly articles = new Map<string, number>();
   private readonly publishers = new Map<string, number>();
-  /** Every group, in creation order: the output's tie order. */
-  private readonly all: Group[] = [];
-  /** Interned country codes and dates, so that each group holds references, not copies. */
-  private readonly strings = new Map<string, string>();
+  private readonly table = new Rows(Object.keys(GROUP).length);
+  private readonly stemPool = new StemPool();
+  /** Members after the first, linked from their group's row. */
+  private readonly joined = new Rows(Object.keys(MEMBER).length);
+  /** Event ids that are not `<article id>:<offset>` (rare), by the negative number a row holds instead. */
+  private readonly odd: string[] = [];
+  /** Interned strings (dates, countries, categories), numbered; -1 stands for null. */
+  private readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
 
   private intern(map: Map<string, number>, key: string): number {
     let n = map.get(key);
@@ -295,36 +342,58 @@ export class EventGrouper {
     return n;
   }
 
-  private str(s: string): string {
-    const held = this.strings.get(s);
-    if (held !== undefined) return held;
-    this.strings.set(s, s);
-    return s;
+  private id(s: string): number {
+    let n = this.stringIds.get(s);
+    if (n === undefined) {
+      this.stringIds.set(s, (n = this.strings.length));
+      this.strings.push(s);
+    }
+    return n;
+  }
+
+  private str(group: number, field: number): string {
+    return this.strings[this.table.get(group, field)];
+  }
+
+  /** The group's date at granularity `g`, at or above its own (like `at` for a CoarseDate). */
+  private dateAt(group: number, g: Granularity): string {
+    const own = this.table.get(group, GROUP.granularity);
+    if (g === own) return this.str(group, GROUP.value);
+    if (g === 1) return this.str(group, GROUP.week);
+    if (g === 2) return this.str(group, GROUP.month);
+    return this.str(group, GROUP.value).slice(0, 7 - g);
+  }
+
+  private sameDate(group: number, date: CoarseDate): boolean {
+    const g = Math.max(this.table.get(group, GROUP.granularity), date.granularity) as Granularity;
+    return this.dateAt(group, g) === at(date, g);
   }
 
   /** Groups of the bucket an event dated `date` may join: dated like it at the coarser grain of the two. */
-  private candidates(bucket: Bucket, date: CoarseDate): Group[] {
+  private candidates(bucket: Bucket, date: CoarseDate): number[] {
     if (date.granularity >= 3) return bucket.all;
-    const out: Group[] = [];
-    const add = (list: Group[] | undefined): void => {
+    const out: number[] = [];
+    const add = (key: string): void => {
+      const id = this.stringIds.get(key);
+      const list = id === undefined ? undefined : bucket.own.get(id);
       if (list) for (const g of list) out.push(g);
     };
     // As coarse or coarser: the group's own value is the event's at the group's grain.
-    add(bucket.own.get(date.value));
-    if (date.granularity < 1) add(bucket.own.get(date.week));
-    if (date.granularity < 2) add(bucket.own.get(date.month));
-    add(bucket.own.get(date.value.slice(0, 4)));
+    add(date.value);
+    if (date.granularity < 1) add(date.week);
+    if (date.granularity < 2) add(date.month);
+    add(date.value.slice(0, 4));
     // Finer: groups inside the event's week or month.
-    if (date.granularity === 1) add(bucket.byWeek.get(date.week));
-    if (date.granularity === 2) add(bucket.byMonth.get(date.month));
+    const finer = date.granularity === 1 ? bucket.byWeek.get(this.id(date.week)) : date.granularity === 2 ? bucket.byMonth.get(this.id(date.month)) : undefined;
+    if (finer) for (const g of finer) out.push(g);
     return out;
   }
 
-  private fileGroup(bucket: Bucket, group: Group): void {
-    const d = group;
-    file(bucket.own, d.value, group);
-    if (d.granularity === 0) file(bucket.byWeek, d.week, group);
-    if (d.granularity <= 1) file(bucket.byMonth, d.month, group);
+  private fileGroup(bucket: Bucket, group: number): void {
+    const granularity = this.table.get(group, GROUP.granularity);
+    file(bucket.own, this.table.get(group, GROUP.value), group);
+    if (granularity === 0) file(bucket.byWeek, this.table.get(group, GROUP.week), group);
+    if (granularity <= 1) file(bucket.byMonth, this.table.get(group, GROUP.month), group);
     bucket.all.push(group);
   }
 
@@ -336,63 +405,89 @@ export class EventGrouper {
 
   /** Adds one event by its sketch (made with the article, in the worker) and its article's id, publisher and date. */
   addSketch(sketch: EventSketch, articleId: string, publisher: string | null, published: string | null): void {
-    const { key, stems, directed } = sketch;
-    const date: CoarseDate = { granularity: sketch.date.granularity, value: this.str(sketch.date.value), week: this.str(sketch.date.week), month: this.str(sketch.date.month) };
-    const source = this.str(sketch.source);
-    const target = this.str(sketch.target);
+    const { key, stems, directed, date } = sketch;
+    const table = this.table;
+    const source = this.id(sketch.source);
+    const target = this.id(sketch.target);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = { own: new Map(), byWeek: new Map(), byMonth: new Map(), all: [] }));
-    const candidates = this.candidates(bucket, date);
-    let joined: Group | null = null;
-    for (const g of candidates) {
+    // Among several matching groups the oldest (first row) takes the event.
+    let joined = -1;
+    for (const g of this.candidates(bucket, date)) {
+      if (joined !== -1 && g >= joined) continue;
       // A group made coarser by a member stays filed where it was: its date is checked again.
-      if (!sameDate(g, date)) continue;
+      if (!this.sameDate(g, date)) continue;
       // Direction: both directed must agree; a mutual report fits either way round.
-      if (g.directed && directed && (g.source !== source || g.target !== target)) continue;
-      const n = shared(g.stems, stems);
-      if (n < 2 || n * 4 < Math.min(g.stems.length, stems.length)) continue;
-      if (!joined || g.order < joined.order) joined = g;
+      if (table.get(g, GROUP.directed) && directed && (table.get(g, GROUP.source) !== source || table.get(g, GROUP.target) !== target)) continue;
+      const n = this.stemPool.shared(table.get(g, GROUP.stemsAt), table.get(g, GROUP.stemsLength), stems);
+      if (n < 2 || n * 4 < Math.min(table.get(g, GROUP.stemsLength), stems.length)) continue;
+      joined = g;
     }
     const article = this.intern(this.articles, articleId);
-    const member: Member = {
-      local: sketch.local,
-      article,
-      publisher: publisher ? this.intern(this.publishers, publisher) : -1 - article,
-      published: published === null ? null : this.str(published),
-    };
-    if (joined) {
-      (joined.more ??= []).push(member);
+    const publisherIndex = publisher ? this.intern(this.publishers, publisher) : -1 - article;
+    if (joined !== -1) {
+      const m = this.joined.add();
+      this.joined.set(m, MEMBER.local, this.localNumber(sketch.local));
+      this.joined.set(m, MEMBER.article, article);
+      this.joined.set(m, MEMBER.publisher, publisherIndex);
+      this.joined.set(m, MEMBER.published, published === null ? -1 : this.id(published));
+      this.joined.set(m, MEMBER.next, -1);
+      const last = table.get(joined, GROUP.lastJoined);
+      if (last === -1) table.set(joined, GROUP.firstJoined, m);
+      else this.joined.set(last, MEMBER.next, m);
+      table.set(joined, GROUP.lastJoined, m);
       // The group's date is the coarsest of its members' (filed again under it).
-      if (date.granularity > joined.granularity) {
-        joined.granularity = date.granularity;
-        joined.value = date.value;
-        joined.week = date.week;
-        joined.month = date.month;
+      if (date.granularity > table.get(joined, GROUP.granularity)) {
+        table.set(joined, GROUP.granularity, date.granularity);
+        table.set(joined, GROUP.value, this.id(date.value));
+        table.set(joined, GROUP.week, this.id(date.week));
+        table.set(joined, GROUP.month, this.id(date.month));
         this.fileGroup(bucket, joined);
       }
       return;
     }
-    // Written out, not spread: one object shape for every group (fast property access, compact).
-    const group: Group = {
-      local: member.local,
-      article: member.article,
-      publisher: member.publisher,
-      published: member.published,
-      granularity: date.granularity,
-      value: date.value,
-      week: date.week,
-      month: date.month,
-      type: sketch.type,
-      quadClass: sketch.quadClass,
-      source,
-      target,
-      directed,
-      stems,
-      order: this.all.length,
-      more: null,
+    const g = table.add();
+    table.set(g, GROUP.article, article);
+    table.set(g, GROUP.publisher, publisherIndex);
+    table.set(g, GROUP.published, published === null ? -1 : this.id(published));
+    table.set(g, GROUP.granularity, date.granularity);
+    table.set(g, GROUP.value, this.id(date.value));
+    table.set(g, GROUP.week, this.id(date.week));
+    table.set(g, GROUP.month, this.id(date.month));
+    table.set(g, GROUP.type, this.id(sketch.type));
+    table.set(g, GROUP.quadClass, this.id(sketch.quadClass));
+    table.set(g, GROUP.source, source);
+    table.set(g, GROUP.target, target);
+    table.set(g, GROUP.directed, directed ? 1 : 0);
+    table.set(g, GROUP.stemsAt, this.stemPool.add(stems));
+    table.set(g, GROUP.stemsLength, stems.length);
+    table.set(g, GROUP.local, this.localNumber(sketch.local));
+    table.set(g, GROUP.firstJoined, -1);
+    table.set(g, GROUP.lastJoined, -1);
+    this.fileGroup(bucket, g);
+  }
+
+  /** An event's id as a row holds it: its offset, or a negative number for an id kept aside. */
+  private localNumber(local: number | string): number {
+    return typeof local === 'number' ? local : -this.odd.push(local);
+  }
+
+  private member(rows: Rows, row: number, fields: { local: number; article: number; publisher: number; published: number }): Member {
+    const local = rows.get(row, fields.local);
+    const published = rows.get(row, fields.published);
+    return {
+      local: local >= 0 ? local : this.odd[-1 - local],
+      article: rows.get(row, fields.article),
+      publisher: rows.get(row, fields.publisher),
+      published: published === -1 ? null : this.strings[published],
     };
-    this.fileGroup(bucket, group);
-    this.all.push(group);
+  }
+
+  /** A group's members: the first from its row, then those that joined, in order. */
+  private membersOf(g: number): Member[] {
+    const members = [this.member(this.table, g, GROUP)];
+    for (let m = this.table.get(g, GROUP.firstJoined); m !== -1; m = this.joined.get(m, MEMBER.next)) members.push(this.member(this.joined, m, MEMBER));
+    return members;
   }
 
   /** Groups of two or more members from two or more articles, the earliest first report first (ties: id). */
@@ -405,12 +500,11 @@ export class EventGrouper {
     const articleIds: string[] = [];
     for (const [id, n] of this.articles) articleIds[n] = id;
     const idOf = (m: Member): string => (typeof m.local === 'number' ? `${articleIds[m.article]}:${m.local}` : m.local);
-    const membersOf = (g: Group): Member[] => [{ local: g.local, article: g.article, publisher: g.publisher, published: g.published }, ...g.more!];
-    const order: { group: Group; first: Member; id: string }[] = [];
-    for (const g of this.all) {
-      if (!g.more) continue;
-      const members = membersOf(g);
-      if (!members.some((m) => m.article !== g.article)) continue;
+    const order: { group: number; first: Member; id: string }[] = [];
+    for (let g = 0; g < this.table.count; g++) {
+      if (this.table.get(g, GROUP.firstJoined) === -1) continue;
+      const members = this.membersOf(g);
+      if (!members.some((m) => m.article !== members[0].article)) continue;
       let first = members[0];
       for (const m of members) if (m.published !== null && (first.published === null || m.published < first.published)) first = m;
       order.push({ group: g, first, id: `group:${idOf(first)}` });
@@ -418,17 +512,19 @@ export class EventGrouper {
     const published = (o: { first: Member }): string => o.first.published ?? '\uffff';
     order.sort((a, b) => (published(a) < published(b) ? -1 : published(a) > published(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const { group: g, first, id } of order) {
-      const members = membersOf(g);
+      const members = this.membersOf(g);
+      const source = this.str(g, GROUP.source);
+      const target = this.str(g, GROUP.target);
       yield {
         id,
         members: members.map(idOf),
         articles: new Set(members.map((m) => m.article)).size,
         sources: new Set(members.map((m) => m.publisher)).size,
         first: { eventId: idOf(first), articleId: articleIds[first.article], published: first.published },
-        type: g.type,
-        quadClass: g.quadClass,
-        actors: g.directed || g.source < g.target ? [g.source, g.target] : [g.target, g.source],
-        date: g.value,
+        type: this.str(g, GROUP.type) as PloverCategory,
+        quadClass: this.str(g, GROUP.quadClass) as QuadClass,
+        actors: this.table.get(g, GROUP.directed) || source < target ? [source, target] : [target, source],
+        date: this.str(g, GROUP.value),
       };
     }
   }
