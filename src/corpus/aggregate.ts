@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
-import { ACTOR_ROWS, renderIndexPage, type ArticleSummary } from '../report/index-page.js';
+import { ACTOR_ROWS, indexPageChunks, type ArticleSummary } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
 import { byPeriod, noEvents, round3, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
 import { EntityTotals } from './entity-totals.js';
@@ -36,6 +36,15 @@ export interface CorpusDyad {
   periods: DyadPeriod[];
 }
 
+/** A dyad while the corpus is read: its articles by number (in manifest order), its periods by name. */
+interface DyadTotal {
+  actors: [string, string];
+  cooperation: number;
+  distrust: number;
+  articles: number[];
+  periods: Map<string, DyadPeriod>;
+}
+
 /** Writes every corpus-level file that changed; returns their paths inside `out`. */
 export async function aggregate(out: string, manifest: Manifest): Promise<string[]> {
   const written: string[] = [];
@@ -46,7 +55,7 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   const events = new StreamedFile(join(out, 'events.jsonl'));
   const grouper = new EventGrouper();
   const entities = new EntityTotals();
-  const dyads = new Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>();
+  const dyads = new Map<string, DyadTotal>();
   const summaries: ArticleSummary[] = [];
   const eventTypes: Record<string, number> = {};
   const quadClasses: Record<string, number> = {};
@@ -67,7 +76,7 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     await events.write(fragment.subarray(newline + 1));
     for (const sketch of digest.sketches) grouper.addSketch(sketch, digest.id, digest.publisher, digest.published);
     entities.add(digest, next - 1);
-    addDyads(dyads, digest);
+    addDyads(dyads, digest, next - 1);
     for (const [k, n] of Object.entries(digest.eventTypes)) eventTypes[k] = (eventTypes[k] ?? 0) + n;
     for (const [k, n] of Object.entries(digest.quadClasses)) quadClasses[k] = (quadClasses[k] ?? 0) + n;
     // The index page needs a few fields of each article, not its digest.
@@ -85,11 +94,21 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   const entityFile = new StreamedFile(join(out, 'entities.jsonl'));
   for (const line of entities.lines(good.map((e) => e.id))) await entityFile.write(line);
   if (await entityFile.commit()) written.push('entities.jsonl');
-  const dyadList = [...dyads.values()]
-    .map(({ dyad, periods }) => ({ ...dyad, stance: stanceOf(dyad.cooperation, dyad.distrust), periods: [...periods.values()].sort(byPeriod) }))
-    .sort((a, b) => (a.actors.join('|') < b.actors.join('|') ? -1 : 1));
-  await write('dyads.json', JSON.stringify({ schemaVersion: 1, dyads: dyadList }, null, 2) + '\n');
-  await write('report/index.html', renderIndexPage({ articles: summaries, dyads: dyadList, entities: entities.top(ACTOR_ROWS), eventTypes, quadClasses }));
+  // dyads.json as JSON.stringify(…, null, 2) would write it, one dyad at a time.
+  const dyadList = [...dyads.values()].sort((a, b) => (a.actors.join('|') < b.actors.join('|') ? -1 : 1));
+  const dyadFile = new StreamedFile(join(out, 'dyads.json'));
+  await dyadFile.write(`{\n  "schemaVersion": 1,\n  "dyads": [${dyadList.length ? '\n' : ''}`);
+  for (let i = 0; i < dyadList.length; i++) {
+    const d = dyadList[i];
+    const dyad: CorpusDyad = { actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, stance: stanceOf(d.cooperation, d.distrust), articles: d.articles.map((k) => good[k].id), periods: [...d.periods.values()].sort(byPeriod) };
+    await dyadFile.write(`${i ? ',\n' : ''}    ${JSON.stringify(dyad, null, 2).replaceAll('\n', '\n    ')}`);
+  }
+  await dyadFile.write(`${dyadList.length ? '\n  ' : ''}]\n}\n`);
+  if (await dyadFile.commit()) written.push('dyads.json');
+  const dyadSummaries = dyadList.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, stance: stanceOf(d.cooperation, d.distrust), articleCount: d.articles.length, periods: [...d.periods.values()].sort(byPeriod) }));
+  const index = new StreamedFile(join(out, 'report/index.html'));
+  for (const chunk of indexPageChunks({ articles: summaries, dyads: dyadSummaries, entities: entities.top(ACTOR_ROWS), eventTypes, quadClasses })) await index.write(chunk);
+  if (await index.commit()) written.push('report/index.html');
   for (const asset of REPORT_ASSETS) await write(`report/assets/${asset.name}`, readFileSync(asset.path, 'utf8'));
   for (const schema of (await readdir(join(PACKAGE_ROOT, 'schemas'))).sort()) {
     await write(`schemas/${schema}`, await readFile(join(PACKAGE_ROOT, 'schemas', schema), 'utf8'));
@@ -97,14 +116,14 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   return written;
 }
 
-function addDyads(dyads: Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>, digest: ArticleDigest): void {
+function addDyads(dyads: Map<string, DyadTotal>, digest: ArticleDigest, article: number): void {
   for (const d of digest.dyads) {
     const key = d.actors.join('|');
     let slot = dyads.get(key);
-    if (!slot) dyads.set(key, (slot = { dyad: { actors: d.actors, cooperation: 0, distrust: 0, stance: 0, articles: [], periods: [] }, periods: new Map() }));
-    slot.dyad.cooperation = round3(slot.dyad.cooperation + d.cooperation);
-    slot.dyad.distrust = round3(slot.dyad.distrust + d.distrust);
-    slot.dyad.articles.push(digest.id);
+    if (!slot) dyads.set(key, (slot = { actors: d.actors, cooperation: 0, distrust: 0, articles: [], periods: new Map() }));
+    slot.cooperation = round3(slot.cooperation + d.cooperation);
+    slot.distrust = round3(slot.distrust + d.distrust);
+    slot.articles.push(article);
     for (const p of d.periods) {
       let total = slot.periods.get(p.period);
       if (!total) slot.periods.set(p.period, (total = { period: p.period, cooperation: 0, distrust: 0, stance: 0, sentences: 0, events: noEvents() }));
@@ -122,7 +141,7 @@ function addDyads(dyads: Map<string, { dyad: CorpusDyad; periods: Map<string, Dy
  * per event record) and its `events` lose the extra reports of each happening
  * that several articles told (event-groups.jsonl).
  */
-function countHappening(dyads: Map<string, { dyad: CorpusDyad; periods: Map<string, DyadPeriod> }>, g: EventGroup): void {
+function countHappening(dyads: Map<string, DyadTotal>, g: EventGroup): void {
   const period = dyads.get([...g.actors].sort().join('|'))?.periods.get(periodOf(g.date, g.first.published));
   if (period) period.events[g.quadClass] = Math.max(0, period.events[g.quadClass] - (g.members.length - 1));
 }

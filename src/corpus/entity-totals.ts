@@ -53,16 +53,26 @@ export class EntityTotals {
     }
   }
 
-  /** entities.jsonl, one line at a time, in key order. */
+  /**
+   * entities.jsonl in key order, each line in pieces (an entity of every
+   * article has tens of thousands of references): the text JSON.stringify
+   * would give the entity with its `articles` list.
+   */
   *lines(articleIds: readonly string[]): Generator<string> {
+    const localJson = this.localIds.map((id) => JSON.stringify(id));
     for (const key of [...this.byKey.keys()].sort()) {
       const { references, ...head } = this.byKey.get(key)!;
-      const articles: CorpusEntity['articles'] = [];
+      yield `${JSON.stringify(head).slice(0, -1)},"articles":[`;
+      let piece: string[] = [];
       for (let i = 0; i < references.length / 3; i++) {
         const [article, local, mentions] = references.at(i);
-        articles.push({ id: articleIds[article], entity: this.localIds[local], mentions });
+        piece.push(`{"id":${JSON.stringify(articleIds[article])},"entity":${localJson[local]},"mentions":${mentions}}`);
+        if (piece.length === 1000) {
+          yield (i >= 1000 ? ',' : '') + piece.join(',');
+          piece = [];
+        }
       }
-      yield JSON.stringify({ ...head, articles }) + '\n';
+      yield (piece.length && references.length / 3 > piece.length ? ',' : '') + piece.join(',') + ']}\n';
     }
   }
 

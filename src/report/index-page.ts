@@ -15,7 +15,8 @@ export interface ArticleSummary {
 
 export interface IndexData {
   articles: ArticleSummary[];
-  dyads: CorpusDyad[];
+  /** Corpus dyads with the number of articles they appear in. */
+  dyads: (Omit<CorpusDyad, 'articles'> & { articleCount: number })[];
   /** The most mentioned corpus entities (ACTOR_ROWS of them), with the number of articles they appear in. */
   entities: (Pick<CorpusEntity, 'name' | 'type' | 'actor' | 'mentions'> & { articleCount: number })[];
   eventTypes: Record<string, number>;
@@ -44,23 +45,44 @@ function countsTable(id: string, label: string, counts: Record<string, number>):
   return table(id, [{ label, sort: 'text' }, { label: 'Events', sort: 'number', num: true }], rows);
 }
 
+/** One row of the articles table. */
+function articleRow({ entry, article }: ArticleSummary): string {
+  const title = article && entry.status === 'ok' ? `<a href="${articleLink(entry.id)}">${escapeHtml(article.title ?? entry.id)}</a>` : escapeHtml(entry.path);
+  const c = entry.counts;
+  const problems = entry.diagnostics.filter((d) => d.severity !== 'info').length;
+  return `<tr><td>${title}</td><td>${escapeHtml(article?.publisher ?? '')}</td><td>${escapeHtml(article?.published ?? '')}</td><td>${escapeHtml(entry.status)}</td><td class="num">${c.sentences}</td><td class="num">${c.dates}</td><td class="num">${c.entities}</td><td class="num">${c.events}</td><td class="num">${problems}</td></tr>`;
+}
+
+/** Stands for the article rows in the page until they are written. */
+const ARTICLE_ROWS = '<!--article-rows-->';
+
 export function renderIndexPage(data: IndexData): string {
+  return [...indexPageChunks(data)].join('');
+}
+
+/**
+ * The index page in pieces: the page around the articles table, and one row
+ * per article in between, so that a corpus of 50,000 articles is written
+ * without its page ever being one string.
+ */
+export function* indexPageChunks(data: IndexData): Generator<string> {
+  const [before, after] = indexPageFrame(data).split(ARTICLE_ROWS);
+  yield before;
+  for (let i = 0; i < data.articles.length; i++) yield (i > 0 ? '\n' : '') + articleRow(data.articles[i]);
+  yield after;
+}
+
+function indexPageFrame(data: IndexData): string {
   const { articles } = data;
   const ok = articles.filter((a) => a.entry.status === 'ok').length;
   const failed = articles.filter((a) => a.entry.status === 'failed').length;
-
-  const articleRows = articles.map(({ entry, article }) => {
-    const title = article && entry.status === 'ok' ? `<a href="${articleLink(entry.id)}">${escapeHtml(article.title ?? entry.id)}</a>` : escapeHtml(entry.path);
-    const c = entry.counts;
-    const problems = entry.diagnostics.filter((d) => d.severity !== 'info').length;
-    return `<tr><td>${title}</td><td>${escapeHtml(article?.publisher ?? '')}</td><td>${escapeHtml(article?.published ?? '')}</td><td>${escapeHtml(entry.status)}</td><td class="num">${c.sentences}</td><td class="num">${c.dates}</td><td class="num">${c.entities}</td><td class="num">${c.events}</td><td class="num">${problems}</td></tr>`;
-  });
+  const articleRows = [ARTICLE_ROWS];
 
   const charted = [...data.dyads].sort((a, b) => b.cooperation + b.distrust - (a.cooperation + a.distrust) || (a.actors.join() < b.actors.join() ? -1 : 1)).slice(0, CHARTED_DYADS);
   const cards = charted
     .map(
       (d, i) => `<div class="card dyad"><h3>${escapeHtml(d.actors.join(' – '))}</h3>
-<p class="meta">cooperation ${d.cooperation} · distrust ${d.distrust} · stance ${d.stance} · ${d.articles.length} article(s)</p>
+<p class="meta">cooperation ${d.cooperation} · distrust ${d.distrust} · stance ${d.stance} · ${d.articleCount} article(s)</p>
 <div class="chart"><canvas id="dyad-${i}" role="img" aria-label="${escapeHtml(`cooperation and distrust over time between ${d.actors.join(' and ')}`)}"></canvas></div></div>`,
     )
     .join('\n');
