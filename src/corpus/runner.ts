@@ -135,13 +135,15 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
     : createExecutor(threadsFor(todo.length, jobs, options.articlesPerThread));
   // Local reads stay a little ahead of the threads; over a queue, enough files wait to keep every remote worker busy.
   const queue = new PQueue({ concurrency: options.queue ? QUEUE_IN_FLIGHT : jobs * 2 });
-  for (const c of todo) {
-    queue.add(async () => {
-      const produced = await processChecked(c, out, executor, summary);
-      finish(c, produced, produced.some((a) => a.status === 'failed') ? 'failed' : 'processed');
-    });
-  }
   try {
+    for (const c of todo) {
+      // Tasks are queued as the threads take them, not all at once: a large corpus would hold one closure per file.
+      await queue.onSizeLessThan(queue.concurrency);
+      queue.add(async () => {
+        const produced = await processChecked(c, out, executor, summary);
+        finish(c, produced, produced.some((a) => a.status === 'failed') ? 'failed' : 'processed');
+      });
+    }
     await queue.onIdle();
   } finally {
     await executor.close();
