@@ -87,47 +87,16 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   const manifest = emptyManifest();
   manifest.problems = problems;
   const reusable = !options.force && previous !== null && sameBuild(previous, manifest);
-  const before = groupByPath(reusable ? previous.articles : []);
 
   const summary: RunSummary = { files: inputs.length, processed: 0, unchanged: 0, failed: 0, excluded: 0, removed: 0, written: [], failures: [], milliseconds: 0 };
   const entries: ManifestArticle[] = [];
-  const checked = checkAll(inputs, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  const present = reusable ? await presentOutputs(out) : new Set<string>();
-
-  // Exact duplicates: the first file in path order is processed, later copies are reported.
-  const firstWithContent = new Map<string, string>();
-  const todo: Checked[] = [];
-  const ids = new Map<string, string>();
   let done = 0;
   const finish = (c: Checked, produced: ManifestArticle[], status: 'processed' | 'unchanged' | 'failed'): void => {
     entries.push(...produced);
-    options.onFile?.({ path: c.input.path, status, done: ++done, total: inputs.length });
+    options.onFile?.({ path: c.input.path, status, done: ++done, total: summary.files });
   };
-
-  for (const c of checked) {
-    const fileId = articleId(c.input.path);
-    const clash = ids.get(fileId);
-    ids.set(fileId, clash ?? c.input.path);
-    const original = c.problem ? undefined : firstWithContent.get(c.contentHash);
-    if (!c.problem && !original) firstWithContent.set(c.contentHash, c.input.path);
-
-    if (c.problem || clash) {
-      const problem = c.problem ?? corpusError('duplicate-id', `${c.input.path} and ${clash} map to the same article id "${fileId}"`);
-      finish(c, [entry(c, fileId, 'failed', [problem])], 'failed');
-      continue;
-    }
-    if (original) {
-      const note: Diagnostic = { severity: 'info', stage: 'corpus', rule: 'duplicate', message: `${c.input.path} has the same content as ${original}: processed once, as ${original}` };
-      finish(c, [{ ...entry(c, fileId, 'duplicate', [note]), duplicateOf: original }], 'unchanged');
-      continue;
-    }
-    const old = before.get(c.input.path);
-    if (old && old.every((a) => a.inputHash === c.inputHash) && outputsPresent(present, old)) {
-      finish(c, old, 'unchanged');
-      continue;
-    }
-    todo.push(c);
-  }
+  const todo: (Checked | null)[] = planRun(checkAll(inputs, options.maxBytes ?? DEFAULT_MAX_BYTES), groupByPath(reusable ? previous.articles : []), reusable ? await presentOutputs(out) : new Set(), finish);
+  inputs.length = 0; // what is left to do holds its own; the rest need not stay for the whole run
 
   // BullMQ is loaded only for a queue run.
   const executor = options.queue
@@ -136,9 +105,11 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   // Local reads stay a little ahead of the threads; over a queue, enough files wait to keep every remote worker busy.
   const queue = new PQueue({ concurrency: options.queue ? QUEUE_IN_FLIGHT : jobs * 2 });
   try {
-    for (const c of todo) {
+    for (let i = 0; i < todo.length; i++) {
       // Tasks are queued as the threads take them, not all at once: a large corpus would hold one closure per file.
       await queue.onSizeLessThan(queue.concurrency);
+      const c = todo[i]!;
+      todo[i] = null; // a file's check (its sidecar, its hashes) is let go once it is done
       queue.add(async () => {
         const produced = await processChecked(c, out, executor, summary);
         finish(c, produced, produced.some((a) => a.status === 'failed') ? 'failed' : 'processed');
@@ -175,6 +146,43 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   summary.written.sort();
   summary.milliseconds = Math.round(performance.now() - started);
   return summary;
+}
+
+/**
+ * Decides each file's fate: failed (unreadable, too large, an id clash), an
+ * exact duplicate, unchanged (its outputs reused), or to do. Settled files go
+ * to `finish` at once; the rest are returned in path order.
+ */
+function planRun(checked: Checked[], before: Map<string, ManifestArticle[]>, present: Set<string>, finish: (c: Checked, produced: ManifestArticle[], status: 'unchanged' | 'failed') => void): Checked[] {
+  // Exact duplicates: the first file in path order is processed, later copies are reported.
+  const firstWithContent = new Map<string, string>();
+  const ids = new Map<string, string>();
+  const todo: Checked[] = [];
+  for (const c of checked) {
+    const fileId = articleId(c.input.path);
+    const clash = ids.get(fileId);
+    ids.set(fileId, clash ?? c.input.path);
+    const original = c.problem ? undefined : firstWithContent.get(c.contentHash);
+    if (!c.problem && !original) firstWithContent.set(c.contentHash, c.input.path);
+
+    if (c.problem || clash) {
+      const problem = c.problem ?? corpusError('duplicate-id', `${c.input.path} and ${clash} map to the same article id "${fileId}"`);
+      finish(c, [entry(c, fileId, 'failed', [problem])], 'failed');
+      continue;
+    }
+    if (original) {
+      const note: Diagnostic = { severity: 'info', stage: 'corpus', rule: 'duplicate', message: `${c.input.path} has the same content as ${original}: processed once, as ${original}` };
+      finish(c, [{ ...entry(c, fileId, 'duplicate', [note]), duplicateOf: original }], 'unchanged');
+      continue;
+    }
+    const old = before.get(c.input.path);
+    if (old && old.every((a) => a.inputHash === c.inputHash) && outputsPresent(present, old)) {
+      finish(c, old, 'unchanged');
+      continue;
+    }
+    todo.push(c);
+  }
+  return todo;
 }
 
 /**
