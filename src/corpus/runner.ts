@@ -72,7 +72,6 @@ interface Checked {
   inputHash: string;
   /** The file alone: what decides "exact duplicate". */
   contentHash: string;
-  sidecarText?: string;
   problem?: Diagnostic;
 }
 
@@ -202,7 +201,7 @@ function checkAll(inputs: CorpusInput[], maxBytes: number): Checked[] {
       const contentHash = sha256(readFileSync(input.absolutePath));
       const sidecarText = input.sidecarPath ? readFileSync(input.sidecarPath, 'utf8') : undefined;
       const inputHash = sidecarText === undefined ? contentHash : sha256(`${contentHash}\0${sidecarText}`);
-      return { input, inputHash, contentHash, sidecarText };
+      return { input, inputHash, contentHash };
     } catch (e) {
       return { input, inputHash: '', contentHash: '', problem: corpusError('unreadable', `cannot read ${input.path}: ${(e as Error).message}`) };
     }
@@ -210,9 +209,12 @@ function checkAll(inputs: CorpusInput[], maxBytes: number): Checked[] {
 }
 
 async function processChecked(c: Checked, out: string, executor: Executor, summary: RunSummary): Promise<ManifestArticle[]> {
+  // Read again, not kept from the check: small and cached, and a file changed since is simply redone next run.
   let bytes: Buffer;
+  let sidecarText: string | undefined;
   try {
-    bytes = readFileSync(c.input.absolutePath); // small and cached: cheaper than a trip through the thread pool
+    bytes = readFileSync(c.input.absolutePath);
+    sidecarText = c.input.sidecarPath ? readFileSync(c.input.sidecarPath, 'utf8') : undefined;
   } catch (e) {
     return [entry(c, articleId(c.input.path), 'failed', [corpusError('unreadable', `cannot read ${c.input.path}: ${(e as Error).message}`)])];
   }
@@ -220,7 +222,7 @@ async function processChecked(c: Checked, out: string, executor: Executor, summa
   let outcomes;
   try {
     // Local threads write the article files themselves; a queue sends their texts back.
-    outcomes = await executor.run({ path: c.input.path, bytes, sidecar: c.sidecarText !== undefined ? { path: sidecarPath!, text: c.sidecarText } : undefined, out: executor.writesFiles ? out : undefined });
+    outcomes = await executor.run({ path: c.input.path, bytes, sidecar: sidecarText !== undefined ? { path: sidecarPath!, text: sidecarText } : undefined, out: executor.writesFiles ? out : undefined });
   } catch (e) {
     // A worker thread or process that died on this file: the file fails, the run goes on.
     return [entry(c, articleId(c.input.path), 'failed', [corpusError('processing-failed', `${c.input.path}: ${(e as Error).message}`)])];
