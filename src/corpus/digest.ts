@@ -2,7 +2,7 @@
 // article (in the worker) and kept beside it, so the corpus files are rebuilt
 // from small digests instead of re-reading every article.
 import type { ArticleJson, EntityType, QuadClass } from '../article.js';
-import { sketchEvent, type EventSketch } from './event-groups.js';
+import { sketchEvent, type EvidenceCache, type EventSketch } from './event-groups.js';
 import { periodOf } from './periods.js';
 
 export interface DigestEntity {
@@ -80,8 +80,18 @@ export function digestArticle(article: ArticleJson): ArticleDigest {
     dyads: article.dyads.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, periods: dyadPeriods(article, firstDates, d.actors, d.sentences) })),
     eventTypes: countBy(article.events.map((e) => e.type)),
     quadClasses: countBy(article.events.map((e) => e.quadClass)),
-    sketches: article.events.map(sketchEvent).filter((s): s is EventSketch => s !== null),
+    sketches: sketchesOf(article),
   };
+}
+
+function sketchesOf(article: ArticleJson): EventSketch[] {
+  const cache: EvidenceCache = new Map();
+  const sketches: EventSketch[] = [];
+  for (const event of article.events) {
+    const sketch = sketchEvent(event, cache);
+    if (sketch) sketches.push(sketch);
+  }
+  return sketches;
 }
 
 function countBy(values: string[]): Record<string, number> {

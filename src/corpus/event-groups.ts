@@ -80,15 +80,42 @@ function hash16(s: string): number {
 const MAX_STEMS = 12;
 
 /** Content-word stems of the event's evidence, without the actors' own words, as sorted 16-bit codes in a string. */
-export function evidenceStems(event: EventRecord): string {
+/** A content word of an evidence sentence and its stem's code (short words and stop words left out). */
+interface EvidenceWord {
+  word: string;
+  code: number;
+}
+
+/** Several events of an article often share their evidence sentence: its words are read once. */
+export type EvidenceCache = Map<string, EvidenceWord[]>;
+
+function evidenceWords(text: string, cache?: EvidenceCache): EvidenceWord[] {
+  const known = cache?.get(text);
+  if (known) return known;
+  const words: EvidenceWord[] = [];
+  for (const match of text.toLowerCase().match(/[\p{L}][\p{L}\p{N}'-]*/gu) ?? []) {
+    const word = match.replace(/['’-]s?$/, '');
+    if (word.length >= 3 && !STOP.has(word)) words.push({ word, code: hash16(stem(word)) });
+  }
+  cache?.set(text, words);
+  return words;
+}
+
+export function evidenceStems(event: EventRecord, cache?: EvidenceCache): string {
   const actorWords = new Set(`${event.source?.text ?? ''} ${event.target?.text ?? ''}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   const out = new Set<number>();
-  const words = (event.evidence.text.toLowerCase().match(/[\p{L}][\p{L}\p{N}'-]*/gu) ?? []).map((w) => w.replace(/['’-]s?$/, ''));
   // The trigger's words first: they are the happening itself.
-  for (const w of [...(event.trigger.text.toLowerCase().match(/[\p{L}]+/gu) ?? []), ...words]) {
+  for (const w of event.trigger.text.toLowerCase().match(/[\p{L}]+/gu) ?? []) {
     if (w.length < 3 || STOP.has(w) || actorWords.has(w)) continue;
     out.add(hash16(stem(w)));
     if (out.size >= MAX_STEMS) break;
+  }
+  if (out.size < MAX_STEMS) {
+    for (const { word, code } of evidenceWords(event.evidence.text, cache)) {
+      if (actorWords.has(word)) continue;
+      out.add(code);
+      if (out.size >= MAX_STEMS) break;
+    }
   }
   return String.fromCharCode(...[...out].sort((a, b) => a - b));
 }
@@ -305,7 +332,7 @@ export interface EventSketch {
 }
 
 /** The event's sketch, or null when it cannot group (one side only, one country, no calendar date). */
-export function sketchEvent(event: EventRecord): EventSketch | null {
+export function sketchEvent(event: EventRecord, cache?: EvidenceCache): EventSketch | null {
   const key = groupKeyOf(event);
   if (!key) return null;
   return {
@@ -317,7 +344,7 @@ export function sketchEvent(event: EventRecord): EventSketch | null {
     source: countryOf(event.source!.actor),
     target: countryOf(event.target!.actor),
     directed: !isMutual(event),
-    stems: evidenceStems(event),
+    stems: evidenceStems(event, cache),
   };
 }
 
