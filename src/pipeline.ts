@@ -53,6 +53,35 @@ export function runStages(doc: ArticleDoc, stages: readonly Stage[] = STAGES): b
   return true;
 }
 
+/** The stages up to the one that provides `layer`, in order. */
+export function stagesUntil(layer: LayerName): readonly Stage[] {
+  const last = STAGES.findIndex((s) => s.provides === layer);
+  if (last < 0) throw new Error(`no stage provides ${layer}`);
+  return STAGES.slice(0, last + 1);
+}
+
+/**
+ * A bare English text (a gold sentence, a test snippet) run up to the stage that
+ * provides `until`: the carrier is built directly, since ingest's language
+ * detection needs longer texts than a sentence.
+ */
+export function analyseEnglish(text: string, until: LayerName, published: string | null = null): ArticleDoc {
+  const doc: ArticleDoc = {
+    id: 'text',
+    source: { path: 'text.txt', sha256: '', format: 'txt', extraction: 'verbatim', encoding: 'utf-8' },
+    title: null,
+    publisher: null,
+    url: null,
+    published,
+    language: 'en',
+    text,
+    layers: {},
+    diagnostics: [],
+  };
+  runStages(doc, stagesUntil(until));
+  return doc;
+}
+
 export type ExtractResult =
   | { ok: true; article: ArticleJson }
   /** `skipped`: not an error, the article is out of scope (another language). */

@@ -2,25 +2,12 @@
 // organisations, places and NORP with exact spans; abbreviations and hyphenated
 // compounds; coreference; actor codes by role and by the article's date.
 import { describe, expect, it } from 'vitest';
-import type { ArticleDoc, Entity, Mention } from '../src/article.js';
-import { runStages, STAGES } from '../src/pipeline.js';
+import type { Entity, Mention } from '../src/article.js';
+import { analyseEnglish } from '../src/pipeline.js';
 
 /** Entities of a short text published on `published`. */
 function entitiesOf(text: string, published: string | null = '2025-01-17'): Entity[] {
-  const doc: ArticleDoc = {
-    id: 'test',
-    source: { path: 'test.txt', sha256: '', format: 'txt', extraction: 'verbatim', encoding: 'utf-8' },
-    title: null,
-    publisher: null,
-    url: null,
-    published,
-    language: 'en',
-    text,
-    layers: {},
-    diagnostics: [],
-  };
-  runStages(doc, STAGES.slice(0, STAGES.findIndex((s) => s.provides === 'entities') + 1));
-  return doc.layers.entities!;
+  return analyseEnglish(text, 'entities', published).layers.entities!;
 }
 
 function named(entities: Entity[], name: string): Entity {

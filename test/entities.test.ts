@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleDoc, Entity } from '../src/article.js';
-import { runStages, STAGES } from '../src/pipeline.js';
+import type { Entity } from '../src/article.js';
+import { analyseEnglish } from '../src/pipeline.js';
 import { actorsInRange, mainDyad } from '../src/stages/entities/index.js';
 import { offsetOf, seedDoc, SEED_TEXT } from './helpers.js';
 
@@ -12,22 +12,9 @@ function byName(entities: Entity[], name: string): Entity {
   return e;
 }
 
-/** Entities of a short text; the carrier is built directly, since language detection needs longer texts. */
+/** Entities of a short text published on `published`. */
 function entitiesOf(text: string, published: string | null = '2025-01-17'): Entity[] {
-  const doc: ArticleDoc = {
-    id: 'test',
-    source: { path: 'test.txt', sha256: '', format: 'txt', extraction: 'verbatim', encoding: 'utf-8' },
-    title: null,
-    publisher: null,
-    url: null,
-    published,
-    language: 'en',
-    text,
-    layers: {},
-    diagnostics: [],
-  };
-  runStages(doc, STAGES.slice(0, STAGES.findIndex((s) => s.provides === 'entities') + 1));
-  return doc.layers.entities!;
+  return analyseEnglish(text, 'entities', published).layers.entities!;
 }
 
 describe('entities on the seed article', () => {

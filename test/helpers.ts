@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleDoc, LayerName } from '../src/article.js';
 import { PACKAGE_ROOT } from '../src/data.js';
-import { STAGES, runStages } from '../src/pipeline.js';
+import { STAGES, runStages, stagesUntil } from '../src/pipeline.js';
 import { ingest } from '../src/stages/ingest/index.js';
 
 export const SEED_PATH = join(PACKAGE_ROOT, 'corpus', 'russia-iran-alliance.txt');
@@ -14,9 +14,7 @@ export function docFromText(text: string, options: { published?: string | null; 
   const published = options.published === undefined ? '2025-01-17' : options.published;
   const result = ingest({ path: options.path ?? 'test.txt', bytes: Buffer.from(text, 'utf8'), published: published ?? undefined });
   if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
-  const last = options.until ? STAGES.findIndex((s) => s.provides === options.until) : STAGES.length - 1;
-  if (last < 0) throw new Error(`no stage provides ${options.until}`);
-  runStages(result.doc, STAGES.slice(0, last + 1));
+  runStages(result.doc, options.until ? stagesUntil(options.until) : STAGES);
   return result.doc;
 }
 

@@ -11,8 +11,8 @@
 // Precision, recall and F1 are pooled over all documents, per type and overall.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleDoc, Entity } from '../article.js';
-import { runStages, STAGES } from '../pipeline.js';
+import type { Entity } from '../article.js';
+import { analyseEnglish } from '../pipeline.js';
 
 export type GoldType = 'PER' | 'ORG' | 'LOC';
 export const GOLD_TYPES: readonly GoldType[] = ['PER', 'ORG', 'LOC'];
@@ -191,20 +191,7 @@ const TYPE_MAP: Record<string, GoldType | undefined> = { PERSON: 'PER', ORGANIZA
 
 /** The pipeline's name mentions of a text, up to the entities stage. */
 export function systemMentions(text: string, published: string | null = null): SystemMention[] {
-  const doc: ArticleDoc = {
-    id: 'eval',
-    source: { path: 'eval.txt', sha256: '', format: 'txt', extraction: 'verbatim', encoding: 'utf-8' },
-    title: null,
-    publisher: null,
-    url: null,
-    published,
-    language: 'en',
-    text,
-    layers: {},
-    diagnostics: [],
-  };
-  runStages(doc, STAGES.slice(0, STAGES.findIndex((s) => s.provides === 'entities') + 1));
-  return namesOf(doc.layers.entities ?? []);
+  return namesOf(analyseEnglish(text, 'entities', published).layers.entities ?? []);
 }
 
 export function namesOf(entities: readonly Entity[]): SystemMention[] {
