@@ -6,7 +6,7 @@
 // timings on a shared machine are noisy. Start-up is timed apart: the module
 // import (cheap: nothing is compiled) and the first run (which compiles the
 // lexicons and the gazetteer).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,7 +20,7 @@ const startupMs = performance.now() - loadStarted;
 const { PACKAGE_ROOT } = await import('../data.js');
 const { segmentText } = await import('../stages/segment/index.js');
 const { tagDates } = await import('../stages/dates/index.js');
-const { parseGum, parseMeantime } = await import('../eval/entities.js');
+const { filesUnder, parseGum, parseMeantime } = await import('../eval/entities.js');
 
 import type { DateMention, Segmentation } from '../article.js';
 
@@ -39,16 +39,6 @@ function argument(name: string, fallback: string): string {
 function sample(text: string, published: string | null): Sample {
   const segments = segmentText(text);
   return { text, segments, dates: tagDates(text, segments, published).mentions, published };
-}
-
-function filesUnder(dir: string, ext: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path, ext));
-    else if (name.endsWith(ext)) out.push(path);
-  }
-  return out;
 }
 
 function corpusSamples(dir: string): Sample[] {

@@ -254,7 +254,8 @@ export function scoreDocs(corpus: string, docs: readonly GoldDoc[], errors?: Ent
   return { corpus, documents: docs.length, overall: prf(sum(counts.tp), sum(counts.system), sum(counts.gold)), perType };
 }
 
-function filesUnder(dir: string, ext: string): string[] {
+/** Every file under `dir` whose name ends with `ext`, in sorted path order. */
+export function filesUnder(dir: string, ext: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);

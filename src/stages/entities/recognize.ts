@@ -7,7 +7,7 @@ import { datedActor, gazetteer, type GazetteerEntry } from './gazetteer.js';
 import { isGivenName, isCommonWord, nameHints } from './lexicon.js';
 import { keysOf } from './matching.js';
 import { NAME_WORD, ORG_HEAD_START, ORG_PREFIX_START, SHOUTED, STOPPED, isAcronym, isShouted, type NameToken } from './tokens.js';
-import { isSentenceInitial, makeCandidate, span, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
+import { isSentenceInitial, makeCandidate, spanText, type Candidate, type Context, type Evidence, type TitleUse } from './context.js';
 import type { EntityType } from '../../article.js';
 
 export interface Parser {

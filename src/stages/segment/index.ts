@@ -16,7 +16,6 @@ const TERMINAL = /[.!?:;"”’)\]]$/;
  * work in later stages stays bounded.
  */
 export const MAX_SENTENCE_TOKENS = 250;
-const UPPER_START = /^[\p{Lu}\d"“‘(]/u;
 
 /**
  * wink's tokens as columns, one array per field, read once per document: no

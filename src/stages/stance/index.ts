@@ -17,7 +17,7 @@ import { defineStage } from '../../stage.js';
 import { actorMentions, countryOf, mainPair, sortedCodes, type ActorMention } from './actors.js';
 import { composeCues, findCues, sentenceStructure, type ComposedCue, type SentenceContext } from './compose.js';
 import { judgeHistorical, referenceYear } from './historical.js';
-import { AMBIVALENCE_GROUP, stanceLexicon, type Polarity, type StanceConfig } from './lexicon.js';
+import { AMBIVALENCE_GROUP, stanceLexicon, type Polarity } from './lexicon.js';
 import { STAGE_VERSIONS } from '../../versions.js';
 
 export const STANCE_VERSION = STAGE_VERSIONS.stance; // bump it in src/versions.ts

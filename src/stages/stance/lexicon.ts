@@ -407,7 +407,6 @@ class WordIndex {
       }
     }
     const words: SentenceWords = { tokens: views ?? tokens, keys, found: [] };
-    const found = words.found;
     const matchers = this.index.matchers;
     const from = this.from;
     from.fill(0);
