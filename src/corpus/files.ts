@@ -1,7 +1,7 @@
 // Writes that never leave a half-written file: write to a temporary name in the
 // same folder, then rename over the target (atomic on POSIX file systems).
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
@@ -59,22 +59,32 @@ export async function readJson<T>(path: string): Promise<T | null> {
   }
 }
 
-/** A file's hash, read through one reused megabyte (a stream would leave a buffer of garbage per chunk: 760 MB for a large events.jsonl). */
-function fileHash(path: string): string | null {
-  const hash = createHash('sha256');
-  const chunk = Buffer.allocUnsafe(1 << 20);
-  let fd: number;
+/** One megabyte that every hash this thread reads goes through: no buffer of garbage per file or per chunk. */
+const chunk = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * A file's size and the sha256 (hex) of its bytes, read through the shared
+ * chunk; a file over `maxBytes` is not read (hash null). Throws if unreadable.
+ */
+export function hashFile(path: string, maxBytes = Number.POSITIVE_INFINITY): { size: number; hash: string | null } {
+  const fd = openSync(path, 'r');
   try {
-    fd = openSync(path, 'r');
-  } catch {
-    return null;
-  }
-  try {
+    const size = fstatSync(fd).size;
+    if (size > maxBytes) return { size, hash: null };
+    const hash = createHash('sha256');
     for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+    return { size, hash: hash.digest('hex') };
   } finally {
     closeSync(fd);
   }
-  return hash.digest('hex');
+}
+
+function fileHash(path: string): string | null {
+  try {
+    return hashFile(path).hash;
+  } catch {
+    return null;
+  }
 }
 
 /**
