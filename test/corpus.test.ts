@@ -65,6 +65,15 @@ describe('corpus run', () => {
     expect(after.source.sha256).not.toBe(before.source.sha256);
   });
 
+  it('says which corpus files changed from its record of them, and repairs one edited since', async () => {
+    const events = readFileSync(join(out, 'events.jsonl'), 'utf8');
+    writeFileSync(join(out, 'events.jsonl'), events.replace(/"VERBAL_/g, '"VERBAL-'));
+    const summary = await runCorpus({ corpus, out, jobs: 2, force: true });
+    expect(readFileSync(join(out, 'events.jsonl'), 'utf8')).toBe(events);
+    // The content is what was last written: not reported as changed.
+    expect(summary.written.filter((f) => !f.startsWith('articles/') && !f.startsWith('report/articles/'))).toEqual([]);
+  });
+
   it('removes the outputs of an article whose file is gone', async () => {
     rmSync(join(corpus, 'russia-iran-alliance.txt'));
     const summary = await runCorpus({ corpus, out, jobs: 2 });

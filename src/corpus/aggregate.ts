@@ -12,7 +12,7 @@ import { REPORT_ASSETS } from '../report/assets.js';
 import { byPeriod, noEvents, round3, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
 import { EntityTotals } from './entity-totals.js';
 import { EventGrouper, type EventGroup } from './event-groups.js';
-import { StreamedFile, writeIfChanged } from './files.js';
+import { StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
 import { articleOutputs } from './outputs.js';
 import { periodOf } from './periods.js';
 import type { Manifest } from './manifest.js';
@@ -52,7 +52,8 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     if (await writeIfChanged(join(out, path), text)) written.push(path);
   };
 
-  const events = new StreamedFile(join(out, 'events.jsonl'));
+  const known = await WrittenFiles.load(out, join(out, '.fragments', 'corpus-files.json'));
+  const events = new StreamedFile(join(out, 'events.jsonl'), known);
   const grouper = new EventGrouper();
   const entities = new EntityTotals();
   const dyads = new Map<string, DyadTotal>();
@@ -85,18 +86,18 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
 
   if (await events.commit()) written.push('events.jsonl');
   for (const slot of dyads.values()) for (const p of slot.periods.values()) p.reports = { ...p.events };
-  const groupFile = new StreamedFile(join(out, 'event-groups.jsonl'));
+  const groupFile = new StreamedFile(join(out, 'event-groups.jsonl'), known);
   for (const group of grouper.eachGroup()) {
     countHappening(dyads, group);
     await groupFile.write(JSON.stringify(group) + '\n');
   }
   if (await groupFile.commit()) written.push('event-groups.jsonl');
-  const entityFile = new StreamedFile(join(out, 'entities.jsonl'));
+  const entityFile = new StreamedFile(join(out, 'entities.jsonl'), known);
   for (const line of entities.lines(good.map((e) => e.id))) await entityFile.write(line);
   if (await entityFile.commit()) written.push('entities.jsonl');
   // dyads.json as JSON.stringify(…, null, 2) would write it, one dyad at a time.
   const dyadList = [...dyads.values()].sort((a, b) => (a.actors.join('|') < b.actors.join('|') ? -1 : 1));
-  const dyadFile = new StreamedFile(join(out, 'dyads.json'));
+  const dyadFile = new StreamedFile(join(out, 'dyads.json'), known);
   await dyadFile.write(`{\n  "schemaVersion": 1,\n  "dyads": [${dyadList.length ? '\n' : ''}`);
   for (let i = 0; i < dyadList.length; i++) {
     const d = dyadList[i];
@@ -106,9 +107,10 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   await dyadFile.write(`${dyadList.length ? '\n  ' : ''}]\n}\n`);
   if (await dyadFile.commit()) written.push('dyads.json');
   const dyadSummaries = dyadList.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, stance: stanceOf(d.cooperation, d.distrust), articleCount: d.articles.length, periods: [...d.periods.values()].sort(byPeriod) }));
-  const index = new StreamedFile(join(out, 'report/index.html'));
+  const index = new StreamedFile(join(out, 'report/index.html'), known);
   for (const chunk of indexPageChunks({ articles: summaries, dyads: dyadSummaries, entities: entities.top(ACTOR_ROWS), eventTypes, quadClasses })) await index.write(chunk);
   if (await index.commit()) written.push('report/index.html');
+  await known.save();
   for (const asset of REPORT_ASSETS) await write(`report/assets/${asset.name}`, readFileSync(asset.path, 'utf8'));
   for (const schema of (await readdir(join(PACKAGE_ROOT, 'schemas'))).sort()) {
     await write(`schemas/${schema}`, await readFile(join(PACKAGE_ROOT, 'schemas', schema), 'utf8'));

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createWriteStream, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 let counter = 0;
@@ -92,12 +92,49 @@ function fileHash(path: string): string | null {
  * holding it in memory: streamed to a temporary name, then renamed into place
  * only if its content differs from what is there.
  */
+/**
+ * The hash of each corpus file as this code last wrote it, kept beside the
+ * fragments (keys relative to the output folder, so the record is the same
+ * whenever the outputs are): whether a new events.jsonl differs from the last
+ * one is known without reading 760 MB again. The new file is put in place
+ * either way, so a file edited since is always repaired; without a record the
+ * old file is hashed.
+ */
+export class WrittenFiles {
+  private constructor(
+    private readonly root: string,
+    private readonly path: string,
+    private readonly hashes: Record<string, string>,
+  ) {}
+
+  static async load(root: string, path: string): Promise<WrittenFiles> {
+    return new WrittenFiles(root, path, (await readJson<Record<string, string>>(path)) ?? {});
+  }
+
+  /** The hash of the file at `path` when last written, else of what is there now (null: nothing). */
+  hashOf(path: string): string | null {
+    return this.hashes[relative(this.root, path)] ?? fileHash(path);
+  }
+
+  record(path: string, hash: string): void {
+    this.hashes[relative(this.root, path)] = hash;
+  }
+
+  async save(): Promise<void> {
+    const sorted = Object.fromEntries(Object.entries(this.hashes).sort(([a], [b]) => (a < b ? -1 : 1)));
+    await writeIfChanged(this.path, JSON.stringify(sorted, null, 1) + '\n');
+  }
+}
+
 export class StreamedFile {
   private readonly tmp: string;
   private stream: WriteStream | null = null;
   private readonly hash = createHash('sha256');
 
-  constructor(private readonly path: string) {
+  constructor(
+    private readonly path: string,
+    private readonly known?: WrittenFiles,
+  ) {
     this.tmp = temporaryName(path);
   }
 
@@ -116,7 +153,15 @@ export class StreamedFile {
     const stream = this.stream!;
     stream.end();
     await once(stream, 'finish');
-    if (fileHash(this.path) === this.hash.digest('hex')) {
+    const hash = this.hash.digest('hex');
+    if (this.known) {
+      // The record says whether the content changed; the file is replaced regardless (a rename costs nothing).
+      const changed = this.known.hashOf(this.path) !== hash;
+      await rename(this.tmp, this.path);
+      this.known.record(this.path, hash);
+      return changed;
+    }
+    if (fileHash(this.path) === hash) {
       await rm(this.tmp, { force: true });
       return false;
     }
