@@ -95,16 +95,9 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   const entityFile = new StreamedFile(join(out, 'entities.jsonl'), known);
   for (const line of entities.lines(good.map((e) => e.id))) await entityFile.write(line);
   if (await entityFile.commit()) written.push('entities.jsonl');
-  // dyads.json as JSON.stringify(…, null, 2) would write it, one dyad at a time.
   const dyadList = [...dyads.values()].sort((a, b) => (a.actors.join('|') < b.actors.join('|') ? -1 : 1));
   const dyadFile = new StreamedFile(join(out, 'dyads.json'), known);
-  await dyadFile.write(`{\n  "schemaVersion": 1,\n  "dyads": [${dyadList.length ? '\n' : ''}`);
-  for (let i = 0; i < dyadList.length; i++) {
-    const d = dyadList[i];
-    const dyad: CorpusDyad = { actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, stance: stanceOf(d.cooperation, d.distrust), articles: d.articles.map((k) => good[k].id), periods: [...d.periods.values()].sort(byPeriod) };
-    await dyadFile.write(`${i ? ',\n' : ''}    ${JSON.stringify(dyad, null, 2).replaceAll('\n', '\n    ')}`);
-  }
-  await dyadFile.write(`${dyadList.length ? '\n  ' : ''}]\n}\n`);
+  await writeDyads(dyadFile, dyadList, good);
   if (await dyadFile.commit()) written.push('dyads.json');
   const dyadSummaries = dyadList.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, stance: stanceOf(d.cooperation, d.distrust), articleCount: d.articles.length, periods: [...d.periods.values()].sort(byPeriod) }));
   const index = new StreamedFile(join(out, 'report/index.html'), known);
@@ -116,6 +109,17 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     await write(`schemas/${schema}`, await readFile(join(PACKAGE_ROOT, 'schemas', schema), 'utf8'));
   }
   return written;
+}
+
+/** dyads.json as JSON.stringify({ schemaVersion, dyads }, null, 2) would write it, one dyad at a time. */
+async function writeDyads(file: StreamedFile, dyads: DyadTotal[], articles: readonly { id: string }[]): Promise<void> {
+  await file.write(`{\n  "schemaVersion": 1,\n  "dyads": [${dyads.length ? '\n' : ''}`);
+  for (let i = 0; i < dyads.length; i++) {
+    const d = dyads[i];
+    const dyad: CorpusDyad = { actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, stance: stanceOf(d.cooperation, d.distrust), articles: d.articles.map((k) => articles[k].id), periods: [...d.periods.values()].sort(byPeriod) };
+    await file.write(`${i ? ',\n' : ''}    ${JSON.stringify(dyad, null, 2).replaceAll('\n', '\n    ')}`);
+  }
+  await file.write(`${dyads.length ? '\n  ' : ''}]\n}\n`);
 }
 
 function addDyads(dyads: Map<string, DyadTotal>, digest: ArticleDigest, article: number): void {
