@@ -2,10 +2,20 @@
 // (navigation, ads and comments left out), turned into paragraphs of plain text;
 // metadata from the page (article:published_time, JSON-LD datePublished,
 // <time>, canonical URL, site name, byline).
+import { createRequire } from 'node:module';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { toCalendarDate, type FoundMeta, type Reader } from './types.js';
 import type { Diagnostic } from '../../../article.js';
+
+/**
+ * linkedom, loaded on the first web page rather than with the pipeline: it takes
+ * about 110 ms to load, which every worker thread paid for corpora of plain text.
+ */
+let linkedom: typeof import('linkedom') | null = null;
+function parseHTML(html: string): ReturnType<typeof import('linkedom').parseHTML> {
+  linkedom ??= createRequire(import.meta.url)('linkedom') as typeof import('linkedom');
+  return linkedom.parseHTML(html);
+}
 
 /** Readability and DOM helpers recurse; a page nested deeper than this is read flat instead. */
 const MAX_DEPTH = 400;
