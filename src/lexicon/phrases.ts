@@ -47,7 +47,7 @@ interface TrieNode<T> {
 
 const node = <T>(): TrieNode<T> => ({ next: new Map(), values: [] });
 
-const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
+export const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
 
 /** Curly and straight apostrophes and dashes compare equal. Called per token per lookup: plain ASCII returns at once. */
 function fold(s: string): string {
@@ -181,17 +181,25 @@ export class PhraseMatcher<T> {
 
   /** Longest matches scanning left to right, never overlapping. */
   findAll(tokens: readonly TokenLike[], from = 0, to = tokens.length): PhraseHit<T>[] {
-    const out: PhraseHit<T>[] = [];
-    for (let i = from; i < to; ) {
-      const hits = this.matchAt(tokens, i, to);
-      if (hits.length === 0) {
-        i++;
-        continue;
-      }
-      const longest = hits[0].end;
-      for (const h of hits) if (h.end === longest) out.push(h);
-      i = longest;
-    }
-    return out;
+    return longestMatches(from, to, (i) => this.matchAt(tokens, i, to));
   }
+}
+
+/**
+ * Longest matches left to right, never overlapping, from the matches that
+ * start at each token (`hitsAt`, longest first): every matcher's findAll.
+ */
+export function longestMatches<T>(from: number, to: number, hitsAt: (i: number) => readonly PhraseHit<T>[]): PhraseHit<T>[] {
+  const out: PhraseHit<T>[] = [];
+  for (let i = from; i < to; ) {
+    const hits = hitsAt(i);
+    if (hits.length === 0) {
+      i++;
+      continue;
+    }
+    const longest = hits[0].end;
+    for (const h of hits) if (h.end === longest) out.push(h);
+    i = longest;
+  }
+  return out;
 }

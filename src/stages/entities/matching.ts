@@ -7,7 +7,7 @@
 // word are not tried where the next token cannot be one. The context lists the
 // tokens where phrases may start (Context.gazetteerStarts) or flags them
 // (ORG_HEAD_START).
-import { PhraseMatcher, plainPhraseWords, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
+import { longestMatches, NO_HITS, PhraseMatcher, plainPhraseWords, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
 import { tokenize } from '../../nlp.js';
 import { once } from './lazy.js';
 import type { SentenceRange } from './tokens.js';
@@ -44,8 +44,6 @@ export interface GateBits {
   /** Set for the last words of phrases (0: not kept; written-form dictionaries only). */
   readonly last: number;
 }
-
-const NO_HITS: readonly PhraseHit<never>[] = Object.freeze([]);
 
 /**
  * The keys a phrase's first word may have, each with the keys its second word
@@ -283,23 +281,9 @@ export class GatedMatcher<T> {
 
   /** PhraseMatcher.findAll (longest matches left to right, never overlapping), skipping tokens that start no phrase. */
   findAll(tokens: readonly TokenLike[], keys: readonly string[], from = 0, to = tokens.length): PhraseHit<T>[] {
-    const out: PhraseHit<T>[] = [];
-    for (let i = from; i < to; ) {
-      if (!this.mayStartAt(keys, i, to)) {
-        i++;
-        continue;
-      }
-      const hits = this.hitsAt(tokens, i, to);
-      if (hits.length === 0) {
-        i++;
-        continue;
-      }
-      const longest = hits[0].end;
-      for (const h of hits) if (h.end === longest) out.push(h);
-      i = longest;
-    }
-    return out;
+    return longestMatches(from, to, (i) => this.matchAt(tokens, keys, i, to));
   }
+
 }
 
 /** A token's written and lower-cased keys as the matchers compare them: the segment's stored keys when they still describe the token, else fresh ones. */
