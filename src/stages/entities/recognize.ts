@@ -27,6 +27,25 @@ function gazetteerRule(source: string): string {
   return rule;
 }
 
+/** A gazetteer entry found over tokens [first, last), ending at offset `end`; `source` names the rule. */
+function knownCandidate(ctx: Context, entry: GazetteerEntry, first: number, last: number, end: number, source: string): Candidate {
+  return makeCandidate({
+    first,
+    last,
+    start: ctx.tokens[first].start,
+    end,
+    key: entry.key,
+    name: entry.name,
+    type: entry.type,
+    kind: entry.kind,
+    actor: datedActor(entry, ctx.published),
+    country: entry.country,
+    rule: gazetteerRule(source),
+    evidence: 'known',
+    entry,
+  });
+}
+
 export const gazetteerParser: Parser = {
   name: 'gazetteer',
   extract(ctx) {
@@ -39,23 +58,7 @@ export const gazetteerParser: Parser = {
       let first = hits[0].first;
       // "the Kremlin": the article is matched but is no part of the name.
       if (last - first > 1 && (ctx.tokens[first].text === 'the' || ctx.tokens[first].text === 'The')) first++;
-      out.push(
-        makeCandidate({
-          first,
-          last,
-          start: ctx.tokens[first].start,
-          end: ctx.tokens[last - 1].end,
-          key: entry.key,
-          name: entry.name,
-          type: entry.type,
-          kind: entry.kind,
-          actor: datedActor(entry, ctx.published),
-          country: entry.country,
-          rule: gazetteerRule(entry.source),
-          evidence: 'known',
-          entry,
-        }),
-      );
+      out.push(knownCandidate(ctx, entry, first, last, ctx.tokens[last - 1].end, entry.source));
     });
     if (ctx.anyFlags & SHOUTED) out.push(...shoutedNames(ctx, out));
     if (ctx.anyFlags & STOPPED) out.push(...namesBeforeFullStop(ctx, out));
@@ -143,23 +146,7 @@ function lookUpAgain(
       const suffix = accept(first, end);
       if (suffix === null || (out.length > 0 && out[out.length - 1].first === first)) continue;
       const entry = hit.value;
-      out.push(
-        makeCandidate({
-          first,
-          last: end,
-          start: ctx.tokens[first].start,
-          end: view[hit.end - 1].end,
-          key: entry.key,
-          name: entry.name,
-          type: entry.type,
-          kind: entry.kind,
-          actor: datedActor(entry, ctx.published),
-          country: entry.country,
-          rule: gazetteerRule(entry.source + suffix),
-          evidence: 'known',
-          entry,
-        }),
-      );
+      out.push(knownCandidate(ctx, entry, first, end, view[hit.end - 1].end, entry.source + suffix));
     }
   }
   return out;
