@@ -133,7 +133,7 @@ export class StreamedFile {
 
   constructor(
     private readonly path: string,
-    private readonly known?: WrittenFiles,
+    private readonly known: WrittenFiles,
   ) {
     this.tmp = temporaryName(path);
   }
@@ -147,25 +147,17 @@ export class StreamedFile {
     if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 
-  /** Puts the file in place; returns whether its content changed. */
+  /** Puts the file in place; returns whether its content changed since it was last written. */
   async commit(): Promise<boolean> {
     if (!this.stream) await this.write('');
     const stream = this.stream!;
     stream.end();
     await once(stream, 'finish');
     const hash = this.hash.digest('hex');
-    if (this.known) {
-      // The record says whether the content changed; the file is replaced regardless (a rename costs nothing).
-      const changed = this.known.hashOf(this.path) !== hash;
-      await rename(this.tmp, this.path);
-      this.known.record(this.path, hash);
-      return changed;
-    }
-    if (fileHash(this.path) === hash) {
-      await rm(this.tmp, { force: true });
-      return false;
-    }
+    // The record says whether the content changed; the file is replaced regardless (a rename costs nothing).
+    const changed = this.known.hashOf(this.path) !== hash;
     await rename(this.tmp, this.path);
-    return true;
+    this.known.record(this.path, hash);
+    return changed;
   }
 }

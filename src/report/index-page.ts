@@ -56,10 +56,6 @@ function articleRow({ entry, article }: ArticleSummary): string {
 /** Stands for the article rows in the page until they are written. */
 const ARTICLE_ROWS = '<!--article-rows-->';
 
-export function renderIndexPage(data: IndexData): string {
-  return [...indexPageChunks(data)].join('');
-}
-
 /**
  * The index page in pieces: the page around the articles table, and one row
  * per article in between, so that a corpus of 50,000 articles is written
