@@ -292,11 +292,15 @@ function file(index: Map<number, number[]>, key: number, group: number): void {
 export function groupKeyOf(event: EventRecord): string | null {
   if (!event.source || !event.target) return null;
   const date = coarseDate(event.date.value, event.date.basis);
-  if (!date) return null;
-  const [a, b] = [countryOf(event.source.actor), countryOf(event.target.actor)].sort();
-  if (a === b) return null;
+  return date ? bucketOf(countryOf(event.source.actor), countryOf(event.target.actor), event.type, date) : null;
+}
+
+/** The bucket of country-level actors (either order), a category and a date; null for one country. */
+function bucketOf(source: string, target: string, type: string, date: CoarseDate): string | null {
+  if (source === target) return null;
+  const [a, b] = source < target ? [source, target] : [target, source];
   const period = date.granularity <= 3 ? date.value.slice(0, 4) : date.granularity === 4 ? `${date.value}x` : `${date.value}xx`;
-  return `${a}|${b}|${event.type}|${period}`;
+  return `${a}|${b}|${type}|${period}`;
 }
 
 /** An event id kept as its offset when it is the usual `<article id>:<offset>`. */
@@ -319,8 +323,6 @@ const isMutual = (event: EventRecord): boolean => UNDIRECTED.has(event.type) || 
 export interface EventSketch {
   /** The event id, or its offset when the id is the usual `<article id>:<offset>`. */
   local: number | string;
-  /** The bucket: country pair, category, year or coarser (groupKeyOf). */
-  key: string;
   date: CoarseDate;
   type: PloverCategory;
   quadClass: QuadClass;
@@ -333,16 +335,18 @@ export interface EventSketch {
 
 /** The event's sketch, or null when it cannot group (one side only, one country, no calendar date). */
 export function sketchEvent(event: EventRecord, cache?: EvidenceCache): EventSketch | null {
-  const key = groupKeyOf(event);
-  if (!key) return null;
+  if (!event.source || !event.target) return null;
+  const date = coarseDate(event.date.value, event.date.basis);
+  const source = countryOf(event.source.actor);
+  const target = countryOf(event.target.actor);
+  if (!date || source === target) return null;
   return {
     local: localId(event),
-    key,
-    date: coarseDate(event.date.value, event.date.basis)!,
+    date,
     type: event.type,
     quadClass: event.quadClass,
-    source: countryOf(event.source!.actor),
-    target: countryOf(event.target!.actor),
+    source,
+    target,
     directed: !isMutual(event),
     stems: evidenceStems(event, cache),
   };
@@ -432,7 +436,8 @@ export class EventGrouper {
 
   /** Adds one event by its sketch (made with the article, in the worker) and its article's id, publisher and date. */
   addSketch(sketch: EventSketch, articleId: string, publisher: string | null, published: string | null): void {
-    const { key, stems, directed, date } = sketch;
+    const { stems, directed, date } = sketch;
+    const key = bucketOf(sketch.source, sketch.target, sketch.type, date)!;
     const table = this.table;
     const source = this.id(sketch.source);
     const target = this.id(sketch.target);
