@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
-import { ACTOR_ROWS, indexPageChunks, type ArticleSummary } from '../report/index-page.js';
+import { ACTOR_ROWS, indexPageChunks, type ArticleSummary, type IndexData } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
 import { byPeriod, noEvents, round3, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
 import { EntityTotals } from './entity-totals.js';
@@ -97,9 +97,8 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   if (await entityFile.commit()) written.push('entities.jsonl');
   const dyadList = [...dyads.values()].sort((a, b) => (a.actors.join('|') < b.actors.join('|') ? -1 : 1));
   const dyadFile = new StreamedFile(join(out, 'dyads.json'), known);
-  await writeDyads(dyadFile, dyadList, good);
+  const dyadSummaries = await writeDyads(dyadFile, dyadList, good);
   if (await dyadFile.commit()) written.push('dyads.json');
-  const dyadSummaries = dyadList.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, stance: stanceOf(d.cooperation, d.distrust), articleCount: d.articles.length, periods: [...d.periods.values()].sort(byPeriod) }));
   const index = new StreamedFile(join(out, 'report/index.html'), known);
   for (const chunk of indexPageChunks({ articles: summaries, dyads: dyadSummaries, entities: entities.top(ACTOR_ROWS), eventTypes, quadClasses })) await index.write(chunk);
   if (await index.commit()) written.push('report/index.html');
@@ -111,15 +110,22 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   return written;
 }
 
-/** dyads.json as JSON.stringify({ schemaVersion, dyads }, null, 2) would write it, one dyad at a time. */
-async function writeDyads(file: StreamedFile, dyads: DyadTotal[], articles: readonly { id: string }[]): Promise<void> {
+/**
+ * dyads.json as JSON.stringify({ schemaVersion, dyads }, null, 2) would write it,
+ * one dyad at a time; returns the dyads for the index page (their articles counted, not listed).
+ */
+async function writeDyads(file: StreamedFile, dyads: DyadTotal[], articles: readonly { id: string }[]): Promise<IndexData['dyads']> {
+  const summaries: IndexData['dyads'] = [];
   await file.write(`{\n  "schemaVersion": 1,\n  "dyads": [${dyads.length ? '\n' : ''}`);
   for (let i = 0; i < dyads.length; i++) {
     const d = dyads[i];
-    const dyad: CorpusDyad = { actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, stance: stanceOf(d.cooperation, d.distrust), articles: d.articles.map((k) => articles[k].id), periods: [...d.periods.values()].sort(byPeriod) };
+    const summary = { actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, stance: stanceOf(d.cooperation, d.distrust), articleCount: d.articles.length, periods: [...d.periods.values()].sort(byPeriod) };
+    const dyad: CorpusDyad = { actors: summary.actors, cooperation: summary.cooperation, distrust: summary.distrust, stance: summary.stance, articles: d.articles.map((k) => articles[k].id), periods: summary.periods };
     await file.write(`${i ? ',\n' : ''}    ${JSON.stringify(dyad, null, 2).replaceAll('\n', '\n    ')}`);
+    summaries.push(summary);
   }
   await file.write(`${dyads.length ? '\n  ' : ''}]\n}\n`);
+  return summaries;
 }
 
 function addDyads(dyads: Map<string, DyadTotal>, digest: ArticleDigest, article: number): void {
