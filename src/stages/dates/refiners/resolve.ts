@@ -147,10 +147,28 @@ function comparedPeriod(seen: readonly Mentioned[], sentence: number, dct: Ymd):
   for (let i = seen.length - 1; i >= Math.max(0, seen.length - LOOK_BACK); i--) {
     const p = parseValue(seen[i].value);
     if (!p || !PERIODS.has(p.granularity) || !reported(p, dct) || p.date.y * 12 + p.date.m < yearBack.y * 12 + yearBack.m) continue;
-    if (p.granularity === 'quarter' || p.granularity === 'half') return p;
+    if (p.granularity === 'quarter' || p.granularity === 'half') return latestReported(seen, p, dct);
     if (seen[i].sentence >= sentence - 1 && seen[i].anchor) return p;
   }
   return null;
+}
+
+/**
+ * The quarter (or half) a results report is about: of those it stated, the
+ * latest in the calendar that had ended by publication, not the one named
+ * last ("a 20% gain in third-quarter net … After a flat second quarter …
+ * lower than a year ago" compares with the third quarter). `found` is the
+ * one named last; a period of the same size later in the calendar wins.
+ */
+function latestReported(seen: readonly Mentioned[], found: Point, dct: Ymd | null): Point {
+  let best = found;
+  for (let i = seen.length - 1; i >= Math.max(0, seen.length - LOOK_BACK); i--) {
+    if (!seen[i].anchor) continue;
+    const p = parseValue(seen[i].value);
+    if (!p || p.granularity !== best.granularity || !reported(p, dct)) continue;
+    if (p.date.y * 12 + p.date.m > best.date.y * 12 + best.date.m) best = p;
+  }
+  return best;
 }
 
 const LOOK_BACK = 400;
@@ -234,6 +252,7 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
         (p) => (wanted === 'quarter' ? p.granularity === 'quarter' : wanted === 'any' ? PERIODS.has(p.granularity) : true) && (!wanted || reported(p, dct)),
       );
       // "the following day" steps from the last day told (in the last few sentences), not from a year named since.
+      if (anchor && wanted && (anchor.granularity === 'quarter' || anchor.granularity === 'half')) anchor = latestReported(seen, anchor, dct);
       if (anchor && !wanted && (relative.unit === 'day' || relative.unit === 'week') && RANK[anchor.granularity] > RANK.month) {
         anchor = latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK[relative.unit] && m.sentence >= sentence - 3) ?? anchor;
       }
@@ -245,8 +264,9 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
     }
     case 'period-of-year': {
       // A report's "period" is its quarter when it names one, else any period it named.
+      const quarter = latestMentioned(seen, (p) => p.granularity === 'quarter' && reported(p, dct));
       const period =
-        latestMentioned(seen, (p) => p.granularity === 'quarter' && reported(p, dct)) ??
+        (quarter && latestReported(seen, quarter, dct)) ??
         (relative.period === 'any' ? latestMentioned(seen, (p) => PERIODS.has(p.granularity) && reported(p, dct)) : null);
       if (!period) return dct ? null : { value: yearValue(relative.year), anchor: yearValue(relative.year) };
       const value = valueAt({ ...period.date, y: relative.year }, period.granularity);

@@ -1,0 +1,36 @@
+// Value rules that follow TimeML annotation conventions on news text, each
+// pinned by exact span and value on sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import type { DateMention } from '../src/article.js';
+import { docFromText, offsetOf } from './helpers.js';
+
+type Expected = [needle: string, fields: Partial<DateMention>, occurrence?: number];
+
+/** Exactly these mentions, in text order, each at its needle's offset. */
+function expectDates(text: string, expected: Expected[], published: string | null = '2025-01-17') {
+  const doc = docFromText(text, { published, until: 'dates' });
+  const mentions = doc.layers.dates!;
+  const wanted = expected.map(([needle, fields, occurrence]) => {
+    const start = offsetOf(text, needle, occurrence ?? 0);
+    return { start, end: start + needle.length, text: needle, ...fields };
+  });
+  expect(mentions.map((m) => `${m.text}=${m.value}`)).toHaveLength(wanted.length);
+  expect(mentions).toMatchObject(wanted);
+}
+
+describe('business reports: the period a report is about', () => {
+  it('compares with the latest quarter reported, not with an earlier quarter named since', () => {
+    // Published in late October 2024: the third quarter has ended, the second is mentioned in passing.
+    expectDates(
+      'Acme posted a 12% gain in third-quarter profit. After a weak second quarter, sales recovered. ' +
+        'Costs were lower than a year ago. In the 2024 period, margins widened.',
+      [
+        ['third-quarter', { type: 'DATE', value: '2024-Q3' }],
+        ['second quarter', { type: 'DATE', value: '2024-Q2' }],
+        ['a year ago', { type: 'DATE', value: '2023-Q3', anchor: '2024-Q3' }],
+        ['the 2024 period', { type: 'DATE', value: '2024-Q3' }],
+      ],
+      '2024-10-28',
+    );
+  });
+});
