@@ -33,4 +33,17 @@ describe('business reports: the period a report is about', () => {
       '2024-10-28',
     );
   });
+
+  it('reads "the corresponding period last year" and "last year\'s quarter" as the reported quarter a year before', () => {
+    expectDates(
+      'Widget Co. lost $2 million in the third quarter, against a profit of $1 million for the corresponding period last year. ' +
+        'Exports for last year\'s quarter were $4 million.',
+      [
+        ['the third quarter', { type: 'DATE', value: '2024-Q3' }],
+        ['the corresponding period last year', { type: 'DATE', value: '2023-Q3', rule: 'parser:year-ago' }],
+        ["last year's quarter", { type: 'DATE', value: '2023-Q3', rule: 'parser:year-ago' }],
+      ],
+      '2024-10-28',
+    );
+  });
 });

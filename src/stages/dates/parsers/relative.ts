@@ -164,23 +164,29 @@ export const agoParser = patternParser(
   { at: UNIT_GATE, reach: 10 },
 );
 
-/** "the year-earlier quarter", "the year-ago period", "year-earlier" (results): the mentioned period a year before. */
+/**
+ * "the year-earlier quarter", "the year-ago period", "year-earlier", "the
+ * corresponding period last year", "last year's quarter" (results): the
+ * mentioned period a year before.
+ */
 export const yearAgoParser = patternParser(
   'year-ago',
   pattern(
-    `${B}(?:(?<the>the)\\s+)?(?:(?:comparable\\s+)?year[-‐‑\\s](?:earlier|ago)(?:\\s+(?<noun>quarter|period|month))?|(?<after>quarter|period)\\s+a\\s+year\\s+(?:earlier|ago|before))${E}`,
+    `${B}(?:(?<the>the)\\s+)?(?:(?:comparable\\s+)?year[-‐‑\\s](?:earlier|ago)(?:\\s+(?<noun>quarter|period|month))?|(?<after>quarter|period)\\s+a\\s+year\\s+(?:earlier|ago|before)|(?:corresponding|comparable|same)\\s+(?<last>quarter|period)\\s+(?:of\\s+)?last\\s+year)${E}` +
+      // "last year's quarter", "last year's third period": the report's period a year before.
+      `|${B}last\\s+year['’]s\\s+(?<owner>quarter|period)${E}`,
   ),
   (m, place) => {
     const g = m.groups!;
     // Without its noun the determiner belongs to what follows ("the year-earlier $4.5 million").
-    const start = g.the && !g.noun && !g.after ? place.start + (m[0].length - m[0].replace(/^the\s+/i, '').length) : undefined;
+    const start = g.the && !g.noun && !g.after && !g.last ? place.start + (m[0].length - m[0].replace(/^the\s+/i, '').length) : undefined;
     return {
       ...(start !== undefined ? { start } : {}),
       type: 'DATE',
-      relative: { kind: 'anchored', unit: 'year', amount: -1, period: /quarter/i.test(g.noun ?? g.after ?? '') ? 'quarter' : 'any' },
+      relative: { kind: 'anchored', unit: 'year', amount: -1, period: /quarter/i.test(g.noun ?? g.after ?? g.last ?? g.owner ?? '') ? 'quarter' : 'any' },
     };
   },
-  followGate(['year'], ['earlier', 'ago', 'before']),
+  eitherGate(followGate(['year'], ['earlier', 'ago', 'before']), followGate(['last'], ['year'])),
 );
 
 const QUARTER_ENDED = new RegExp(`^\\s+(?:that\\s+)?end(?:ed|ing|s)\\s+(?:on\\s+)?(${MONTH})`, 'iu');
