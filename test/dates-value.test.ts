@@ -47,3 +47,20 @@ describe('business reports: the period a report is about', () => {
     );
   });
 });
+
+describe('clock times', () => {
+  it('takes the day of a weekday written after an aside: "at 9:20 a.m. (1320 GMT) Tuesday"', () => {
+    expectDates('The quake struck at 9:20 a.m. (1320 GMT) Tuesday, officials said.', [
+      ['9:20 a.m.', { type: 'TIME', value: '2025-01-14T09:20', rule: 'parser:clock' }],
+      ['Tuesday', { type: 'DATE', value: '2025-01-14' }],
+    ]);
+  });
+
+  it('reads an hour spoken with its part of the day: "7 in the evening", "11 at night"', () => {
+    expectDates('The polls open at 7 in the morning and close at 11 at night.', [
+      ['7 in the morning', { type: 'TIME', value: '2025-01-17T07:00', rule: 'parser:clock' }],
+      ['11 at night', { type: 'TIME', value: '2025-01-17T23:00', rule: 'parser:clock' }],
+    ]);
+    expectDates('The team scored 3 in the final and 2 at home.', []);
+  });
+});

@@ -162,18 +162,37 @@ export const weekdayParser = patternParser(
   { at: WEEKDAY_GATE, reach: 12 },
 );
 
+/** "4 in the morning", "8 in the evening", "11 at night": an hour of the day written in words after its number. */
+const SPOKEN_CLOCK = `(?<spokenHour>1[0-2]|[1-9])(?::(?<spokenMinute>[0-5]\\d))?\\s+(?:o['’]clock\\s+)?(?:in\\s+the\\s+(?<spokenPart>morning|afternoon|evening)|at\\s+(?<spokenNight>night))`;
+
+/** The 24-hour clock of a spoken hour: the afternoon, evening and night add twelve (not to the small hours of the night). */
+function spokenClock(g: Record<string, string | undefined>): Record<string, string | undefined> {
+  const h = Number(g.spokenHour);
+  const part = (g.spokenPart ?? g.spokenNight)!.toLowerCase();
+  const later = part === 'afternoon' || part === 'evening' || (part === 'night' && h >= 6);
+  const hour = part === 'morning' && h === 12 ? 0 : part === 'night' && h === 12 ? 24 : later && h < 12 ? h + 12 : h;
+  return { hour: String(hour), minute: g.spokenMinute };
+}
+
+/** A parenthesis then a weekday, after a clock time (compiled on the first clock time). */
+let ASIDE_WEEKDAY: RegExp | undefined;
+
 /** "10:35 a.m.", "3 p.m.", "15:00 GMT", "05:30hrs": a time on the day last mentioned. */
 export const clockParser = patternParser(
   'clock',
-  pattern(`${B}${CLOCK}${E}`),
+  pattern(`${B}(?:${CLOCK}|${SPOKEN_CLOCK})${E}`),
   (m, place) => {
     // "3:2" is a score and "1:30" in "1:30 odds" a ratio more often than a time only without a.m./p.m. after digits
     // glued to other numbers ("2-1:30"); a colon time stands alone.
     if (/[\d:]$/.test(place.before)) return null;
-    return candidate(m.groups!, place);
+    // "at 10:35 a.m. (0735 GMT) Friday": the weekday after an aside is the clock's day; the span stays the clock.
+    const aside = (ASIDE_WEEKDAY ??= new RegExp(`^\\s*\\([^()]{1,40}\\)\\s*,?\\s*(?:on\\s+)?(?<weekday>${WEEKDAY_NAME})(?![\\p{L}])`, 'iu')).exec(place.after);
+    const g = m.groups!.spokenHour ? { ...m.groups!, ...spokenClock(m.groups!) } : m.groups!;
+    if (aside && /^\p{Lu}/u.test(aside.groups!.weekday)) return candidate({ ...g, weekday: aside.groups!.weekday }, place);
+    return candidate(g, place);
   },
   // "10:35", "05:30hrs", "5 o'clock", "3pm" written together; "3 p.m.", "3 pm" as two words.
-  eitherGate(shapeGate(/\d:\d\d|\dhrs|o['’]clock|\d[ap]\.?\s?m\b/i), followGate([DIGITS], ['a', 'p', 'am', 'pm', 'm'])),
+  eitherGate(shapeGate(/\d:\d\d|\dhrs|o['’]clock|\d[ap]\.?\s?m\b/i), followGate([DIGITS], ['a', 'p', 'am', 'pm', 'm']), followGate([DIGITS], ['in', 'at'])),
 );
 
 /** "2023-03-10", "2023-03-10T15:00", "3/10/2023" (month first, as US news writes it). */
