@@ -64,3 +64,12 @@ describe('clock times', () => {
     expectDates('The team scored 3 in the final and 2 at home.', []);
   });
 });
+
+describe('anaphora', () => {
+  it('reads "later that year" after a month as the year, not the month', () => {
+    expectDates('She left for Spain in March 2019 and came back later that year.', [
+      ['March 2019', { type: 'DATE', value: '2019-03' }],
+      ['later that year', { type: 'DATE', value: '2019', mod: 'END', anchor: '2019-03' }],
+    ]);
+  });
+});

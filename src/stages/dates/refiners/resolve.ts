@@ -256,7 +256,10 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
       if (anchor && !wanted && (relative.unit === 'day' || relative.unit === 'week') && RANK[anchor.granularity] > RANK.month) {
         anchor = latestMentioned(seen, (p, m) => RANK[p.granularity] <= RANK[relative.unit] && m.sentence >= sentence - 3) ?? anchor;
       }
-      return anchor ? { value: shiftFrom(anchor, relative.unit, relative.amount), anchor: valueAt(anchor.date, anchor.granularity) } : null;
+      if (!anchor) return null;
+      // "that year", "later that year" after "June 1998" name the year itself (1998), not the month in it.
+      const value = relative.amount === 0 && !wanted && RANK[relative.unit] > RANK[anchor.granularity] ? valueAt(anchor.date, relative.unit) : shiftFrom(anchor, relative.unit, relative.amount);
+      return { value, anchor: valueAt(anchor.date, anchor.granularity) };
     }
     case 'same-day': {
       const day = latestMentioned(seen, (p, m) => p.granularity === 'day' && m.sentence >= sentence - 1);
