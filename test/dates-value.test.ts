@@ -73,3 +73,13 @@ describe('anaphora', () => {
     ]);
   });
 });
+
+describe('parts of the day', () => {
+  it('reads "mid-afternoon yesterday" and "mid-morning Friday" as times of day, "by mid afternoon" on the day told', () => {
+    expectDates('Shares rallied at mid-afternoon yesterday. The talks resume mid-morning Friday. By mid afternoon the rally had faded.', [
+      ['mid-afternoon yesterday', { type: 'TIME', value: '2025-01-16TAF', rule: 'parser:mid-daypart' }],
+      ['mid-morning Friday', { type: 'TIME', value: '2025-01-17TMO', rule: 'parser:mid-daypart' }],
+      ['mid afternoon', { type: 'TIME', value: '2025-01-17TAF', rule: 'parser:mid-daypart' }],
+    ]);
+  });
+});

@@ -11,6 +11,7 @@ import {
   dayWordParser,
   daypartParser,
   deicticNameParser,
+  midDaypartParser,
   deicticUnitParser,
   periodReferenceParser,
   thePeriodParser,
@@ -56,6 +57,7 @@ export const PARSERS: readonly Parser[] = [
   clockWordParser, // "noon Thursday" over the weekday or month alone "Thursday"
   dayWordParser,
   daypartParser,
+  midDaypartParser, // "mid-afternoon yesterday" over "yesterday" alone
   weekdayPartParser,
   deicticNameParser, // "last March" over the weekday or month alone "March"
   deicticUnitParser,

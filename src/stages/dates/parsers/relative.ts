@@ -63,6 +63,23 @@ export const daypartParser = patternParser('daypart', pattern(`${B}(?<dir>this|l
   };
 }, followGate(['this', 'last'], DAYPARTS.keys()));
 
+/**
+ * "mid-afternoon", "mid-morning yesterday", "mid-evening Friday": a part of a
+ * day; alone, the day the text is on (the one last mentioned, else publication).
+ */
+export const midDaypartParser = patternParser(
+  'mid-daypart',
+  pattern(`${B}mid[-‐‑\\s]?(?<part>morning|afternoon|evening)(?:\\s+(?:(?<word>today|yesterday|tomorrow)|(?:on\\s+)?(?<weekday>${WEEKDAY})))?${E}`),
+  (m) => {
+    const g = m.groups!;
+    const suffix = partSuffix(g.part);
+    if (g.weekday) return { type: 'TIME', relative: { kind: 'weekday', weekday: weekdayOf(g.weekday)!, direction: 'tense' }, suffix };
+    if (g.word) return { type: 'TIME', relative: { kind: 'shift', granularity: 'day', unit: 'day', amount: DAY_SHIFT[g.word.toLowerCase()] }, suffix };
+    return { type: 'TIME', relative: { kind: 'same-day' }, suffix };
+  },
+  followGate(['mid'], ['morning', 'afternoon', 'evening']),
+);
+
 function direction(word: string | undefined): Direction {
   // "this past spring" is the last one, "this coming Monday" the next.
   const w = word?.toLowerCase().replace(/^this\s+past$/, 'last').replace(/^this\s+coming$/, 'next');
