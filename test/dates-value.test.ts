@@ -83,3 +83,12 @@ describe('parts of the day', () => {
     ]);
   });
 });
+
+describe('seasons', () => {
+  it('joins a season to a year written in words after "of", but "the fall of" a city stays no season', () => {
+    expectDates('Oil sold at that price in the winter of nineteen ninety-four.', [
+      ['the winter of nineteen ninety-four', { type: 'DATE', value: '1994-WI', anchor: null, rule: 'parser:season+refiner:combine' }],
+    ]);
+    expectDates('After the fall of Kabul the envoys left.', []);
+  });
+});
