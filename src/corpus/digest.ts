@@ -67,9 +67,7 @@ export function byPeriod(a: { period: string }, b: { period: string }): number {
 }
 
 export function digestArticle(article: ArticleJson): ArticleDigest {
-  // The first date each sentence mentions: the period its stance counts in.
-  const firstDates = new Map<number, string>();
-  for (const d of article.dates) if (!firstDates.has(d.sentence)) firstDates.set(d.sentence, d.value);
+  const shared = article.dyads.length > 0 ? sharedOf(article) : null;
   return {
     id: article.id,
     title: article.title,
@@ -77,11 +75,33 @@ export function digestArticle(article: ArticleJson): ArticleDigest {
     published: article.published,
     counts: { sentences: article.sentences.length, dates: article.dates.length, entities: article.entities.length, events: article.events.length },
     entities: article.entities.map((e) => ({ entity: e.id, name: e.name, type: e.type, actor: e.actor, country: e.country, kind: e.kind, mentions: e.mentions.length })),
-    dyads: article.dyads.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, periods: dyadPeriods(article, firstDates, d.actors, d.sentences) })),
+    dyads: article.dyads.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, periods: dyadPeriods(article, shared!, d.actors, d.sentences) })),
     eventTypes: countBy(article.events.map((e) => e.type)),
     quadClasses: countBy(article.events.map((e) => e.quadClass)),
     sketches: sketchesOf(article),
   };
+}
+
+/** What every dyad of the article asks: worked out once per article, not once per dyad. */
+interface Shared {
+  /** The first date each sentence mentions: the period its stance counts in. */
+  firstDates: (string | undefined)[];
+  /** Each sentence's period, filled as dyads ask. */
+  sentencePeriods: string[];
+  /** Each event's pair of actor prefixes, sorted and joined ("IRN|RUS"), or null when it has one side only. */
+  eventPairs: (string | null)[];
+}
+
+function sharedOf(article: ArticleJson): Shared {
+  const firstDates: (string | undefined)[] = new Array(article.sentences.length);
+  for (const d of article.dates) if (firstDates[d.sentence] === undefined) firstDates[d.sentence] = d.value;
+  const eventPairs = article.events.map((event) => {
+    if (!event.source || !event.target) return null;
+    const a = event.source.actor.slice(0, 3);
+    const b = event.target.actor.slice(0, 3);
+    return a <= b ? `${a}|${b}` : `${b}|${a}`;
+  });
+  return { firstDates, sentencePeriods: new Array(article.sentences.length), eventPairs };
 }
 
 function sketchesOf(article: ArticleJson): EventSketch[] {
@@ -96,7 +116,7 @@ function sketchesOf(article: ArticleJson): EventSketch[] {
 
 function countBy(values: string[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const v of [...values].sort()) counts[v] = (counts[v] ?? 0) + 1;
+  for (const v of values.sort()) counts[v] = (counts[v] ?? 0) + 1;
   return counts;
 }
 
@@ -104,7 +124,7 @@ function countBy(values: string[]): Record<string, number> {
  * Splits a dyad over periods: each sentence counts in the period of the date it
  * refers to (else the publication year), each event in the period of its date.
  */
-function dyadPeriods(article: ArticleJson, firstDates: Map<number, string>, actors: [string, string], sentences: number[]): DyadPeriod[] {
+function dyadPeriods(article: ArticleJson, shared: Shared, actors: [string, string], sentences: number[]): DyadPeriod[] {
   const periods = new Map<string, DyadPeriod>();
   const period = (p: string): DyadPeriod => {
     let found = periods.get(p);
@@ -112,7 +132,7 @@ function dyadPeriods(article: ArticleJson, firstDates: Map<number, string>, acto
     return found;
   };
   for (const index of sentences) {
-    const bucket = period(periodOf(firstDates.get(index) ?? null, article.published));
+    const bucket = period((shared.sentencePeriods[index] ??= periodOf(shared.firstDates[index] ?? null, article.published)));
     for (const cue of article.sentences[index].stance.cues) {
       if (cue.weight > 0) bucket.cooperation = round3(bucket.cooperation + cue.weight);
       else bucket.distrust = round3(bucket.distrust - cue.weight);
@@ -120,9 +140,9 @@ function dyadPeriods(article: ArticleJson, firstDates: Map<number, string>, acto
     bucket.sentences++;
   }
   const key = actors.join('|');
-  for (const event of article.events) {
-    if (!event.source || !event.target) continue;
-    if ([event.source.actor.slice(0, 3), event.target.actor.slice(0, 3)].sort().join('|') !== key) continue;
+  for (let i = 0; i < article.events.length; i++) {
+    if (shared.eventPairs[i] !== key) continue;
+    const event = article.events[i];
     period(periodOf(event.date.value, article.published)).events[event.quadClass]++;
   }
   for (const p of periods.values()) p.stance = stanceOf(p.cooperation, p.distrust);

@@ -57,67 +57,178 @@ const STOP = new Set(
   ),
 );
 
-/** A crude stem, enough to match "talks"/"talk", "signed"/"signing", "sanctions"/"sanction". */
-function stem(word: string): string {
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ied')) return word.slice(0, -3) + 'y';
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
-}
-
-/** A 16-bit hash of a stem, as one UTF-16 code unit: a group keeps its stems as one short string. */
-function hash16(s: string): number {
+/**
+ * The code of the crude stem of the word text[start, end) (enough to match
+ * "talks"/"talk", "signed"/"signing", "sanctions"/"sanction", "tried"/"try"): a
+ * 16-bit FNV-1a hash, one UTF-16 code unit, so that a group keeps its stems as
+ * one short string. The stem is hashed where the word stands, never built.
+ */
+function stemCode(text: string, start: number, end: number): number {
+  const n = end - start;
+  const c1 = text.charCodeAt(end - 1);
+  const c2 = text.charCodeAt(end - 2);
+  const c3 = text.charCodeAt(end - 3);
+  let keep = n;
+  let y = false; // the stem ends in "y" instead of what it drops
+  if (n > 5 && c1 === 103 && c2 === 110 && c3 === 105) keep = n - 3; // -ing
+  else if (n > 4 && c1 === 100 && c2 === 101 && c3 === 105) (keep = n - 3), (y = true); // -ied
+  else if (n > 4 && c1 === 100 && c2 === 101) keep = n - 2; // -ed
+  else if (n > 4 && c1 === 115 && c2 === 101 && c3 === 105) (keep = n - 3), (y = true); // -ies
+  else if (n > 3 && c1 === 115 && c2 !== 115) keep = n - 1; // -s, not -ss
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
+  for (let i = start; i < start + keep; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  if (y) {
+    h ^= 121;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return (h ^ (h >>> 16)) & 0xffff;
 }
 
+/** Stop words by length and first character, so that a word is looked up where it stands in its text. */
+let stopIndex: Map<number, string[]> | null = null;
+let longestStop = 0;
+
+function isStop(text: string, start: number, end: number): boolean {
+  if (!stopIndex) {
+    stopIndex = new Map();
+    for (const w of STOP) {
+      const key = w.length * 0x10000 + w.charCodeAt(0);
+      stopIndex.set(key, [...(stopIndex.get(key) ?? []), w]);
+      longestStop = Math.max(longestStop, w.length);
+    }
+  }
+  if (end - start > longestStop) return false;
+  const list = stopIndex.get((end - start) * 0x10000 + text.charCodeAt(start));
+  if (list) for (const w of list) if (text.startsWith(w, start)) return true;
+  return false;
+}
+
+/** Whether text[start, end) is one of `words`. */
+function isOneOf(words: string[], text: string, start: number, end: number): boolean {
+  for (const w of words) if (w.length === end - start && text.startsWith(w, start)) return true;
+  return false;
+}
+
 const MAX_STEMS = 12;
 
-/** Content-word stems of the event's evidence, without the actors' own words, as sorted 16-bit codes in a string. */
-/** A content word of an evidence sentence and its stem's code (short words and stop words left out). */
-interface EvidenceWord {
-  word: string;
-  code: number;
+// ---- words -------------------------------------------------------------------
+// A hand-written scanner instead of Unicode-property regexes: ASCII is tested
+// by range, other characters once each against \p{L} and \p{N}.
+
+/** What a character is to the word scanner: a letter, a digit (\p{L}, \p{N}), or "'" or "-" inside a word. */
+const LETTER = 1;
+const DIGIT = 2;
+const JOINER = 4;
+
+/** Classes of BMP characters beyond ASCII, found on first sight (0: not yet, else class + 8). */
+let bmpClasses: Uint8Array | null = null;
+
+function classify(codePoint: number): number {
+  const c = String.fromCodePoint(codePoint);
+  return /\p{L}/u.test(c) ? LETTER : /\p{N}/u.test(c) ? DIGIT : 0;
+}
+
+function classOf(codePoint: number): number {
+  if (codePoint < 128) {
+    if ((codePoint >= 97 && codePoint <= 122) || (codePoint >= 65 && codePoint <= 90)) return LETTER;
+    if (codePoint >= 48 && codePoint <= 57) return DIGIT;
+    return codePoint === 39 || codePoint === 45 ? JOINER : 0;
+  }
+  if (codePoint > 0xffff) return classify(codePoint);
+  bmpClasses ??= new Uint8Array(0x10000);
+  let k = bmpClasses[codePoint];
+  if (k === 0) bmpClasses[codePoint] = k = classify(codePoint) + 8;
+  return k - 8;
+}
+
+/** Where the word found by the last nextWord call starts. */
+let wordStart = 0;
+
+/**
+ * The end of the first word at or after `from`, or -1: a character of class
+ * `first`, then any of class `inner`, read by code point (a letter outside the
+ * BMP is one character, a lone surrogate is none). Its start is left in wordStart.
+ */
+function nextWord(text: string, from: number, first: number, inner: number): number {
+  let i = from;
+  let start = -1;
+  while (i < text.length) {
+    let cp = text.charCodeAt(i);
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        width = 2;
+      }
+    }
+    const k = classOf(cp);
+    if (start === -1) {
+      if (k & first) start = i;
+    } else if (!(k & inner)) break;
+    i += width;
+  }
+  wordStart = start;
+  return start === -1 ? -1 : i;
+}
+
+/** Content words of an evidence sentence (three letters or more, stop words aside): spans of its lower-cased text and their stems' codes. */
+interface EvidenceWords {
+  lower: string;
+  /** start, end and stem code of each word, back to back. */
+  words: number[];
 }
 
 /** Several events of an article often share their evidence sentence: its words are read once. */
-export type EvidenceCache = Map<string, EvidenceWord[]>;
+export type EvidenceCache = Map<string, EvidenceWords>;
 
-function evidenceWords(text: string, cache?: EvidenceCache): EvidenceWord[] {
+/** The lower-cased text's words (a letter, then letters, digits, "'" and "-"), a final "'s", "-s", "'" or "-" dropped. */
+function evidenceWords(text: string, cache?: EvidenceCache): EvidenceWords {
   const known = cache?.get(text);
   if (known) return known;
-  const words: EvidenceWord[] = [];
-  for (const match of text.toLowerCase().match(/[\p{L}][\p{L}\p{N}'-]*/gu) ?? []) {
-    const word = match.replace(/['’-]s?$/, '');
-    if (word.length >= 3 && !STOP.has(word)) words.push({ word, code: hash16(stem(word)) });
+  const lower = text.toLowerCase();
+  const found: EvidenceWords = { lower, words: [] };
+  for (let end = nextWord(lower, 0, LETTER, LETTER | DIGIT | JOINER); end !== -1; end = nextWord(lower, end, LETTER, LETTER | DIGIT | JOINER)) {
+    const start = wordStart;
+    let last = end;
+    const c = lower.charCodeAt(last - 1);
+    if (c === 39 || c === 45) last--;
+    else if (c === 115 && last - 2 > start && (lower.charCodeAt(last - 2) === 39 || lower.charCodeAt(last - 2) === 45)) last -= 2;
+    if (last - start < 3 || isStop(lower, start, last)) continue;
+    found.words.push(start, last, stemCode(lower, start, last));
   }
-  cache?.set(text, words);
-  return words;
+  cache?.set(text, found);
+  return found;
 }
 
+/** Content-word stems of the event's evidence, without the actors' own words, as sorted 16-bit codes in a string. */
 export function evidenceStems(event: EventRecord, cache?: EvidenceCache): string {
-  const actorWords = new Set(`${event.source?.text ?? ''} ${event.target?.text ?? ''}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const out = new Set<number>();
-  // The trigger's words first: they are the happening itself.
-  for (const w of event.trigger.text.toLowerCase().match(/[\p{L}]+/gu) ?? []) {
-    if (w.length < 3 || STOP.has(w) || actorWords.has(w)) continue;
-    out.add(hash16(stem(w)));
-    if (out.size >= MAX_STEMS) break;
+  // The actors' words: runs of letters and digits.
+  const actors = `${event.source?.text ?? ''} ${event.target?.text ?? ''}`.toLowerCase();
+  const actorWords: string[] = [];
+  for (let end = nextWord(actors, 0, LETTER | DIGIT, LETTER | DIGIT); end !== -1; end = nextWord(actors, end, LETTER | DIGIT, LETTER | DIGIT)) actorWords.push(actors.slice(wordStart, end));
+  const out: number[] = [];
+  // The trigger's words (runs of letters) first: they are the happening itself.
+  const trigger = event.trigger.text.toLowerCase();
+  for (let end = nextWord(trigger, 0, LETTER, LETTER); end !== -1 && out.length < MAX_STEMS; end = nextWord(trigger, end, LETTER, LETTER)) {
+    const start = wordStart;
+    if (end - start < 3 || isStop(trigger, start, end) || isOneOf(actorWords, trigger, start, end)) continue;
+    const code = stemCode(trigger, start, end);
+    if (!out.includes(code)) out.push(code);
   }
-  if (out.size < MAX_STEMS) {
-    for (const { word, code } of evidenceWords(event.evidence.text, cache)) {
-      if (actorWords.has(word)) continue;
-      out.add(code);
-      if (out.size >= MAX_STEMS) break;
+  if (out.length < MAX_STEMS) {
+    const { lower, words } = evidenceWords(event.evidence.text, cache);
+    for (let i = 0; i < words.length; i += 3) {
+      if (isOneOf(actorWords, lower, words[i], words[i + 1])) continue;
+      if (!out.includes(words[i + 2])) out.push(words[i + 2]);
+      if (out.length >= MAX_STEMS) break;
     }
   }
-  return String.fromCharCode(...[...out].sort((a, b) => a - b));
+  out.sort((a, b) => a - b);
+  return String.fromCharCode.apply(null, out);
 }
 
 // ---- dates -------------------------------------------------------------------
@@ -136,6 +247,7 @@ export interface CoarseDate {
   month: string;
 }
 
+/** The ISO week of a day, "2023-W46". */
 function isoWeek(y: number, m: number, d: number): string {
   const t = Date.UTC(y, m - 1, d);
   const day = (new Date(t).getUTCDay() + 6) % 7; // Monday 0
@@ -153,17 +265,34 @@ function weekMonth(week: string): string {
   return new Date(monday + 3 * 86400000).toISOString().slice(0, 7);
 }
 
+/**
+ * Calendar answers already worked out (day → week, week → month): an article's
+ * events share a few dates and a corpus has few distinct ones. A pure cache,
+ * emptied when it grows large.
+ */
+const weeksOfDays = new Map<string, string>();
+const monthsOfWeeks = new Map<string, string>();
+
+function remember(cache: Map<string, string>, key: string, value: string): string {
+  if (cache.size >= 10_000) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+const weekOfDay = (day: string, y: string, m: string, d: string): string => weeksOfDays.get(day) ?? remember(weeksOfDays, day, isoWeek(Number(y), Number(m), Number(d)));
+const monthOfWeek = (week: string): string => monthsOfWeeks.get(week) ?? remember(monthsOfWeeks, week, weekMonth(week));
+
 /** A TIMEX3 value (and its basis) placed at its granularity, or null when it has none on the calendar. */
 export function coarseDate(value: string, basis: string): CoarseDate | null {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value))) {
-    const day = `${m[1]}-${m[2]}-${m[3]}`;
-    const week = isoWeek(Number(m[1]), Number(m[2]), Number(m[3]));
+    const day = value.length === 10 ? value : value.slice(0, 10);
+    const week = weekOfDay(day, m[1], m[2], m[3]);
     // A publication date only bounds the event: it counts as its week.
-    if (basis === 'publication') return { granularity: 1, value: week, week, month: weekMonth(week) };
+    if (basis === 'publication') return { granularity: 1, value: week, week, month: monthOfWeek(week) };
     return { granularity: 0, value: day, week, month: day.slice(0, 7) };
   }
-  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return { granularity: 1, value, week: value, month: weekMonth(value) };
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) return { granularity: 1, value, week: value, month: monthOfWeek(value) };
   if ((m = /^(\d{4})-(\d{2})$/.exec(value))) return { granularity: 2, value, week: '', month: value };
   if ((m = /^(\d{4})(-(Q\d|H\d|SP|SU|FA|WI))?$/.exec(value))) return { granularity: 3, value: m[1], week: '', month: '' };
   if (/^\d{3}$/.test(value)) return { granularity: 4, value, week: '', month: '' };
@@ -313,7 +442,15 @@ function localId(event: EventRecord): number | string {
   return event.id;
 }
 
-const isMutual = (event: EventRecord): boolean => UNDIRECTED.has(event.type) || event.rule.split('|').includes('mutual');
+/** Mutual: of an undirected category, or "mutual" one of the rule's "|"-separated parts (looked for without splitting the rule). */
+function isMutual(event: EventRecord): boolean {
+  if (UNDIRECTED.has(event.type)) return true;
+  const rule = event.rule;
+  for (let at = rule.indexOf('mutual'); at !== -1; at = rule.indexOf('mutual', at + 1)) {
+    if ((at === 0 || rule.charCodeAt(at - 1) === 124) && (at + 6 === rule.length || rule.charCodeAt(at + 6) === 124)) return true;
+  }
+  return false;
+}
 
 /**
  * What grouping needs of an event, made with the article (in the worker, where
