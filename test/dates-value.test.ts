@@ -92,3 +92,13 @@ describe('seasons', () => {
     expectDates('After the fall of Kabul the envoys left.', []);
   });
 });
+
+describe('a step from a day', () => {
+  it('reads "the day before last Tuesday" as the Monday, "the week of March 3" as that week', () => {
+    expectDates("The day before last Tuesday's vote, the mayor resigned.", [
+      ['The day before last Tuesday', { type: 'DATE', value: '2025-01-13', rule: 'parser:weekday+refiner:combine' }],
+    ]);
+    expectDates('The trial opens the week of March 3.', [['the week of March 3', { type: 'DATE', value: '2025-W10', rule: 'parser:date+refiner:combine' }]]);
+    expectDates('He left the day after Oct. 3, 1970.', [['the day after Oct. 3, 1970', { type: 'DATE', value: '1970-10-04' }]]);
+  });
+});

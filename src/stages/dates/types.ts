@@ -74,6 +74,8 @@ export interface Candidate {
   /** Appended to the resolved date: a time ("T15:00") or part of the day ("TMO"). */
   suffix?: string;
   mod?: string;
+  /** A step the resolved day still takes: "the day before last Tuesday" (-1 day), "the week of March 6" (its week). */
+  then?: { days: number; week?: boolean };
   /** `parser:name`, then `+refiner:name` for every refiner that changed it. */
   rule: string;
   /** Set by the resolver: the publication date the value was computed from. */

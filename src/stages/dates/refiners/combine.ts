@@ -1,7 +1,8 @@
 // Two neighbours that name one time: a part of a year and the year it belongs
 // to ("July last year", "Jan. 5 this year", "this year's third quarter", "the
 // 1988 third quarter", "the third quarter of last year"), and a month that
-// shares a following year ("January and February 2024": January is 2024-01).
+// shares a following year ("January and February 2024": January is 2024-01);
+// and a day with a step before it ("the day before last Tuesday", "the week of March 6").
 import type { Candidate, Refiner, Relative } from '../types.js';
 
 /** A part of a year without its year: a month (with or without a day), a season, a quarter or half. */
@@ -25,6 +26,40 @@ const YEAR_THEN_PART = /^(?:\s+|['’]s\s+)$/;
 /** "January and February 2024", "March to May 2023". */
 const SHARED = /^\s*(?:,|and|or|to|through|-|–)\s*$/;
 
+/** "the day before …", "the day after …", "the week of …" just before a day. */
+const DAY_STEP = /(?<![\p{L}])(?:the\s+)?(?:(?<day>day)\s+(?<dir>before|after)|(?<week>week)\s+of)\s+$/iu;
+
+/** Whether a candidate names one day: a date with its day, a weekday. */
+function namesDay(c: Candidate): boolean {
+  if (c.type !== 'DATE' || c.mod) return false;
+  const r = c.relative;
+  if (r) return r.kind === 'weekday' || (r.kind === 'month' && r.day !== undefined) || (r.kind === 'in-year' && r.part.kind === 'month' && r.part.day !== undefined);
+  return c.value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(c.value);
+}
+
+/** "the day before last Tuesday", "the week of March 6": the day named, then a step from it. */
+function withStep(c: Candidate, text: string, sentenceStart: number): Candidate {
+  if (!namesDay(c)) return c;
+  const step = DAY_STEP.exec(text.slice(Math.max(sentenceStart, c.start - 24), c.start));
+  if (!step) return c;
+  const g = step.groups!;
+  const then = g.week ? { days: 0, week: true } : { days: g.dir.toLowerCase() === 'before' ? -1 : 1 };
+  return { ...c, start: c.start - step[0].length, then, rule: `${c.rule}+refiner:combine` };
+}
+
+/** Every day with its step; what the step's words held ("the week" of "the week of March 6") gives way. */
+function withSteps(candidates: Candidate[], text: string, sentenceStart: number): Candidate[] {
+  let out = candidates;
+  for (let i = 0; i < out.length; i++) {
+    const c = withStep(out[i], text, sentenceStart);
+    if (c === out[i]) continue;
+    if (out === candidates) out = [...candidates];
+    out[i] = c;
+    while (i > 0 && out[i - 1].end > c.start) out.splice(--i, 1);
+  }
+  return out;
+}
+
 /** Whether candidates are sorted by start, the longer first on a tie. */
 function inOrder(candidates: readonly Candidate[]): boolean {
   for (let i = 1; i < candidates.length; i++) {
@@ -38,7 +73,7 @@ function inOrder(candidates: readonly Candidate[]): boolean {
 export const combineRefiner: Refiner = {
   name: 'combine',
   refine(candidates, ctx) {
-    if (candidates.length < 2) return candidates;
+    if (candidates.length < 2) return withSteps(candidates, ctx.text, ctx.sentence.start);
     // After the overlap refiner the candidates are apart and in text order already: sort only when they are not.
     const sorted = inOrder(candidates) ? candidates : [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
     const out: Candidate[] = [];
@@ -68,6 +103,6 @@ export const combineRefiner: Refiner = {
       }
       out.push(a);
     }
-    return out;
+    return withSteps(out, ctx.text, ctx.sentence.start);
   },
 };

@@ -503,7 +503,8 @@ export const resolveRefiner: Refiner = {
     const historyLength = seen.length;
     let previous: Candidate | null = null;
     const resolved = candidates.map((c): Candidate => {
-      const done = (r: Candidate): Candidate => {
+      const done = (resolved: Candidate): Candidate => {
+        const r = resolved.then ? stepped(resolved) : resolved;
         if (r.value) seen.push({ value: r.value, sentence: ctx.sentence.index, anchor: isPrimary(r), stated: !r.relative, lead: opensSentence(ctx.text, ctx.sentence.start, r.start) });
         previous = r;
         return r;
@@ -541,6 +542,14 @@ export const resolveRefiner: Refiner = {
     return resolved;
   },
 };
+
+/** A resolved day moved by its step ("the day before last Tuesday"), or written as its week ("the week of March 6"). */
+function stepped(c: Candidate): Candidate {
+  const p = c.value ? parseValue(c.value) : null;
+  if (!p || p.granularity !== 'day' || !c.then) return c;
+  const day = addDays(p.date, c.then.days);
+  return { ...c, value: c.then.week ? valueAt(day, 'week') : dayValue(day) };
+}
 
 let lastPublished: { iso: string; date: Ymd | null } | undefined;
 
