@@ -102,3 +102,11 @@ describe('a step from a day', () => {
     expectDates('He left the day after Oct. 3, 1970.', [['the day after Oct. 3, 1970', { type: 'DATE', value: '1970-10-04' }]]);
   });
 });
+
+describe('weekdays after "until"', () => {
+  it('looks back when the clause is in the past perfect, ahead otherwise', () => {
+    // Friday 2025-01-17: the Wednesday before is the 15th, the next one the 22nd.
+    expectDates('Until Wednesday, the police had not named a suspect.', [['Wednesday', { type: 'DATE', value: '2025-01-15' }]]);
+    expectDates('The buyers have until Wednesday to decide.', [['Wednesday', { type: 'DATE', value: '2025-01-22' }]]);
+  });
+});

@@ -533,7 +533,12 @@ export const resolveRefiner: Refiner = {
         return done({ ...c, value: withSuffix(unresolved(c.relative), c.suffix), anchor: null });
       }
       // The words before and the possessive after are read only for the kinds of expressions they change.
-      const cue = (): Cue | null => cueBefore(lastWords(ctx.text, ctx.sentence.start, c.start, 48));
+      const sentenceEnd = ctx.sentence.start + ctx.sentence.text.length;
+      const cue = (): Cue | null => {
+        const found = cueBefore(lastWords(ctx.text, ctx.sentence.start, c.start, 48));
+        // "Until Thursday, they had not called him a suspect": a deadline told in the past perfect is behind.
+        return found === 'deadline' && pastPerfectAfter(ctx.text.slice(c.end, Math.min(sentenceEnd, c.end + 60))) ? null : found;
+      };
       const possessive = (): boolean => /^['’]s(?![\p{L}])/u.test(ctx.text.slice(c.end, c.end + 3));
       const r = resolve(c.relative, dct, ctx.published, tense, cue, seen, ctx.sentence.index, possessive);
       return done({ ...c, value: withSuffix(r.value, c.suffix), anchor: r.anchor });
@@ -542,6 +547,11 @@ export const resolveRefiner: Refiner = {
     return resolved;
   },
 };
+
+/** "…, they had not called", "… had been held": the clause after an expression is in the past perfect. */
+function pastPerfectAfter(after: string): boolean {
+  return /^[^.;:"“”]{0,40}?(?<![\p{L}])had(?:\s+(?:not|never|only|already|yet))?\s+(?:been\s+)?\p{L}{2,}(?:ed|en|wn|ne|ld|lt|nt|id|ot|ung|ade|ept)(?![\p{L}])/iu.test(after) && !/^[^.;:]{0,40}?(?<![\p{L}])had\s+to(?![\p{L}])/iu.test(after);
+}
 
 /** A resolved day moved by its step ("the day before last Tuesday"), or written as its week ("the week of March 6"). */
 function stepped(c: Candidate): Candidate {
