@@ -110,3 +110,12 @@ describe('weekdays after "until"', () => {
     expectDates('The buyers have until Wednesday to decide.', [['Wednesday', { type: 'DATE', value: '2025-01-22' }]]);
   });
 });
+
+describe('holidays', () => {
+  it('reads "<holiday> week" as the week of the holiday', () => {
+    expectDates("Shops rang up records in Thanksgiving week, and Christmas week's sales were flat.", [
+      ['Thanksgiving week', { type: 'DATE', value: '2024-W48', rule: 'parser:holiday+refiner:combine' }],
+      ['Christmas week', { type: 'DATE', value: '2024-W52', rule: 'parser:holiday+refiner:combine' }],
+    ]);
+  });
+});

@@ -29,6 +29,8 @@ const SHARED = /^\s*(?:,|and|or|to|through|-|–)\s*$/;
 /** "the day before …", "the day after …", "the week of …" just before a day. */
 const DAY_STEP = /(?<![\p{L}])(?:the\s+)?(?:(?<day>day)\s+(?<dir>before|after)|(?<week>week)\s+of)\s+$/iu;
 
+const HOLIDAY_WEEK = /^\s+week(?![\p{L}-])/u;
+
 /** Whether a candidate names one day: a date with its day, a weekday. */
 function namesDay(c: Candidate): boolean {
   if (c.type !== 'DATE' || c.mod) return false;
@@ -39,6 +41,11 @@ function namesDay(c: Candidate): boolean {
 
 /** "the day before last Tuesday", "the week of March 6": the day named, then a step from it. */
 function withStep(c: Candidate, text: string, sentenceStart: number): Candidate {
+  // "Easter week", "Thanksgiving week": the week of the holiday.
+  if (c.relative?.kind === 'holiday' && !c.mod) {
+    const week = HOLIDAY_WEEK.exec(text.slice(c.end, c.end + 8));
+    if (week) return { ...c, end: c.end + week[0].length, then: { days: 0, week: true }, rule: `${c.rule}+refiner:combine` };
+  }
   if (!namesDay(c)) return c;
   const step = DAY_STEP.exec(text.slice(Math.max(sentenceStart, c.start - 24), c.start));
   if (!step) return c;
