@@ -4,13 +4,16 @@
 // <script> element, and every page carries a Content-Security-Policy that allows
 // only the report's own bundled files: no inline script, no network.
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+/** The entity of each character that needs one. */
+export const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 const SPECIAL = /[&<>"'`]/;
+const SPECIALS = /[&<>"'`]/g;
+const entityOf = (c: string): string => ENTITIES[c];
 
 export function escapeHtml(value: unknown): string {
-  const s = String(value ?? '');
-  return SPECIAL.test(s) ? s.replace(/[&<>"'`]/g, (c) => ESCAPES[c]) : s; // most pieces have nothing to escape
+  const s = typeof value === 'string' ? value : String(value ?? '');
+  return SPECIAL.test(s) ? s.replace(SPECIALS, entityOf) : s; // most pieces have nothing to escape
 }
 
 /** JSON for a <script type="application/json"> element: "<" is escaped so the text can never end the element. */
@@ -42,9 +45,22 @@ ${body}
 `;
 }
 
-export function table(id: string, columns: { label: string; sort?: 'text' | 'number'; num?: boolean }[], rows: string[]): string {
+export interface Column {
+  label: string;
+  sort?: 'text' | 'number';
+  num?: boolean;
+}
+
+/** A sortable table up to its first row; rows follow, each on a line of its own, then tableEnd. */
+export function tableStart(id: string, columns: Column[]): string {
   const head = columns
     .map((c) => `<th${c.sort ? ` data-sort="${c.sort}"` : ''}${c.num ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`)
     .join('');
-  return `<table id="${escapeHtml(id)}" class="sortable"><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  return `<table id="${escapeHtml(id)}" class="sortable"><thead><tr>${head}</tr></thead><tbody>\n`;
+}
+
+export const tableEnd = '\n</tbody></table>';
+
+export function table(id: string, columns: Column[], rows: string[]): string {
+  return tableStart(id, columns) + rows.join('\n') + tableEnd;
 }
