@@ -1,7 +1,7 @@
 // Writes that never leave a half-written file: write to a temporary name in the
 // same folder, then rename over the target (atomic on POSIX file systems).
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, relative } from 'node:path';
@@ -62,18 +62,13 @@ export async function readJson<T>(path: string): Promise<T | null> {
 /** One megabyte that every hash this thread reads goes through: no buffer of garbage per file or per chunk. */
 const chunk = Buffer.allocUnsafe(1 << 20);
 
-/**
- * A file's size and the sha256 (hex) of its bytes, read through the shared
- * chunk; a file over `maxBytes` is not read (hash null). Throws if unreadable.
- */
-export function hashFile(path: string, maxBytes = Number.POSITIVE_INFINITY): { size: number; hash: string | null } {
+/** The sha256 (hex) of a file's bytes, read through the shared chunk. Throws if unreadable. */
+export function hashFile(path: string): string {
   const fd = openSync(path, 'r');
   try {
-    const size = fstatSync(fd).size;
-    if (size > maxBytes) return { size, hash: null };
     const hash = createHash('sha256');
     for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
-    return { size, hash: hash.digest('hex') };
+    return hash.digest('hex');
   } finally {
     closeSync(fd);
   }
@@ -81,7 +76,7 @@ export function hashFile(path: string, maxBytes = Number.POSITIVE_INFINITY): { s
 
 function fileHash(path: string): string | null {
   try {
-    return hashFile(path).hash;
+    return hashFile(path);
   } catch {
     return null;
   }
