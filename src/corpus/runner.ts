@@ -95,8 +95,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
     entries.push(...produced);
     options.onFile?.({ path: c.input.path, status, done: ++done, total: summary.files });
   };
-  const inputHashes = InputHashes.load(join(out, '.cache', 'input-hashes.json'), Date.now());
-  const todo: (Checked | null)[] = planRun(checkAll(inputs, options.maxBytes ?? DEFAULT_MAX_BYTES, inputHashes), groupByPath(reusable ? previous.articles : []), reusable ? await presentOutputs(out) : new Set(), finish);
+  const todo: (Checked | null)[] = planRun(await checkAll(inputs, out, options.maxBytes ?? DEFAULT_MAX_BYTES), groupByPath(reusable ? previous.articles : []), reusable ? await presentOutputs(out) : new Set(), finish);
   inputs.length = 0; // what is left to do holds its own; the rest need not stay for the whole run
 
   // BullMQ is loaded only for a queue run.
@@ -143,7 +142,6 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   // Corpus-level files are rebuilt only when some article's result changed.
   const changed = summary.processed > 0 || summary.removed > 0 || !previous || !sameEntries(previous.articles, manifest.articles);
   if (changed || !(await corpusFilesPresent(out))) summary.written.push(...(await aggregate(out, manifest)));
-  await inputHashes.save();
   if (await writeIfChanged(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')) summary.written.push('manifest.json');
   summary.written.sort();
   summary.milliseconds = Math.round(performance.now() - started);
@@ -190,12 +188,13 @@ function planRun(checked: Checked[], before: Map<string, ManifestArticle[]>, pre
 /**
  * Hashes every file, bytes not kept: the manifest check. A file unchanged since
  * it was last hashed (same inode, size and timestamps) is not read again.
- * Synchronous on purpose: nothing else runs yet, and on files the system has
+ * Reads are synchronous on purpose: nothing else runs yet, and on files the system has
  * cached a blocking read is about five times cheaper than a promise's round
  * trip through the thread pool (5,000 files: 120 ms against 570 ms).
  */
-function checkAll(inputs: CorpusInput[], maxBytes: number, known: InputHashes): Checked[] {
-  return inputs.map((input): Checked => {
+async function checkAll(inputs: CorpusInput[], out: string, maxBytes: number): Promise<Checked[]> {
+  const known = InputHashes.load(join(out, '.cache', 'input-hashes.json'), Date.now());
+  const checked = inputs.map((input): Checked => {
     try {
       const stats = statSync(input.absolutePath);
       if (stats.size > maxBytes) {
@@ -215,6 +214,9 @@ function checkAll(inputs: CorpusInput[], maxBytes: number, known: InputHashes): 
       return { input, inputHash: '', contentHash: '', problem: corpusError('unreadable', `cannot read ${input.path}: ${(e as Error).message}`) };
     }
   });
+  // Saved now, not after the run: it describes the inputs as checked, and 50,000 records need not stay in memory meanwhile.
+  await known.save();
+  return checked;
 }
 
 async function processChecked(c: Checked, out: string, executor: Executor, summary: RunSummary): Promise<ManifestArticle[]> {
