@@ -61,9 +61,11 @@ const STOP = new Set(
  * The code of the crude stem of the word text[start, end) (enough to match
  * "talks"/"talk", "signed"/"signing", "sanctions"/"sanction", "tried"/"try"): a
  * 16-bit FNV-1a hash, one UTF-16 code unit, so that a group keeps its stems as
- * one short string. The stem is hashed where the word stands, never built.
+ * one short string; or -1 for a stop word. One pass over the word where it
+ * stands: the stem's hash is the word's hash part way (FNV-1a reads in order),
+ * and the whole word's hash finds it among the stop words.
  */
-function stemCode(text: string, start: number, end: number): number {
+function contentCode(text: string, start: number, end: number): number {
   const n = end - start;
   const c1 = text.charCodeAt(end - 1);
   const c2 = text.charCodeAt(end - 2);
@@ -75,34 +77,51 @@ function stemCode(text: string, start: number, end: number): number {
   else if (n > 4 && c1 === 100 && c2 === 101) keep = n - 2; // -ed
   else if (n > 4 && c1 === 115 && c2 === 101 && c3 === 105) (keep = n - 3), (y = true); // -ies
   else if (n > 3 && c1 === 115 && c2 !== 115) keep = n - 1; // -s, not -ss
-  let h = 0x811c9dc5;
-  for (let i = start; i < start + keep; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+  const stemEnd = start + keep;
+  let h = FNV_START;
+  let stem = 0;
+  for (let i = start; i < end; i++) {
+    if (i === stemEnd) stem = h;
+    h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME) >>> 0;
   }
-  if (y) {
-    h ^= 121;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return (h ^ (h >>> 16)) & 0xffff;
+  if (stemEnd === end) stem = h;
+  if (isStop(h, text, start, end)) return -1;
+  if (y) stem = Math.imul(stem ^ 121, FNV_PRIME) >>> 0;
+  return (stem ^ (stem >>> 16)) & 0xffff;
 }
 
-/** Stop words by length and first character, so that a word is looked up where it stands in its text. */
-let stopIndex: Map<number, string[]> | null = null;
-let longestStop = 0;
+const FNV_START = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-function isStop(text: string, start: number, end: number): boolean {
-  if (!stopIndex) {
-    stopIndex = new Map();
-    for (const w of STOP) {
-      const key = w.length * 0x10000 + w.charCodeAt(0);
-      stopIndex.set(key, [...(stopIndex.get(key) ?? []), w]);
+/**
+ * The stop words in an open-addressed table by their FNV-1a hash (slot: its
+ * low bits), as indices + 1 into stopList: a word is looked up where it
+ * stands, by the hash its stem code needs anyway.
+ */
+let stopSlots: Int16Array | null = null;
+let stopList: string[] = [];
+let longestStop = 0;
+const STOP_SLOTS = 512; // a power of two, some three times the stop words
+
+function isStop(hash: number, text: string, start: number, end: number): boolean {
+  if (!stopSlots) {
+    stopSlots = new Int16Array(STOP_SLOTS);
+    stopList = [...STOP];
+    for (let k = 0; k < stopList.length; k++) {
+      const w = stopList[k];
+      let h = FNV_START;
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME) >>> 0;
+      let slot = h & (STOP_SLOTS - 1);
+      while (stopSlots[slot] !== 0) slot = (slot + 1) & (STOP_SLOTS - 1);
+      stopSlots[slot] = k + 1;
       longestStop = Math.max(longestStop, w.length);
     }
   }
   if (end - start > longestStop) return false;
-  const list = stopIndex.get((end - start) * 0x10000 + text.charCodeAt(start));
-  if (list) for (const w of list) if (text.startsWith(w, start)) return true;
+  for (let slot = hash & (STOP_SLOTS - 1); stopSlots[slot] !== 0; slot = (slot + 1) & (STOP_SLOTS - 1)) {
+    const w = stopList[stopSlots[slot] - 1];
+    if (w.length === end - start && text.startsWith(w, start)) return true;
+  }
   return false;
 }
 
@@ -177,30 +196,33 @@ function nextWord(text: string, from: number, first: number, inner: number): num
 
 /** Content words of an evidence sentence (three letters or more, stop words aside): spans of its lower-cased text and their stems' codes. */
 interface EvidenceWords {
+  /** The sentence's text, as read (the cache's check that the sentence is the same). */
+  text: string;
   lower: string;
   /** start, end and stem code of each word, back to back. */
   words: number[];
 }
 
-/** Several events of an article often share their evidence sentence: its words are read once. */
-export type EvidenceCache = Map<string, EvidenceWords>;
+/** Several events of an article often share their evidence sentence: its words are read once (by sentence index, so that the text is not hashed). */
+export type EvidenceCache = Map<number, EvidenceWords>;
 
 /** The lower-cased text's words (a letter, then letters, digits, "'" and "-"), a final "'s", "-s", "'" or "-" dropped. */
-function evidenceWords(text: string, cache?: EvidenceCache): EvidenceWords {
-  const known = cache?.get(text);
-  if (known) return known;
+function evidenceWords(text: string, sentence: number, cache?: EvidenceCache): EvidenceWords {
+  const known = cache?.get(sentence);
+  if (known && known.text === text) return known;
   const lower = text.toLowerCase();
-  const found: EvidenceWords = { lower, words: [] };
+  const found: EvidenceWords = { text, lower, words: [] };
   for (let end = nextWord(lower, 0, LETTER, LETTER | DIGIT | JOINER); end !== -1; end = nextWord(lower, end, LETTER, LETTER | DIGIT | JOINER)) {
     const start = wordStart;
     let last = end;
     const c = lower.charCodeAt(last - 1);
     if (c === 39 || c === 45) last--;
     else if (c === 115 && last - 2 > start && (lower.charCodeAt(last - 2) === 39 || lower.charCodeAt(last - 2) === 45)) last -= 2;
-    if (last - start < 3 || isStop(lower, start, last)) continue;
-    found.words.push(start, last, stemCode(lower, start, last));
+    if (last - start < 3) continue;
+    const code = contentCode(lower, start, last);
+    if (code !== -1) found.words.push(start, last, code);
   }
-  cache?.set(text, found);
+  cache?.set(sentence, found);
   return found;
 }
 
@@ -215,12 +237,12 @@ export function evidenceStems(event: EventRecord, cache?: EvidenceCache): string
   const trigger = event.trigger.text.toLowerCase();
   for (let end = nextWord(trigger, 0, LETTER, LETTER); end !== -1 && out.length < MAX_STEMS; end = nextWord(trigger, end, LETTER, LETTER)) {
     const start = wordStart;
-    if (end - start < 3 || isStop(trigger, start, end) || isOneOf(actorWords, trigger, start, end)) continue;
-    const code = stemCode(trigger, start, end);
-    if (!out.includes(code)) out.push(code);
+    if (end - start < 3 || isOneOf(actorWords, trigger, start, end)) continue;
+    const code = contentCode(trigger, start, end);
+    if (code !== -1 && !out.includes(code)) out.push(code);
   }
   if (out.length < MAX_STEMS) {
-    const { lower, words } = evidenceWords(event.evidence.text, cache);
+    const { lower, words } = evidenceWords(event.evidence.text, event.evidence.sentence, cache);
     for (let i = 0; i < words.length; i += 3) {
       if (isOneOf(actorWords, lower, words[i], words[i + 1])) continue;
       if (!out.includes(words[i + 2])) out.push(words[i + 2]);
