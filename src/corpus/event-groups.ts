@@ -199,20 +199,35 @@ interface EvidenceWords {
   /** The sentence's text, as read (the cache's check that the sentence is the same). */
   text: string;
   lower: string;
-  /** start, end and stem code of each word, back to back. */
+  /** start, end and stem code of each word read so far, back to back. */
   words: number[];
+  /** Where reading goes on, or -1 at the sentence's end. */
+  next: number;
 }
 
 /** Several events of an article often share their evidence sentence: its words are read once (by sentence index, so that the text is not hashed). */
 export type EvidenceCache = Map<number, EvidenceWords>;
 
-/** The lower-cased text's words (a letter, then letters, digits, "'" and "-"), a final "'s", "-s", "'" or "-" dropped. */
+/** An evidence sentence, its words read as events ask for them: a sketch needs a dozen stems, most often from the sentence's first half. */
 function evidenceWords(text: string, sentence: number, cache?: EvidenceCache): EvidenceWords {
   const known = cache?.get(sentence);
   if (known && known.text === text) return known;
-  const lower = text.toLowerCase();
-  const found: EvidenceWords = { text, lower, words: [] };
-  for (let end = nextWord(lower, 0, LETTER, LETTER | DIGIT | JOINER); end !== -1; end = nextWord(lower, end, LETTER, LETTER | DIGIT | JOINER)) {
+  const found: EvidenceWords = { text, lower: text.toLowerCase(), words: [], next: 0 };
+  cache?.set(sentence, found);
+  return found;
+}
+
+/**
+ * Whether the sentence has a `k`th word (from 0), reading on as far as that:
+ * a letter, then letters, digits, "'" and "-", a final "'s", "-s", "'" or "-"
+ * dropped; three characters or more, stop words aside.
+ */
+function hasWord(evidence: EvidenceWords, k: number): boolean {
+  const { lower, words } = evidence;
+  while (words.length <= 3 * k && evidence.next !== -1) {
+    const end = nextWord(lower, evidence.next, LETTER, LETTER | DIGIT | JOINER);
+    evidence.next = end;
+    if (end === -1) break;
     const start = wordStart;
     let last = end;
     const c = lower.charCodeAt(last - 1);
@@ -220,10 +235,9 @@ function evidenceWords(text: string, sentence: number, cache?: EvidenceCache): E
     else if (c === 115 && last - 2 > start && (lower.charCodeAt(last - 2) === 39 || lower.charCodeAt(last - 2) === 45)) last -= 2;
     if (last - start < 3) continue;
     const code = contentCode(lower, start, last);
-    if (code !== -1) found.words.push(start, last, code);
+    if (code !== -1) words.push(start, last, code);
   }
-  cache?.set(sentence, found);
-  return found;
+  return words.length > 3 * k;
 }
 
 /** Content-word stems of the event's evidence, without the actors' own words, as sorted 16-bit codes in a string. */
@@ -242,8 +256,10 @@ export function evidenceStems(event: EventRecord, cache?: EvidenceCache): string
     if (code !== -1 && !out.includes(code)) out.push(code);
   }
   if (out.length < MAX_STEMS) {
-    const { lower, words } = evidenceWords(event.evidence.text, event.evidence.sentence, cache);
-    for (let i = 0; i < words.length; i += 3) {
+    const evidence = evidenceWords(event.evidence.text, event.evidence.sentence, cache);
+    const { lower, words } = evidence;
+    for (let k = 0; hasWord(evidence, k); k++) {
+      const i = 3 * k;
       if (isOneOf(actorWords, lower, words[i], words[i + 1])) continue;
       if (!out.includes(words[i + 2])) out.push(words[i + 2]);
       if (out.length >= MAX_STEMS) break;
