@@ -128,6 +128,8 @@ async function writeDyads(file: StreamedFile, dyads: DyadTotal[], articles: read
   return summaries;
 }
 
+const QUADS = Object.keys(noEvents()) as (keyof ReturnType<typeof noEvents>)[];
+
 function addDyads(dyads: Map<string, DyadTotal>, digest: ArticleDigest, article: number): void {
   for (const d of digest.dyads) {
     const key = d.actors.join('|');
@@ -142,7 +144,7 @@ function addDyads(dyads: Map<string, DyadTotal>, digest: ArticleDigest, article:
       total.cooperation = round3(total.cooperation + p.cooperation);
       total.distrust = round3(total.distrust + p.distrust);
       total.sentences += p.sentences;
-      for (const [quad, n] of Object.entries(p.events) as [keyof typeof p.events, number][]) total.events[quad] += n;
+      for (const quad of QUADS) total.events[quad] += p.events[quad];
       total.stance = stanceOf(total.cooperation, total.distrust);
     }
   }

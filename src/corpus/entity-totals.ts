@@ -22,8 +22,9 @@ class References {
     this.data[this.length++] = mentions;
   }
 
-  at(i: number): [number, number, number] {
-    return [this.data[i * 3], this.data[i * 3 + 1], this.data[i * 3 + 2]];
+  /** Field `field` (0 article, 1 entity id, 2 mentions) of reference `i`. */
+  get(i: number, field: number): number {
+    return this.data[i * 3 + field];
   }
 }
 
@@ -60,13 +61,16 @@ export class EntityTotals {
    */
   *lines(articleIds: readonly string[]): Generator<string> {
     const localJson = this.localIds.map((id) => JSON.stringify(id));
+    // Each article's id as JSON, made once (a frequent entity lists tens of thousands of them).
+    const articleJson: (string | undefined)[] = new Array(articleIds.length);
     for (const key of [...this.byKey.keys()].sort()) {
       const { references, ...head } = this.byKey.get(key)!;
       yield `${JSON.stringify(head).slice(0, -1)},"articles":[`;
       let piece: string[] = [];
       for (let i = 0; i < references.length / 3; i++) {
-        const [article, local, mentions] = references.at(i);
-        piece.push(`{"id":${JSON.stringify(articleIds[article])},"entity":${localJson[local]},"mentions":${mentions}}`);
+        const article = references.get(i, 0);
+        const id = (articleJson[article] ??= JSON.stringify(articleIds[article]));
+        piece.push(`{"id":${id},"entity":${localJson[references.get(i, 1)]},"mentions":${references.get(i, 2)}}`);
         if (piece.length === 1000) {
           yield (i >= 1000 ? ',' : '') + piece.join(',');
           piece = [];
