@@ -142,6 +142,10 @@ const LETTER = 1;
 const DIGIT = 2;
 const JOINER = 4;
 
+/** Classes of ASCII characters. */
+const ASCII_CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASSES[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : c === 39 || c === 45 ? JOINER : 0;
+
 /** Classes of BMP characters beyond ASCII, found on first sight (0: not yet, else class + 8). */
 let bmpClasses: Uint8Array | null = null;
 
@@ -150,12 +154,8 @@ function classify(codePoint: number): number {
   return /\p{L}/u.test(c) ? LETTER : /\p{N}/u.test(c) ? DIGIT : 0;
 }
 
-function classOf(codePoint: number): number {
-  if (codePoint < 128) {
-    if ((codePoint >= 97 && codePoint <= 122) || (codePoint >= 65 && codePoint <= 90)) return LETTER;
-    if (codePoint >= 48 && codePoint <= 57) return DIGIT;
-    return codePoint === 39 || codePoint === 45 ? JOINER : 0;
-  }
+/** The class of a character beyond ASCII. */
+function classBeyondAscii(codePoint: number): number {
   if (codePoint > 0xffff) return classify(codePoint);
   bmpClasses ??= new Uint8Array(0x10000);
   let k = bmpClasses[codePoint];
@@ -172,19 +172,24 @@ let wordStart = 0;
  * BMP is one character, a lone surrogate is none). Its start is left in wordStart.
  */
 function nextWord(text: string, from: number, first: number, inner: number): number {
+  const length = text.length;
   let i = from;
   let start = -1;
-  while (i < text.length) {
+  while (i < length) {
     let cp = text.charCodeAt(i);
+    let k: number;
     let width = 1;
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-        width = 2;
+    if (cp < 128) k = ASCII_CLASSES[cp];
+    else {
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+          width = 2;
+        }
       }
+      k = classBeyondAscii(cp);
     }
-    const k = classOf(cp);
     if (start === -1) {
       if (k & first) start = i;
     } else if (!(k & inner)) break;
@@ -253,7 +258,7 @@ export function evidenceStems(event: EventRecord, cache?: EvidenceCache): string
     const start = wordStart;
     if (end - start < 3 || isOneOf(actorWords, trigger, start, end)) continue;
     const code = contentCode(trigger, start, end);
-    if (code !== -1 && !out.includes(code)) out.push(code);
+    if (code !== -1) addCode(out, code);
   }
   if (out.length < MAX_STEMS) {
     const evidence = evidenceWords(event.evidence.text, event.evidence.sentence, cache);
@@ -261,12 +266,21 @@ export function evidenceStems(event: EventRecord, cache?: EvidenceCache): string
     for (let k = 0; hasWord(evidence, k); k++) {
       const i = 3 * k;
       if (isOneOf(actorWords, lower, words[i], words[i + 1])) continue;
-      if (!out.includes(words[i + 2])) out.push(words[i + 2]);
+      addCode(out, words[i + 2]);
       if (out.length >= MAX_STEMS) break;
     }
   }
-  out.sort((a, b) => a - b);
   return String.fromCharCode.apply(null, out);
+}
+
+/** Adds a code to a short sorted list of distinct codes, in its place. */
+function addCode(codes: number[], code: number): void {
+  let at = codes.length;
+  while (at > 0 && codes[at - 1] > code) at--;
+  if (at > 0 && codes[at - 1] === code) return;
+  codes.push(code);
+  for (let j = codes.length - 1; j > at; j--) codes[j] = codes[j - 1];
+  codes[at] = code;
 }
 
 // ---- dates -------------------------------------------------------------------
