@@ -12,6 +12,9 @@ interface Mark {
   tip: string;
 }
 
+/** Marks in text order, the longer first at the same start so that shorter ones nest inside (a stable sort: ties keep their order). */
+const byStartLongestFirst = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || b.end - a.end;
+
 /** Every annotation as a mark; longer marks first at the same start so shorter ones nest inside. */
 export function marksOf(article: ArticleJson): Mark[] {
   const marks: Mark[] = [
@@ -23,7 +26,7 @@ export function marksOf(article: ArticleJson): Mark[] {
       s.stance.cues.map((c) => ({ start: c.start, end: c.end, cls: `cue-${c.polarity}`, tip: `${c.polarity} ${c.weight}${c.modifiers.length ? `\n${c.modifiers.join(', ')}` : ''}\nrule ${c.rule}` })),
     ),
   ];
-  return marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  return marks.sort(byStartLongestFirst);
 }
 
 /** A mark as the page writes it: its span and its opening tag, escaped. */
@@ -32,8 +35,6 @@ interface PageMark {
   end: number;
   open: string;
 }
-
-const byStartLongestFirst = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || b.end - a.end;
 
 /**
  * marksOf's marks in marksOf's order, each with its tag made once. A tip is
