@@ -9,7 +9,7 @@ import type { EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { ACTOR_ROWS, indexPageChunks, type ArticleSummary, type IndexData } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
-import { byPeriod, noEvents, round3, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
+import { byPeriod, noEvents, QUAD_CLASSES, round3, sketchOfRow, stanceOf, type DigestLine, type DyadPeriod } from './digest.js';
 import { EntityTotals } from './entity-totals.js';
 import { EventGrouper, type EventGroup } from './event-groups.js';
 import { StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
@@ -73,10 +73,10 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     }
     const fragment = readFileSync(join(out, articleOutputs(good[next++].id).fragment));
     const newline = fragment.indexOf(0x0a);
-    const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as ArticleDigest;
+    const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as DigestLine;
     await events.write(fragment.subarray(newline + 1));
-    for (const sketch of digest.sketches) grouper.addSketch(sketch, digest.id, digest.publisher, digest.published);
-    entities.add(digest, next - 1);
+    for (const row of digest.sketches) grouper.addSketch(sketchOfRow(row), digest.id, digest.publisher, digest.published);
+    entities.add(digest.entities, next - 1);
     addDyads(dyads, digest, next - 1);
     for (const [k, n] of Object.entries(digest.eventTypes)) eventTypes[k] = (eventTypes[k] ?? 0) + n;
     for (const [k, n] of Object.entries(digest.quadClasses)) quadClasses[k] = (quadClasses[k] ?? 0) + n;
@@ -128,23 +128,21 @@ async function writeDyads(file: StreamedFile, dyads: DyadTotal[], articles: read
   return summaries;
 }
 
-const QUADS = Object.keys(noEvents()) as (keyof ReturnType<typeof noEvents>)[];
-
-function addDyads(dyads: Map<string, DyadTotal>, digest: ArticleDigest, article: number): void {
-  for (const d of digest.dyads) {
-    const key = d.actors.join('|');
+function addDyads(dyads: Map<string, DyadTotal>, digest: DigestLine, article: number): void {
+  for (const [a, b, cooperation, distrust, periods] of digest.dyads) {
+    const key = `${a}|${b}`;
     let slot = dyads.get(key);
-    if (!slot) dyads.set(key, (slot = { actors: d.actors, cooperation: 0, distrust: 0, articles: [], periods: new Map() }));
-    slot.cooperation = round3(slot.cooperation + d.cooperation);
-    slot.distrust = round3(slot.distrust + d.distrust);
+    if (!slot) dyads.set(key, (slot = { actors: [a, b], cooperation: 0, distrust: 0, articles: [], periods: new Map() }));
+    slot.cooperation = round3(slot.cooperation + cooperation);
+    slot.distrust = round3(slot.distrust + distrust);
     slot.articles.push(article);
-    for (const p of d.periods) {
-      let total = slot.periods.get(p.period);
-      if (!total) slot.periods.set(p.period, (total = { period: p.period, cooperation: 0, distrust: 0, stance: 0, sentences: 0, events: noEvents() }));
-      total.cooperation = round3(total.cooperation + p.cooperation);
-      total.distrust = round3(total.distrust + p.distrust);
-      total.sentences += p.sentences;
-      for (const quad of QUADS) total.events[quad] += p.events[quad];
+    for (const p of periods) {
+      let total = slot.periods.get(p[0]);
+      if (!total) slot.periods.set(p[0], (total = { period: p[0], cooperation: 0, distrust: 0, stance: 0, sentences: 0, events: noEvents() }));
+      total.cooperation = round3(total.cooperation + p[1]);
+      total.distrust = round3(total.distrust + p[2]);
+      total.sentences += p[3];
+      for (let q = 0; q < QUAD_CLASSES.length; q++) total.events[QUAD_CLASSES[q]] += p[4 + q] as number;
       total.stance = stanceOf(total.cooperation, total.distrust);
     }
   }

@@ -4,7 +4,7 @@
 // (article number, interned article-local entity id, mentions) in a growing
 // typed array, not as an object: 12 bytes instead of about 60.
 import type { CorpusEntity } from './aggregate.js';
-import type { ArticleDigest } from './digest.js';
+import type { EntityRow } from './digest.js';
 
 /** A growing Int32Array of (article, entity id, mentions) triples. */
 class References {
@@ -39,18 +39,18 @@ export class EntityTotals {
   private readonly localIndex = new Map<string, number>();
 
   /** Adds an article's entities; `article` numbers the article in `articleIds` given to lines(). */
-  add(digest: ArticleDigest, article: number): void {
-    for (const e of digest.entities) {
-      const key = `${e.type}|${e.actor ?? ''}|${e.name}`;
+  add(entities: EntityRow[], article: number): void {
+    for (const [entity, name, type, actor, country, kind, mentions] of entities) {
+      const key = `${type}|${actor ?? ''}|${name}`;
       let total = this.byKey.get(key);
-      if (!total) this.byKey.set(key, (total = { name: e.name, type: e.type, actor: e.actor, country: e.country, kind: e.kind, mentions: 0, references: new References() }));
-      total.mentions += e.mentions;
-      let local = this.localIndex.get(e.entity);
+      if (!total) this.byKey.set(key, (total = { name, type, actor, country, kind, mentions: 0, references: new References() }));
+      total.mentions += mentions;
+      let local = this.localIndex.get(entity);
       if (local === undefined) {
-        this.localIndex.set(e.entity, (local = this.localIds.length));
-        this.localIds.push(e.entity);
+        this.localIndex.set(entity, (local = this.localIds.length));
+        this.localIds.push(entity);
       }
-      total.references.push(article, local, e.mentions);
+      total.references.push(article, local, mentions);
     }
   }
 

@@ -10,7 +10,7 @@ import { STAGE_VERSIONS } from '../versions.js';
 export const MANIFEST_VERSION = 1;
 
 /** The format of the per-article fragments the corpus files are built from: a new one redoes every article. */
-const FRAGMENT_VERSION = 3;
+const FRAGMENT_VERSION = 4;
 
 export interface ManifestArticle {
   id: string;
