@@ -83,6 +83,16 @@ describe('corpus run', () => {
     expect(manifest.articles.map((a: { id: string }) => a.id)).not.toContain('russia-iran-alliance');
   });
 
+  it('removes article files that no manifest lists (left by a run killed before its manifest, for an input deleted since)', async () => {
+    const stray = { json: 'articles/ghost.json', page: 'report/articles/ghost.html', fragment: '.fragments/ghost.jsonl' };
+    for (const path of Object.values(stray)) writeFileSync(join(out, path), '{"half": ');
+    const before = Object.keys(snapshot(out)).filter((f) => !Object.values(stray).includes(f));
+    await runCorpus({ corpus, out, jobs: 2 });
+    const after = Object.keys(snapshot(out));
+    for (const path of Object.values(stray)) expect(after).not.toContain(path);
+    expect(after).toEqual(before);
+  });
+
   it('groups a happening that several articles report, and counts it once in dyads.json', async () => {
     const dir = tempDir();
     const report = (name: string, published: string, sentence: string) => {

@@ -138,6 +138,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
       summary.removed++;
     }
   }
+  await removeStrayOutputs(out, kept);
 
   // Corpus-level files are rebuilt only when some article's result changed.
   const changed = summary.processed > 0 || summary.removed > 0 || !previous || !sameEntries(previous.articles, manifest.articles);
@@ -289,6 +290,25 @@ async function presentOutputs(out: string): Promise<Set<string>> {
     for (const name of await readdir(join(out, dir)).catch(() => [] as string[])) present.add(`${dir}/${name}`);
   }
   return present;
+}
+
+/**
+ * Article files no manifest vouches for: written by a run killed before its
+ * manifest, for an input deleted since. The old manifest does not list them, so
+ * only a look at the folders finds them.
+ */
+async function removeStrayOutputs(out: string, kept: Set<string>): Promise<void> {
+  const ID = '\u0000';
+  for (const path of Object.values(articleOutputs(ID))) {
+    const [before, after] = path.split(ID);
+    const dir = dirname(path);
+    const prefix = before.slice(dir.length + 1); // the file name's part before the id (none today)
+    for (const name of await readdir(join(out, dir)).catch(() => [] as string[])) {
+      if (!name.startsWith(prefix) || !name.endsWith(after)) continue;
+      const id = name.slice(prefix.length, name.length - after.length);
+      if (!kept.has(id)) await rm(join(out, dir, name), { force: true });
+    }
+  }
 }
 
 async function exists(path: string): Promise<boolean> {
