@@ -188,9 +188,9 @@ function planRun(checked: Checked[], before: Map<string, ManifestArticle[]>, pre
 
 /**
  * Hashes every file, bytes not kept: the manifest check. A file unchanged since
- * it was last hashed (same inode, size and timestamps) is not read again.
- * Reads are synchronous on purpose: nothing else runs yet, and on files the system has
- * cached a blocking read is about five times cheaper than a promise's round
+ * it was last hashed (same inode, size and timestamps) is not read again. Reads
+ * are synchronous on purpose: nothing else runs yet, and on files the system
+ * has cached a blocking read is about five times cheaper than a promise's round
  * trip through the thread pool (5,000 files: 120 ms against 570 ms).
  */
 async function checkAll(inputs: CorpusInput[], out: string, maxBytes: number): Promise<Checked[]> {
