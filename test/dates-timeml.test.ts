@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDoc, formatTimemlScores, parseTimeml, scoreTimeml } from '../src/eval/timeml.js';
-import { formatWikiwarsScores, parseWikiwars, scoreWikiwars } from '../src/eval/wikiwars.js';
+import { formatWikiwarsScores, parseWikiwars, scoreWikiwars } from '../src/eval/timex2-inline.js';
 
 // A TimeML document of our own (the gold corpora are read in place, never copied).
 const TML = `<?xml version="1.0" ?>

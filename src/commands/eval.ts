@@ -7,10 +7,10 @@ import { EVALUATION_KINDS } from './eval-kinds.js';
 import { formatEntityScores, scoreGum, scoreMeantime, type EntityError } from '../eval/entities.js';
 import { formatEventsScores, scoreEvents } from '../eval/events.js';
 import { eventGoldErrors, formatEventGoldScores, scoreEventGold } from '../eval/event-gold.js';
-import { formatPloverScores, scorePlover } from '../eval/plover.js';
+import { formatPloverScores, scorePlover } from '../eval/stance-sentences.js';
 import { formatStanceGoldScores, scoreStanceGold, stanceGoldErrors } from '../eval/stance-gold.js';
 import { formatTimemlScores, scoreTimeml, type TimemlError } from '../eval/timeml.js';
-import { formatWikiwarsScores, scoreWikiwars } from '../eval/wikiwars.js';
+import { formatWikiwarsScores, scoreWikiwars } from '../eval/timex2-inline.js';
 
 export interface EvalCommandOptions {
   kind: string;

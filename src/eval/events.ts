@@ -19,7 +19,7 @@ import { ingest } from '../stages/ingest/index.js';
 import { clausesOf } from '../stages/events/clauses.js';
 import { CATEGORIES } from '../stages/events/dictionary.js';
 import { findTriggers, SentenceScope } from '../stages/events/triggers.js';
-import { DEFAULT_PLOVER_PATH, readPlover, type PloverItem } from './plover.js';
+import { DEFAULT_PLOVER_PATH, readPlover, type PloverItem } from './stance-sentences.js';
 
 export interface EventsRow {
   item: PloverItem;

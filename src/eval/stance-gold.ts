@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { SentenceStance, StanceLabel } from '../article.js';
 import { countryOf } from '../stages/stance/actors.js';
-import { PIPELINE_SYSTEM, pipelineStance, sentimentBaselines } from './plover.js';
+import { PIPELINE_SYSTEM, pipelineStance, sentimentBaselines } from './stance-sentences.js';
 
 export const STANCE_LABELS: readonly StanceLabel[] = ['cooperation', 'distrust', 'mixed', 'neutral'];
 

@@ -11,7 +11,7 @@ import {
   sentimentBaselines,
   sentimentToClass,
   stanceToClass,
-} from '../src/eval/plover.js';
+} from '../src/eval/stance-sentences.js';
 
 describe('PLOVER scorer', () => {
   it('maps labels to the two gold classes: mixed by the sign of the score, neutral to no answer', () => {

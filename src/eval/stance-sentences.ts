@@ -228,7 +228,7 @@ export function formatPloverScores(report: PloverReport): string {
   return lines.join('\n');
 }
 
-// `node dist/eval/plover.js [path.tsv] [--errors]` after `npm run build`.
+// `node dist/eval/stance-sentences.js [path.tsv] [--errors]` after `npm run build`.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const path = args.find((a) => !a.startsWith('--')) ?? DEFAULT_PLOVER_PATH;
