@@ -1,70 +1,53 @@
 // Weekdays, months and clock times read by the tense and cues of their
 // sentence: each family pinned by exact span, type, value and rule.
-import { describe, expect, it } from 'vitest';
-import type { DateMention } from '../src/article.js';
-import { docFromText, offsetOf } from './helpers.js';
-
-function datesOf(text: string, published: string | null) {
-  return docFromText(text, { published, until: 'dates' }).layers.dates!;
-}
-
-/** Exactly these mentions, in text order, each at its needle's offset. */
-function expectDates(text: string, published: string | null, expected: [needle: string, fields: Partial<DateMention>][]) {
-  const mentions = datesOf(text, published);
-  expect(mentions).toHaveLength(expected.length);
-  expect(mentions).toMatchObject(
-    expected.map(([needle, fields]) => {
-      const start = offsetOf(text, needle);
-      return { start, end: start + needle.length, text: needle, ...fields };
-    }),
-  );
-}
+import { describe, it } from 'vitest';
+import { expectDates } from './dates-expect.js';
 
 describe('scheduling verbs point ahead', () => {
   it('reads "has scheduled a news conference Thursday" as the coming Thursday', () => {
     // Published Wednesday 2025-01-15: the present perfect is about the scheduling, the conference is ahead.
-    expectDates('The prosecutor has scheduled a news conference Thursday to announce a development.', '2025-01-15', [
+    expectDates('The prosecutor has scheduled a news conference Thursday to announce a development.', [
       ['Thursday', { type: 'DATE', value: '2025-01-16', anchor: '2025-01-15', certainty: 'implied', rule: 'parser:weekday' }],
-    ]);
+    ], '2025-01-15');
   });
 
   it('still reads "has met Thursday" as the past Thursday', () => {
-    expectDates('The committee has met Thursday and rejected the bid.', '2025-01-15', [
+    expectDates('The committee has met Thursday and rejected the bid.', [
       ['Thursday', { type: 'DATE', value: '2025-01-09', rule: 'parser:weekday' }],
-    ]);
+    ], '2025-01-15');
   });
 });
 
 describe('names the tagger reads as verbs have no tense', () => {
   it('reads "In January" by "killed", not by "Wade" in "Roe vs. Wade"', () => {
     // Published 2025-10-25: the nearest January is ahead, but the sentence is past.
-    expectDates('In January, a week after the anniversary of Roe vs. Wade, a bombing in Birmingham killed a guard.', '2025-10-25', [
+    expectDates('In January, a week after the anniversary of Roe vs. Wade, a bombing in Birmingham killed a guard.', [
       ['January', { type: 'DATE', value: '2025-01', anchor: '2025-10-25', rule: 'parser:month-name' }],
       ['a week', { type: 'DURATION', value: 'P1W', rule: 'parser:duration' }],
-    ]);
+    ], '2025-10-25');
   });
 });
 
 describe('a quotation mark separates clauses', () => {
   it('reads a weekday inside a quote by the quote\'s verb, not by "said" after it', () => {
     // Published Wednesday 2025-01-15: "will leave" is the nearer verb on the same side of the quotes.
-    expectDates("''This father will leave at dawn (4 a.m. EDT Thursday),'' Castro said.", '2025-01-15', [
+    expectDates("''This father will leave at dawn (4 a.m. EDT Thursday),'' Castro said.", [
       ['4 a.m. EDT Thursday', { type: 'TIME', value: '2025-01-16T04:00', anchor: '2025-01-15', rule: 'parser:weekday' }],
-    ]);
+    ], '2025-01-15');
   });
 
   it('reads a weekday outside the quote by the verb outside it', () => {
-    expectDates('"We will not give up," Castro said Thursday.', '2025-01-15', [
+    expectDates('"We will not give up," Castro said Thursday.', [
       ['Thursday', { type: 'DATE', value: '2025-01-09', rule: 'parser:weekday' }],
-    ]);
+    ], '2025-01-15');
   });
 });
 
 describe('titles are not time expressions', () => {
   it('leaves the programme "This Week" untagged but reads "this week" and a sentence-initial "This week"', () => {
-    expectDates('Baker said on ABC\'s "This Week" that talks would resume this week.', '2025-01-15', [
+    expectDates('Baker said on ABC\'s "This Week" that talks would resume this week.', [
       ['this week', { type: 'DATE', value: '2025-W03', rule: 'parser:deictic-unit' }],
-    ]);
-    expectDates('This week the talks resume.', '2025-01-15', [['This week', { type: 'DATE', value: '2025-W03', rule: 'parser:deictic-unit' }]]);
+    ], '2025-01-15');
+    expectDates('This week the talks resume.', [['This week', { type: 'DATE', value: '2025-W03', rule: 'parser:deictic-unit' }]], '2025-01-15');
   });
 });

@@ -1,22 +1,7 @@
 // Value rules that follow TimeML annotation conventions on news text, each
 // pinned by exact span and value on sentences written for these tests.
-import { describe, expect, it } from 'vitest';
-import type { DateMention } from '../src/article.js';
-import { docFromText, offsetOf } from './helpers.js';
-
-type Expected = [needle: string, fields: Partial<DateMention>, occurrence?: number];
-
-/** Exactly these mentions, in text order, each at its needle's offset. */
-function expectDates(text: string, expected: Expected[], published: string | null = '2025-01-17') {
-  const doc = docFromText(text, { published, until: 'dates' });
-  const mentions = doc.layers.dates!;
-  const wanted = expected.map(([needle, fields, occurrence]) => {
-    const start = offsetOf(text, needle, occurrence ?? 0);
-    return { start, end: start + needle.length, text: needle, ...fields };
-  });
-  expect(mentions.map((m) => `${m.text}=${m.value}`)).toHaveLength(wanted.length);
-  expect(mentions).toMatchObject(wanted);
-}
+import { describe, it } from 'vitest';
+import { expectDates } from './dates-expect.js';
 
 describe('business reports: the period a report is about', () => {
   it('compares with the latest quarter reported, not with an earlier quarter named since', () => {
