@@ -186,6 +186,9 @@ export type PloverCategory =
 export type QuadClass =
   | 'VERBAL_COOPERATION' | 'MATERIAL_COOPERATION' | 'VERBAL_CONFLICT' | 'MATERIAL_CONFLICT';
 
+/** The quad classes in the order every per-class count is written. */
+export const QUAD_CLASSES: readonly QuadClass[] = ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION', 'VERBAL_CONFLICT', 'MATERIAL_CONFLICT'];
+
 export type EventMode = 'asserted' | 'negated' | 'hypothetical' | 'future';
 
 export interface EventActor extends Span {

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EntityType } from '../article.js';
+import { QUAD_CLASSES, type EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { ACTOR_ROWS, indexPageChunks, type ArticleSummary, type IndexData } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
-import { byPeriod, noEvents, QUAD_CLASSES, round3, sketchOfRow, stanceOf, type DigestLine, type DyadPeriod } from './digest.js';
+import { byPeriod, noEvents, round3, sketchOfRow, stanceOf, type DigestLine, type DyadPeriod } from './digest.js';
 import { EntityTotals } from './entity-totals.js';
 import { EventGrouper, type EventGroup } from './event-groups.js';
 import { StreamedFile, WrittenFiles, writeIfChanged } from './files.js';

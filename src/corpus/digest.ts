@@ -1,7 +1,7 @@
 // An article's contribution to the corpus-level files, computed once with the
 // article (in the worker) and kept beside it, so the corpus files are rebuilt
 // from small digests instead of re-reading every article.
-import type { ArticleJson, EntityType, PloverCategory, QuadClass } from '../article.js';
+import { QUAD_CLASSES, type ArticleJson, type EntityType, type PloverCategory, type QuadClass } from '../article.js';
 import { sketchEvent, type CoarseDate, type EvidenceCache, type EventSketch } from './event-groups.js';
 import { periodOf } from './periods.js';
 
@@ -68,8 +68,6 @@ export interface DigestLine extends Pick<ArticleDigest, 'id' | 'title' | 'publis
   dyads: DyadRow[];
   sketches: SketchRow[];
 }
-
-export const QUAD_CLASSES: readonly QuadClass[] = ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION', 'VERBAL_CONFLICT', 'MATERIAL_CONFLICT'];
 
 /** The digest's fragment line (JSON, no newline). */
 export function encodeDigest(d: ArticleDigest): string {

@@ -10,14 +10,13 @@
 // the sentence's actors when it names one). Per sentence and
 // pair, cooperation and distrust are each the noisy-OR of the cue weights (as
 // the stance stage computes them); the dyad sums them over sentences.
-import { layer, type ArticleDoc, type Dyad, type EventRecord, type QuadClass, type SentenceStance } from '../../article.js';
+import { layer, QUAD_CLASSES, type ArticleDoc, type Dyad, type EventRecord, type QuadClass, type SentenceStance } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { countryOf } from '../stance/actors.js';
 import { STAGE_VERSIONS } from '../../versions.js';
 
 export const DYADS_VERSION = STAGE_VERSIONS.dyads; // bump it in src/versions.ts
 
-const QUAD_CLASSES: readonly QuadClass[] = ['VERBAL_COOPERATION', 'MATERIAL_COOPERATION', 'VERBAL_CONFLICT', 'MATERIAL_CONFLICT'];
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
