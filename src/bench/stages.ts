@@ -4,7 +4,7 @@
 // distorts the figures less.  node dist/bench/stages.js [CORPUS] [--rounds N]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { digestArticle, encodeDigest } from '../corpus/digest.js';
+import { digestArticle } from '../corpus/digest.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { getNlp } from '../nlp.js';
 
@@ -68,7 +68,7 @@ export function measureStages(texts: string[], rounds: number): StageCosts {
       renderArticlePage(article);
       if (measured) add('report page', cpu() - t);
       t = cpu();
-      encodeDigest(digestArticle(article));
+      JSON.stringify(digestArticle(article));
       if (measured) add('digest', cpu() - t);
     }
   }

@@ -9,7 +9,7 @@ import { QUAD_CLASSES, type EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { ACTOR_ROWS, indexPageChunks, type ArticleSummary, type IndexData } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
-import { byPeriod, noEvents, round3, sketchOfRow, stanceOf, type DigestLine, type DyadPeriod } from './digest.js';
+import { byPeriod, noEvents, round3, sketchOfRow, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
 import { EntityTotals } from './entity-totals.js';
 import { EventGrouper, type EventGroup } from './event-groups.js';
 import { StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
@@ -73,7 +73,7 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
     }
     const fragment = readFileSync(join(out, articleOutputs(good[next++].id).fragment));
     const newline = fragment.indexOf(0x0a);
-    const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as DigestLine;
+    const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as ArticleDigest;
     await events.write(fragment.subarray(newline + 1));
     for (const row of digest.sketches) grouper.addSketch(sketchOfRow(row), digest.id, digest.publisher, digest.published);
     entities.add(digest.entities, next - 1);
@@ -128,7 +128,7 @@ async function writeDyads(file: StreamedFile, dyads: DyadTotal[], articles: read
   return summaries;
 }
 
-function addDyads(dyads: Map<string, DyadTotal>, digest: DigestLine, article: number): void {
+function addDyads(dyads: Map<string, DyadTotal>, digest: ArticleDigest, article: number): void {
   for (const [a, b, cooperation, distrust, periods] of digest.dyads) {
     const key = `${a}|${b}`;
     let slot = dyads.get(key);

@@ -5,16 +5,6 @@ import { QUAD_CLASSES, type ArticleJson, type EntityType, type PloverCategory, t
 import { sketchEvent, type CoarseDate, type EvidenceCache, type EventSketch } from './event-groups.js';
 import { periodOf } from './periods.js';
 
-export interface DigestEntity {
-  entity: string;
-  name: string;
-  type: EntityType;
-  actor: string | null;
-  country: string | null;
-  kind: string;
-  mentions: number;
-}
-
 export interface DyadPeriod {
   period: string;
   cooperation: number;
@@ -25,28 +15,6 @@ export interface DyadPeriod {
   events: Record<QuadClass, number>;
   /** Across the corpus: event records by quad class, one per report. */
   reports?: Record<QuadClass, number>;
-}
-
-export interface DigestDyad {
-  actors: [string, string];
-  cooperation: number;
-  distrust: number;
-  periods: DyadPeriod[];
-}
-
-export interface ArticleDigest {
-  id: string;
-  title: string | null;
-  publisher: string | null;
-  published: string | null;
-  counts: { sentences: number; dates: number; entities: number; events: number };
-  entities: DigestEntity[];
-  dyads: DigestDyad[];
-  /** Events by PLOVER category and by quad class. */
-  eventTypes: Record<string, number>;
-  quadClasses: Record<string, number>;
-  /** The events that can group with other articles' (event-groups.jsonl), as sketches. */
-  sketches: EventSketch[];
 }
 
 // ---- the fragment's line ------------------------------------------------------
@@ -63,27 +31,20 @@ export type DyadRow = [a: string, b: string, cooperation: number, distrust: numb
 /** An event sketch: local id, date (granularity, value, week, month), category, quad class, source, target, directed (1) or not (0), stems. */
 export type SketchRow = [local: number | string, granularity: CoarseDate['granularity'], value: string, week: string, month: string, type: PloverCategory, quadClass: QuadClass, source: string, target: string, directed: 0 | 1, stems: string];
 
-export interface DigestLine extends Pick<ArticleDigest, 'id' | 'title' | 'publisher' | 'published' | 'counts' | 'eventTypes' | 'quadClasses'> {
+/** An article's digest, as its fragment's first line holds it (JSON). */
+export interface ArticleDigest {
+  id: string;
+  title: string | null;
+  publisher: string | null;
+  published: string | null;
+  counts: { sentences: number; dates: number; entities: number; events: number };
   entities: EntityRow[];
   dyads: DyadRow[];
+  /** Events by PLOVER category and by quad class. */
+  eventTypes: Record<string, number>;
+  quadClasses: Record<string, number>;
+  /** The events that can group with other articles' (event-groups.jsonl). */
   sketches: SketchRow[];
-}
-
-/** The digest's fragment line (JSON, no newline). */
-export function encodeDigest(d: ArticleDigest): string {
-  const line: DigestLine = {
-    id: d.id,
-    title: d.title,
-    publisher: d.publisher,
-    published: d.published,
-    counts: d.counts,
-    entities: d.entities.map((e) => [e.entity, e.name, e.type, e.actor, e.country, e.kind, e.mentions]),
-    dyads: d.dyads.map((y) => [y.actors[0], y.actors[1], y.cooperation, y.distrust, y.periods.map((p) => [p.period, p.cooperation, p.distrust, p.sentences, ...QUAD_CLASSES.map((q) => p.events[q])])]),
-    eventTypes: d.eventTypes,
-    quadClasses: d.quadClasses,
-    sketches: d.sketches.map((k) => [k.local, k.date.granularity, k.date.value, k.date.week, k.date.month, k.type, k.quadClass, k.source, k.target, k.directed ? 1 : 0, k.stems]),
-  };
-  return JSON.stringify(line);
 }
 
 /** A sketch row back as the sketch the event grouper takes. */
@@ -117,8 +78,8 @@ export function digestArticle(article: ArticleJson): ArticleDigest {
     publisher: article.publisher,
     published: article.published,
     counts: { sentences: article.sentences.length, dates: article.dates.length, entities: article.entities.length, events: article.events.length },
-    entities: article.entities.map((e) => ({ entity: e.id, name: e.name, type: e.type, actor: e.actor, country: e.country, kind: e.kind, mentions: e.mentions.length })),
-    dyads: article.dyads.map((d) => ({ actors: d.actors, cooperation: d.cooperation, distrust: d.distrust, periods: dyadPeriods(article, shared!, d.actors, d.sentences) })),
+    entities: article.entities.map((e) => [e.id, e.name, e.type, e.actor, e.country, e.kind, e.mentions.length]),
+    dyads: article.dyads.map((d) => [d.actors[0], d.actors[1], d.cooperation, d.distrust, dyadPeriods(article, shared!, d.actors, d.sentences)]),
     eventTypes: countBy(article.events.map((e) => e.type)),
     quadClasses: countBy(article.events.map((e) => e.quadClass)),
     sketches: sketchesOf(article),
@@ -147,12 +108,12 @@ function sharedOf(article: ArticleJson): Shared {
   return { firstDates, sentencePeriods: new Array(article.sentences.length), eventPairs };
 }
 
-function sketchesOf(article: ArticleJson): EventSketch[] {
+function sketchesOf(article: ArticleJson): SketchRow[] {
   const cache: EvidenceCache = new Map();
-  const sketches: EventSketch[] = [];
+  const sketches: SketchRow[] = [];
   for (const event of article.events) {
-    const sketch = sketchEvent(event, cache);
-    if (sketch) sketches.push(sketch);
+    const k = sketchEvent(event, cache);
+    if (k) sketches.push([k.local, k.date.granularity, k.date.value, k.date.week, k.date.month, k.type, k.quadClass, k.source, k.target, k.directed ? 1 : 0, k.stems]);
   }
   return sketches;
 }
@@ -167,7 +128,7 @@ function countBy(values: string[]): Record<string, number> {
  * Splits a dyad over periods: each sentence counts in the period of the date it
  * refers to (else the publication year), each event in the period of its date.
  */
-function dyadPeriods(article: ArticleJson, shared: Shared, actors: [string, string], sentences: number[]): DyadPeriod[] {
+function dyadPeriods(article: ArticleJson, shared: Shared, actors: [string, string], sentences: number[]): PeriodRow[] {
   const periods = new Map<string, DyadPeriod>();
   const period = (p: string): DyadPeriod => {
     let found = periods.get(p);
@@ -188,6 +149,6 @@ function dyadPeriods(article: ArticleJson, shared: Shared, actors: [string, stri
     const event = article.events[i];
     period(periodOf(event.date.value, article.published)).events[event.quadClass]++;
   }
-  for (const p of periods.values()) p.stance = stanceOf(p.cooperation, p.distrust);
-  return [...periods.values()].sort(byPeriod);
+  // The stance is the aggregation's to work out, from the corpus sums.
+  return [...periods.values()].sort(byPeriod).map((p) => [p.period, p.cooperation, p.distrust, p.sentences, ...QUAD_CLASSES.map((q) => p.events[q])]);
 }

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../article.js';
 import { extractArticles } from '../pipeline.js';
 import { renderArticlePage } from '../report/article-page.js';
-import { digestArticle, encodeDigest, type ArticleDigest } from './digest.js';
+import { digestArticle, type ArticleDigest } from './digest.js';
 import { writeArticleFiles, type ArticleFiles } from './outputs.js';
 
 export interface FileTask {
@@ -39,7 +39,7 @@ export function processFile(task: FileTask): ArticleOutcome[] {
     const files: ArticleFiles = {
       json: JSON.stringify(article) + '\n', // compact: 40% smaller and faster to write; `extract --pretty` or jq indent it
       page: renderArticlePage(article),
-      fragment: [encodeDigest(digest), ...article.events.map((e) => JSON.stringify(e))].join('\n') + '\n',
+      fragment: [JSON.stringify(digest), ...article.events.map((e) => JSON.stringify(e))].join('\n') + '\n',
     };
     if (task.out) writeArticleFiles(task.out, article.id, files);
     return { ok: true, id: article.id, files: task.out ? null : files, counts: digest.counts, diagnostics: article.diagnostics.filter((d) => d.severity !== 'info') };
