@@ -11,8 +11,16 @@ export interface ArticleFiles {
   fragment: string;
 }
 
+/** Each article file's folder and the ending after the article's id. */
+export const ARTICLE_FILES = {
+  json: { folder: 'articles', suffix: '.json' },
+  page: { folder: 'report/articles', suffix: '.html' },
+  fragment: { folder: '.fragments', suffix: '.jsonl' },
+} as const;
+
 export function articleOutputs(id: string): { json: string; page: string; fragment: string } {
-  return { json: `articles/${id}.json`, page: `report/articles/${id}.html`, fragment: `.fragments/${id}.jsonl` };
+  const path = (f: { folder: string; suffix: string }): string => `${f.folder}/${id}${f.suffix}`;
+  return { json: path(ARTICLE_FILES.json), page: path(ARTICLE_FILES.page), fragment: path(ARTICLE_FILES.fragment) };
 }
 
 export function writeArticleFiles(out: string, id: string, files: ArticleFiles): void {

@@ -6,12 +6,12 @@
 // whatever the (old) manifest does not vouch for.
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Diagnostic } from '../article.js';
 import { articleId, sha256 } from '../stages/ingest/paths.js';
 import { aggregate } from './aggregate.js';
-import { articleOutputs, writeArticleFiles } from './outputs.js';
+import { ARTICLE_FILES, articleOutputs, writeArticleFiles } from './outputs.js';
 import { discover, type CorpusInput } from './discover.js';
 import { hashFile, readJson, writeIfChanged } from './files.js';
 import { InputHashes } from './input-hashes.js';
@@ -286,7 +286,7 @@ function outputsPresent(present: Set<string>, entries: ManifestArticle[]): boole
 /** The article outputs already in `out`, read with one listing per folder instead of a stat per file. */
 async function presentOutputs(out: string): Promise<Set<string>> {
   const present = new Set<string>();
-  for (const dir of [dirname(articleOutputs('x').json), dirname(articleOutputs('x').fragment)]) {
+  for (const dir of [ARTICLE_FILES.json.folder, ARTICLE_FILES.fragment.folder]) {
     for (const name of await readdir(join(out, dir)).catch(() => [] as string[])) present.add(`${dir}/${name}`);
   }
   return present;
@@ -298,15 +298,9 @@ async function presentOutputs(out: string): Promise<Set<string>> {
  * only a look at the folders finds them.
  */
 async function removeStrayOutputs(out: string, kept: Set<string>): Promise<void> {
-  const ID = '\u0000';
-  for (const path of Object.values(articleOutputs(ID))) {
-    const [before, after] = path.split(ID);
-    const dir = dirname(path);
-    const prefix = before.slice(dir.length + 1); // the file name's part before the id (none today)
-    for (const name of await readdir(join(out, dir)).catch(() => [] as string[])) {
-      if (!name.startsWith(prefix) || !name.endsWith(after)) continue;
-      const id = name.slice(prefix.length, name.length - after.length);
-      if (!kept.has(id)) await rm(join(out, dir, name), { force: true });
+  for (const { folder, suffix } of Object.values(ARTICLE_FILES)) {
+    for (const name of await readdir(join(out, folder)).catch(() => [] as string[])) {
+      if (name.endsWith(suffix) && !kept.has(name.slice(0, -suffix.length))) await rm(join(out, folder, name), { force: true });
     }
   }
 }
