@@ -19,6 +19,19 @@ describe('business reports: the period a report is about', () => {
     );
   });
 
+  it('reads "the year-earlier third quarter" as one expression, a year before, and "the year-ago nine months" as a stretch', () => {
+    expectDates(
+      'Net income fell in the third quarter. In the year-earlier third quarter, the bank earned $3 million. ' +
+        'Sales for the year-ago nine months were flat.',
+      [
+        ['the third quarter', { type: 'DATE', value: '2024-Q3' }],
+        ['the year-earlier third quarter', { type: 'DATE', value: '2023-Q3', rule: 'parser:year-ago+refiner:combine' }],
+        ['the year-ago nine months', { type: 'DURATION', value: 'P9M', rule: 'parser:year-ago+refiner:combine' }],
+      ],
+      '2024-10-28',
+    );
+  });
+
   it('reads "the corresponding period last year" and "last year\'s quarter" as the reported quarter a year before', () => {
     expectDates(
       'Widget Co. lost $2 million in the third quarter, against a profit of $1 million for the corresponding period last year. ' +

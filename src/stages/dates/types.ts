@@ -58,8 +58,12 @@ export type Relative =
   | { kind: 'the-period'; unit: 'day' | 'week' | 'month' | 'year'; since: boolean }
   /** "Thanksgiving", "Christmas": a named day (data/dates/holidays.json) in the year the tense points to */
   | { kind: 'holiday'; name: string; direction: Direction }
-  /** "July last year", "this year's third quarter", "the 1988 third quarter", "October of that year" (the year last mentioned): a part of a given year. */
-  | { kind: 'in-year'; part: Relative; year: { value: string } | { shift: number } | { mentioned: true } };
+  /**
+   * "July last year", "this year's third quarter", "the 1988 third quarter", "October of that year" (the year
+   * last mentioned), "the year-earlier third quarter" (`back`: the part as the tense reads it, that many years
+   * before): a part of a given year.
+   */
+  | { kind: 'in-year'; part: Relative; year: { value: string } | { shift: number } | { mentioned: true } | { back: number } };
 
 /** A time expression found by a parser, before the refiners have finished with it. */
 export interface Candidate {

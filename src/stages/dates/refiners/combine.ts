@@ -2,7 +2,8 @@
 // to ("July last year", "Jan. 5 this year", "this year's third quarter", "the
 // 1988 third quarter", "the third quarter of last year"), and a month that
 // shares a following year ("January and February 2024": January is 2024-01);
-// and a day with a step before it ("the day before last Tuesday", "the week of March 6").
+// and a day with a step before it ("the day before last Tuesday", "the week of March 6");
+// "the year-earlier third quarter" (the period a year before).
 import type { Candidate, Refiner, Relative } from '../types.js';
 
 /** A part of a year without its year: a month (with or without a day), a season, a quarter or half. */
@@ -25,6 +26,26 @@ const PART_THEN_YEAR = /^(?:\s+|\s*,\s*|\s+of\s+)$/;
 const YEAR_THEN_PART = /^(?:\s+|['’]s\s+)$/;
 /** "January and February 2024", "March to May 2023". */
 const SHARED = /^\s*(?:,|and|or|to|through|-|–)\s*$/;
+
+/** "year-earlier", "year-ago" written without the noun they describe. */
+const BARE_YEAR_AGO = /year[-‐‑\s](?:earlier|ago)$/i;
+const THE_BEFORE = /(?<![\p{L}])the\s+$/iu;
+
+/**
+ * "the year-earlier third quarter", "the year-ago nine months": "year-earlier"
+ * and the period it describes are one expression, that period a year before
+ * (a stretch stays a stretch: "the year-earlier nine months" is P9M).
+ */
+function yearAgoPeriod(a: Candidate, b: Candidate, gap: string, text: string, sentenceStart: number): Candidate | null {
+  if (a.rule !== 'parser:year-ago' || !/^\s+$/.test(gap) || !BARE_YEAR_AGO.test(text.slice(a.start, a.end))) return null;
+  const the = THE_BEFORE.exec(text.slice(Math.max(sentenceStart, a.start - 8), a.start));
+  const start = the ? a.start - the[0].length : a.start;
+  const rule = `${a.rule}+refiner:combine`;
+  if (b.type === 'DURATION' && b.value && !b.mod) return { ...b, start, rule };
+  const part = yearlessPart(b);
+  if (!part) return null;
+  return { ...a, start, end: b.end, value: undefined, relative: { kind: 'in-year', part, year: { back: 1 } }, rule };
+}
 
 /** "the day before …", "the day after …", "the week of …" just before a day. */
 const DAY_STEP = /(?<![\p{L}])(?:the\s+)?(?:(?<day>day)\s+(?<dir>before|after)|(?<week>week)\s+of)\s+$/iu;
@@ -98,6 +119,12 @@ export const combineRefiner: Refiner = {
         else if (yearA && partB && YEAR_THEN_PART.test(gap)) joined = { kind: 'in-year', part: partB, year: yearA };
         if (joined) {
           out.push({ ...a, end: b.end, value: undefined, relative: joined, rule: `${a.rule}+refiner:combine` });
+          i++;
+          continue;
+        }
+        const yearBefore = yearAgoPeriod(a, b, gap, ctx.text, ctx.sentence.start);
+        if (yearBefore) {
+          out.push(yearBefore);
           i++;
           continue;
         }

@@ -369,6 +369,12 @@ function resolve(
       return fromDct(dayValue(holidayDate(holiday, y)));
     }
     case 'in-year': {
+      if ('back' in relative.year) {
+        // "the year-earlier third quarter": the third quarter the sentence would mean, a year before.
+        const r = resolve(relative.part, dct, published, tense, cueOf, seen, sentence, possessiveOf);
+        const p = parseValue(r.value);
+        return p ? { value: valueAt(shift(p.date, 'year', -relative.year.back), p.granularity), anchor: r.value } : r;
+      }
       // A year "mentioned" that nothing before names: the publication's.
       const y = 'value' in relative.year ? Number(relative.year.value) : 'shift' in relative.year ? dct.y + relative.year.shift : dct.y;
       return fromDct(inYear(relative.part, y));
