@@ -117,3 +117,10 @@ describe('holidays', () => {
     ]);
   });
 });
+
+describe('"soon"', () => {
+  it('is the future ahead of the present, but nothing when it follows a past event ("was soon released")', () => {
+    expectDates('The council will soon vote on the plan.', [['soon', { type: 'DATE', value: 'FUTURE_REF', rule: 'parser:vague' }]]);
+    expectDates('The hostage was soon released, and the talks soon collapsed.', []);
+  });
+});

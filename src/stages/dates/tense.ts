@@ -90,6 +90,20 @@ function groupTense(tokens: readonly Token[], i: number): Tense | null {
 }
 
 /**
+ * Whether the verb at token i tells a past event by itself: a past form ("became",
+ * "released") not after an auxiliary that puts it in the present or future
+ * ("is expected", "will be"). "was soon released", "soon became".
+ */
+export function pastVerbAt(tokens: readonly Token[], i: number, before: number): boolean {
+  const t = tokens[i];
+  if (!t || !isVerb(t) || formTense(t) !== 'past' || PAST_AUX.has(norm(t)) || PERFECT_AUX.has(norm(t))) return false;
+  const b = before >= 0 ? norm(tokens[before]) : '';
+  return !FUTURE.has(b) && !PRESENT_AUX.has(b) && !MODALS.has(b);
+}
+
+const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'should', 'be', 'to']);
+
+/**
  * A capitalised "verb" inside a sentence, after a word, is a name the tagger
  * misread ("Roe vs. Wade", "Will Rogers"): it has no tense. A sentence's first
  * word, or one after punctuation (a quote opening), may be a verb.

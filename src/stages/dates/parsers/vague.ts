@@ -2,7 +2,8 @@
 // years", "the future", "soon"), from data/dates/vague.json.
 import { loadData } from '../../../data.js';
 import { alternation, B, E, phraseGate } from '../lexicon.js';
-import { pattern, patternParser } from './pattern.js';
+import { pastVerbAt } from '../tense.js';
+import { pattern, patternParser, tokenIndex } from './pattern.js';
 
 interface VagueData {
   phrases: { phrase: string; value: string }[];
@@ -18,5 +19,10 @@ export const vagueParser = patternParser('vague', pattern(`${B}(?<phrase>${alter
   if (key === 'now' && /^[-‐‑]/.test(place.after)) return null;
   // "as soon as", "soon after the vote": relative to an event, not to the present.
   if (key === 'soon' && (/\bas\s+$/i.test(place.before) || /^\s+(?:after|afterwards?|thereafter)\b/i.test(place.after))) return null;
+  // "soon became", "was soon released": soon after a past event, not ahead of the present.
+  if (key === 'soon') {
+    const i = tokenIndex(place.ctx.tokens, place.start);
+    if (pastVerbAt(place.ctx.tokens, i + 1, i - 1)) return null;
+  }
   return { type: 'DATE', value: VALUES.get(key)! };
 }, VAGUE_GATE);
