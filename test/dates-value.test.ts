@@ -119,8 +119,10 @@ describe('holidays', () => {
 });
 
 describe('"soon"', () => {
-  it('is the future ahead of the present, but nothing when it follows a past event ("was soon released")', () => {
+  it('is the future ahead of the present, but nothing in a past clause ("was soon released", "Soon, the rebels crossed")', () => {
     expectDates('The council will soon vote on the plan.', [['soon', { type: 'DATE', value: 'FUTURE_REF', rule: 'parser:vague' }]]);
     expectDates('The hostage was soon released, and the talks soon collapsed.', []);
+    expectDates('Soon, the rebels crossed the river.', []);
+    expectDates('Officials said they may soon file charges.', [['soon', { type: 'DATE', value: 'FUTURE_REF' }]]);
   });
 });

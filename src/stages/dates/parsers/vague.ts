@@ -1,8 +1,9 @@
 // Vague references to the present, past and future ("Presently", "recent
 // years", "the future", "soon"), from data/dates/vague.json.
+import type { Token } from '../../../article.js';
 import { loadData } from '../../../data.js';
 import { alternation, B, E, phraseGate } from '../lexicon.js';
-import { pastVerbAt } from '../tense.js';
+import { pastVerbAt, tenseAround } from '../tense.js';
 import { pattern, patternParser, tokenIndex } from './pattern.js';
 
 interface VagueData {
@@ -22,7 +23,15 @@ export const vagueParser = patternParser('vague', pattern(`${B}(?<phrase>${alter
   // "soon became", "was soon released": soon after a past event, not ahead of the present.
   if (key === 'soon') {
     const i = tokenIndex(place.ctx.tokens, place.start);
-    if (pastVerbAt(place.ctx.tokens, i + 1, i - 1)) return null;
+    const tokens = place.ctx.tokens;
+    if (pastVerbAt(tokens, i + 1, i - 1) || (!pointsAhead(tokens[i - 1]) && tenseAround(tokens, i, i + 1) === 'past')) return null;
   }
   return { type: 'DATE', value: VALUES.get(key)! };
 }, VAGUE_GATE);
+
+/** A modal or "to" right before "soon" ("may soon seek", "to soon grow") points ahead whatever the clause's tense. */
+function pointsAhead(before: Token | undefined): boolean {
+  return before !== undefined && AHEAD.has(before.normal);
+}
+
+const AHEAD = new Set(['will', 'would', 'shall', 'may', 'might', 'could', 'can', 'should', 'must', 'to', "'ll"]);
