@@ -126,3 +126,13 @@ describe('"soon"', () => {
     expectDates('Officials said they may soon file charges.', [['soon', { type: 'DATE', value: 'FUTURE_REF' }]]);
   });
 });
+
+describe('an amount modifier on a point counted back or ahead', () => {
+  it('joins "more than", "almost" to "… ago" and "… later" with a point mod', () => {
+    expectDates('The plant closed more than two years ago and reopened almost three months later.', [
+      ['more than two years ago', { type: 'DATE', value: '2023', mod: 'BEFORE', rule: 'parser:ago+refiner:modifier' }],
+      ['almost three months later', { type: 'DATE', value: '2023', mod: 'BEFORE', rule: 'parser:ago+refiner:modifier' }],
+    ]);
+    expectDates('The war ended nearly four decades ago.', [['nearly four decades ago', { type: 'DATE', value: '198', mod: 'AFTER' }]]);
+  });
+});

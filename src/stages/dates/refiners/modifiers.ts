@@ -62,8 +62,34 @@ function fits(prefix: Prefix, c: Candidate, text: string): boolean {
   if (c.value?.endsWith('_REF')) return false;
   if (prefix.applies === 'any') return c.type !== 'SET';
   if (prefix.applies === 'point') return c.type === 'DATE' || c.type === 'TIME';
+  // "more than two years ago": the amount of a point counted back or ahead.
+  if (countedPoint(c, text)) return true;
   // Amounts: a bare duration ("two years"), not a stretch ("over the past two years" means during).
   return c.type === 'DURATION' && !/^(?:the|past|last|next|coming)\s/i.test(text);
+}
+
+/** "two years ago", "a decade later": a point an amount away, back (-1) or ahead (1); 0 for anything else. */
+function countedPoint(c: Candidate, text: string): -1 | 0 | 1 {
+  if (c.type !== 'DATE' || !c.rule.startsWith('parser:ago')) return 0;
+  const last = /(\p{L}+)$/u.exec(text)?.[1].toLowerCase();
+  return last === 'ago' || last === 'earlier' || last === 'before' || last === 'previously' ? -1 : 1;
+}
+
+/**
+ * An amount's mod on the point it measures: "more than two years ago" is before
+ * the point two years back, "almost two years ago" after it; ahead, the other way.
+ */
+const POINT_MODS: Record<string, [back: string, ahead: string]> = {
+  MORE_THAN: ['BEFORE', 'AFTER'],
+  EQUAL_OR_MORE: ['ON_OR_BEFORE', 'ON_OR_AFTER'],
+  LESS_THAN: ['AFTER', 'BEFORE'],
+  EQUAL_OR_LESS: ['ON_OR_AFTER', 'ON_OR_BEFORE'],
+};
+
+function modOn(prefix: Prefix, c: Candidate, text: string): string | null {
+  const way = prefix.applies === 'amount' ? countedPoint(c, text) : 0;
+  if (way === 0 || !prefix.mod || !(prefix.mod in POINT_MODS)) return prefix.mod;
+  return POINT_MODS[prefix.mod][way < 0 ? 0 : 1];
 }
 
 export const modifierRefiner: Refiner = {
@@ -89,7 +115,8 @@ export const modifierRefiner: Refiner = {
       // "around Wednesday's ruling", "about last year's talks": a preposition before a noun phrase, not an approximation.
       if (prefix.mod === 'APPROX' && /^['’]s(?![\p{L}])/u.test(ctx.text.slice(c.end, c.end + 3))) return c;
       const start = c.start - (before.length - m.index);
-      return { ...c, start, ...(prefix.mod ? { mod: prefix.mod } : {}), rule: `${c.rule}+refiner:modifier` };
+      const mod = modOn(prefix, c, text);
+      return { ...c, start, ...(mod ? { mod } : {}), rule: `${c.rule}+refiner:modifier` };
     });
   },
 };
