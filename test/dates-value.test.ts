@@ -136,3 +136,13 @@ describe('an amount modifier on a point counted back or ahead', () => {
     expectDates('The war ended nearly four decades ago.', [['nearly four decades ago', { type: 'DATE', value: '198', mod: 'AFTER' }]]);
   });
 });
+
+describe('an open end after a point', () => {
+  it('joins "or later", "and beyond" that close the clause, not "and later" opening another', () => {
+    expectDates('Profits may not return until 2027 or later, and the plan runs for 2026 and beyond.', [
+      ['2027 or later', { type: 'DATE', value: '2027', mod: 'ON_OR_AFTER', rule: 'parser:year+refiner:modifier' }],
+      ['2026 and beyond', { type: 'DATE', value: '2026', mod: 'ON_OR_AFTER' }],
+    ]);
+    expectDates('She flew in March 2020 and later ran the agency.', [['March 2020', { type: 'DATE', value: '2020-03' }]]);
+  });
+});

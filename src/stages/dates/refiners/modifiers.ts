@@ -1,6 +1,7 @@
 // TIMEX3 mods from the words just before an expression, which join its span:
 // "the early 20th century" (START), "mid-1990s" (MID), "the end of 1990" (END),
-// "earlier this month" (START), "more than two years" (MORE_THAN).
+// "earlier this month" (START), "more than two years" (MORE_THAN); and the words
+// just after it: "1990 or so" (APPROX), "1994 or later" (ON_OR_AFTER).
 import { loadData } from '../../../data.js';
 import { alternation } from '../lexicon.js';
 import { lastWords, Scanner } from '../parsers/pattern.js';
@@ -49,6 +50,8 @@ function isSeparator(c: number): boolean {
 
 
 const OR_SO = /\s+or\s+so(?![\p{L}\p{N}])/iuy;
+/** "1994 or later", "1990 and beyond", "May or earlier": an open end closing a clause after a point ("in 1984 and later served" is another clause). */
+const OPEN_END = /\s+(?:or|and)\s+(?<way>later|beyond|after|thereafter|earlier|before)(?=\s*(?:[.,;:!?)"'”’]|$))/iuy;
 
 function prefixBefore(before: string): RegExpExecArray | null {
   const word = lastWordBefore(before);
@@ -107,6 +110,12 @@ export const modifierRefiner: Refiner = {
       const or = OR_SO.exec(ctx.sentence.text);
       if (or && !c.value?.endsWith('_REF') && c.type !== 'SET') {
         return { ...c, end: c.end + or[0].length, mod: 'APPROX', rule: `${c.rule}+refiner:modifier` };
+      }
+      OPEN_END.lastIndex = c.end - ctx.sentence.start;
+      const open = c.type === 'DATE' && !c.value?.endsWith('_REF') ? OPEN_END.exec(ctx.sentence.text) : null;
+      if (open) {
+        const mod = /^(?:earlier|before)$/i.test(open.groups!.way) ? 'ON_OR_BEFORE' : 'ON_OR_AFTER';
+        return { ...c, end: c.end + open[0].length, mod, rule: `${c.rule}+refiner:modifier` };
       }
       const m = prefixBefore(before);
       if (!m) return c;
