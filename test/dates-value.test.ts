@@ -64,6 +64,14 @@ describe('clock times', () => {
 });
 
 describe('anaphora', () => {
+  it('reads "the following year", "the previous year" after a month as whole years', () => {
+    expectDates('The siege began in March 1942. The following year the city fell; the previous year had been calm.', [
+      ['March 1942', { type: 'DATE', value: '1942-03' }],
+      ['The following year', { type: 'DATE', value: '1943', anchor: '1942-03', rule: 'parser:anaphora' }],
+      ['the previous year', { type: 'DATE', value: '1941', anchor: '1942-03' }],
+    ]);
+  });
+
   it('reads "later that year" after a month as the year, not the month', () => {
     expectDates('She left for Spain in March 2019 and came back later that year.', [
       ['March 2019', { type: 'DATE', value: '2019-03' }],

@@ -35,8 +35,10 @@ export type Relative =
    * "a year earlier", "two days later", "the year-ago quarter": a shift from the
    * time the text last mentioned (the publication date when there is none).
    * `period` asks for a mentioned quarter, month or half ("the latest quarter").
+   * `whole`: the expression names the unit itself ("the following year" after
+   * "In January 1942" is 1943, not January 1943 as "a year later" would be).
    */
-  | { kind: 'anchored'; unit: Granularity; amount: number; period?: 'quarter' | 'any' }
+  | { kind: 'anchored'; unit: Granularity; amount: number; period?: 'quarter' | 'any'; whole?: boolean }
   /**
    * "a year ago" is counted from the publication date, but after a quarter or a
    * month of the current year ("profit in the third quarter … a year ago") it

@@ -235,7 +235,7 @@ export const periodReferenceParser = patternParser(
       return { type: 'DATE', relative: { kind: 'shift', granularity: g, unit: g, amount: 0 } };
     }
     const back = adj === 'previous' || adj === 'prior' || adj === 'preceding' ? -1 : 0;
-    if (unit === 'year') return back ? { type: 'DATE', relative: { kind: 'anchored', unit: 'year', amount: -1 } } : null;
+    if (unit === 'year') return back ? { type: 'DATE', relative: { kind: 'anchored', unit: 'year', amount: -1, whole: true } } : null;
     return { type: 'DATE', relative: { kind: 'anchored', unit: 'quarter', amount: back, period: unit === 'quarter' ? 'quarter' : 'any' } };
   },
   followGate(['the', 'latest', 'current', 'just-ended', 'just-completed', 'recent', 'previous', 'prior', 'preceding', 'fiscal'], ['quarter', 'year', 'period']),
@@ -271,7 +271,7 @@ export const anaphoraParser = patternParser(
     // "over the next year", "during the following decade": a stretch, the span parser's.
     if (amount !== 0 && /(?:over|during|for|within|in|throughout)\s+$/i.test(place.before)) return null;
     const unit = ANAPHORA_UNITS[g.unit.toLowerCase()];
-    return { type: 'DATE', relative: { kind: 'anchored', unit, amount } };
+    return { type: 'DATE', relative: { kind: 'anchored', unit, amount, whole: true } };
   },
   followGate(Object.keys(ANAPHORA_SHIFT), [...Object.keys(ANAPHORA_UNITS), ...DAYPARTS.keys()]),
 );

@@ -258,7 +258,9 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
       }
       if (!anchor) return null;
       // "that year", "later that year" after "June 1998" name the year itself (1998), not the month in it.
-      const value = relative.amount === 0 && !wanted && RANK[relative.unit] > RANK[anchor.granularity] ? valueAt(anchor.date, relative.unit) : shiftFrom(anchor, relative.unit, relative.amount);
+      // "the following year" after "January 1942" names a year (1943), where "a year later" keeps the month.
+      const whole = (relative.amount === 0 || relative.whole === true) && !wanted && RANK[relative.unit] > RANK[anchor.granularity];
+      const value = whole ? valueAt(shift(anchor.date, relative.unit, relative.amount), relative.unit) : shiftFrom(anchor, relative.unit, relative.amount);
       return { value, anchor: valueAt(anchor.date, anchor.granularity) };
     }
     case 'same-day': {
