@@ -1,7 +1,11 @@
 // Corpus-level files, rebuilt without running any stage: from each article's
 // fragment (its digest and its event lines, written with the article), read one
-// at a time in id order. Memory is bounded by the aggregates (distinct entities
-// and dyads), never by the corpus; events.jsonl is streamed to disk.
+// at a time in id order. A run that changed a few articles reads only theirs:
+// the aggregation ledger (ledger.ts) keeps every other article's share, and
+// their event lines and groups are copied from the files as they were. Memory
+// is bounded by the aggregates (entity references, dyad shares, buckets),
+// never by the text of the corpus; events.jsonl is streamed to disk.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,10 +13,11 @@ import { QUAD_CLASSES, type EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { ACTOR_ROWS, indexPageChunks, type ArticleSummary, type IndexData } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
-import { byPeriod, noEvents, round3, sketchOfRow, stanceOf, type ArticleDigest, type DyadPeriod } from './digest.js';
+import { byPeriod, noEvents, round3, sketchOfRow, stanceOf, type ArticleDigest, type DyadPeriod, type SketchRow } from './digest.js';
 import { EntityTotals } from './entity-totals.js';
-import { EventGrouper, type EventGroup } from './event-groups.js';
+import { bucketOfGroup, bucketOfSketch, EventGrouper, type EventGroup } from './event-groups.js';
 import { StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
+import { buildOf, LEDGER_PATH, LEDGER_VERSION, ledgerChunks, readLedger, stampsOf, type DyadShare, type Ledger, type LedgerArticle, type LedgerBucket, type LedgerGroup } from './ledger.js';
 import { articleOutputs } from './outputs.js';
 import { periodOf } from './periods.js';
 import type { Manifest } from './manifest.js';
@@ -36,7 +41,7 @@ export interface CorpusDyad {
   periods: DyadPeriod[];
 }
 
-/** A dyad while the corpus is read: its articles by number (in manifest order), its periods by name. */
+/** A dyad's totals, summed from its articles' shares in article order. */
 interface DyadTotal {
   actors: [string, string];
   cooperation: number;
@@ -45,61 +50,165 @@ interface DyadTotal {
   periods: Map<string, DyadPeriod>;
 }
 
-/** Writes every corpus-level file that changed; returns their paths inside `out`. */
-export async function aggregate(out: string, manifest: Manifest): Promise<string[]> {
+/** Sketches of freshly read articles kept for the regrouping, up to this many (beyond: read again). */
+const KEPT_SKETCHES = 100_000;
+
+/**
+ * Writes every corpus-level file that changed; returns their paths inside `out`.
+ * `changed` names the articles processed since the last aggregation: with it,
+ * and a ledger that matches the corpus files, only their share is redone (the
+ * other articles' event lines and groups are copied as bytes); without it,
+ * every fragment is read.
+ */
+export async function aggregate(out: string, manifest: Manifest, changed?: ReadonlySet<string>): Promise<string[]> {
   const written: string[] = [];
   const write = async (path: string, text: string): Promise<void> => {
     if (await writeIfChanged(join(out, path), text)) written.push(path);
   };
+  const files: StreamedFile[] = [];
+  const corpusFile = (path: string, known: WrittenFiles | null): StreamedFile => {
+    const file = new StreamedFile(join(out, path), known);
+    files.push(file);
+    return file;
+  };
 
   const known = await WrittenFiles.load(out, join(out, '.fragments', 'corpus-files.json'));
-  const events = new StreamedFile(join(out, 'events.jsonl'), known);
-  const grouper = new EventGrouper();
-  const entities = new EntityTotals();
-  const dyads = new Map<string, DyadTotal>();
-  const summaries: ArticleSummary[] = [];
-  const eventTypes: Record<string, number> = {};
-  const quadClasses: Record<string, number> = {};
+  const build = buildOf(manifest);
+  const ledger = changed ? readLedger(out, build) : null;
+  const before: LedgerArticle[] = ledger?.articles ?? [];
+  const good = manifest.articles.filter((e) => e.status === 'ok');
+
+  // Article numbers: the ledger's are renumbered to this run's places; an
+  // article read afresh is numbered FRESH + its place until then.
+  const FRESH = before.length;
+  const numbers = new Int32Array(before.length + good.length).fill(-1);
+  for (let i = 0; i < good.length; i++) numbers[FRESH + i] = i;
+  const numberOf = new Map(before.map((a, k) => [a[0], k]));
+  const entities = ledger ? EntityTotals.fromLedger(ledger.entities) : new EntityTotals();
+  const dyads = new Map(ledger?.dyads ?? []);
+  const buckets = new Map(ledger?.buckets ?? []);
+  const touched = new Set<string>();
+  const keptSketches = new Map<number, SketchRow[]>();
+  let keptCount = 0;
 
   // Fragments are read synchronously: nothing else runs meanwhile, and a small
   // file costs a fraction of a promise's round trip through the thread pool.
   // The event lines are copied to events.jsonl as bytes, never decoded.
-  const good = manifest.articles.filter((e) => e.status === 'ok');
-  let next = 0;
-  for (const entry of manifest.articles) {
-    if (entry.status !== 'ok') {
-      summaries.push({ entry, article: null });
+  const events = corpusFile('events.jsonl', known);
+  const articles: LedgerArticle[] = new Array(good.length);
+  for (let i = 0; i < good.length; i++) {
+    const id = good[i].id;
+    const k = numberOf.get(id);
+    let fragment: Buffer | null = null;
+    let hash = '';
+    if (k === undefined || changed?.has(id)) {
+      fragment = readFileSync(join(out, articleOutputs(id).fragment));
+      hash = createHash('sha256').update(fragment).digest('base64');
+      if (k !== undefined && hash === before[k][1]) fragment = null;
+    }
+    if (!fragment) {
+      // Unchanged since the ledger: its share stays, its event lines are copied.
+      const old = before[k!];
+      numbers[k!] = i;
+      articles[i] = [...old];
+      articles[i][2] = events.bytes;
+      await events.copy(old[2], old[3]);
       continue;
     }
-    const fragment = readFileSync(join(out, articleOutputs(good[next++].id).fragment));
     const newline = fragment.indexOf(0x0a);
     const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as ArticleDigest;
+    articles[i] = [id, hash, events.bytes, fragment.length - newline - 1, digest.title, digest.publisher, digest.published, digest.counts, digest.eventTypes, digest.quadClasses];
     await events.write(fragment.subarray(newline + 1));
-    for (const row of digest.sketches) grouper.addSketch(sketchOfRow(row), digest.id, digest.publisher, digest.published);
-    entities.add(digest.entities, next - 1);
-    addDyads(dyads, digest, next - 1);
-    for (const [k, n] of Object.entries(digest.eventTypes)) eventTypes[k] = (eventTypes[k] ?? 0) + n;
-    for (const [k, n] of Object.entries(digest.quadClasses)) quadClasses[k] = (quadClasses[k] ?? 0) + n;
-    // The index page needs a few fields of each article, not its digest.
-    summaries.push({ entry, article: { id: digest.id, title: digest.title, publisher: digest.publisher, published: digest.published, counts: digest.counts } });
+    entities.add(digest.entities, FRESH + i);
+    for (const [a, b, cooperation, distrust, periods] of digest.dyads) {
+      const key = `${a}|${b}`;
+      const shares = dyads.get(key);
+      if (shares) shares.push([FRESH + i, cooperation, distrust, periods]);
+      else dyads.set(key, [[FRESH + i, cooperation, distrust, periods]]);
+    }
+    for (const row of digest.sketches) {
+      const key = bucketOfSketch(sketchOfRow(row))!;
+      let bucket = buckets.get(key);
+      if (!bucket) buckets.set(key, (bucket = { articles: [], groups: [] }));
+      if (bucket.articles.at(-1) !== FRESH + i) bucket.articles.push(FRESH + i);
+      touched.add(key);
+    }
+    if (digest.sketches.length && keptCount + digest.sketches.length <= KEPT_SKETCHES) {
+      keptSketches.set(i, digest.sketches);
+      keptCount += digest.sketches.length;
+    }
+  }
+  if (await events.commit()) written.push('events.jsonl');
+
+  // The ledger's shares follow their articles to their new numbers; those of articles gone or redone go.
+  entities.renumber(numbers);
+  entities.sort();
+  for (const [key, shares] of dyads) {
+    const kept = renumbered(shares, numbers, (s) => s[0], (s, n) => (s[0] = n));
+    if (kept.length) dyads.set(key, kept);
+    else dyads.delete(key);
+  }
+  for (const [key, bucket] of buckets) {
+    const length = bucket.articles.length;
+    bucket.articles = renumbered(bucket.articles.map((n) => [n]), numbers, (a) => a[0], (a, n) => (a[0] = n)).map((a) => a[0]);
+    if (bucket.articles.length < length) touched.add(key);
   }
 
-  if (await events.commit()) written.push('events.jsonl');
-  for (const slot of dyads.values()) for (const p of slot.periods.values()) p.reports = { ...p.events };
-  const groupFile = new StreamedFile(join(out, 'event-groups.jsonl'), known);
-  for (const group of grouper.eachGroup()) {
-    countHappening(dyads, group);
-    await groupFile.write(JSON.stringify(group) + '\n');
+  // Buckets that lost or gained an article are grouped again, from their articles' sketches in order;
+  // the others keep their groups, whose lines are copied.
+  const groups: { bucket: string; group: LedgerGroup; line?: string }[] = [];
+  for (const [key, bucket] of buckets) {
+    if (!touched.has(key)) for (const group of bucket.groups) groups.push({ bucket: key, group });
+    bucket.groups = [];
+  }
+  for (const group of regroup(out, good, articles, buckets, touched, keptSketches)) {
+    const sortKey = `${group.first.published ?? '\uffff'}\u0000${group.id}`;
+    const share: LedgerGroup = [sortKey, 0, 0, [...group.actors].sort().join('|'), periodOf(group.date, group.first.published), group.quadClass, group.members.length - 1];
+    groups.push({ bucket: bucketOfGroup(group), group: share, line: JSON.stringify(group) + '\n' });
+  }
+  for (const [key, bucket] of buckets) if (bucket.articles.length === 0) buckets.delete(key);
+  // The earliest first report first (ties: id), as EventGrouper orders them.
+  groups.sort((a, b) => (a.group[0] < b.group[0] ? -1 : a.group[0] > b.group[0] ? 1 : 0));
+  const groupFile = corpusFile('event-groups.jsonl', known);
+  for (const { bucket, group, line } of groups) {
+    const at = groupFile.bytes;
+    if (line !== undefined) await groupFile.write(line);
+    else await groupFile.copy(group[1], group[2]);
+    buckets.get(bucket)!.groups.push([group[0], at, groupFile.bytes - at, group[3], group[4], group[5], group[6]]);
   }
   if (await groupFile.commit()) written.push('event-groups.jsonl');
-  const entityFile = new StreamedFile(join(out, 'entities.jsonl'), known);
-  for (const line of entities.lines(good.map((e) => e.id))) await entityFile.write(line);
-  if (await entityFile.commit()) written.push('entities.jsonl');
-  const dyadList = [...dyads.values()].sort((a, b) => (a.actors.join('|') < b.actors.join('|') ? -1 : 1));
-  const dyadFile = new StreamedFile(join(out, 'dyads.json'), known);
+
+  // Dyads: each one's shares summed in article order, less the extra reports of its happenings.
+  const dyadList = [...dyads.keys()].sort().map((key) => dyadTotal(key, dyads.get(key)!));
+  const byKey = new Map(dyadList.map((d) => [d.actors.join('|'), d]));
+  for (const d of dyadList) for (const p of d.periods.values()) p.reports = { ...p.events };
+  for (const { group } of groups) {
+    const period = byKey.get(group[3])?.periods.get(group[4]);
+    if (period) period.events[group[5]] -= group[6];
+  }
+  for (const d of dyadList) for (const p of d.periods.values()) for (const q of QUAD_CLASSES) p.events[q] = Math.max(0, p.events[q]);
+  const dyadFile = corpusFile('dyads.json', known);
   const dyadSummaries = await writeDyads(dyadFile, dyadList, good);
   if (await dyadFile.commit()) written.push('dyads.json');
-  const index = new StreamedFile(join(out, 'report/index.html'), known);
+
+  const entityFile = corpusFile('entities.jsonl', known);
+  for (const line of entities.lines(good.map((e) => e.id))) await entityFile.write(line);
+  if (await entityFile.commit()) written.push('entities.jsonl');
+
+  // The index page needs a few fields of each article, not its digest.
+  const eventTypes: Record<string, number> = {};
+  const quadClasses: Record<string, number> = {};
+  for (const a of articles) {
+    for (const [k, n] of Object.entries(a[8])) eventTypes[k] = (eventTypes[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(a[9])) quadClasses[k] = (quadClasses[k] ?? 0) + n;
+  }
+  let next = 0;
+  const summaries: ArticleSummary[] = manifest.articles.map((entry) => {
+    if (entry.status !== 'ok') return { entry, article: null };
+    const [id, , , , title, publisher, published, counts] = articles[next++];
+    return { entry, article: { id, title, publisher, published, counts } };
+  });
+  const index = corpusFile('report/index.html', known);
   for (const chunk of indexPageChunks({ articles: summaries, dyads: dyadSummaries, entities: entities.top(ACTOR_ROWS), eventTypes, quadClasses })) await index.write(chunk);
   if (await index.commit()) written.push('report/index.html');
   await known.save();
@@ -107,7 +216,74 @@ export async function aggregate(out: string, manifest: Manifest): Promise<string
   for (const schema of (await readdir(join(PACKAGE_ROOT, 'schemas'))).sort()) {
     await write(`schemas/${schema}`, await readFile(join(PACKAGE_ROOT, 'schemas', schema), 'utf8'));
   }
+
+  // The ledger last: it vouches for the corpus files as they now are.
+  const kept: Ledger = { version: LEDGER_VERSION, build, stamps: stampsOf(out), articles, entities: entities.toLedger(), dyads: [...dyads].sort(([a], [b]) => (a < b ? -1 : 1)), buckets: [...buckets].sort(([a], [b]) => (a < b ? -1 : 1)) };
+  const ledgerFile = corpusFile(LEDGER_PATH, null);
+  for (const chunk of ledgerChunks(kept)) await ledgerFile.write(chunk);
+  await ledgerFile.commit();
+  await Promise.all(files.map((f) => f.settled()));
   return written;
+}
+
+/** Items renumbered by `numbers` (-1: dropped), in article order; items of one article keep theirs. */
+function renumbered<T>(items: T[], numbers: Int32Array, numberOf: (item: T) => number, set: (item: T, n: number) => void): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    const n = numbers[numberOf(item)];
+    if (n === -1) continue;
+    set(item, n);
+    kept.push(item);
+  }
+  let sorted = true;
+  for (let i = 1; i < kept.length && sorted; i++) sorted = numberOf(kept[i - 1]) <= numberOf(kept[i]);
+  if (!sorted) kept.sort((a, b) => numberOf(a) - numberOf(b)); // stable
+  return kept;
+}
+
+/**
+ * Groups of the touched buckets, made again from their articles' sketches in
+ * article order (buckets never share a group, so each is grouped as it would
+ * be among all). Sketches come from the fragments, or from those just read.
+ */
+function* regroup(out: string, good: readonly { id: string }[], articles: LedgerArticle[], buckets: Map<string, LedgerBucket>, touched: Set<string>, kept: Map<number, SketchRow[]>): Generator<EventGroup> {
+  const members = new Set<number>();
+  for (const key of touched) for (const n of buckets.get(key)?.articles ?? []) members.add(n);
+  const grouper = new EventGrouper();
+  for (const n of [...members].sort((a, b) => a - b)) {
+    let sketches = kept.get(n);
+    if (!sketches) {
+      const fragment = readFileSync(join(out, articleOutputs(good[n].id).fragment));
+      sketches = (JSON.parse(fragment.toString('utf8', 0, fragment.indexOf(0x0a))) as ArticleDigest).sketches;
+    }
+    const [id, , , , , publisher, published] = articles[n];
+    for (const row of sketches) {
+      const sketch = sketchOfRow(row);
+      if (touched.has(bucketOfSketch(sketch)!)) grouper.addSketch(sketch, id, publisher, published);
+    }
+  }
+  yield* grouper.eachGroup();
+}
+
+/** A dyad's totals from its shares, in article order. */
+function dyadTotal(key: string, shares: DyadShare[]): DyadTotal {
+  const [a, b] = key.split('|');
+  const slot: DyadTotal = { actors: [a, b], cooperation: 0, distrust: 0, articles: [], periods: new Map() };
+  for (const [article, cooperation, distrust, periods] of shares) {
+    slot.cooperation = round3(slot.cooperation + cooperation);
+    slot.distrust = round3(slot.distrust + distrust);
+    slot.articles.push(article);
+    for (const p of periods) {
+      let total = slot.periods.get(p[0]);
+      if (!total) slot.periods.set(p[0], (total = { period: p[0], cooperation: 0, distrust: 0, stance: 0, sentences: 0, events: noEvents() }));
+      total.cooperation = round3(total.cooperation + p[1]);
+      total.distrust = round3(total.distrust + p[2]);
+      total.sentences += p[3];
+      for (let q = 0; q < QUAD_CLASSES.length; q++) total.events[QUAD_CLASSES[q]] += p[4 + q] as number;
+      total.stance = stanceOf(total.cooperation, total.distrust);
+    }
+  }
+  return slot;
 }
 
 /**
@@ -126,34 +302,4 @@ async function writeDyads(file: StreamedFile, dyads: DyadTotal[], articles: read
   }
   await file.write(`${dyads.length ? '\n  ' : ''}]\n}\n`);
   return summaries;
-}
-
-function addDyads(dyads: Map<string, DyadTotal>, digest: ArticleDigest, article: number): void {
-  for (const [a, b, cooperation, distrust, periods] of digest.dyads) {
-    const key = `${a}|${b}`;
-    let slot = dyads.get(key);
-    if (!slot) dyads.set(key, (slot = { actors: [a, b], cooperation: 0, distrust: 0, articles: [], periods: new Map() }));
-    slot.cooperation = round3(slot.cooperation + cooperation);
-    slot.distrust = round3(slot.distrust + distrust);
-    slot.articles.push(article);
-    for (const p of periods) {
-      let total = slot.periods.get(p[0]);
-      if (!total) slot.periods.set(p[0], (total = { period: p[0], cooperation: 0, distrust: 0, stance: 0, sentences: 0, events: noEvents() }));
-      total.cooperation = round3(total.cooperation + p[1]);
-      total.distrust = round3(total.distrust + p[2]);
-      total.sentences += p[3];
-      for (let q = 0; q < QUAD_CLASSES.length; q++) total.events[QUAD_CLASSES[q]] += p[4 + q] as number;
-      total.stance = stanceOf(total.cooperation, total.distrust);
-    }
-  }
-}
-
-/**
- * Dyad counts read as events, not reports: every period keeps its `reports` (one
- * per event record) and its `events` lose the extra reports of each happening
- * that several articles told (event-groups.jsonl).
- */
-function countHappening(dyads: Map<string, DyadTotal>, g: EventGroup): void {
-  const period = dyads.get([...g.actors].sort().join('|'))?.periods.get(periodOf(g.date, g.first.published));
-  if (period) period.events[g.quadClass] = Math.max(0, period.events[g.quadClass] - (g.members.length - 1));
 }

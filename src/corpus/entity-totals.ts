@@ -1,18 +1,27 @@
 // entities.jsonl while the corpus is read: one corpus entity per actor-coded
 // name, with a reference to every article it appears in. A 50,000-article
-// corpus has millions of such references, so each is kept as three integers
-// (article number, interned article-local entity id, mentions) in a growing
-// typed array, not as an object: 12 bytes instead of about 60.
+// corpus has millions of such references, so each is kept as four integers
+// (article number, interned article-local entity id, mentions, interned
+// country and kind) in a growing typed array, not as an object: 16 bytes
+// instead of about 60. The totals outlive the run in the aggregation ledger:
+// a later run drops the references of the articles that changed and adds theirs.
 import type { CorpusEntity } from './aggregate.js';
 import type { EntityRow } from './digest.js';
 
-/** A growing Int32Array of (article, entity id, mentions) triples. */
+const FIELDS = 4;
+
+/** A growing Int32Array of (article, entity id, mentions, variant) references, in article order. */
 class References {
-  private data = new Int32Array(12);
+  private data: Int32Array;
   length = 0;
 
-  push(article: number, entity: number, mentions: number): void {
-    if (this.length + 3 > this.data.length) {
+  constructor(data?: Int32Array) {
+    this.data = data ?? new Int32Array(4 * FIELDS);
+    this.length = data ? data.length : 0;
+  }
+
+  push(article: number, entity: number, mentions: number, variant: number): void {
+    if (this.length + FIELDS > this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
@@ -20,16 +29,63 @@ class References {
     this.data[this.length++] = article;
     this.data[this.length++] = entity;
     this.data[this.length++] = mentions;
+    this.data[this.length++] = variant;
   }
 
-  /** Field `field` (0 article, 1 entity id, 2 mentions) of reference `i`. */
+  get count(): number {
+    return this.length / FIELDS;
+  }
+
+  /** Field `field` (0 article, 1 entity id, 2 mentions, 3 variant) of reference `i`. */
   get(i: number, field: number): number {
-    return this.data[i * 3 + field];
+    return this.data[i * FIELDS + field];
+  }
+
+  /** Renumbers the articles (`numbers[old]`, -1: gone), keeping the order. */
+  renumber(numbers: Int32Array): void {
+    let to = 0;
+    for (let from = 0; from < this.length; from += FIELDS) {
+      const article = numbers[this.data[from]];
+      if (article === -1) continue;
+      this.data[to] = article;
+      this.data[to + 1] = this.data[from + 1];
+      this.data[to + 2] = this.data[from + 2];
+      this.data[to + 3] = this.data[from + 3];
+      to += FIELDS;
+    }
+    this.length = to;
+  }
+
+  /** Sorts by article, references of one article in the order they came (a stable sort). */
+  sortByArticle(): void {
+    const n = this.count;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = this.get(i - 1, 0) <= this.get(i, 0);
+    if (sorted) return;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.get(a, 0) - this.get(b, 0) || a - b);
+    const data = new Int32Array(this.data.length);
+    order.forEach((from, to) => data.set(this.data.subarray(from * FIELDS, from * FIELDS + FIELDS), to * FIELDS));
+    this.data = data;
+  }
+
+  toArray(): number[] {
+    return Array.from(this.data.subarray(0, this.length));
   }
 }
 
-interface EntityTotal extends Omit<CorpusEntity, 'articles'> {
+interface EntityTotal {
+  name: string;
+  type: CorpusEntity['type'];
+  actor: string | null;
   references: References;
+}
+
+/** The entity totals as the aggregation ledger keeps them (references flattened, four numbers each). */
+export interface EntityLedger {
+  locals: string[];
+  /** [country, kind] pairs, interned. */
+  variants: [string | null, string][];
+  entities: [key: string, name: string, type: CorpusEntity['type'], actor: string | null, references: number[]][];
 }
 
 export class EntityTotals {
@@ -37,21 +93,59 @@ export class EntityTotals {
   /** Article-local entity ids ("e1", "e2", …) are few across the corpus: interned. */
   private readonly localIds: string[] = [];
   private readonly localIndex = new Map<string, number>();
+  /** An entity's country and kind as each article saw them (the first article's are the corpus entity's). */
+  private readonly variants: [string | null, string][] = [];
+  private readonly variantIndex = new Map<string, number>();
+
+  static fromLedger(ledger: EntityLedger): EntityTotals {
+    const totals = new EntityTotals();
+    ledger.locals.forEach((id) => totals.intern(totals.localIds, totals.localIndex, id, id));
+    ledger.variants.forEach(([country, kind]) => totals.intern(totals.variants, totals.variantIndex, `${country ?? ''}|${kind}`, [country, kind]));
+    for (const [key, name, type, actor, references] of ledger.entities) totals.byKey.set(key, { name, type, actor, references: new References(Int32Array.from(references)) });
+    return totals;
+  }
+
+  toLedger(): EntityLedger {
+    const entities: EntityLedger['entities'] = [];
+    for (const key of [...this.byKey.keys()].sort()) {
+      const { name, type, actor, references } = this.byKey.get(key)!;
+      entities.push([key, name, type, actor, references.toArray()]);
+    }
+    return { locals: this.localIds, variants: this.variants, entities };
+  }
+
+  private intern<T>(list: T[], index: Map<string, number>, key: string, value: T): number {
+    let n = index.get(key);
+    if (n === undefined) {
+      index.set(key, (n = list.length));
+      list.push(value);
+    }
+    return n;
+  }
 
   /** Adds an article's entities; `article` numbers the article in `articleIds` given to lines(). */
   add(entities: EntityRow[], article: number): void {
     for (const [entity, name, type, actor, country, kind, mentions] of entities) {
       const key = `${type}|${actor ?? ''}|${name}`;
       let total = this.byKey.get(key);
-      if (!total) this.byKey.set(key, (total = { name, type, actor, country, kind, mentions: 0, references: new References() }));
-      total.mentions += mentions;
-      let local = this.localIndex.get(entity);
-      if (local === undefined) {
-        this.localIndex.set(entity, (local = this.localIds.length));
-        this.localIds.push(entity);
-      }
-      total.references.push(article, local, mentions);
+      if (!total) this.byKey.set(key, (total = { name, type, actor, references: new References() }));
+      const local = this.intern(this.localIds, this.localIndex, entity, entity);
+      const variant = this.intern(this.variants, this.variantIndex, `${country ?? ''}|${kind}`, [country, kind]);
+      total.references.push(article, local, mentions, variant);
     }
+  }
+
+  /** Renumbers the articles (`numbers[old]`, -1 for an article gone or redone); entities left without articles go. */
+  renumber(numbers: Int32Array): void {
+    for (const [key, total] of this.byKey) {
+      total.references.renumber(numbers);
+      if (total.references.length === 0) this.byKey.delete(key);
+    }
+  }
+
+  /** Puts the references added since renumbering in article order. */
+  sort(): void {
+    for (const total of this.byKey.values()) total.references.sortByArticle();
   }
 
   /**
@@ -64,10 +158,13 @@ export class EntityTotals {
     // Each article's id as JSON, made once (a frequent entity lists tens of thousands of them).
     const articleJson: (string | undefined)[] = new Array(articleIds.length);
     for (const key of [...this.byKey.keys()].sort()) {
-      const { references, ...head } = this.byKey.get(key)!;
-      yield `${JSON.stringify(head).slice(0, -1)},"articles":[`;
+      const { name, type, actor, references } = this.byKey.get(key)!;
+      const [country, kind] = this.variants[references.get(0, 3)];
+      let mentions = 0;
+      for (let i = 0; i < references.count; i++) mentions += references.get(i, 2);
+      yield `${JSON.stringify({ name, type, actor, country, kind, mentions }).slice(0, -1)},"articles":[`;
       let piece: string[] = [];
-      for (let i = 0; i < references.length / 3; i++) {
+      for (let i = 0; i < references.count; i++) {
         const article = references.get(i, 0);
         const id = (articleJson[article] ??= JSON.stringify(articleIds[article]));
         piece.push(`{"id":${id},"entity":${localJson[references.get(i, 1)]},"mentions":${references.get(i, 2)}}`);
@@ -76,15 +173,19 @@ export class EntityTotals {
           piece = [];
         }
       }
-      yield (piece.length && references.length / 3 > piece.length ? ',' : '') + piece.join(',') + ']}\n';
+      yield (piece.length && references.count > piece.length ? ',' : '') + piece.join(',') + ']}\n';
     }
   }
 
   /** The most mentioned entities, for the report's index page. */
   top(n: number): (Pick<CorpusEntity, 'name' | 'type' | 'actor' | 'mentions'> & { articleCount: number })[] {
-    return [...this.byKey.values()]
-      .sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : 1))
-      .slice(0, n)
-      .map((e) => ({ name: e.name, type: e.type, actor: e.actor, mentions: e.mentions, articleCount: e.references.length / 3 }));
+    // Ties are broken by key, so that the list does not depend on the order entities were first met.
+    const all = [...this.byKey.keys()].sort().map((key) => {
+      const e = this.byKey.get(key)!;
+      let mentions = 0;
+      for (let i = 0; i < e.references.count; i++) mentions += e.references.get(i, 2);
+      return { name: e.name, type: e.type, actor: e.actor, mentions, articleCount: e.references.count };
+    });
+    return all.sort((a, b) => b.mentions - a.mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).slice(0, n);
   }
 }

@@ -476,6 +476,16 @@ export function groupKeyOf(event: EventRecord): string | null {
   return date ? bucketOf(countryOf(event.source.actor), countryOf(event.target.actor), event.type, date) : null;
 }
 
+/** The bucket a sketch is compared in (null when it cannot group). */
+export function bucketOfSketch(sketch: EventSketch): string | null {
+  return bucketOf(sketch.source, sketch.target, sketch.type, sketch.date);
+}
+
+/** The bucket a group was formed in: its members share it, and its date (the coarsest of theirs) still falls in it. */
+export function bucketOfGroup(group: EventGroup): string {
+  return bucketOf(group.actors[0], group.actors[1], group.type, coarseDate(group.date, '')!)!;
+}
+
 /** The bucket of country-level actors (either order), a category and a date; null for one country. */
 function bucketOf(source: string, target: string, type: string, date: CoarseDate): string | null {
   if (source === target) return null;

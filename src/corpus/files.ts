@@ -1,9 +1,8 @@
 // Writes that never leave a half-written file: write to a temporary name in the
 // same folder, then rename over the target (atomic on POSIX file systems).
 import { createHash } from 'node:crypto';
-import { closeSync, createWriteStream, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { dirname, relative } from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -83,11 +82,6 @@ function fileHash(path: string): string | null {
 }
 
 /**
- * A file written line by line (events.jsonl for a large corpus) without
- * holding it in memory: streamed to a temporary name, then renamed into place
- * only if its content differs from what is there.
- */
-/**
  * The hash of each corpus file as this code last wrote it, kept beside the
  * fragments (keys relative to the output folder, so the record is the same
  * whenever the outputs are): whether a new events.jsonl differs from the last
@@ -121,38 +115,126 @@ export class WrittenFiles {
   }
 }
 
+/**
+ * A corpus file written piece by piece (events.jsonl for a large corpus) without
+ * holding it in memory: new text, or byte ranges of the version it replaces;
+ * written to a temporary name, then renamed into place.
+ */
 export class StreamedFile {
   private readonly tmp: string;
-  private stream: WriteStream | null = null;
+  private fd: number | null = null;
+  /** Bytes waiting to be written: one write per megabyte, not one per piece. */
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
   private readonly hash = createHash('sha256');
+  /** The previous version, open while pieces of it are copied. */
+  private previous: number | null = null;
+  /** Bytes written so far: where the next piece starts. */
+  bytes = 0;
+  private retiring: Promise<void> | null = null;
 
   constructor(
     private readonly path: string,
-    private readonly known: WrittenFiles,
+    /** The record of what was last written, or null when there is none to keep (the file counts as changed). */
+    private readonly known: WrittenFiles | null,
   ) {
     this.tmp = temporaryName(path);
   }
 
-  async write(text: string | Uint8Array): Promise<void> {
-    if (!this.stream) {
-      await mkdir(dirname(this.path), { recursive: true });
-      this.stream = createWriteStream(this.tmp, { highWaterMark: 1 << 20 }); // a megabyte per write, not a wait per article
+  // Writes are synchronous: the aggregation is all that runs, and a
+  // stream's buffers and waits cost more than the writes themselves.
+  private open(): number {
+    if (this.fd === null) {
+      mkdirSync(dirname(this.path), { recursive: true });
+      this.fd = openSync(this.tmp, 'w');
     }
-    this.hash.update(text);
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    return this.fd;
+  }
+
+  private flush(): void {
+    const fd = this.open();
+    if (this.used === 0) return;
+    const bytes = this.buffer.subarray(0, this.used);
+    this.hash.update(bytes);
+    writeAll(fd, bytes);
+    this.used = 0;
+  }
+
+  async write(text: string | Uint8Array): Promise<void> {
+    const room = this.buffer.length - this.used;
+    if (typeof text === 'string') {
+      // Three bytes per UTF-16 unit at most: a string that surely fits is encoded in place.
+      if (text.length * 3 > room) {
+        this.flush();
+        if (text.length * 3 > this.buffer.length) return this.writeBytes(Buffer.from(text));
+      }
+      const n = this.buffer.write(text, this.used);
+      this.used += n;
+      this.bytes += n;
+      return;
+    }
+    this.writeBytes(text);
+  }
+
+  private writeBytes(bytes: Uint8Array): void {
+    if (bytes.length > this.buffer.length - this.used) this.flush();
+    if (bytes.length > this.buffer.length) {
+      this.hash.update(bytes);
+      writeAll(this.open(), bytes);
+    } else {
+      this.buffer.set(bytes, this.used);
+      this.used += bytes.length;
+    }
+    this.bytes += bytes.length;
+  }
+
+  /** Copies bytes [at, at + length) of the file's previous version (the one being replaced), never decoding them. */
+  async copy(at: number, length: number): Promise<void> {
+    this.previous ??= openSync(this.path, 'r');
+    for (let position = at, end = at + length; position < end; ) {
+      if (this.used === this.buffer.length) this.flush();
+      const n = readSync(this.previous, this.buffer, this.used, Math.min(this.buffer.length - this.used, end - position), position);
+      if (n === 0) throw new Error(`${this.path} ends before byte ${end}`);
+      this.used += n;
+      position += n;
+    }
+    this.bytes += length;
   }
 
   /** Puts the file in place; returns whether its content changed since it was last written. */
   async commit(): Promise<boolean> {
-    if (!this.stream) await this.write('');
-    const stream = this.stream!;
-    stream.end();
-    await once(stream, 'finish');
+    try {
+      this.flush();
+    } finally {
+      if (this.previous !== null) closeSync(this.previous);
+      if (this.fd !== null) closeSync(this.fd);
+      this.previous = this.fd = null;
+    }
     const hash = this.hash.digest('hex');
-    // The record says whether the content changed; the file is replaced regardless (a rename costs nothing).
-    const changed = this.known.hashOf(this.path) !== hash;
-    await rename(this.tmp, this.path);
-    this.known.record(this.path, hash);
+    // The record says whether the content changed; the file is replaced regardless.
+    const changed = this.known?.hashOf(this.path) !== hash;
+    // The old version keeps a second name while the new one takes its place, so
+    // that the rename frees nothing (freeing a large file's blocks takes the
+    // file system a while); that name is removed afterwards, off this thread.
+    const retired = temporaryName(this.path);
+    let kept = true;
+    try {
+      linkSync(this.path, retired);
+    } catch {
+      kept = false;
+    }
+    renameSync(this.tmp, this.path);
+    if (kept) this.retiring = rm(retired, { force: true });
+    this.known?.record(this.path, hash);
     return changed;
   }
+
+  /** Once the replaced version is gone. */
+  async settled(): Promise<void> {
+    await this.retiring;
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }

@@ -90,6 +90,8 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
 
   const summary: RunSummary = { files: inputs.length, processed: 0, unchanged: 0, failed: 0, excluded: 0, removed: 0, written: [], failures: [], milliseconds: 0 };
   const entries: ManifestArticle[] = [];
+  /** Articles whose outputs this run wrote: the aggregation reads their fragments again, and trusts its ledger for the rest. */
+  const processed = new Set<string>();
   let done = 0;
   const finish = (c: Checked, produced: ManifestArticle[], status: 'processed' | 'unchanged' | 'failed'): void => {
     entries.push(...produced);
@@ -111,7 +113,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
       const c = todo[i]!;
       todo[i] = null; // a file's check (its sidecar, its hashes) is let go once it is done
       queue.add(async () => {
-        const produced = await processChecked(c, out, executor, summary);
+        const produced = await processChecked(c, out, executor, summary, processed);
         finish(c, produced, produced.some((a) => a.status === 'failed') ? 'failed' : 'processed');
       });
     }
@@ -142,7 +144,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
 
   // Corpus-level files are rebuilt only when some article's result changed.
   const changed = summary.processed > 0 || summary.removed > 0 || !previous || !sameEntries(previous.articles, manifest.articles);
-  if (changed || !(await corpusFilesPresent(out))) summary.written.push(...(await aggregate(out, manifest)));
+  if (changed || !(await corpusFilesPresent(out))) summary.written.push(...(await aggregate(out, manifest, processed)));
   if (await writeIfChanged(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')) summary.written.push('manifest.json');
   summary.written.sort();
   summary.milliseconds = Math.round(performance.now() - started);
@@ -220,7 +222,7 @@ async function checkAll(inputs: CorpusInput[], out: string, maxBytes: number): P
   return checked;
 }
 
-async function processChecked(c: Checked, out: string, executor: Executor, summary: RunSummary): Promise<ManifestArticle[]> {
+async function processChecked(c: Checked, out: string, executor: Executor, summary: RunSummary, processed: Set<string>): Promise<ManifestArticle[]> {
   // Read again, not kept from the check: small and cached, and a file changed since is simply redone next run.
   let bytes: Buffer;
   let sidecarText: string | undefined;
@@ -248,6 +250,7 @@ async function processChecked(c: Checked, out: string, executor: Executor, summa
     if (outcome.files) writeArticleFiles(out, outcome.id, outcome.files);
     const files = articleOutputs(outcome.id);
     summary.processed++;
+    processed.add(outcome.id);
     summary.written.push(files.json, files.page);
     produced.push({ ...entry(c, outcome.id, 'ok', outcome.diagnostics), output: files.json, counts: outcome.counts });
   }
