@@ -13,11 +13,12 @@ import { QUAD_CLASSES, type EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
 import { ACTOR_ROWS, indexPageChunks, type ArticleSummary, type IndexData } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
-import { byPeriod, noEvents, round3, sketchOfRow, stanceOf, type ArticleDigest, type DyadPeriod, type SketchRow } from './digest.js';
+import { byPeriod, sketchOfRow, stanceOf, type ArticleDigest, type DyadPeriod, type SketchRow } from './digest.js';
+import { DyadTotals, type DyadTotal } from './dyad-totals.js';
 import { EntityTotals } from './entity-totals.js';
 import { bucketOfGroup, bucketOfSketch, EventGrouper, type EventGroup } from './event-groups.js';
 import { StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
-import { buildOf, LEDGER_PATH, LEDGER_VERSION, ledgerChunks, readLedger, stampsOf, type DyadShare, type Ledger, type LedgerArticle, type LedgerBucket, type LedgerGroup } from './ledger.js';
+import { buildOf, LEDGER_PATH, LEDGER_VERSION, ledgerChunks, readLedger, stampsOf, type Ledger, type LedgerArticle, type LedgerBucket, type LedgerGroup } from './ledger.js';
 import { articleOutputs } from './outputs.js';
 import { periodOf } from './periods.js';
 import type { Manifest } from './manifest.js';
@@ -41,17 +42,8 @@ export interface CorpusDyad {
   periods: DyadPeriod[];
 }
 
-/** A dyad's totals, summed from its articles' shares in article order. */
-interface DyadTotal {
-  actors: [string, string];
-  cooperation: number;
-  distrust: number;
-  articles: number[];
-  periods: Map<string, DyadPeriod>;
-}
-
 /** Sketches of freshly read articles kept for the regrouping, up to this many (beyond: read again). */
-const KEPT_SKETCHES = 100_000;
+const KEPT_SKETCHES = 10_000;
 
 /**
  * Writes every corpus-level file that changed; returns their paths inside `out`.
@@ -85,11 +77,13 @@ export async function aggregate(out: string, manifest: Manifest, changed?: Reado
   for (let i = 0; i < good.length; i++) numbers[FRESH + i] = i;
   const numberOf = new Map(before.map((a, k) => [a[0], k]));
   const entities = ledger ? EntityTotals.fromLedger(ledger.entities) : new EntityTotals();
-  const dyads = new Map(ledger?.dyads ?? []);
+  const dyads = ledger ? DyadTotals.fromLedger(ledger.dyads.periods, ledger.dyads.dyads) : new DyadTotals();
   const buckets = new Map(ledger?.buckets ?? []);
   const touched = new Set<string>();
   const keptSketches = new Map<number, SketchRow[]>();
   let keptCount = 0;
+  // Without a ledger every bucket is new: events are grouped as the articles are read, in order.
+  const grouper = ledger ? null : new EventGrouper();
 
   // Fragments are read synchronously: nothing else runs meanwhile, and a small
   // file costs a fraction of a promise's round trip through the thread pool.
@@ -120,20 +114,17 @@ export async function aggregate(out: string, manifest: Manifest, changed?: Reado
     articles[i] = [id, hash, events.bytes, fragment.length - newline - 1, digest.title, digest.publisher, digest.published, digest.counts, digest.eventTypes, digest.quadClasses];
     await events.write(fragment.subarray(newline + 1));
     entities.add(digest.entities, FRESH + i);
-    for (const [a, b, cooperation, distrust, periods] of digest.dyads) {
-      const key = `${a}|${b}`;
-      const shares = dyads.get(key);
-      if (shares) shares.push([FRESH + i, cooperation, distrust, periods]);
-      else dyads.set(key, [[FRESH + i, cooperation, distrust, periods]]);
-    }
+    dyads.add(digest.dyads, FRESH + i);
     for (const row of digest.sketches) {
-      const key = bucketOfSketch(sketchOfRow(row))!;
+      const sketch = sketchOfRow(row);
+      grouper?.addSketch(sketch, id, digest.publisher, digest.published);
+      const key = bucketOfSketch(sketch)!;
       let bucket = buckets.get(key);
       if (!bucket) buckets.set(key, (bucket = { articles: [], groups: [] }));
       if (bucket.articles.at(-1) !== FRESH + i) bucket.articles.push(FRESH + i);
       touched.add(key);
     }
-    if (digest.sketches.length && keptCount + digest.sketches.length <= KEPT_SKETCHES) {
+    if (!grouper && digest.sketches.length && keptCount + digest.sketches.length <= KEPT_SKETCHES) {
       keptSketches.set(i, digest.sketches);
       keptCount += digest.sketches.length;
     }
@@ -143,46 +134,55 @@ export async function aggregate(out: string, manifest: Manifest, changed?: Reado
   // The ledger's shares follow their articles to their new numbers; those of articles gone or redone go.
   entities.renumber(numbers);
   entities.sort();
-  for (const [key, shares] of dyads) {
-    const kept = renumbered(shares, numbers, (s) => s[0], (s, n) => (s[0] = n));
-    if (kept.length) dyads.set(key, kept);
-    else dyads.delete(key);
-  }
+  dyads.renumber(numbers);
   for (const [key, bucket] of buckets) {
     const length = bucket.articles.length;
-    bucket.articles = renumbered(bucket.articles.map((n) => [n]), numbers, (a) => a[0], (a, n) => (a[0] = n)).map((a) => a[0]);
+    bucket.articles = renumbered(bucket.articles, numbers);
     if (bucket.articles.length < length) touched.add(key);
   }
 
   // Buckets that lost or gained an article are grouped again, from their articles' sketches in order;
-  // the others keep their groups, whose lines are copied.
-  const groups: { bucket: string; group: LedgerGroup; line?: string }[] = [];
+  // the others keep their groups, whose lines are copied. Both come in the file's order
+  // (the earliest first report first, ties by id) and are merged as they are written.
+  const kept: { bucket: string; group: LedgerGroup }[] = [];
   for (const [key, bucket] of buckets) {
-    if (!touched.has(key)) for (const group of bucket.groups) groups.push({ bucket: key, group });
+    if (!touched.has(key)) for (const group of bucket.groups) kept.push({ bucket: key, group });
     bucket.groups = [];
   }
-  for (const group of regroup(out, good, articles, buckets, touched, keptSketches)) {
-    const sortKey = `${group.first.published ?? '\uffff'}\u0000${group.id}`;
-    const share: LedgerGroup = [sortKey, 0, 0, [...group.actors].sort().join('|'), periodOf(group.date, group.first.published), group.quadClass, group.members.length - 1];
-    groups.push({ bucket: bucketOfGroup(group), group: share, line: JSON.stringify(group) + '\n' });
-  }
-  for (const [key, bucket] of buckets) if (bucket.articles.length === 0) buckets.delete(key);
-  // The earliest first report first (ties: id), as EventGrouper orders them.
-  groups.sort((a, b) => (a.group[0] < b.group[0] ? -1 : a.group[0] > b.group[0] ? 1 : 0));
+  kept.sort((a, b) => (a.group[0] < b.group[0] ? -1 : a.group[0] > b.group[0] ? 1 : 0));
   const groupFile = corpusFile('event-groups.jsonl', known);
-  for (const { bucket, group, line } of groups) {
+  /** What each group takes off its dyad's period, for dyads.json. */
+  const happenings: LedgerGroup[] = [];
+  const file = (bucket: string, group: LedgerGroup, at: number): void => {
+    const placed: LedgerGroup = [group[0], at, groupFile.bytes - at, group[3], group[4], group[5], group[6]];
+    buckets.get(bucket)!.groups.push(placed);
+    happenings.push(placed);
+  };
+  let k = 0;
+  /** Copies the kept groups that come before `sortKey` (null: all that are left). */
+  const copyKeptUntil = async (sortKey: string | null): Promise<void> => {
+    for (; k < kept.length && (sortKey === null || kept[k].group[0] < sortKey); k++) {
+      const at = groupFile.bytes;
+      await groupFile.copy(kept[k].group[1], kept[k].group[2]);
+      file(kept[k].bucket, kept[k].group, at);
+    }
+  };
+  for (const group of grouper ? grouper.eachGroup() : regroup(out, good, articles, buckets, touched, keptSketches)) {
+    const sortKey = `${group.first.published ?? '\uffff'}\u0000${group.id}`;
+    await copyKeptUntil(sortKey);
     const at = groupFile.bytes;
-    if (line !== undefined) await groupFile.write(line);
-    else await groupFile.copy(group[1], group[2]);
-    buckets.get(bucket)!.groups.push([group[0], at, groupFile.bytes - at, group[3], group[4], group[5], group[6]]);
+    await groupFile.write(JSON.stringify(group) + '\n');
+    file(bucketOfGroup(group), [sortKey, 0, 0, [...group.actors].sort().join('|'), periodOf(group.date, group.first.published), group.quadClass, group.members.length - 1], at);
   }
+  await copyKeptUntil(null);
+  for (const [key, bucket] of buckets) if (bucket.articles.length === 0) buckets.delete(key);
   if (await groupFile.commit()) written.push('event-groups.jsonl');
 
   // Dyads: each one's shares summed in article order, less the extra reports of its happenings.
-  const dyadList = [...dyads.keys()].sort().map((key) => dyadTotal(key, dyads.get(key)!));
+  const dyadList = dyads.totals();
   const byKey = new Map(dyadList.map((d) => [d.actors.join('|'), d]));
   for (const d of dyadList) for (const p of d.periods.values()) p.reports = { ...p.events };
-  for (const { group } of groups) {
+  for (const group of happenings) {
     const period = byKey.get(group[3])?.periods.get(group[4]);
     if (period) period.events[group[5]] -= group[6];
   }
@@ -218,27 +218,19 @@ export async function aggregate(out: string, manifest: Manifest, changed?: Reado
   }
 
   // The ledger last: it vouches for the corpus files as they now are.
-  const kept: Ledger = { version: LEDGER_VERSION, build, stamps: stampsOf(out), articles, entities: entities.toLedger(), dyads: [...dyads].sort(([a], [b]) => (a < b ? -1 : 1)), buckets: [...buckets].sort(([a], [b]) => (a < b ? -1 : 1)) };
+  const ledgerNow: Ledger = { version: LEDGER_VERSION, build, stamps: stampsOf(out), articles, entities: entities.toLedger(), dyads: dyads.toLedger(), buckets: [...buckets].sort(([a], [b]) => (a < b ? -1 : 1)) };
   const ledgerFile = corpusFile(LEDGER_PATH, null);
-  for (const chunk of ledgerChunks(kept)) await ledgerFile.write(chunk);
+  for (const chunk of ledgerChunks(ledgerNow)) await ledgerFile.write(chunk);
   await ledgerFile.commit();
   await Promise.all(files.map((f) => f.settled()));
   return written;
 }
 
-/** Items renumbered by `numbers` (-1: dropped), in article order; items of one article keep theirs. */
-function renumbered<T>(items: T[], numbers: Int32Array, numberOf: (item: T) => number, set: (item: T, n: number) => void): T[] {
-  const kept: T[] = [];
-  for (const item of items) {
-    const n = numbers[numberOf(item)];
-    if (n === -1) continue;
-    set(item, n);
-    kept.push(item);
-  }
-  let sorted = true;
-  for (let i = 1; i < kept.length && sorted; i++) sorted = numberOf(kept[i - 1]) <= numberOf(kept[i]);
-  if (!sorted) kept.sort((a, b) => numberOf(a) - numberOf(b)); // stable
-  return kept;
+/** Article numbers renumbered by `numbers` (-1: dropped), in order. */
+function renumbered(articles: number[], numbers: Int32Array): number[] {
+  const kept: number[] = [];
+  for (const n of articles) if (numbers[n] !== -1) kept.push(numbers[n]);
+  return kept.sort((x, y) => x - y);
 }
 
 /**
@@ -263,27 +255,6 @@ function* regroup(out: string, good: readonly { id: string }[], articles: Ledger
     }
   }
   yield* grouper.eachGroup();
-}
-
-/** A dyad's totals from its shares, in article order. */
-function dyadTotal(key: string, shares: DyadShare[]): DyadTotal {
-  const [a, b] = key.split('|');
-  const slot: DyadTotal = { actors: [a, b], cooperation: 0, distrust: 0, articles: [], periods: new Map() };
-  for (const [article, cooperation, distrust, periods] of shares) {
-    slot.cooperation = round3(slot.cooperation + cooperation);
-    slot.distrust = round3(slot.distrust + distrust);
-    slot.articles.push(article);
-    for (const p of periods) {
-      let total = slot.periods.get(p[0]);
-      if (!total) slot.periods.set(p[0], (total = { period: p[0], cooperation: 0, distrust: 0, stance: 0, sentences: 0, events: noEvents() }));
-      total.cooperation = round3(total.cooperation + p[1]);
-      total.distrust = round3(total.distrust + p[2]);
-      total.sentences += p[3];
-      for (let q = 0; q < QUAD_CLASSES.length; q++) total.events[QUAD_CLASSES[q]] += p[4 + q] as number;
-      total.stance = stanceOf(total.cooperation, total.distrust);
-    }
-  }
-  return slot;
 }
 
 /**

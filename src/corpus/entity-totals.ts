@@ -68,8 +68,9 @@ class References {
     this.data = data;
   }
 
-  toArray(): number[] {
-    return Array.from(this.data.subarray(0, this.length));
+  /** The references as they stand (a view, not a copy). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
   }
 }
 
@@ -80,12 +81,12 @@ interface EntityTotal {
   references: References;
 }
 
-/** The entity totals as the aggregation ledger keeps them (references flattened, four numbers each). */
+/** The entity totals as the aggregation ledger keeps them (references back to back, four integers each). */
 export interface EntityLedger {
   locals: string[];
   /** [country, kind] pairs, interned. */
   variants: [string | null, string][];
-  entities: [key: string, name: string, type: CorpusEntity['type'], actor: string | null, references: number[]][];
+  entities: [key: string, name: string, type: CorpusEntity['type'], actor: string | null, references: Int32Array][];
 }
 
 export class EntityTotals {
@@ -101,7 +102,7 @@ export class EntityTotals {
     const totals = new EntityTotals();
     ledger.locals.forEach((id) => totals.intern(totals.localIds, totals.localIndex, id, id));
     ledger.variants.forEach(([country, kind]) => totals.intern(totals.variants, totals.variantIndex, `${country ?? ''}|${kind}`, [country, kind]));
-    for (const [key, name, type, actor, references] of ledger.entities) totals.byKey.set(key, { name, type, actor, references: new References(Int32Array.from(references)) });
+    for (const [key, name, type, actor, references] of ledger.entities) totals.byKey.set(key, { name, type, actor, references: new References(references) });
     return totals;
   }
 
@@ -109,7 +110,7 @@ export class EntityTotals {
     const entities: EntityLedger['entities'] = [];
     for (const key of [...this.byKey.keys()].sort()) {
       const { name, type, actor, references } = this.byKey.get(key)!;
-      entities.push([key, name, type, actor, references.toArray()]);
+      entities.push([key, name, type, actor, references.view()]);
     }
     return { locals: this.localIds, variants: this.variants, entities };
   }

@@ -10,7 +10,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuadClass } from '../article.js';
-import type { ArticleDigest, PeriodRow } from './digest.js';
+import type { ArticleDigest } from './digest.js';
 import type { EntityLedger } from './entity-totals.js';
 import type { Manifest } from './manifest.js';
 
@@ -37,9 +37,6 @@ export type LedgerArticle = [
   quadClasses: Record<string, number>,
 ];
 
-/** One article's share of a dyad: article number, cooperation, distrust, periods. */
-export type DyadShare = [article: number, cooperation: number, distrust: number, periods: PeriodRow[]];
-
 /** A group: its place in the file's order, its line in event-groups.jsonl, and what it takes off its dyad's period (its members beyond the first). */
 export type LedgerGroup = [sortKey: string, at: number, length: number, dyad: string, period: string, quadClass: QuadClass, extra: number];
 
@@ -56,7 +53,7 @@ export interface Ledger {
   /** In manifest order: an article's number is its place here. */
   articles: LedgerArticle[];
   entities: EntityLedger;
-  dyads: [key: string, shares: DyadShare[]][];
+  dyads: { periods: string[]; dyads: [key: string, shares: Int32Array][] };
   buckets: [key: string, bucket: LedgerBucket][];
 }
 
@@ -80,37 +77,79 @@ export function stampsOf(out: string): Record<string, Stamp> {
   return stamps;
 }
 
+/**
+ * The ledger's file: a line of JSON, then its integer arrays (entity
+ * references, dyad shares, bucket articles) as raw bytes, each named in the
+ * JSON by its offset and length: they are most of the ledger, and cost nothing
+ * to parse this way.
+ */
+interface LedgerFile {
+  version: number;
+  build: string;
+  stamps: Record<string, Stamp>;
+  articles: LedgerArticle[];
+  entities: { locals: string[]; variants: [string | null, string][]; entities: [key: string, name: string, type: string, actor: string | null, references: Slice][] };
+  dyads: { periods: string[]; dyads: [key: string, shares: Slice][] };
+  buckets: [key: string, articles: Slice, groups: LedgerGroup[]][];
+}
+
+/** Offset and length, in integers, of an array in the ledger's binary part. */
+type Slice = [at: number, length: number];
+
 /** The ledger, if it describes the corpus files as they are and was written for this build; else null. */
 export function readLedger(out: string, build: string): Ledger | null {
-  let ledger: Ledger;
+  let file: LedgerFile;
+  let ints: Int32Array;
   try {
-    ledger = JSON.parse(readFileSync(join(out, LEDGER_PATH), 'utf8')) as Ledger;
+    const bytes = readFileSync(join(out, LEDGER_PATH));
+    const newline = bytes.indexOf(0x0a);
+    file = JSON.parse(bytes.toString('utf8', 0, newline)) as LedgerFile;
+    if (file.version !== LEDGER_VERSION || file.build !== build) return null;
+    const start = bytes.byteOffset + newline + 1;
+    const length = (bytes.length - newline - 1) >> 2;
+    // A view when aligned (a large file has its own buffer), else a copy.
+    ints = start % 4 === 0 ? new Int32Array(bytes.buffer, start, length) : new Int32Array(bytes.buffer.slice(start, start + length * 4));
   } catch {
     return null;
   }
-  if (ledger.version !== LEDGER_VERSION || ledger.build !== build) return null;
   for (const name of SPLICED_FILES) {
     const now = stampOf(join(out, name));
-    if (!now || JSON.stringify(now) !== JSON.stringify(ledger.stamps[name])) return null;
+    if (!now || JSON.stringify(now) !== JSON.stringify(file.stamps[name])) return null;
   }
-  return ledger;
+  const slice = ([at, length]: Slice): Int32Array => ints.subarray(at, at + length);
+  return {
+    version: file.version,
+    build: file.build,
+    stamps: file.stamps,
+    articles: file.articles,
+    entities: { locals: file.entities.locals, variants: file.entities.variants, entities: file.entities.entities.map(([key, name, type, actor, refs]) => [key, name, type as EntityLedger['entities'][number][2], actor, slice(refs)]) },
+    dyads: { periods: file.dyads.periods, dyads: file.dyads.dyads.map(([key, shares]) => [key, slice(shares)]) },
+    buckets: file.buckets.map(([key, articles, groups]) => [key, { articles: Array.from(slice(articles)), groups }]),
+  };
 }
 
-/** The ledger as text, in pieces (a large corpus's is tens of megabytes). */
-export function* ledgerChunks(ledger: Ledger): Generator<string> {
-  const list = function* <T>(name: string, items: T[], last = false): Generator<string> {
-    yield `${JSON.stringify(name)}:[`;
-    for (let i = 0; i < items.length; i++) yield (i ? ',\n' : '\n') + JSON.stringify(items[i]);
-    yield `]${last ? '' : ','}\n`;
+/** The ledger's file, in pieces (a large corpus's is tens of megabytes). */
+export function* ledgerChunks(ledger: Ledger): Generator<string | Uint8Array> {
+  const arrays: Int32Array[] = [];
+  let offset = 0;
+  const slice = (array: Int32Array): Slice => {
+    arrays.push(array);
+    offset += array.length;
+    return [offset - array.length, array.length];
   };
-  yield `{"version":${ledger.version},"build":${JSON.stringify(ledger.build)},"stamps":${JSON.stringify(ledger.stamps)},\n`;
-  yield* list('articles', ledger.articles);
-  yield `"entities":{"locals":${JSON.stringify(ledger.entities.locals)},"variants":${JSON.stringify(ledger.entities.variants)},`;
-  yield* list('entities', ledger.entities.entities, true);
-  yield '},';
-  yield* list('dyads', ledger.dyads);
-  yield* list('buckets', ledger.buckets, true);
-  yield '}\n';
+  const file: LedgerFile = {
+    version: ledger.version,
+    build: ledger.build,
+    stamps: ledger.stamps,
+    articles: ledger.articles,
+    entities: { locals: ledger.entities.locals, variants: ledger.entities.variants, entities: ledger.entities.entities.map(([key, name, type, actor, refs]) => [key, name, type, actor, slice(refs)]) },
+    dyads: { periods: ledger.dyads.periods, dyads: ledger.dyads.dyads.map(([key, shares]) => [key, slice(shares)]) },
+    buckets: ledger.buckets.map(([key, bucket]) => [key, slice(Int32Array.from(bucket.articles)), bucket.groups]),
+  };
+  const header = JSON.stringify(file);
+  // Padded so that the integers start at a multiple of four bytes.
+  yield header + ' '.repeat((4 - ((Buffer.byteLength(header) + 1) % 4)) % 4) + '\n';
+  for (const array of arrays) yield new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
 export { LEDGER_VERSION };
