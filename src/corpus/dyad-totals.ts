@@ -58,13 +58,16 @@ class Shares {
   renumber(numbers: Int32Array): void {
     const kept: number[] = [];
     let sorted = true;
-    for (const at of this.starts()) {
+    const starts = this.starts();
+    for (const at of starts) {
       const article = numbers[this.data[at]];
       if (article === -1) continue;
       this.data[at] = article;
       if (kept.length && this.data[kept[kept.length - 1]] > article) sorted = false;
       kept.push(at);
     }
+    // Most dyads lose nothing and stay in order: renumbered where they are.
+    if (sorted && kept.length === starts.length) return;
     if (!sorted) kept.sort((a, b) => this.data[a] - this.data[b] || a - b);
     const data = new Int32Array(Math.max(64, this.length));
     let to = 0;

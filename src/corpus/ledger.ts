@@ -146,9 +146,22 @@ export function* ledgerChunks(ledger: Ledger): Generator<string | Uint8Array> {
     dyads: { periods: ledger.dyads.periods, dyads: ledger.dyads.dyads.map(([key, shares]) => [key, slice(shares)]) },
     buckets: ledger.buckets.map(([key, bucket]) => [key, slice(Int32Array.from(bucket.articles)), bucket.groups]),
   };
-  const header = JSON.stringify(file);
+  // The JSON line in pieces (an article's row at a time): a large corpus's is tens of megabytes.
+  let bytes = 0;
+  const pieces = function* (): Generator<string> {
+    const { articles, buckets, ...rest } = file;
+    yield `${JSON.stringify(rest).slice(0, -1)},"articles":[`;
+    for (let i = 0; i < articles.length; i++) yield (i ? ',' : '') + JSON.stringify(articles[i]);
+    yield '],"buckets":[';
+    for (let i = 0; i < buckets.length; i++) yield (i ? ',' : '') + JSON.stringify(buckets[i]);
+    yield ']}';
+  };
+  for (const piece of pieces()) {
+    bytes += Buffer.byteLength(piece);
+    yield piece;
+  }
   // Padded so that the integers start at a multiple of four bytes.
-  yield header + ' '.repeat((4 - ((Buffer.byteLength(header) + 1) % 4)) % 4) + '\n';
+  yield ' '.repeat((4 - ((bytes + 1) % 4)) % 4) + '\n';
   for (const array of arrays) yield new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
