@@ -124,6 +124,17 @@ describe('corpus run', () => {
     expect(snapshot(four)).toEqual(snapshot(one));
   });
 
+  it('gives the same output when the check runs on a thread of its own (as for a large corpus)', async () => {
+    const dir = corpusCopy();
+    cpSync(join(PACKAGE_ROOT, 'fixtures/hostile'), join(dir, 'hostile'), { recursive: true });
+    const here = tempDir();
+    const threaded = tempDir();
+    const summary = await runCorpus({ corpus: dir, out: here, jobs: 1 });
+    const onThread = await runCorpus({ corpus: dir, out: threaded, jobs: 1, filesForCheckThread: 1 });
+    expect(onThread.failures).toEqual(summary.failures);
+    expect(snapshot(threaded)).toEqual(snapshot(here));
+  });
+
   it('records a bad article with a clear, positioned error and still processes the rest', async () => {
     const dir = corpusCopy();
     cpSync(join(PACKAGE_ROOT, 'fixtures/hostile'), join(dir, 'hostile'), { recursive: true });

@@ -36,7 +36,7 @@ class Shares {
 
   private reserve(n: number): void {
     if (this.length + n <= this.data.length) return;
-    const grown = new Int32Array(Math.max(this.data.length * 2, this.length + n));
+    const grown = new Int32Array(Math.max(Math.ceil(this.data.length * 1.5), this.length + n));
     grown.set(this.data.subarray(0, this.length));
     this.data = grown;
   }
@@ -66,17 +66,20 @@ class Shares {
       if (kept.length && this.data[kept[kept.length - 1]] > article) sorted = false;
       kept.push(at);
     }
-    // Most dyads lose nothing and stay in order: renumbered where they are.
-    if (sorted && kept.length === starts.length) return;
+    // Most dyads lose nothing and stay in order: renumbered where they are (room to grow given back).
+    if (sorted && kept.length === starts.length) {
+      if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+      return;
+    }
     if (!sorted) kept.sort((a, b) => this.data[a] - this.data[b] || a - b);
-    const data = new Int32Array(Math.max(64, this.length));
+    const data = new Int32Array(this.length);
     let to = 0;
     for (const at of kept) {
       const size = HEAD + this.data[at + 3] * PERIOD;
       data.set(this.data.subarray(at, at + size), to);
       to += size;
     }
-    this.data = data;
+    this.data = to < data.length ? data.slice(0, to) : data;
     this.length = to;
   }
 }

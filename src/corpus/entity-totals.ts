@@ -22,7 +22,7 @@ class References {
 
   push(article: number, entity: number, mentions: number, variant: number): void {
     if (this.length + FIELDS > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = new Int32Array(Math.ceil(this.data.length * 1.5) + FIELDS);
       grown.set(this.data);
       this.data = grown;
     }
@@ -54,6 +54,8 @@ class References {
       to += FIELDS;
     }
     this.length = to;
+    // Room to grow is given back: the totals are complete once renumbered.
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
   }
 
   /** Sorts by article, references of one article in the order they came (a stable sort). */

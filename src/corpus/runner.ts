@@ -4,17 +4,16 @@
 //   the corpus files from digests → manifest last.
 // A run killed at any point leaves complete files only, and the next run redoes
 // whatever the (old) manifest does not vouch for.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Diagnostic } from '../article.js';
-import { articleId, sha256 } from '../stages/ingest/paths.js';
+import { articleId } from '../stages/ingest/paths.js';
 import { aggregate } from './aggregate.js';
 import { ARTICLE_FILES, articleOutputs, writeArticleFiles } from './outputs.js';
-import { discover, type CorpusInput } from './discover.js';
-import { hashFile, readJson, writeIfChanged } from './files.js';
-import { InputHashes } from './input-hashes.js';
+import { checkCorpus, corpusError, type Checked } from './check.js';
+import { readJson, writeIfChanged } from './files.js';
 import { emptyManifest, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
 import { createExecutor, type Executor } from './pool.js';
 
@@ -43,6 +42,8 @@ export interface RunOptions {
   maxBytes?: number;
   /** redis://HOST:PORT: hand the work to `newsevents worker` processes through BullMQ instead of local threads. */
   queue?: string;
+  /** Files the check needs to run on a thread of its own (default 10,000; tests set 1 to exercise it). */
+  filesForCheckThread?: number;
   /** Files a worker thread must have before another is started (default 100; tests set 1 to exercise the pool). */
   articlesPerThread?: number;
   /** Called after each file; the CLI prints progress with it. */
@@ -66,29 +67,20 @@ export interface RunSummary {
   milliseconds: number;
 }
 
-/** What the check phase learns of a file without keeping its bytes. */
-interface Checked {
-  input: CorpusInput;
-  /** The file and its sidecar: what decides "unchanged". */
-  inputHash: string;
-  /** The file alone: what decides "exact duplicate". */
-  contentHash: string;
-  problem?: Diagnostic;
-}
 
 export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const out = options.out;
   const jobs = Math.max(1, options.jobs ?? 1);
-  const { inputs, problems } = await discover(options.corpus);
   await sweepTemporaryFiles(out);
+  const { problems, checked } = await checkCorpus(options.corpus, out, options.maxBytes ?? DEFAULT_MAX_BYTES, options.filesForCheckThread);
 
   const previous = await readJson<Manifest>(join(out, 'manifest.json'));
   const manifest = emptyManifest();
   manifest.problems = problems;
   const reusable = !options.force && previous !== null && sameBuild(previous, manifest);
 
-  const summary: RunSummary = { files: inputs.length, processed: 0, unchanged: 0, failed: 0, excluded: 0, removed: 0, written: [], failures: [], milliseconds: 0 };
+  const summary: RunSummary = { files: checked.length, processed: 0, unchanged: 0, failed: 0, excluded: 0, removed: 0, written: [], failures: [], milliseconds: 0 };
   const entries: ManifestArticle[] = [];
   /** Articles whose outputs this run wrote: the aggregation reads their fragments again, and trusts its ledger for the rest. */
   const processed = new Set<string>();
@@ -97,8 +89,8 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
     entries.push(...produced);
     options.onFile?.({ path: c.input.path, status, done: ++done, total: summary.files });
   };
-  const todo: (Checked | null)[] = planRun(await checkAll(inputs, out, options.maxBytes ?? DEFAULT_MAX_BYTES), groupByPath(reusable ? previous.articles : []), reusable ? await presentOutputs(out) : new Set(), finish);
-  inputs.length = 0; // what is left to do holds its own; the rest need not stay for the whole run
+  const todo: (Checked | null)[] = planRun(checked, groupByPath(reusable ? previous.articles : []), reusable ? await presentOutputs(out) : new Set(), finish);
+  checked.length = 0; // what is left to do holds its own; the rest need not stay for the whole run
 
   // BullMQ is loaded only for a queue run.
   const executor = options.queue
@@ -188,40 +180,6 @@ function planRun(checked: Checked[], before: Map<string, ManifestArticle[]>, pre
   return todo;
 }
 
-/**
- * Hashes every file, bytes not kept: the manifest check. A file unchanged since
- * it was last hashed (same inode, size and timestamps) is not read again. Reads
- * are synchronous on purpose: nothing else runs yet, and on files the system
- * has cached a blocking read is about five times cheaper than a promise's round
- * trip through the thread pool (5,000 files: 120 ms against 570 ms).
- */
-async function checkAll(inputs: CorpusInput[], out: string, maxBytes: number): Promise<Checked[]> {
-  const known = InputHashes.load(join(out, '.cache', 'input-hashes.json'), Date.now());
-  const checked = inputs.map((input): Checked => {
-    try {
-      const stats = statSync(input.absolutePath);
-      if (stats.size > maxBytes) {
-        const problem = corpusError('too-large', `${input.path} is ${(stats.size / 1e6).toFixed(1)} MB, over the limit of ${(maxBytes / 1e6).toFixed(1)} MB (--max-bytes)`);
-        return { input, inputHash: '', contentHash: '', problem };
-      }
-      const sidecarStats = input.sidecarPath ? statSync(input.sidecarPath) : null;
-      const recorded = known.lookup(input.absolutePath, stats, sidecarStats);
-      if (recorded) return { input, ...recorded };
-      // Read through one shared buffer: 50,000 files would otherwise leave 50,000 buffers for the allocator to hold on to.
-      const contentHash = hashFile(input.absolutePath);
-      const sidecarText = input.sidecarPath ? readFileSync(input.sidecarPath, 'utf8') : undefined;
-      const hashes = { contentHash, inputHash: sidecarText === undefined ? contentHash : sha256(`${contentHash}\0${sidecarText}`) };
-      known.remember(input.absolutePath, stats, sidecarStats, hashes);
-      return { input, ...hashes };
-    } catch (e) {
-      return { input, inputHash: '', contentHash: '', problem: corpusError('unreadable', `cannot read ${input.path}: ${(e as Error).message}`) };
-    }
-  });
-  // Saved now, not after the run: it describes the inputs as checked, and 50,000 records need not stay in memory meanwhile.
-  await known.save();
-  return checked;
-}
-
 async function processChecked(c: Checked, out: string, executor: Executor, summary: RunSummary, processed: Set<string>): Promise<ManifestArticle[]> {
   // Read again, not kept from the check: small and cached, and a file changed since is simply redone next run.
   let bytes: Buffer;
@@ -261,9 +219,6 @@ function entry(c: Checked, id: string, status: ManifestArticle['status'], diagno
   return { id, path: c.input.path, inputHash: c.inputHash, status, output: null, counts: { sentences: 0, dates: 0, entities: 0, events: 0 }, diagnostics };
 }
 
-function corpusError(rule: string, message: string): Diagnostic {
-  return { severity: 'error', stage: 'corpus', rule, message, fatal: true };
-}
 
 /** Whether two manifests list the same articles; an unchanged article's entry is the old object itself, so few are compared field by field. */
 function sameEntries(before: ManifestArticle[], now: ManifestArticle[]): boolean {
