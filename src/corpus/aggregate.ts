@@ -83,7 +83,7 @@ export async function aggregate(out: string, manifest: Manifest, changed?: Reado
   const keptSketches = new Map<number, SketchRow[]>();
   let keptCount = 0;
   // Without a ledger every bucket is new: events are grouped as the articles are read, in order.
-  const grouper = ledger ? null : new EventGrouper();
+  let grouper = ledger ? null : new EventGrouper();
 
   // Fragments are read synchronously: nothing else runs meanwhile, and a small
   // file costs a fraction of a promise's round trip through the thread pool.
@@ -175,6 +175,7 @@ export async function aggregate(out: string, manifest: Manifest, changed?: Reado
     file(bucketOfGroup(group), [sortKey, 0, 0, [...group.actors].sort().join('|'), periodOf(group.date, group.first.published), group.quadClass, group.members.length - 1], at);
   }
   await copyKeptUntil(null);
+  grouper = null; // tens of megabytes for a large corpus, not needed for the files still to write
   for (const [key, bucket] of buckets) if (bucket.articles.length === 0) buckets.delete(key);
   if (await groupFile.commit()) written.push('event-groups.jsonl');
 
