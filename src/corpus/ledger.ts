@@ -14,7 +14,10 @@ import type { ArticleDigest } from './digest.js';
 import type { EntityLedger } from './entity-totals.js';
 import type { Manifest } from './manifest.js';
 
-/** Bump when the ledger's format or what the aggregation writes from it changes. */
+/**
+ * Bump when the ledger's format changes, or the way a group's line in
+ * event-groups.jsonl is written: kept groups' lines are copied, not written again.
+ */
 const LEDGER_VERSION = 1;
 
 export const LEDGER_PATH = join('.cache', 'aggregation.json');
