@@ -21,7 +21,7 @@ import { StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
 import { buildOf, LEDGER_PATH, LEDGER_VERSION, ledgerChunks, readLedger, stampsOf, type Ledger, type LedgerArticle, type LedgerBucket, type LedgerGroup } from './ledger.js';
 import { articleOutputs } from './outputs.js';
 import { periodOf } from './periods.js';
-import type { Manifest } from './manifest.js';
+import type { Manifest, ManifestArticle } from './manifest.js';
 
 export interface CorpusEntity {
   name: string;
@@ -53,178 +53,282 @@ const KEPT_SKETCHES = 10_000;
  * every fragment is read.
  */
 export async function aggregate(out: string, manifest: Manifest, changed?: ReadonlySet<string>): Promise<string[]> {
-  const written: string[] = [];
-  const write = async (path: string, text: string): Promise<void> => {
-    if (await writeIfChanged(join(out, path), text)) written.push(path);
-  };
-  const files: StreamedFile[] = [];
-  const corpusFile = (path: string, known: WrittenFiles | null): StreamedFile => {
-    const file = new StreamedFile(join(out, path), known);
-    files.push(file);
-    return file;
-  };
-
   const known = await WrittenFiles.load(out, join(out, '.fragments', 'corpus-files.json'));
-  const build = buildOf(manifest);
-  const ledger = changed ? readLedger(out, build) : null;
-  const before: LedgerArticle[] = ledger?.articles ?? [];
-  const good = manifest.articles.filter((e) => e.status === 'ok');
-
-  // Article numbers: the ledger's are renumbered to this run's places; an
-  // article read afresh is numbered FRESH + its place until then.
-  const FRESH = before.length;
-  const numbers = new Int32Array(before.length + good.length).fill(-1);
-  for (let i = 0; i < good.length; i++) numbers[FRESH + i] = i;
-  const numberOf = new Map(before.map((a, k) => [a[0], k]));
-  const entities = ledger ? EntityTotals.fromLedger(ledger.entities) : new EntityTotals();
-  const dyads = ledger ? DyadTotals.fromLedger(ledger.dyads.periods, ledger.dyads.dyads) : new DyadTotals();
-  const buckets = new Map(ledger?.buckets ?? []);
-  const touched = new Set<string>();
-  const keptSketches = new Map<number, SketchRow[]>();
-  let keptCount = 0;
-  // Without a ledger every bucket is new: events are grouped as the articles are read, in order.
-  let grouper = ledger ? null : new EventGrouper();
-
-  // Fragments are read synchronously: nothing else runs meanwhile, and a small
-  // file costs a fraction of a promise's round trip through the thread pool.
-  // The event lines are copied to events.jsonl as bytes, never decoded.
-  const events = corpusFile('events.jsonl', known);
-  const articles: LedgerArticle[] = new Array(good.length);
-  for (let i = 0; i < good.length; i++) {
-    const id = good[i].id;
-    const k = numberOf.get(id);
-    let fragment: Buffer | null = null;
-    let hash = '';
-    if (k === undefined || changed?.has(id)) {
-      fragment = readFileSync(join(out, articleOutputs(id).fragment));
-      hash = createHash('sha256').update(fragment).digest('base64');
-      if (k !== undefined && hash === before[k][1]) fragment = null;
-    }
-    if (!fragment) {
-      // Unchanged since the ledger: its share stays, its event lines are copied.
-      const old = before[k!];
-      numbers[k!] = i;
-      articles[i] = [...old];
-      articles[i][2] = events.bytes;
-      await events.copy(old[2], old[3]);
-      continue;
-    }
-    const newline = fragment.indexOf(0x0a);
-    const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as ArticleDigest;
-    articles[i] = [id, hash, events.bytes, fragment.length - newline - 1, digest.title, digest.publisher, digest.published, digest.counts, digest.eventTypes, digest.quadClasses];
-    await events.write(fragment.subarray(newline + 1));
-    entities.add(digest.entities, FRESH + i);
-    dyads.add(digest.dyads, FRESH + i);
-    for (const row of digest.sketches) {
-      const sketch = sketchOfRow(row);
-      grouper?.addSketch(sketch, id, digest.publisher, digest.published);
-      const key = bucketOfSketch(sketch)!;
-      let bucket = buckets.get(key);
-      if (!bucket) buckets.set(key, (bucket = { articles: [], groups: [] }));
-      if (bucket.articles.at(-1) !== FRESH + i) bucket.articles.push(FRESH + i);
-      touched.add(key);
-    }
-    if (!grouper && digest.sketches.length && keptCount + digest.sketches.length <= KEPT_SKETCHES) {
-      keptSketches.set(i, digest.sketches);
-      keptCount += digest.sketches.length;
-    }
-  }
-  if (await events.commit()) written.push('events.jsonl');
-
-  // The ledger's shares follow their articles to their new numbers; those of articles gone or redone go.
-  entities.renumber(numbers);
-  entities.sort();
-  dyads.renumber(numbers);
-  for (const [key, bucket] of buckets) {
-    const length = bucket.articles.length;
-    bucket.articles = renumbered(bucket.articles, numbers);
-    if (bucket.articles.length < length) touched.add(key);
-  }
-
-  // Buckets that lost or gained an article are grouped again, from their articles' sketches in order;
-  // the others keep their groups, whose lines are copied. Both come in the file's order
-  // (the earliest first report first, ties by id) and are merged as they are written.
-  const kept: { bucket: string; group: LedgerGroup }[] = [];
-  for (const [key, bucket] of buckets) {
-    if (!touched.has(key)) for (const group of bucket.groups) kept.push({ bucket: key, group });
-    bucket.groups = [];
-  }
-  kept.sort((a, b) => (a.group[0] < b.group[0] ? -1 : a.group[0] > b.group[0] ? 1 : 0));
-  const groupFile = corpusFile('event-groups.jsonl', known);
-  /** What each group takes off its dyad's period, for dyads.json. */
-  const happenings: LedgerGroup[] = [];
-  const file = (bucket: string, group: LedgerGroup, at: number): void => {
-    const placed: LedgerGroup = [group[0], at, groupFile.bytes - at, group[3], group[4], group[5], group[6]];
-    buckets.get(bucket)!.groups.push(placed);
-    happenings.push(placed);
-  };
-  let k = 0;
-  /** Copies the kept groups that come before `sortKey` (null: all that are left). */
-  const copyKeptUntil = async (sortKey: string | null): Promise<void> => {
-    for (; k < kept.length && (sortKey === null || kept[k].group[0] < sortKey); k++) {
-      const at = groupFile.bytes;
-      await groupFile.copy(kept[k].group[1], kept[k].group[2]);
-      file(kept[k].bucket, kept[k].group, at);
-    }
-  };
-  for (const group of grouper ? grouper.eachGroup() : regroup(out, good, articles, buckets, touched, keptSketches)) {
-    const sortKey = `${group.first.published ?? '\uffff'}\u0000${group.id}`;
-    await copyKeptUntil(sortKey);
-    const at = groupFile.bytes;
-    await groupFile.write(JSON.stringify(group) + '\n');
-    file(bucketOfGroup(group), [sortKey, 0, 0, [...group.actors].sort().join('|'), periodOf(group.date, group.first.published), group.quadClass, group.members.length - 1], at);
-  }
-  await copyKeptUntil(null);
-  grouper = null; // tens of megabytes for a large corpus, not needed for the files still to write
-  for (const [key, bucket] of buckets) if (bucket.articles.length === 0) buckets.delete(key);
-  if (await groupFile.commit()) written.push('event-groups.jsonl');
-
-  // Dyads: each one's shares summed in article order, less the extra reports of its happenings.
-  const dyadList = dyads.totals();
-  const byKey = new Map(dyadList.map((d) => [d.actors.join('|'), d]));
-  for (const d of dyadList) for (const p of d.periods.values()) p.reports = { ...p.events };
-  for (const group of happenings) {
-    const period = byKey.get(group[3])?.periods.get(group[4]);
-    if (period) period.events[group[5]] -= group[6];
-  }
-  for (const d of dyadList) for (const p of d.periods.values()) for (const q of QUAD_CLASSES) p.events[q] = Math.max(0, p.events[q]);
-  const dyadFile = corpusFile('dyads.json', known);
-  const dyadSummaries = await writeDyads(dyadFile, dyadList, good);
-  if (await dyadFile.commit()) written.push('dyads.json');
-
-  const entityFile = corpusFile('entities.jsonl', known);
-  for (const line of entities.lines(good.map((e) => e.id))) await entityFile.write(line);
-  if (await entityFile.commit()) written.push('entities.jsonl');
-
-  // The index page needs a few fields of each article, not its digest.
-  const eventTypes: Record<string, number> = {};
-  const quadClasses: Record<string, number> = {};
-  for (const a of articles) {
-    for (const [k, n] of Object.entries(a[8])) eventTypes[k] = (eventTypes[k] ?? 0) + n;
-    for (const [k, n] of Object.entries(a[9])) quadClasses[k] = (quadClasses[k] ?? 0) + n;
-  }
-  let next = 0;
-  const summaries: ArticleSummary[] = manifest.articles.map((entry) => {
-    if (entry.status !== 'ok') return { entry, article: null };
-    const [id, , , , title, publisher, published, counts] = articles[next++];
-    return { entry, article: { id, title, publisher, published, counts } };
-  });
-  const index = corpusFile('report/index.html', known);
-  for (const chunk of indexPageChunks({ articles: summaries, dyads: dyadSummaries, entities: entities.top(ACTOR_ROWS), eventTypes, quadClasses })) await index.write(chunk);
-  if (await index.commit()) written.push('report/index.html');
+  const run = new Aggregation(out, manifest, changed, known);
+  await run.readArticles();
+  run.renumber();
+  await run.writeGroups();
+  await run.writeDyads();
+  await run.writeEntities();
+  await run.writeIndex();
   await known.save();
-  for (const asset of REPORT_ASSETS) await write(`report/assets/${asset.name}`, readFileSync(asset.path, 'utf8'));
-  for (const schema of (await readdir(join(PACKAGE_ROOT, 'schemas'))).sort()) {
-    await write(`schemas/${schema}`, await readFile(join(PACKAGE_ROOT, 'schemas', schema), 'utf8'));
+  await run.writeAssets();
+  // The ledger last: it vouches for the corpus files as they now are.
+  await run.saveLedger();
+  return run.finish();
+}
+
+/** One aggregation: the corpus files written in turn from the ledger and the fragments read. */
+class Aggregation {
+  private readonly written: string[] = [];
+  private readonly files: StreamedFile[] = [];
+  private readonly build: string;
+  private readonly ledger: Ledger | null;
+  /** The ledger's articles, by their number there. */
+  private readonly before: LedgerArticle[];
+  private readonly good: ManifestArticle[];
+  /**
+   * Article numbers: the ledger's are renumbered to this run's places; an
+   * article read afresh is numbered `fresh` + its place until then.
+   */
+  private readonly fresh: number;
+  private readonly numbers: Int32Array;
+  private readonly entities: EntityTotals;
+  private readonly dyads: DyadTotals;
+  private readonly buckets: Map<string, LedgerBucket>;
+  /** Buckets that gained or lost an article: grouped again. */
+  private readonly touched = new Set<string>();
+  private readonly keptSketches = new Map<number, SketchRow[]>();
+  private keptCount = 0;
+  /** Without a ledger every bucket is new: events are grouped as the articles are read, in order. */
+  private grouper: EventGrouper | null;
+  /** This run's articles, in manifest order. */
+  private readonly articles: LedgerArticle[];
+  /** What each group takes off its dyad's period, for dyads.json. */
+  private readonly happenings: LedgerGroup[] = [];
+  private dyadSummaries: IndexData['dyads'] = [];
+
+  constructor(
+    private readonly out: string,
+    private readonly manifest: Manifest,
+    private readonly changed: ReadonlySet<string> | undefined,
+    private readonly known: WrittenFiles,
+  ) {
+    this.build = buildOf(manifest);
+    this.ledger = changed ? readLedger(out, this.build) : null;
+    this.before = this.ledger?.articles ?? [];
+    this.good = manifest.articles.filter((e) => e.status === 'ok');
+    this.fresh = this.before.length;
+    this.numbers = new Int32Array(this.before.length + this.good.length).fill(-1);
+    for (let i = 0; i < this.good.length; i++) this.numbers[this.fresh + i] = i;
+    this.entities = this.ledger ? EntityTotals.fromLedger(this.ledger.entities) : new EntityTotals();
+    this.dyads = this.ledger ? DyadTotals.fromLedger(this.ledger.dyads.periods, this.ledger.dyads.dyads) : new DyadTotals();
+    this.buckets = new Map(this.ledger?.buckets ?? []);
+    this.grouper = this.ledger ? null : new EventGrouper();
+    this.articles = new Array(this.good.length);
   }
 
-  // The ledger last: it vouches for the corpus files as they now are.
-  const ledgerNow: Ledger = { version: LEDGER_VERSION, build, stamps: stampsOf(out), articles, entities: entities.toLedger(), dyads: dyads.toLedger(), buckets: [...buckets].sort(([a], [b]) => (a < b ? -1 : 1)) };
-  const ledgerFile = corpusFile(LEDGER_PATH, null);
-  for (const chunk of ledgerChunks(ledgerNow)) await ledgerFile.write(chunk);
-  await ledgerFile.commit();
-  await Promise.all(files.map((f) => f.settled()));
-  return written;
+  private corpusFile(path: string, known: WrittenFiles | null = this.known): StreamedFile {
+    const file = new StreamedFile(join(this.out, path), known);
+    this.files.push(file);
+    return file;
+  }
+
+  private async commit(file: StreamedFile, path: string): Promise<void> {
+    if (await file.commit()) this.written.push(path);
+  }
+
+  /**
+   * events.jsonl, and the shares of the articles read afresh: those the ledger
+   * does not know and those processed since whose fragment changed. The others'
+   * event lines are copied. Fragments are read synchronously: nothing else runs
+   * meanwhile, and a small file costs a fraction of a promise's round trip
+   * through the thread pool. Event lines are copied as bytes, never decoded.
+   */
+  async readArticles(): Promise<void> {
+    const { before, fresh, numbers } = this;
+    const numberOf = new Map(before.map((a, k) => [a[0], k]));
+    const events = this.corpusFile('events.jsonl');
+    for (let i = 0; i < this.good.length; i++) {
+      const id = this.good[i].id;
+      const k = numberOf.get(id);
+      let fragment: Buffer | null = null;
+      let hash = '';
+      if (k === undefined || this.changed?.has(id)) {
+        fragment = readFileSync(join(this.out, articleOutputs(id).fragment));
+        hash = createHash('sha256').update(fragment).digest('base64');
+        if (k !== undefined && hash === before[k][1]) fragment = null;
+      }
+      if (!fragment) {
+        // Unchanged since the ledger: its share stays, its event lines are copied.
+        const old = before[k!];
+        numbers[k!] = i;
+        this.articles[i] = [...old];
+        this.articles[i][2] = events.bytes;
+        await events.copy(old[2], old[3]);
+        continue;
+      }
+      const newline = fragment.indexOf(0x0a);
+      const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as ArticleDigest;
+      this.articles[i] = [id, hash, events.bytes, fragment.length - newline - 1, digest.title, digest.publisher, digest.published, digest.counts, digest.eventTypes, digest.quadClasses];
+      await events.write(fragment.subarray(newline + 1));
+      this.entities.add(digest.entities, fresh + i);
+      this.dyads.add(digest.dyads, fresh + i);
+      for (const row of digest.sketches) {
+        const sketch = sketchOfRow(row);
+        this.grouper?.addSketch(sketch, id, digest.publisher, digest.published);
+        const key = bucketOfSketch(sketch)!;
+        let bucket = this.buckets.get(key);
+        if (!bucket) this.buckets.set(key, (bucket = { articles: [], groups: [] }));
+        if (bucket.articles.at(-1) !== fresh + i) bucket.articles.push(fresh + i);
+        this.touched.add(key);
+      }
+      if (!this.grouper && digest.sketches.length && this.keptCount + digest.sketches.length <= KEPT_SKETCHES) {
+        this.keptSketches.set(i, digest.sketches);
+        this.keptCount += digest.sketches.length;
+      }
+    }
+    await this.commit(events, 'events.jsonl');
+  }
+
+  /** The ledger's shares follow their articles to their new numbers; those of articles gone or redone go. */
+  renumber(): void {
+    this.entities.renumber(this.numbers);
+    this.entities.sort();
+    this.dyads.renumber(this.numbers);
+    for (const [key, bucket] of this.buckets) {
+      const length = bucket.articles.length;
+      bucket.articles = renumbered(bucket.articles, this.numbers);
+      if (bucket.articles.length < length) this.touched.add(key);
+    }
+  }
+
+  /**
+   * event-groups.jsonl: the touched buckets grouped again, from their articles'
+   * sketches in order; the others keep their groups, whose lines are copied.
+   * Both come in the file's order (the earliest first report first, ties by id)
+   * and are merged as they are written.
+   */
+  async writeGroups(): Promise<void> {
+    const kept: { bucket: string; group: LedgerGroup }[] = [];
+    for (const [key, bucket] of this.buckets) {
+      if (!this.touched.has(key)) for (const group of bucket.groups) kept.push({ bucket: key, group });
+      bucket.groups = [];
+    }
+    kept.sort((a, b) => (a.group[0] < b.group[0] ? -1 : a.group[0] > b.group[0] ? 1 : 0));
+    const file = this.corpusFile('event-groups.jsonl');
+    const place = (bucket: string, group: LedgerGroup, at: number): void => {
+      const placed: LedgerGroup = [group[0], at, file.bytes - at, group[3], group[4], group[5], group[6]];
+      this.buckets.get(bucket)!.groups.push(placed);
+      this.happenings.push(placed);
+    };
+    let k = 0;
+    /** Copies the kept groups that come before `sortKey` (null: all that are left). */
+    const copyKeptUntil = async (sortKey: string | null): Promise<void> => {
+      for (; k < kept.length && (sortKey === null || kept[k].group[0] < sortKey); k++) {
+        const at = file.bytes;
+        await file.copy(kept[k].group[1], kept[k].group[2]);
+        place(kept[k].bucket, kept[k].group, at);
+      }
+    };
+    for (const group of this.grouper ? this.grouper.eachGroup() : this.regroup()) {
+      const sortKey = `${group.first.published ?? '\uffff'}\u0000${group.id}`;
+      await copyKeptUntil(sortKey);
+      const at = file.bytes;
+      await file.write(JSON.stringify(group) + '\n');
+      place(bucketOfGroup(group), [sortKey, 0, 0, [...group.actors].sort().join('|'), periodOf(group.date, group.first.published), group.quadClass, group.members.length - 1], at);
+    }
+    await copyKeptUntil(null);
+    this.grouper = null; // tens of megabytes for a large corpus, not needed for the files still to write
+    for (const [key, bucket] of this.buckets) if (bucket.articles.length === 0) this.buckets.delete(key);
+    await this.commit(file, 'event-groups.jsonl');
+  }
+
+  /**
+   * Groups of the touched buckets, made again from their articles' sketches in
+   * article order (buckets never share a group, so each is grouped as it would
+   * be among all). Sketches come from the fragments, or from those just read.
+   */
+  private *regroup(): Generator<EventGroup> {
+    const members = new Set<number>();
+    for (const key of this.touched) for (const n of this.buckets.get(key)?.articles ?? []) members.add(n);
+    const grouper = new EventGrouper();
+    for (const n of [...members].sort((a, b) => a - b)) {
+      let sketches = this.keptSketches.get(n);
+      if (!sketches) {
+        const fragment = readFileSync(join(this.out, articleOutputs(this.good[n].id).fragment));
+        sketches = (JSON.parse(fragment.toString('utf8', 0, fragment.indexOf(0x0a))) as ArticleDigest).sketches;
+      }
+      const [id, , , , , publisher, published] = this.articles[n];
+      for (const row of sketches) {
+        const sketch = sketchOfRow(row);
+        if (this.touched.has(bucketOfSketch(sketch)!)) grouper.addSketch(sketch, id, publisher, published);
+      }
+    }
+    yield* grouper.eachGroup();
+  }
+
+  /** dyads.json: each dyad's shares summed in article order, less the extra reports of its happenings. */
+  async writeDyads(): Promise<void> {
+    const dyads = this.dyads.totals();
+    const byKey = new Map(dyads.map((d) => [d.actors.join('|'), d]));
+    for (const d of dyads) for (const p of d.periods.values()) p.reports = { ...p.events };
+    for (const group of this.happenings) {
+      const period = byKey.get(group[3])?.periods.get(group[4]);
+      if (period) period.events[group[5]] -= group[6];
+    }
+    for (const d of dyads) for (const p of d.periods.values()) for (const q of QUAD_CLASSES) p.events[q] = Math.max(0, p.events[q]);
+    const file = this.corpusFile('dyads.json');
+    this.dyadSummaries = await writeDyads(file, dyads, this.good);
+    await this.commit(file, 'dyads.json');
+  }
+
+  async writeEntities(): Promise<void> {
+    const file = this.corpusFile('entities.jsonl');
+    for (const line of this.entities.lines(this.good.map((e) => e.id))) await file.write(line);
+    await this.commit(file, 'entities.jsonl');
+  }
+
+  /** The index page: a few fields of each article, not its digest. */
+  async writeIndex(): Promise<void> {
+    const eventTypes: Record<string, number> = {};
+    const quadClasses: Record<string, number> = {};
+    for (const a of this.articles) {
+      for (const [k, n] of Object.entries(a[8])) eventTypes[k] = (eventTypes[k] ?? 0) + n;
+      for (const [k, n] of Object.entries(a[9])) quadClasses[k] = (quadClasses[k] ?? 0) + n;
+    }
+    let next = 0;
+    const summaries: ArticleSummary[] = this.manifest.articles.map((entry) => {
+      if (entry.status !== 'ok') return { entry, article: null };
+      const [id, , , , title, publisher, published, counts] = this.articles[next++];
+      return { entry, article: { id, title, publisher, published, counts } };
+    });
+    const file = this.corpusFile('report/index.html');
+    for (const chunk of indexPageChunks({ articles: summaries, dyads: this.dyadSummaries, entities: this.entities.top(ACTOR_ROWS), eventTypes, quadClasses })) await file.write(chunk);
+    await this.commit(file, 'report/index.html');
+  }
+
+  /** The report's assets and the schemas, copied when they changed. */
+  async writeAssets(): Promise<void> {
+    const write = async (path: string, text: string): Promise<void> => {
+      if (await writeIfChanged(join(this.out, path), text)) this.written.push(path);
+    };
+    for (const asset of REPORT_ASSETS) await write(`report/assets/${asset.name}`, readFileSync(asset.path, 'utf8'));
+    for (const schema of (await readdir(join(PACKAGE_ROOT, 'schemas'))).sort()) {
+      await write(`schemas/${schema}`, await readFile(join(PACKAGE_ROOT, 'schemas', schema), 'utf8'));
+    }
+  }
+
+  async saveLedger(): Promise<void> {
+    const ledger: Ledger = {
+      version: LEDGER_VERSION,
+      build: this.build,
+      stamps: stampsOf(this.out),
+      articles: this.articles,
+      entities: this.entities.toLedger(),
+      dyads: this.dyads.toLedger(),
+      buckets: [...this.buckets].sort(([a], [b]) => (a < b ? -1 : 1)),
+    };
+    const file = this.corpusFile(LEDGER_PATH, null);
+    for (const chunk of ledgerChunks(ledger)) await file.write(chunk);
+    await file.commit();
+  }
+
+  /** Once the versions the new files replaced are gone: the paths written. */
+  async finish(): Promise<string[]> {
+    await Promise.all(this.files.map((f) => f.settled()));
+    return this.written;
+  }
 }
 
 /** Article numbers renumbered by `numbers` (-1: dropped), in order. */
@@ -232,30 +336,6 @@ function renumbered(articles: number[], numbers: Int32Array): number[] {
   const kept: number[] = [];
   for (const n of articles) if (numbers[n] !== -1) kept.push(numbers[n]);
   return kept.sort((x, y) => x - y);
-}
-
-/**
- * Groups of the touched buckets, made again from their articles' sketches in
- * article order (buckets never share a group, so each is grouped as it would
- * be among all). Sketches come from the fragments, or from those just read.
- */
-function* regroup(out: string, good: readonly { id: string }[], articles: LedgerArticle[], buckets: Map<string, LedgerBucket>, touched: Set<string>, kept: Map<number, SketchRow[]>): Generator<EventGroup> {
-  const members = new Set<number>();
-  for (const key of touched) for (const n of buckets.get(key)?.articles ?? []) members.add(n);
-  const grouper = new EventGrouper();
-  for (const n of [...members].sort((a, b) => a - b)) {
-    let sketches = kept.get(n);
-    if (!sketches) {
-      const fragment = readFileSync(join(out, articleOutputs(good[n].id).fragment));
-      sketches = (JSON.parse(fragment.toString('utf8', 0, fragment.indexOf(0x0a))) as ArticleDigest).sketches;
-    }
-    const [id, , , , , publisher, published] = articles[n];
-    for (const row of sketches) {
-      const sketch = sketchOfRow(row);
-      if (touched.has(bucketOfSketch(sketch)!)) grouper.addSketch(sketch, id, publisher, published);
-    }
-  }
-  yield* grouper.eachGroup();
 }
 
 /**
