@@ -17,7 +17,7 @@ import { byPeriod, sketchOfRow, stanceOf, type ArticleDigest, type DyadPeriod, t
 import { DyadTotals, type DyadTotal } from './dyad-totals.js';
 import { EntityTotals } from './entity-totals.js';
 import { bucketOfGroup, bucketOfSketch, EventGrouper, type EventGroup } from './event-groups.js';
-import { StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
+import { readShared, StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
 import { buildOf, LEDGER_PATH, LEDGER_VERSION, ledgerChunks, readLedger, stampsOf, type Ledger, type LedgerArticle, type LedgerBucket, type LedgerGroup } from './ledger.js';
 import { articleOutputs } from './outputs.js';
 import { periodOf } from './periods.js';
@@ -145,7 +145,7 @@ class Aggregation {
       let fragment: Buffer | null = null;
       let hash = '';
       if (k === undefined || this.changed?.has(id)) {
-        fragment = readFileSync(join(this.out, articleOutputs(id).fragment));
+        fragment = readShared(join(this.out, articleOutputs(id).fragment));
         hash = createHash('sha256').update(fragment).digest('base64');
         if (k !== undefined && hash === before[k][1]) fragment = null;
       }
@@ -246,7 +246,7 @@ class Aggregation {
     for (const n of [...members].sort((a, b) => a - b)) {
       let sketches = this.keptSketches.get(n);
       if (!sketches) {
-        const fragment = readFileSync(join(this.out, articleOutputs(this.good[n].id).fragment));
+        const fragment = readShared(join(this.out, articleOutputs(this.good[n].id).fragment));
         sketches = (JSON.parse(fragment.toString('utf8', 0, fragment.indexOf(0x0a))) as ArticleDigest).sketches;
       }
       const [id, , , , , publisher, published] = this.articles[n];

@@ -1,7 +1,7 @@
 // Writes that never leave a half-written file: write to a temporary name in the
 // same folder, then rename over the target (atomic on POSIX file systems).
 import { createHash } from 'node:crypto';
-import { closeSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -68,6 +68,27 @@ export function hashFile(path: string): string {
     const hash = createHash('sha256');
     for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
     return hash.digest('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The buffer readShared reads into, grown to the largest file read so far. */
+let shared = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * A file's bytes in a buffer this thread reuses: valid until the next call.
+ * For reading thousands of small files in a row (fragments) without leaving a
+ * buffer of garbage for each.
+ */
+export function readShared(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > shared.length) shared = Buffer.allocUnsafe(Math.max(size, shared.length * 2));
+    let read = 0;
+    for (let n; read < size && (n = readSync(fd, shared, read, size - read, read)) > 0; ) read += n;
+    return shared.subarray(0, read);
   } finally {
     closeSync(fd);
   }
