@@ -67,7 +67,6 @@ export interface RunSummary {
   milliseconds: number;
 }
 
-
 export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const out = options.out;
