@@ -31,8 +31,8 @@ async function fromScratch(corpus: string): Promise<Record<string, string>> {
   return snapshot(out);
 }
 
-/** The ledger's JSON line (its integer arrays follow as bytes). */
-const ledgerOf = (out: string): { articles: [string, ...unknown[]][]; buckets: [string, unknown, unknown[]][] } => JSON.parse(readFileSync(join(out, LEDGER_PATH), 'utf8').split('\n')[0]);
+/** The ledger's JSON (its integer arrays are in a file beside it). */
+const ledgerOf = (out: string): { articles: [string, ...unknown[]][]; buckets: [string, unknown, unknown[]][] } => JSON.parse(readFileSync(join(out, LEDGER_PATH), 'utf8'));
 
 describe('corpus files rebuilt from the aggregation ledger', () => {
   const corpus = tempDir();

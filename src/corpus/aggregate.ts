@@ -18,7 +18,7 @@ import { DyadTotals, type DyadTotal } from './dyad-totals.js';
 import { EntityTotals } from './entity-totals.js';
 import { bucketOfGroup, bucketOfSketch, EventGrouper, type EventGroup } from './event-groups.js';
 import { readShared, StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
-import { buildOf, LEDGER_PATH, LEDGER_VERSION, ledgerChunks, readLedger, stampsOf, type Ledger, type LedgerArticle, type LedgerBucket, type LedgerGroup } from './ledger.js';
+import { buildOf, LEDGER_INTEGERS_PATH, LEDGER_PATH, LEDGER_VERSION, LedgerIntegers, ledgerChunks, readLedger, stampsOf, type Ledger, type LedgerArticle, type LedgerBucket, type LedgerFile, type LedgerGroup, type Slice } from './ledger.js';
 import { articleOutputs } from './outputs.js';
 import { periodOf } from './periods.js';
 import type { Manifest, ManifestArticle } from './manifest.js';
@@ -57,9 +57,13 @@ export async function aggregate(out: string, manifest: Manifest, changed?: Reado
   const run = new Aggregation(out, manifest, changed, known);
   await run.readArticles();
   run.renumber();
+  await run.writeEntities();
+  run.sumDyads();
+  // The references and shares go to disk before the events are grouped: a large corpus's
+  // grouping and its shares would otherwise take their memory at the same time.
+  await run.saveIntegers();
   await run.writeGroups();
   await run.writeDyads();
-  await run.writeEntities();
   await run.writeIndex();
   await known.save();
   await run.writeAssets();
@@ -83,15 +87,20 @@ class Aggregation {
    */
   private readonly fresh: number;
   private readonly numbers: Int32Array;
-  private readonly entities: EntityTotals;
-  private readonly dyads: DyadTotals;
+  /** Entity references and dyad shares, until they are saved (then null). */
+  private entities: EntityTotals | null;
+  private dyads: DyadTotals | null;
+  private topEntities: IndexData['entities'] = [];
+  private dyadTotals: DyadTotal[] = [];
+  /** Where the integer arrays went in the integers file. */
+  private entityHeader: LedgerFile['entities'] | null = null;
+  private dyadHeader: LedgerFile['dyads'] | null = null;
+  private readonly bucketSlices = new Map<string, Slice>();
   private readonly buckets: Map<string, LedgerBucket>;
   /** Buckets that gained or lost an article: grouped again. */
   private readonly touched = new Set<string>();
   private readonly keptSketches = new Map<number, SketchRow[]>();
   private keptCount = 0;
-  /** Without a ledger every bucket is new: events are grouped as the articles are read, in order. */
-  private grouper: EventGrouper | null;
   /** This run's articles, in manifest order. */
   private readonly articles: LedgerArticle[];
   /** What each group takes off its dyad's period, for dyads.json. */
@@ -114,7 +123,6 @@ class Aggregation {
     this.entities = this.ledger ? EntityTotals.fromLedger(this.ledger.entities) : new EntityTotals();
     this.dyads = this.ledger ? DyadTotals.fromLedger(this.ledger.dyads.periods, this.ledger.dyads.dyads) : new DyadTotals();
     this.buckets = new Map(this.ledger?.buckets ?? []);
-    this.grouper = this.ledger ? null : new EventGrouper();
     this.articles = new Array(this.good.length);
   }
 
@@ -162,18 +170,16 @@ class Aggregation {
       const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as ArticleDigest;
       this.articles[i] = [id, hash, events.bytes, fragment.length - newline - 1, digest.title, digest.publisher, digest.published, digest.counts, digest.eventTypes, digest.quadClasses];
       await events.write(fragment.subarray(newline + 1));
-      this.entities.add(digest.entities, fresh + i);
-      this.dyads.add(digest.dyads, fresh + i);
+      this.entities!.add(digest.entities, fresh + i);
+      this.dyads!.add(digest.dyads, fresh + i);
       for (const row of digest.sketches) {
-        const sketch = sketchOfRow(row);
-        this.grouper?.addSketch(sketch, id, digest.publisher, digest.published);
-        const key = bucketOfSketch(sketch)!;
+        const key = bucketOfSketch(sketchOfRow(row))!;
         let bucket = this.buckets.get(key);
         if (!bucket) this.buckets.set(key, (bucket = { articles: [], groups: [] }));
         if (bucket.articles.at(-1) !== fresh + i) bucket.articles.push(fresh + i);
         this.touched.add(key);
       }
-      if (!this.grouper && digest.sketches.length && this.keptCount + digest.sketches.length <= KEPT_SKETCHES) {
+      if (digest.sketches.length && this.keptCount + digest.sketches.length <= KEPT_SKETCHES) {
         this.keptSketches.set(i, digest.sketches);
         this.keptCount += digest.sketches.length;
       }
@@ -183,9 +189,9 @@ class Aggregation {
 
   /** The ledger's shares follow their articles to their new numbers; those of articles gone or redone go. */
   renumber(): void {
-    this.entities.renumber(this.numbers);
-    this.entities.sort();
-    this.dyads.renumber(this.numbers);
+    this.entities!.renumber(this.numbers);
+    this.entities!.sort();
+    this.dyads!.renumber(this.numbers);
     for (const [key, bucket] of this.buckets) {
       const length = bucket.articles.length;
       bucket.articles = renumbered(bucket.articles, this.numbers);
@@ -221,7 +227,7 @@ class Aggregation {
         place(kept[k].bucket, kept[k].group, at);
       }
     };
-    for (const group of this.grouper ? this.grouper.eachGroup() : this.regroup()) {
+    for (const group of this.regroup()) {
       const sortKey = `${group.first.published ?? '\uffff'}\u0000${group.id}`;
       await copyKeptUntil(sortKey);
       const at = file.bytes;
@@ -229,7 +235,6 @@ class Aggregation {
       place(bucketOfGroup(group), [sortKey, 0, 0, [...group.actors].sort().join('|'), periodOf(group.date, group.first.published), group.quadClass, group.members.length - 1], at);
     }
     await copyKeptUntil(null);
-    this.grouper = null; // tens of megabytes for a large corpus, not needed for the files still to write
     for (const [key, bucket] of this.buckets) if (bucket.articles.length === 0) this.buckets.delete(key);
     await this.commit(file, 'event-groups.jsonl');
   }
@@ -258,9 +263,14 @@ class Aggregation {
     yield* grouper.eachGroup();
   }
 
-  /** dyads.json: each dyad's shares summed in article order, less the extra reports of its happenings. */
+  /** Each dyad's shares summed in article order. */
+  sumDyads(): void {
+    this.dyadTotals = this.dyads!.totals();
+  }
+
+  /** dyads.json: each dyad's totals less the extra reports of its happenings. */
   async writeDyads(): Promise<void> {
-    const dyads = this.dyads.totals();
+    const dyads = this.dyadTotals;
     const byKey = new Map(dyads.map((d) => [d.actors.join('|'), d]));
     for (const d of dyads) for (const p of d.periods.values()) p.reports = { ...p.events };
     for (const group of this.happenings) {
@@ -271,12 +281,28 @@ class Aggregation {
     const file = this.corpusFile('dyads.json');
     this.dyadSummaries = await writeDyads(file, dyads, this.good);
     await this.commit(file, 'dyads.json');
+    this.dyadTotals = [];
   }
 
   async writeEntities(): Promise<void> {
     const file = this.corpusFile('entities.jsonl');
-    for (const line of this.entities.lines(this.good.map((e) => e.id))) await file.write(line);
+    for (const line of this.entities!.lines(this.good.map((e) => e.id))) await file.write(line);
     await this.commit(file, 'entities.jsonl');
+    this.topEntities = this.entities!.top(ACTOR_ROWS);
+  }
+
+  /** The integers file of the ledger; the references and shares in it are let go (their totals are made). */
+  async saveIntegers(): Promise<void> {
+    const ints = new LedgerIntegers();
+    const entities = this.entities!.toLedger();
+    this.entityHeader = { locals: entities.locals, variants: entities.variants, entities: entities.entities.map(([key, name, type, actor, refs]) => [key, name, type, actor, ints.add(refs)]) };
+    const dyads = this.dyads!.toLedger();
+    this.dyadHeader = { periods: dyads.periods, dyads: dyads.dyads.map(([key, shares]) => [key, ints.add(shares)]) };
+    for (const [key, bucket] of this.buckets) this.bucketSlices.set(key, ints.add(Int32Array.from(bucket.articles)));
+    const file = this.corpusFile(LEDGER_INTEGERS_PATH, null);
+    for (const chunk of ints.chunks()) await file.write(chunk);
+    await file.commit();
+    this.entities = this.dyads = null;
   }
 
   /** The index page: a few fields of each article, not its digest. */
@@ -294,7 +320,7 @@ class Aggregation {
       return { entry, article: { id, title, publisher, published, counts } };
     });
     const file = this.corpusFile('report/index.html');
-    for (const chunk of indexPageChunks({ articles: summaries, dyads: this.dyadSummaries, entities: this.entities.top(ACTOR_ROWS), eventTypes, quadClasses })) await file.write(chunk);
+    for (const chunk of indexPageChunks({ articles: summaries, dyads: this.dyadSummaries, entities: this.topEntities, eventTypes, quadClasses })) await file.write(chunk);
     await this.commit(file, 'report/index.html');
   }
 
@@ -310,14 +336,14 @@ class Aggregation {
   }
 
   async saveLedger(): Promise<void> {
-    const ledger: Ledger = {
+    const ledger: LedgerFile = {
       version: LEDGER_VERSION,
       build: this.build,
       stamps: stampsOf(this.out),
       articles: this.articles,
-      entities: this.entities.toLedger(),
-      dyads: this.dyads.toLedger(),
-      buckets: [...this.buckets].sort(([a], [b]) => (a < b ? -1 : 1)),
+      entities: this.entityHeader!,
+      dyads: this.dyadHeader!,
+      buckets: [...this.buckets.keys()].sort().map((key) => [key, this.bucketSlices.get(key)!, this.buckets.get(key)!.groups]),
     };
     const file = this.corpusFile(LEDGER_PATH, null);
     for (const chunk of ledgerChunks(ledger)) await file.write(chunk);

@@ -21,9 +21,11 @@ import type { Manifest } from './manifest.js';
 const LEDGER_VERSION = 1;
 
 export const LEDGER_PATH = join('.cache', 'aggregation.json');
+/** The ledger's integer arrays (entity references, dyad shares, bucket articles), as raw bytes: most of it, and nothing to parse. */
+export const LEDGER_INTEGERS_PATH = join('.cache', 'aggregation.ints');
 
-/** The corpus files the ledger points into, by the size, modification time and inode they had when written. */
-export const SPLICED_FILES = ['events.jsonl', 'event-groups.jsonl'] as const;
+/** The files the ledger points into, by the size, modification time and inode they had when written. */
+const STAMPED_FILES = ['events.jsonl', 'event-groups.jsonl', LEDGER_INTEGERS_PATH];
 type Stamp = [size: number, mtimeMs: number, ino: number];
 
 /** An article: id, fragment hash, its event lines (offset, length) in events.jsonl, and what the index page shows of it. */
@@ -76,17 +78,12 @@ function stampOf(path: string): Stamp | null {
 
 export function stampsOf(out: string): Record<string, Stamp> {
   const stamps: Record<string, Stamp> = {};
-  for (const name of SPLICED_FILES) stamps[name] = stampOf(join(out, name)) ?? [0, 0, 0];
+  for (const name of STAMPED_FILES) stamps[name] = stampOf(join(out, name)) ?? [0, 0, 0];
   return stamps;
 }
 
-/**
- * The ledger's file: a line of JSON, then its integer arrays (entity
- * references, dyad shares, bucket articles) as raw bytes, each named in the
- * JSON by its offset and length: they are most of the ledger, and cost nothing
- * to parse this way.
- */
-interface LedgerFile {
+/** The ledger's JSON file: the integer arrays are named by their place in the integers file. */
+export interface LedgerFile {
   version: number;
   build: string;
   stamps: Record<string, Stamp>;
@@ -96,28 +93,25 @@ interface LedgerFile {
   buckets: [key: string, articles: Slice, groups: LedgerGroup[]][];
 }
 
-/** Offset and length, in integers, of an array in the ledger's binary part. */
-type Slice = [at: number, length: number];
+/** Offset and length, in integers, of an array in the integers file. */
+export type Slice = [at: number, length: number];
 
 /** The ledger, if it describes the corpus files as they are and was written for this build; else null. */
 export function readLedger(out: string, build: string): Ledger | null {
   let file: LedgerFile;
   let ints: Int32Array;
   try {
-    const bytes = readFileSync(join(out, LEDGER_PATH));
-    const newline = bytes.indexOf(0x0a);
-    file = JSON.parse(bytes.toString('utf8', 0, newline)) as LedgerFile;
+    file = JSON.parse(readFileSync(join(out, LEDGER_PATH), 'utf8')) as LedgerFile;
     if (file.version !== LEDGER_VERSION || file.build !== build) return null;
-    const start = bytes.byteOffset + newline + 1;
-    const length = (bytes.length - newline - 1) >> 2;
+    for (const name of STAMPED_FILES) {
+      const now = stampOf(join(out, name));
+      if (!now || JSON.stringify(now) !== JSON.stringify(file.stamps[name])) return null;
+    }
+    const bytes = readFileSync(join(out, LEDGER_INTEGERS_PATH));
     // A view when aligned (a large file has its own buffer), else a copy.
-    ints = start % 4 === 0 ? new Int32Array(bytes.buffer, start, length) : new Int32Array(bytes.buffer.slice(start, start + length * 4));
+    ints = bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2) : new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   } catch {
     return null;
-  }
-  for (const name of SPLICED_FILES) {
-    const now = stampOf(join(out, name));
-    if (!now || JSON.stringify(now) !== JSON.stringify(file.stamps[name])) return null;
   }
   const slice = ([at, length]: Slice): Int32Array => ints.subarray(at, at + length);
   return {
@@ -131,41 +125,31 @@ export function readLedger(out: string, build: string): Ledger | null {
   };
 }
 
-/** The ledger's file, in pieces (a large corpus's is tens of megabytes). */
-export function* ledgerChunks(ledger: Ledger): Generator<string | Uint8Array> {
-  const arrays: Int32Array[] = [];
-  let offset = 0;
-  const slice = (array: Int32Array): Slice => {
-    arrays.push(array);
-    offset += array.length;
-    return [offset - array.length, array.length];
-  };
-  const file: LedgerFile = {
-    version: ledger.version,
-    build: ledger.build,
-    stamps: ledger.stamps,
-    articles: ledger.articles,
-    entities: { locals: ledger.entities.locals, variants: ledger.entities.variants, entities: ledger.entities.entities.map(([key, name, type, actor, refs]) => [key, name, type, actor, slice(refs)]) },
-    dyads: { periods: ledger.dyads.periods, dyads: ledger.dyads.dyads.map(([key, shares]) => [key, slice(shares)]) },
-    buckets: ledger.buckets.map(([key, bucket]) => [key, slice(Int32Array.from(bucket.articles)), bucket.groups]),
-  };
-  // The JSON line in pieces (an article's row at a time): a large corpus's is tens of megabytes.
-  let bytes = 0;
-  const pieces = function* (): Generator<string> {
-    const { articles, buckets, ...rest } = file;
-    yield `${JSON.stringify(rest).slice(0, -1)},"articles":[`;
-    for (let i = 0; i < articles.length; i++) yield (i ? ',' : '') + JSON.stringify(articles[i]);
-    yield '],"buckets":[';
-    for (let i = 0; i < buckets.length; i++) yield (i ? ',' : '') + JSON.stringify(buckets[i]);
-    yield ']}';
-  };
-  for (const piece of pieces()) {
-    bytes += Buffer.byteLength(piece);
-    yield piece;
+/** Integer arrays bound for the integers file, each named by its slice as it is added. */
+export class LedgerIntegers {
+  private readonly arrays: Int32Array[] = [];
+  private length = 0;
+
+  add(array: Int32Array): Slice {
+    this.arrays.push(array);
+    this.length += array.length;
+    return [this.length - array.length, array.length];
   }
-  // Padded so that the integers start at a multiple of four bytes.
-  yield ' '.repeat((4 - ((bytes + 1) % 4)) % 4) + '\n';
-  for (const array of arrays) yield new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
+  /** The file's bytes, an array at a time (views, not copies). */
+  *chunks(): Generator<Uint8Array> {
+    for (const array of this.arrays) yield new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  }
+}
+
+/** The ledger's JSON in pieces, an article's row at a time: a large corpus's is tens of megabytes. */
+export function* ledgerChunks(file: LedgerFile): Generator<string> {
+  const { articles, buckets, ...rest } = file;
+  yield `${JSON.stringify(rest).slice(0, -1)},"articles":[`;
+  for (let i = 0; i < articles.length; i++) yield (i ? ',\n' : '\n') + JSON.stringify(articles[i]);
+  yield '],"buckets":[';
+  for (let i = 0; i < buckets.length; i++) yield (i ? ',\n' : '\n') + JSON.stringify(buckets[i]);
+  yield ']}\n';
 }
 
 export { LEDGER_VERSION };
