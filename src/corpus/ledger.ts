@@ -2,9 +2,10 @@
 // the next run redoes only the share of the articles that changed. For each
 // article: the hash of the fragment it was read from, where its event lines
 // sit in events.jsonl, and the few fields the index page shows; the entity
-// references and dyad rows by article number; the event buckets (country pair,
+// references and dyad shares by article number; the event buckets (country pair,
 // category, year) with their articles and where their groups sit in
-// event-groups.jsonl. Kept in `.cache/`: it only saves work. Any doubt (no
+// event-groups.jsonl. The integer arrays are in a file of their own, as raw
+// bytes. Kept in `.cache/`: it only saves work. Any doubt (no
 // ledger, another build, a corpus file changed since) and the corpus files are
 // built from every fragment instead.
 import { readFileSync, statSync } from 'node:fs';
@@ -18,7 +19,7 @@ import type { Manifest } from './manifest.js';
  * Bump when the ledger's format changes, or the way a group's line in
  * event-groups.jsonl is written: kept groups' lines are copied, not written again.
  */
-const LEDGER_VERSION = 1;
+export const LEDGER_VERSION = 1;
 
 export const LEDGER_PATH = join('.cache', 'aggregation.json');
 /** The ledger's integer arrays (entity references, dyad shares, bucket articles), as raw bytes: most of it, and nothing to parse. */
@@ -152,4 +153,3 @@ export function* ledgerChunks(file: LedgerFile): Generator<string> {
   yield ']}\n';
 }
 
-export { LEDGER_VERSION };
