@@ -152,4 +152,3 @@ export function* ledgerChunks(file: LedgerFile): Generator<string> {
   for (let i = 0; i < buckets.length; i++) yield (i ? ',\n' : '\n') + JSON.stringify(buckets[i]);
   yield ']}\n';
 }
-
