@@ -6,6 +6,7 @@
 // (the digest rounds them to three decimals): some 60 bytes instead of 300.
 import { QUAD_CLASSES } from '../article.js';
 import { noEvents, round3, stanceOf, type DyadPeriod, type DyadRow } from './digest.js';
+import { Interned } from './interned.js';
 
 /** Integers before a share's periods: article, cooperation, distrust, number of periods. */
 const HEAD = 4;
@@ -87,12 +88,11 @@ class Shares {
 export class DyadTotals {
   private readonly byKey = new Map<string, Shares>();
   /** Period names ("2024", "199", "18"), interned. */
-  private readonly periods: string[] = [];
-  private readonly periodIndex = new Map<string, number>();
+  private readonly periods = new Interned();
 
   static fromLedger(periods: string[], dyads: [key: string, shares: Int32Array][]): DyadTotals {
     const totals = new DyadTotals();
-    periods.forEach((p) => totals.period(p));
+    periods.forEach((p) => totals.periods.add(p));
     for (const [key, shares] of dyads) totals.byKey.set(key, new Shares(shares));
     return totals;
   }
@@ -102,16 +102,7 @@ export class DyadTotals {
       const shares = this.byKey.get(key)!;
       return [key, shares.data.subarray(0, shares.length)];
     });
-    return { periods: this.periods, dyads };
-  }
-
-  private period(name: string): number {
-    let n = this.periodIndex.get(name);
-    if (n === undefined) {
-      this.periodIndex.set(name, (n = this.periods.length));
-      this.periods.push(name);
-    }
-    return n;
+    return { periods: this.periods.values, dyads };
   }
 
   /** Adds an article's dyads (as its digest has them). */
@@ -121,7 +112,7 @@ export class DyadTotals {
       let shares = this.byKey.get(key);
       if (!shares) this.byKey.set(key, (shares = new Shares()));
       const values = [article, thousandths(cooperation), thousandths(distrust), periods.length];
-      for (const p of periods) values.push(this.period(p[0]), thousandths(p[1]), thousandths(p[2]), ...(p.slice(3) as number[]));
+      for (const p of periods) values.push(this.periods.add(p[0]), thousandths(p[1]), thousandths(p[2]), ...(p.slice(3) as number[]));
       shares.push(values);
     }
   }
@@ -145,7 +136,7 @@ export class DyadTotals {
         total.distrust = round3(total.distrust + data[at + 2] / 1000);
         total.articles.push(data[at]);
         for (let p = at + HEAD, end = at + HEAD + data[at + 3] * PERIOD; p < end; p += PERIOD) {
-          const name = this.periods[data[p]];
+          const name = this.periods.values[data[p]];
           let period = total.periods.get(name);
           if (!period) total.periods.set(name, (period = { period: name, cooperation: 0, distrust: 0, stance: 0, sentences: 0, events: noEvents() }));
           period.cooperation = round3(period.cooperation + data[p + 1] / 1000);

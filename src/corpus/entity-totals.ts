@@ -7,6 +7,7 @@
 // a later run drops the references of the articles that changed and adds theirs.
 import type { CorpusEntity } from './aggregate.js';
 import type { EntityRow } from './digest.js';
+import { Interned } from './interned.js';
 
 const FIELDS = 4;
 
@@ -94,16 +95,14 @@ export interface EntityLedger {
 export class EntityTotals {
   private readonly byKey = new Map<string, EntityTotal>();
   /** Article-local entity ids ("e1", "e2", …) are few across the corpus: interned. */
-  private readonly localIds: string[] = [];
-  private readonly localIndex = new Map<string, number>();
+  private readonly locals = new Interned();
   /** An entity's country and kind as each article saw them (the first article's are the corpus entity's). */
-  private readonly variants: [string | null, string][] = [];
-  private readonly variantIndex = new Map<string, number>();
+  private readonly variants = new Interned<[string | null, string]>();
 
   static fromLedger(ledger: EntityLedger): EntityTotals {
     const totals = new EntityTotals();
-    ledger.locals.forEach((id) => totals.intern(totals.localIds, totals.localIndex, id, id));
-    ledger.variants.forEach(([country, kind]) => totals.intern(totals.variants, totals.variantIndex, `${country ?? ''}|${kind}`, [country, kind]));
+    ledger.locals.forEach((id) => totals.locals.add(id));
+    ledger.variants.forEach(([country, kind]) => totals.variants.add(`${country ?? ''}|${kind}`, [country, kind]));
     for (const [key, name, type, actor, references] of ledger.entities) totals.byKey.set(key, { name, type, actor, references: new References(references) });
     return totals;
   }
@@ -114,16 +113,7 @@ export class EntityTotals {
       const { name, type, actor, references } = this.byKey.get(key)!;
       entities.push([key, name, type, actor, references.view()]);
     }
-    return { locals: this.localIds, variants: this.variants, entities };
-  }
-
-  private intern<T>(list: T[], index: Map<string, number>, key: string, value: T): number {
-    let n = index.get(key);
-    if (n === undefined) {
-      index.set(key, (n = list.length));
-      list.push(value);
-    }
-    return n;
+    return { locals: this.locals.values, variants: this.variants.values, entities };
   }
 
   /** Adds an article's entities; `article` numbers the article in `articleIds` given to lines(). */
@@ -132,8 +122,8 @@ export class EntityTotals {
       const key = `${type}|${actor ?? ''}|${name}`;
       let total = this.byKey.get(key);
       if (!total) this.byKey.set(key, (total = { name, type, actor, references: new References() }));
-      const local = this.intern(this.localIds, this.localIndex, entity, entity);
-      const variant = this.intern(this.variants, this.variantIndex, `${country ?? ''}|${kind}`, [country, kind]);
+      const local = this.locals.add(entity);
+      const variant = this.variants.add(`${country ?? ''}|${kind}`, [country, kind]);
       total.references.push(article, local, mentions, variant);
     }
   }
@@ -157,12 +147,12 @@ export class EntityTotals {
    * would give the entity with its `articles` list.
    */
   *lines(articleIds: readonly string[]): Generator<string> {
-    const localJson = this.localIds.map((id) => JSON.stringify(id));
+    const localJson = this.locals.values.map((id) => JSON.stringify(id));
     // Each article's id as JSON, made once (a frequent entity lists tens of thousands of them).
     const articleJson: (string | undefined)[] = new Array(articleIds.length);
     for (const key of [...this.byKey.keys()].sort()) {
       const { name, type, actor, references } = this.byKey.get(key)!;
-      const [country, kind] = this.variants[references.get(0, 3)];
+      const [country, kind] = this.variants.values[references.get(0, 3)];
       let mentions = 0;
       for (let i = 0; i < references.count; i++) mentions += references.get(i, 2);
       yield `${JSON.stringify({ name, type, actor, country, kind, mentions }).slice(0, -1)},"articles":[`;

@@ -28,6 +28,7 @@
 // made in the worker with the article.
 import type { EventRecord, PloverCategory, QuadClass } from '../article.js';
 import { countryOf } from '../stages/stance/actors.js';
+import { Interned } from './interned.js';
 
 export interface EventGroup {
   /** Stable: `group:` and the first report's event id. */
@@ -554,8 +555,8 @@ export function sketchEvent(event: EventRecord, cache?: EvidenceCache): EventSke
 export class EventGrouper {
   /** Buckets by key (a decade or a century is a bucket of its own). */
   private readonly buckets = new Map<string, Bucket>();
-  private readonly articles = new Map<string, number>();
-  private readonly publishers = new Map<string, number>();
+  private readonly articles = new Interned();
+  private readonly publishers = new Interned();
   private readonly table = new Rows(Object.keys(GROUP).length);
   private readonly stemPool = new StemPool();
   /** Members after the first, linked from their group's row. */
@@ -563,26 +564,14 @@ export class EventGrouper {
   /** Event ids that are not `<article id>:<offset>` (rare), by the negative number a row holds instead. */
   private readonly odd: string[] = [];
   /** Interned strings (dates, countries, categories), numbered; -1 stands for null. */
-  private readonly strings: string[] = [];
-  private readonly stringIds = new Map<string, number>();
-
-  private intern(map: Map<string, number>, key: string): number {
-    let n = map.get(key);
-    if (n === undefined) map.set(key, (n = map.size));
-    return n;
-  }
+  private readonly strings = new Interned();
 
   private id(s: string): number {
-    let n = this.stringIds.get(s);
-    if (n === undefined) {
-      this.stringIds.set(s, (n = this.strings.length));
-      this.strings.push(s);
-    }
-    return n;
+    return this.strings.add(s);
   }
 
   private str(group: number, field: number): string {
-    return this.strings[this.table.get(group, field)];
+    return this.strings.values[this.table.get(group, field)];
   }
 
   /** The group's date at granularity `g`, at or above its own (like `at` for a CoarseDate). */
@@ -604,7 +593,7 @@ export class EventGrouper {
     if (date.granularity >= 3) return bucket.all;
     const out: number[] = [];
     const add = (key: string): void => {
-      const id = this.stringIds.get(key);
+      const id = this.strings.numberOf(key);
       const list = id === undefined ? undefined : bucket.own.get(id);
       if (list) for (const g of list) out.push(g);
     };
@@ -654,8 +643,8 @@ export class EventGrouper {
       if (n < 2 || n * 4 < Math.min(table.get(g, GROUP.stemsLength), stems.length)) continue;
       joined = g;
     }
-    const article = this.intern(this.articles, articleId);
-    const publisherIndex = publisher ? this.intern(this.publishers, publisher) : -1 - article;
+    const article = this.articles.add(articleId);
+    const publisherIndex = publisher ? this.publishers.add(publisher) : -1 - article;
     if (joined !== -1) {
       const m = this.joined.add();
       this.joined.set(m, MEMBER.local, this.localNumber(sketch.local));
@@ -710,7 +699,7 @@ export class EventGrouper {
       local: local >= 0 ? local : this.odd[-1 - local],
       article: rows.get(row, fields.article),
       publisher: rows.get(row, fields.publisher),
-      published: published === -1 ? null : this.strings[published],
+      published: published === -1 ? null : this.strings.values[published],
     };
   }
 
@@ -728,8 +717,7 @@ export class EventGrouper {
 
   /** groups(), one at a time: only the order is held, each group's record is made as it is written. */
   *eachGroup(): Generator<EventGroup> {
-    const articleIds: string[] = [];
-    for (const [id, n] of this.articles) articleIds[n] = id;
+    const articleIds = this.articles.values;
     const idOf = (m: Member): string => (typeof m.local === 'number' ? `${articleIds[m.article]}:${m.local}` : m.local);
     const order: { group: number; first: Member; id: string }[] = [];
     for (let g = 0; g < this.table.count; g++) {
