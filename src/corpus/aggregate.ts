@@ -190,7 +190,6 @@ class Aggregation {
   /** The ledger's shares follow their articles to their new numbers; those of articles gone or redone go. */
   renumber(): void {
     this.entities!.renumber(this.numbers);
-    this.entities!.sort();
     this.dyads!.renumber(this.numbers);
     for (const [key, bucket] of this.buckets) {
       const length = bucket.articles.length;

@@ -42,7 +42,7 @@ class References {
     return this.data[i * FIELDS + field];
   }
 
-  /** Renumbers the articles (`numbers[old]`, -1: gone), keeping the order. */
+  /** Renumbers the articles (`numbers[old]`, -1: gone), then puts the references in article order. */
   renumber(numbers: Int32Array): void {
     let to = 0;
     for (let from = 0; from < this.length; from += FIELDS) {
@@ -57,16 +57,17 @@ class References {
     this.length = to;
     // Room to grow is given back: the totals are complete once renumbered.
     if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+    this.sortByArticle();
   }
 
-  /** Sorts by article, references of one article in the order they came (a stable sort). */
-  sortByArticle(): void {
+  /** Sorts by article, references of one article in the order they came (a stable sort): those added since the last renumbering come last. */
+  private sortByArticle(): void {
     const n = this.count;
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = this.get(i - 1, 0) <= this.get(i, 0);
     if (sorted) return;
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.get(a, 0) - this.get(b, 0) || a - b);
-    const data = new Int32Array(this.data.length);
+    const data = new Int32Array(this.length);
     order.forEach((from, to) => data.set(this.data.subarray(from * FIELDS, from * FIELDS + FIELDS), to * FIELDS));
     this.data = data;
   }
@@ -128,17 +129,12 @@ export class EntityTotals {
     }
   }
 
-  /** Renumbers the articles (`numbers[old]`, -1 for an article gone or redone); entities left without articles go. */
+  /** Renumbers the articles (`numbers[old]`, -1 for an article gone or redone) and puts each entity's references in article order; entities left without articles go. */
   renumber(numbers: Int32Array): void {
     for (const [key, total] of this.byKey) {
       total.references.renumber(numbers);
       if (total.references.length === 0) this.byKey.delete(key);
     }
-  }
-
-  /** Puts the references added since renumbering in article order. */
-  sort(): void {
-    for (const total of this.byKey.values()) total.references.sortByArticle();
   }
 
   /**
