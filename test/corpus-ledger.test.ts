@@ -1,22 +1,15 @@
 // The aggregation ledger: a run that changed a few articles rebuilds the corpus
 // files from its record of the others, and must write exactly what a run from
 // scratch writes on the same corpus.
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LEDGER_PATH } from '../src/corpus/ledger.js';
 import { runCorpus } from '../src/corpus/runner.js';
 import { PACKAGE_ROOT } from '../src/data.js';
-import { snapshot } from './helpers.js';
+import { snapshot, temporaryFolders } from './helpers.js';
 
-const temp: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'newsevents-ledger-'));
-  temp.push(dir);
-  return dir;
-}
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = temporaryFolders('newsevents-ledger-');
 
 /** An article told by two wires (their events group), beside the demo corpus. */
 function report(dir: string, name: string, published: string, sentence: string): void {

@@ -1,19 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCorpus } from '../src/corpus/runner.js';
 import { PACKAGE_ROOT } from '../src/data.js';
-import { snapshot } from './helpers.js';
+import { snapshot, temporaryFolders } from './helpers.js';
 import { schemaErrors } from './schemas.js';
 
-const temp: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'newsevents-'));
-  temp.push(dir);
-  return dir;
-}
-afterAll(() => temp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = temporaryFolders('newsevents-');
 
 function corpusCopy(): string {
   const dir = tempDir();

@@ -1,6 +1,8 @@
 // Test helpers: build an article carrier from text and run the pipeline up to a stage.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { ArticleDoc, LayerName } from '../src/article.js';
 import { PACKAGE_ROOT } from '../src/data.js';
 import { STAGES, runStages, stagesUntil } from '../src/pipeline.js';
@@ -46,4 +48,15 @@ export function snapshot(dir: string): Record<string, string> {
   };
   walk(dir, '');
   return out;
+}
+
+/** A maker of temporary folders named `prefix…`, all removed after the test file's tests. */
+export function temporaryFolders(prefix: string): () => string {
+  const made: string[] = [];
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    made.push(dir);
+    return dir;
+  };
 }
