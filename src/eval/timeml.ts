@@ -218,14 +218,20 @@ export function scoreTimexDocs(docs: readonly (() => TimemlDoc)[], errors?: Time
 
 const pct = (x: number): string => (100 * x).toFixed(2);
 
+/** "P 88.00  R 90.00  F1 89.00": a precision/recall/F1 triple as the score reports print it. */
+export const scoreLine = (s: { precision: number; recall: number; f1: number }): string => `P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}`;
+
+/** "accuracy 86.79  F1 81.83": how the score reports print an attribute (value, type). */
+export const attribute = (accuracy: number, f1: number): string => `accuracy ${pct(accuracy)}  F1 ${pct(f1)}`;
+
 /** A short plain-text report of the scores. */
 export function formatTimemlScores(s: TimemlScores): string {
   return [
     `files ${s.files}, gold TIMEX3 ${s.gold}, system ${s.system}`,
-    `strict   P ${pct(s.strict.precision)}  R ${pct(s.strict.recall)}  F1 ${pct(s.strict.f1)}`,
-    `relaxed  P ${pct(s.relaxed.precision)}  R ${pct(s.relaxed.recall)}  F1 ${pct(s.relaxed.f1)}`,
-    `value    accuracy ${pct(s.valueAccuracy)}  F1 ${pct(s.valueF1)}`,
-    `type     accuracy ${pct(s.typeAccuracy)}  F1 ${pct(s.typeF1)}`,
+    `strict   ${scoreLine(s.strict)}`,
+    `relaxed  ${scoreLine(s.relaxed)}`,
+    `value    ${attribute(s.valueAccuracy, s.valueF1)}`,
+    `type     ${attribute(s.typeAccuracy, s.typeF1)}`,
     `time     ${s.milliseconds.toFixed(0)} ms (segment + dates)`,
   ].join('\n');
 }

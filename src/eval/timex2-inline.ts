@@ -6,7 +6,7 @@
 // forms in this pipeline). Nested TIMEX2s are scored by their outermost span.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scoreTimexDocs, type GoldTimex, type TimemlDoc, type TimemlError, type TimemlScores } from './timeml.js';
+import { attribute, scoreLine, scoreTimexDocs, type GoldTimex, type TimemlDoc, type TimemlError, type TimemlScores } from './timeml.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -45,14 +45,12 @@ export function scoreWikiwars(dir: string, errors?: TimemlError[]): TimemlScores
   return scoreTimexDocs(files.map((f) => () => parseWikiwars(readFileSync(join(dir, f), 'utf8'), f.replace(/\.key\.xml$/, ''))), errors);
 }
 
-const pct = (x: number): string => (100 * x).toFixed(2);
-
 export function formatWikiwarsScores(s: TimemlScores): string {
   return [
     `files ${s.files}, gold TIMEX2 ${s.gold}, system ${s.system}`,
-    `strict          P ${pct(s.strict.precision)}  R ${pct(s.strict.recall)}  F1 ${pct(s.strict.f1)}`,
-    `relaxed         P ${pct(s.relaxed.precision)}  R ${pct(s.relaxed.recall)}  F1 ${pct(s.relaxed.f1)}`,
-    `relaxed+value   accuracy ${pct(s.valueAccuracy)}  F1 ${pct(s.valueF1)}`,
+    `strict          ${scoreLine(s.strict)}`,
+    `relaxed         ${scoreLine(s.relaxed)}`,
+    `relaxed+value   ${attribute(s.valueAccuracy, s.valueF1)}`,
     `time            ${s.milliseconds.toFixed(0)} ms (segment + dates)`,
   ].join('\n');
 }
