@@ -5,12 +5,12 @@
 // their event lines and groups are copied from the files as they were. Memory
 // is bounded by the aggregates (entity references, dyad shares, buckets),
 // never by the text of the corpus; events.jsonl is streamed to disk.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { QUAD_CLASSES, type EntityType } from '../article.js';
 import { PACKAGE_ROOT } from '../data.js';
+import { sha256 } from '../stages/ingest/paths.js';
 import { ACTOR_ROWS, indexPageChunks, type ArticleSummary, type IndexData } from '../report/index-page.js';
 import { REPORT_ASSETS } from '../report/assets.js';
 import { byPeriod, sketchOfRow, stanceOf, type ArticleDigest, type DyadPeriod, type SketchRow } from './digest.js';
@@ -154,7 +154,7 @@ class Aggregation {
       let hash = '';
       if (k === undefined || this.changed?.has(id)) {
         fragment = readShared(join(this.out, articleOutputs(id).fragment));
-        hash = createHash('sha256').update(fragment).digest('base64');
+        hash = sha256(fragment);
         if (k !== undefined && hash === before[k][1]) fragment = null;
       }
       if (!fragment) {
