@@ -50,6 +50,22 @@ export async function writeIfChanged(path: string, data: string): Promise<boolea
   return true;
 }
 
+/**
+ * writeIfChanged for a text made in pieces (a large manifest): the pieces are
+ * hashed first and written only when the hash differs from the file's, so the
+ * text is never one string and an unchanged file is not rewritten.
+ */
+export async function writeChunksIfChanged(path: string, chunks: () => Iterable<string>): Promise<boolean> {
+  const hash = createHash('sha256');
+  for (const piece of chunks()) hash.update(piece);
+  if (fileHash(path) === hash.digest('hex')) return false;
+  const file = new StreamedFile(path, null);
+  for (const piece of chunks()) await file.write(piece);
+  await file.commit();
+  await file.settled();
+  return true;
+}
+
 export async function readJson<T>(path: string): Promise<T | null> {
   try {
     return JSON.parse(await readFile(path, 'utf8')) as T;

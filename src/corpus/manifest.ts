@@ -80,3 +80,30 @@ export function sameBuild(a: Manifest, b: Manifest): boolean {
     JSON.stringify(a.stages) === JSON.stringify(b.stages)
   );
 }
+
+/**
+ * manifest.json's text in pieces, exactly `JSON.stringify(manifest, null, 2)`
+ * and a newline: a large corpus's manifest (20 MB at 50,000 articles) is
+ * written without ever being one string.
+ */
+export function* manifestChunks(manifest: Manifest): Generator<string> {
+  const empty = JSON.stringify({ ...manifest, articles: [] }, null, 2) + '\n';
+  if (manifest.articles.length === 0) {
+    yield empty;
+    return;
+  }
+  const slot = '"articles": []';
+  const at = empty.indexOf(slot);
+  yield empty.slice(0, at) + '"articles": [\n';
+  const last = manifest.articles.length - 1;
+  let piece = '';
+  for (let i = 0; i <= last; i++) {
+    // An entry two levels deep: its lines indented by four more spaces (JSON strings hold no raw newline).
+    piece += '    ' + JSON.stringify(manifest.articles[i], null, 2).replaceAll('\n', '\n    ') + (i < last ? ',\n' : '\n');
+    if (piece.length > 1 << 16) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece + '  ]' + empty.slice(at + slot.length);
+}

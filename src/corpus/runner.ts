@@ -13,8 +13,8 @@ import { articleId } from '../stages/ingest/paths.js';
 import { aggregate } from './aggregate.js';
 import { ARTICLE_FILES, articleOutputs, writeArticleFiles } from './outputs.js';
 import { checkCorpus, corpusError, type Checked } from './check.js';
-import { readJson, writeIfChanged } from './files.js';
-import { emptyManifest, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
+import { readJson, writeChunksIfChanged } from './files.js';
+import { emptyManifest, manifestChunks, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
 import { createExecutor, type Executor } from './pool.js';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -136,7 +136,7 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   // Corpus-level files are rebuilt only when some article's result changed.
   const changed = summary.processed > 0 || summary.removed > 0 || !previous || !sameEntries(previous.articles, manifest.articles);
   if (changed || !(await corpusFilesPresent(out))) summary.written.push(...(await aggregate(out, manifest, processed)));
-  if (await writeIfChanged(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')) summary.written.push('manifest.json');
+  if (await writeChunksIfChanged(join(out, 'manifest.json'), () => manifestChunks(manifest))) summary.written.push('manifest.json');
   summary.written.sort();
   summary.milliseconds = Math.round(performance.now() - started);
   return summary;
