@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCorpus } from '../src/corpus/runner.js';
+import { runCorpus, threadsFor } from '../src/corpus/runner.js';
 import { PACKAGE_ROOT } from '../src/data.js';
 import { snapshot, temporaryFolders } from './helpers.js';
 import { schemaErrors } from './schemas.js';
@@ -16,6 +16,22 @@ function corpusCopy(): string {
 
 
 const lines = (text: string): unknown[] => text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+describe('threads for a batch', () => {
+  it('runs a small batch in the calling thread, a larger one on up to one thread per job', () => {
+    expect(threadsFor(1, 2)).toBe(0);
+    expect(threadsFor(100, 2)).toBe(0);
+    expect(threadsFor(101, 2)).toBe(2);
+    expect(threadsFor(5000, 4)).toBe(4);
+    expect(threadsFor(250, 4)).toBe(3);
+  });
+
+  it('runs a large batch on one thread with one job, so that its heap goes when the batch is done', () => {
+    expect(threadsFor(9999, 1)).toBe(0);
+    expect(threadsFor(10_000, 1)).toBe(1);
+    expect(threadsFor(50_000, 1)).toBe(1);
+  });
+});
 
 describe('corpus run', () => {
   const corpus = corpusCopy();

@@ -94,7 +94,7 @@ export interface QueueWorkerOptions {
 
 /** A worker process's consumer: takes files from the queue and runs the pipeline on them. */
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<{ close(): Promise<void> }> {
-  const executor: Executor | null = options.process ? null : createExecutor(options.jobs);
+  const executor: Executor | null = options.process ? null : createExecutor(options.jobs > 1 ? options.jobs : 0);
   const work = options.process ?? ((task: FileTask) => executor!.run(task));
   const worker = new Worker<QueuedFile, ArticleOutcome[]>(
     options.queueName ?? QUEUE_NAME,
