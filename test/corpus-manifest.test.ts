@@ -26,7 +26,7 @@ describe('manifest written in pieces', () => {
     const m = emptyManifest();
     m.articles = [
       article('a'),
-      article('b', { status: 'failed', output: null, diagnostics: [{ severity: 'error', stage: 'ingest', rule: 'encoding', message: 'line 2, column 5: "bad\nbyte"', at: { start: 4, end: 5 } } as never] }),
+      article('b', { status: 'failed', output: null, diagnostics: [{ severity: 'error', stage: 'ingest', rule: 'encoding', message: 'line 2, column 5: "bad\nbyte"', start: 4, end: 5, fatal: true }] }),
       article('c', { status: 'duplicate', duplicateOf: 'a.txt', output: null }),
     ];
     m.problems = [{ path: 'sub', message: 'unreadable folder' }];
