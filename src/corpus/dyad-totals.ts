@@ -67,11 +67,9 @@ class Shares {
       if (kept.length && this.data[kept[kept.length - 1]] > article) sorted = false;
       kept.push(at);
     }
-    // Most dyads lose nothing and stay in order: renumbered where they are (room to grow given back).
-    if (sorted && kept.length === starts.length) {
-      if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
-      return;
-    }
+    // Most dyads lose nothing and stay in order: renumbered where they are. Room to
+    // grow is kept rather than copied away (see References.renumber in entity-totals.ts).
+    if (sorted && kept.length === starts.length) return;
     if (!sorted) kept.sort((a, b) => this.data[a] - this.data[b] || a - b);
     const data = new Int32Array(this.length);
     let to = 0;
@@ -80,7 +78,7 @@ class Shares {
       data.set(this.data.subarray(at, at + size), to);
       to += size;
     }
-    this.data = to < data.length ? data.slice(0, to) : data;
+    this.data = data;
     this.length = to;
   }
 }
