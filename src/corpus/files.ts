@@ -42,18 +42,11 @@ export function writeAtomicSync(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** Writes only when the content differs, so an unchanged run rewrites nothing. Returns whether it wrote. */
-export async function writeIfChanged(path: string, data: string): Promise<boolean> {
-  const existing = await readFile(path, 'utf8').catch(() => null);
-  if (existing === data) return false;
-  await writeAtomic(path, data);
-  return true;
-}
-
 /**
- * writeIfChanged for a text made in pieces (a large manifest): the pieces are
- * hashed first and written only when the hash differs from the file's, so the
- * text is never one string and an unchanged file is not rewritten.
+ * Writes a text made in pieces (a large manifest) only when it differs from the
+ * file: the pieces are hashed first and compared with the file's hash, so the
+ * text is never one string and an unchanged file is not rewritten. Returns
+ * whether it wrote.
  */
 export async function writeChunksIfChanged(path: string, chunks: () => Iterable<string>): Promise<boolean> {
   const hash = createHash('sha256');
@@ -64,6 +57,11 @@ export async function writeChunksIfChanged(path: string, chunks: () => Iterable<
   await file.commit();
   await file.settled();
   return true;
+}
+
+/** writeChunksIfChanged for a text already in one piece. */
+export function writeIfChanged(path: string, data: string): Promise<boolean> {
+  return writeChunksIfChanged(path, () => [data]);
 }
 
 export async function readJson<T>(path: string): Promise<T | null> {
