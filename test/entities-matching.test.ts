@@ -5,7 +5,7 @@ import { tokenize } from '../src/nlp.js';
 import { segmentText } from '../src/stages/segment/index.js';
 import { buildGazetteerPhrases, gazetteer } from '../src/stages/entities/gazetteer.js';
 import { lexicon } from '../src/stages/entities/lexicon.js';
-import { GatedMatcher, keysOf, tokenizeEach } from '../src/stages/entities/matching.js';
+import { GatedMatcher, keysOf } from '../src/stages/entities/matching.js';
 import { CAPITALISED, DIGIT_START, LETTER, NAME_WORD, SHOUTED, SPLIT, STOPPED, charFlags, isAcronym, isCapitalised, isLowerCaseWord, isNameWord, isPossessive, startsLowerCase, tokenView } from '../src/stages/entities/tokens.js';
 import { SEED_TEXT } from './helpers.js';
 
@@ -45,13 +45,6 @@ describe('gated matchers', () => {
         if (m === gazetteer()) expect(m.mayEnd(words[words.length - 1]), phrase).toBe(true);
       }
     }
-  });
-
-  it('read the titles in one wink call into the words wink gives each title read alone', () => {
-    const titles = loadData<{ titles: { phrases: string[] }[] }>('entities/titles.json').titles.flatMap((t) => t.phrases);
-    const words = (ts: readonly { text: string; normal: string }[]) => ts.map((t) => `${t.text}/${t.normal}`);
-    const together = tokenizeEach(titles);
-    titles.forEach((t, k) => expect(words(together[k]), t).toEqual(words(tokenize(t).tokens.filter((x) => x.text.trim() !== ''))));
   });
 
   it('find exactly what their PhraseMatcher finds: titles and organisation heads, and the seed article', () => {

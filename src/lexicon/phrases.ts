@@ -4,7 +4,7 @@
 // a token trie, so matching costs one map lookup per token whatever the size of
 // the dictionary.
 import type { TokenKeys } from '../article.js';
-import { tokenize } from '../nlp.js';
+import { tokenize, type RawToken } from '../nlp.js';
 
 export interface Phrase<T> {
   phrase: string;
@@ -112,19 +112,62 @@ export function plainPhraseWords(phrase: string): string[] | null {
   return phrase.trim().split(/\s+/);
 }
 
+/**
+ * The words of each phrase. Matching on the written form, a phrase of plain
+ * Latin words ("Los Angeles", "Bank of England") is split at spaces without
+ * asking wink, which tokenises such words whole; the others are read by wink
+ * all at once (tokenizeEach).
+ */
+export function phraseWords(phrases: readonly string[], on: MatchOn): TokenLike[][] {
+  const words: (TokenLike[] | null)[] = phrases.map((phrase) => {
+    const plain = on === 'text' ? plainPhraseWords(phrase) : null;
+    return plain && plain.map((w) => ({ start: 0, end: w.length, text: w, normal: w.toLowerCase(), lemma: w.toLowerCase() }));
+  });
+  const rest = phrases.filter((_, k) => words[k] === null);
+  const read = rest.length > 0 ? tokenizeEach(rest) : [];
+  let next = 0;
+  return words.map((w) => w ?? read[next++]);
+}
+
+/**
+ * The words of many phrases as wink tokenises them, from one reading of them
+ * all, a paragraph each: one wink call instead of one a phrase, which at
+ * start-up is a few milliseconds instead of a tenth of a second. wink tags each
+ * sentence alone, so the words, and their lemmas, are those of each phrase read
+ * alone (a test checks this for every shipped lexicon).
+ */
+export function tokenizeEach(phrases: readonly string[]): RawToken[][] {
+  const starts: number[] = [];
+  let text = '';
+  for (const p of phrases) {
+    starts.push(text.length);
+    text += p + '\n\n';
+  }
+  const words: RawToken[][] = phrases.map(() => []);
+  let k = 0;
+  for (const t of tokenize(text).tokens) {
+    if (t.text.trim() === '') continue;
+    while (k + 1 < starts.length && t.start >= starts[k + 1]) k++;
+    words[k].push(t);
+  }
+  return words;
+}
+
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = node();
   readonly size: number;
 
+  /** `words`: the entries' phrases as phraseWords reads them, when the caller has read them already. */
   constructor(
     entries: readonly Phrase<T>[],
     private readonly on: MatchOn = 'normal',
+    words: readonly (readonly TokenLike[])[] = phraseWords(entries.map((e) => e.phrase), on),
   ) {
-    for (const { phrase, value } of entries) {
-      const words = this.phraseWords(phrase);
-      if (words.length === 0) continue;
+    for (let k = 0; k < entries.length; k++) {
+      const { value } = entries[k];
+      if (words[k].length === 0) continue;
       let at = this.root;
-      for (const w of words) {
+      for (const w of words[k]) {
         const key = this.phraseKey(w);
         let child = at.next.get(key);
         if (!child) at.next.set(key, (child = node()));
@@ -133,18 +176,6 @@ export class PhraseMatcher<T> {
       at.values.push(value);
     }
     this.size = entries.length;
-  }
-
-  /**
-   * The phrase's tokens. Matching on the written form, a phrase of plain Latin
-   * words ("Los Angeles", "Bank of England") is split at spaces without asking
-   * wink, which tokenises such words whole (compiling thousands of names then
-   * costs milliseconds, not a third of a second); anything else goes to wink.
-   */
-  private phraseWords(phrase: string): TokenLike[] {
-    const plain = this.on === 'text' ? plainPhraseWords(phrase) : null;
-    if (plain) return plain.map((w) => ({ start: 0, end: w.length, text: w, normal: w.toLowerCase(), lemma: w.toLowerCase() }));
-    return tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
   }
 
   private phraseKey(t: TokenLike): string {

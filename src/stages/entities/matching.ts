@@ -7,8 +7,7 @@
 // word are not tried where the next token cannot be one. The context lists the
 // tokens where phrases may start (Context.gazetteerStarts) or flags them
 // (ORG_HEAD_START).
-import { longestMatches, NO_HITS, PhraseMatcher, plainPhraseWords, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
-import { tokenize } from '../../nlp.js';
+import { longestMatches, NO_HITS, phraseWords, PhraseMatcher, plainPhraseWords, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
 import { once } from './lazy.js';
 import type { SentenceRange } from './tokens.js';
 
@@ -50,51 +49,26 @@ export interface GateBits {
  * may then have (undefined: the phrase is that word alone), as PhraseMatcher
  * derives them. A phrase of plain words matched on the written form is split
  * at spaces, as wink splits it. Other phrases on the written form are not
- * tokenised again (the matcher has asked wink already, at ~0.1 ms a phrase): a
- * chunk of plain letters is one wink token, and the first token of any other
- * chunk is one of its prefixes ending where plain letters meet other
- * characters (a test checks both on the shipped data), so every such split is
- * taken. Phrases on the lower-cased form ask wink (whose normal form also
- * respells: "defence" → "defense").
+ * tokenised here: a chunk of plain letters is one wink token, and the first
+ * token of any other chunk is one of its prefixes ending where plain letters
+ * meet other characters (a test checks both on the shipped data), so every
+ * such split is taken. Phrases on the lower-cased form take the words wink
+ * read for the matcher (its normal form also respells: "defence" → "defense"):
+ * normalLeadingKeys.
  */
-function leadingKeys(phrase: string, on: GateOn, plain: string[] | null): { first: string; seconds: string[] | undefined }[] {
-  if (on === 'text') {
-    // Plain words are letters only: nothing in them to straighten, each is its own key.
-    if (plain) return [{ first: plain[0], seconds: plain.length > 1 ? [plain[1]] : undefined }];
-    const chunks = phrase.trim().split(/\s+/).map(textKey);
-    const next = chunks.length > 1 ? tokenStarts(chunks[1]) : undefined;
-    if (plainPhraseWords(chunks[0]) !== null) return [{ first: chunks[0], seconds: next }];
-    return tokenStarts(chunks[0]).map((first) => ({ first, seconds: first.length === chunks[0].length ? next : tokenStarts(chunks[0].slice(first.length)) }));
-  }
-  const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
-  return normalLeadingKeys(words);
+function leadingKeys(phrase: string, plain: string[] | null): { first: string; seconds: string[] | undefined }[] {
+  // Plain words are letters only: nothing in them to straighten, each is its own key.
+  if (plain) return [{ first: plain[0], seconds: plain.length > 1 ? [plain[1]] : undefined }];
+  const chunks = phrase.trim().split(/\s+/).map(textKey);
+  const next = chunks.length > 1 ? tokenStarts(chunks[1]) : undefined;
+  if (plainPhraseWords(chunks[0]) !== null) return [{ first: chunks[0], seconds: next }];
+  return tokenStarts(chunks[0]).map((first) => ({ first, seconds: first.length === chunks[0].length ? next : tokenStarts(chunks[0].slice(first.length)) }));
 }
 
+/** The lower-cased keys of a phrase's first two words, as wink read them. */
 function normalLeadingKeys(words: readonly TokenLike[]): { first: string; seconds: string[] | undefined }[] {
   if (words.length === 0) return [];
   return [{ first: tokenKeys(words[0]).normal, seconds: words.length > 1 ? [tokenKeys(words[1]).normal] : undefined }];
-}
-
-/**
- * The words of many phrases as wink tokenises them, from one reading of them
- * all, a paragraph each (one wink call instead of one a phrase; a test checks
- * that the words are those of each phrase read alone).
- */
-export function tokenizeEach(phrases: readonly string[]): TokenLike[][] {
-  const starts: number[] = [];
-  let text = '';
-  for (const p of phrases) {
-    starts.push(text.length);
-    text += p + '\n\n';
-  }
-  const words: TokenLike[][] = phrases.map(() => []);
-  let k = 0;
-  for (const t of tokenize(text).tokens) {
-    if (t.text.trim() === '') continue;
-    while (k + 1 < starts.length && t.start >= starts[k + 1]) k++;
-    words[k].push(t);
-  }
-  return words;
 }
 
 /** The keys a phrase's last word may have: as leadingKeys, from the end (written form only). */
@@ -148,15 +122,15 @@ export class GatedMatcher<T> {
     readonly on: GateOn,
     readonly bits: GateBits,
   ) {
-    this.matcher = new PhraseMatcher(phrases, on);
+    // Lower-cased keys come from wink: the phrases are read once, for the gates and the matcher.
+    const read = on === 'normal' ? phraseWords(phrases.map((p) => p.phrase), on) : null;
+    this.matcher = new PhraseMatcher(phrases, on, read ?? undefined);
     this.gates = on === 'text' ? textGates() : normalGates();
-    // Lower-cased keys come from wink: all phrases are read in one call.
-    const read = on === 'normal' ? tokenizeEach(phrases.map((p) => p.phrase)) : null;
     for (let k = 0; k < phrases.length; k++) {
       const p = phrases[k];
       const plain = on === 'text' ? plainPhraseWords(p.phrase) : null;
       if (bits.last !== 0) for (const last of lastKeys(p.phrase, plain)) if (last.length > 0) this.gates[gateSlot(last)] |= bits.last;
-      for (const { first, seconds } of read ? normalLeadingKeys(read[k]) : leadingKeys(p.phrase, on, plain)) {
+      for (const { first, seconds } of read ? normalLeadingKeys(read[k]) : leadingKeys(p.phrase, plain)) {
         if (first.length === 0) continue;
         let word = this.firstWords.get(first);
         if (!word) this.firstWords.set(first, (word = { single: false, seconds: null, alone: undefined }));

@@ -7,8 +7,7 @@
 // the logic that uses it lives in the other files of this folder.
 import type { PloverCategory, QuadClass, TokenKeys } from '../../article.js';
 import { loadData } from '../../data.js';
-import { PhraseMatcher, tokenKeys, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
-import { tokenize } from '../../nlp.js';
+import { PhraseMatcher, tokenizeEach, tokenKeys, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
 
 // ---- categories -------------------------------------------------------------
 
@@ -164,9 +163,8 @@ export class Gate {
       this.folds = [...words].some((w) => /['-]/.test(w));
       return words;
     }
-    for (const phrase of phrases) {
-      // Split as PhraseMatcher splits a phrase it matches by lemma.
-      const [first, second] = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
+    // Split as PhraseMatcher splits a phrase it matches by lemma.
+    for (const [first, second] of tokenizeEach(phrases)) {
       if (!first) continue;
       words.add(fold(first.normal));
       words.add(fold(first.lemma.toLowerCase()));

@@ -2,8 +2,7 @@
 // data/stance/*.json and compiled once into lemma matchers: on the stage's first
 // run (stanceLexicon()), not at import, since importing the pipeline must stay cheap.
 import { loadData } from '../../data.js';
-import { tokenize } from '../../nlp.js';
-import { PhraseMatcher, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
+import { phraseWords, PhraseMatcher, tokenizeEach, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
 import type { Token } from '../../article.js';
 
 export type Polarity = 'cooperation' | 'distrust';
@@ -222,9 +221,9 @@ export class GatedMatcher<T> {
     this.index = index.count;
     this.bit = 1 << this.index;
     index.matchers.push(this as GatedMatcher<unknown>);
-    this.matcher = new PhraseMatcher(entries, on);
-    for (const { phrase } of entries) {
-      const words = tokenize(phrase).tokens.filter((t) => t.text.trim() !== '');
+    const read = phraseWords(entries.map((e) => e.phrase), on);
+    this.matcher = new PhraseMatcher(entries, on, read);
+    for (const words of read) {
       if (words.length === 0) continue;
       index.starts.add(words[0], this.bit, on);
       if (words.length === 1) index.singles.add(words[0], this.bit, on);
@@ -454,26 +453,25 @@ const weighted = (byPolarity: ByPolarity): Phrase<FrameWord>[] =>
   (['cooperation', 'distrust'] as const).flatMap((polarity) => byPolarity[polarity].map((w) => ({ phrase: w.word, value: { polarity, weight: w.weight } })));
 
 function cueEntriesOf(cueFile: CueFile): CueEntry[] {
-  return cueFile.groups.flatMap((g) =>
-    g.phrases.map((p) => {
-      const spec = typeof p === 'string' ? { phrase: p } : p;
-      const words = tokenize(spec.phrase).tokens.filter((t) => t.text.trim() !== '');
-      const nominal = words.length === 1 && words[0].pos === 'NOUN';
-      // Every entry has every field, so code reading them sees one object shape.
-      const entry: CueEntry = {
-        phrase: spec.phrase,
-        polarity: g.polarity,
-        weight: spec.weight ?? g.weight,
-        pos: spec.pos,
-        group: g.name,
-        rule: `cue:${g.name}`,
-        nominal,
-        headOnly: spec.headOnly === true,
-        ambivalent: g.name === AMBIVALENCE_GROUP,
-      };
-      return entry;
-    }),
-  );
+  const specs = cueFile.groups.flatMap((g) => g.phrases.map((p) => ({ g, spec: typeof p === 'string' ? { phrase: p } : p })));
+  const read = tokenizeEach(specs.map(({ spec }) => spec.phrase));
+  return specs.map(({ g, spec }, k) => {
+    const words = read[k];
+    const nominal = words.length === 1 && words[0].pos === 'NOUN';
+    // Every entry has every field, so code reading them sees one object shape.
+    const entry: CueEntry = {
+      phrase: spec.phrase,
+      polarity: g.polarity,
+      weight: spec.weight ?? g.weight,
+      pos: spec.pos,
+      group: g.name,
+      rule: `cue:${g.name}`,
+      nominal,
+      headOnly: spec.headOnly === true,
+      ambivalent: g.name === AMBIVALENCE_GROUP,
+    };
+    return entry;
+  });
 }
 
 function compileMatchers({ modFile, relFile }: Sources, cueEntries: readonly CueEntry[], index: StartIndex) {
@@ -532,12 +530,7 @@ function lexiconWordsOf({ modFile, relFile }: Sources, cueEntries: readonly CueE
     ...relFile.channelNouns,
     ...(['cooperation', 'distrust'] as const).flatMap((p) => [...relFile.objectVerbs[p], ...relFile.subjectVerbs[p]].map((w) => w.word)),
   ];
-  for (const phrase of phrases) {
-    for (const t of tokenize(phrase).tokens) {
-      if (t.text.trim() === '') continue;
-      words.add(foldKey(t.lemma));
-    }
-  }
+  for (const phrase of tokenizeEach(phrases)) for (const t of phrase) words.add(foldKey(t.lemma));
   return words;
 }
 
