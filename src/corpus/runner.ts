@@ -13,6 +13,7 @@ import { articleId } from '../stages/ingest/paths.js';
 import { aggregate } from './aggregate.js';
 import { ARTICLE_FILES, articleOutputs, writeArticleFiles } from './outputs.js';
 import { checkCorpus, corpusError, type Checked } from './check.js';
+import { collectGarbage } from './collect.js';
 import { readJson, writeChunksIfChanged } from './files.js';
 import { emptyManifest, manifestChunks, sameBuild, type Manifest, type ManifestArticle } from './manifest.js';
 import { createExecutor, type Executor } from './pool.js';
@@ -39,6 +40,9 @@ export function threadsFor(files: number, jobs: number, perThread = ARTICLES_PER
   const threads = Math.max(1, Math.min(jobs, Math.ceil(files / perThread)));
   return threads > 1 || files >= FILES_FOR_A_SINGLE_THREAD ? threads : 0;
 }
+
+/** Files finished between two collections of the coordinator's garbage (collect.ts). */
+const FILES_BETWEEN_COLLECTIONS = 2_000;
 
 /** Files handed to the queue at once by a coordinator. */
 const QUEUE_IN_FLIGHT = 256;
@@ -94,9 +98,12 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   /** Articles whose outputs this run wrote: the aggregation reads their fragments again, and trusts its ledger for the rest. */
   const processed = new Set<string>();
   let done = 0;
+  /** Files run through the pipeline (or failed trying) so far. */
+  let ran = 0;
   const finish = (c: Checked, produced: ManifestArticle[], status: 'processed' | 'unchanged' | 'failed'): void => {
     entries.push(...produced);
     options.onFile?.({ path: c.input.path, status, done: ++done, total: summary.files });
+    if (status !== 'unchanged' && ++ran % FILES_BETWEEN_COLLECTIONS === 0) collectGarbage();
   };
   const todo: (Checked | null)[] = planRun(checked, groupByPath(reusable ? previous.articles : []), reusable ? await presentOutputs(out) : new Set(), finish);
   checked.length = 0; // what is left to do holds its own; the rest need not stay for the whole run
