@@ -16,6 +16,7 @@ import { REPORT_ASSETS } from '../report/assets.js';
 import { byPeriod, sketchOfRow, stanceOf, type ArticleDigest, type DyadPeriod, type SketchRow } from './digest.js';
 import { DyadTotals, type DyadTotal } from './dyad-totals.js';
 import { EntityTotals } from './entity-totals.js';
+import { collectGarbage } from './collect.js';
 import { bucketOfGroup, bucketOfSketch, EventGrouper, type EventGroup } from './event-groups.js';
 import { readShared, StreamedFile, WrittenFiles, writeIfChanged } from './files.js';
 import { buildOf, LEDGER_INTEGERS_PATH, LEDGER_PATH, LEDGER_VERSION, LedgerIntegers, ledgerChunks, readLedger, stampsOf, type Ledger, type LedgerArticle, type LedgerBucket, type LedgerFile, type LedgerGroup, type Slice } from './ledger.js';
@@ -42,6 +43,9 @@ export interface CorpusDyad {
   periods: DyadPeriod[];
 }
 
+/** Fragments read afresh from which the aggregation collects its garbage between steps. */
+const FRAGMENTS_FOR_COLLECTING = 2_000;
+
 /** Sketches of freshly read articles kept for the regrouping, up to this many (beyond: read again). */
 const KEPT_SKETCHES = 10_000;
 
@@ -62,7 +66,9 @@ export async function aggregate(out: string, manifest: Manifest, changed?: Reado
   // The references and shares go to disk before the events are grouped: a large corpus's
   // grouping and its shares would otherwise take their memory at the same time.
   await run.saveIntegers();
+  run.collectIfLarge();
   await run.writeGroups();
+  run.collectIfLarge();
   await run.writeDyads();
   await run.writeIndex();
   await known.save();
@@ -101,6 +107,8 @@ class Aggregation {
   private readonly touched = new Set<string>();
   private readonly keptSketches = new Map<number, SketchRow[]>();
   private keptCount = 0;
+  /** Fragments read afresh (not vouched for by the ledger). */
+  private freshlyRead = 0;
   /** This run's articles, in manifest order. */
   private readonly articles: LedgerArticle[];
   /** What each group takes off its dyad's period, for dyads.json. */
@@ -166,6 +174,7 @@ class Aggregation {
         await events.copy(old[2], old[3]);
         continue;
       }
+      this.freshlyRead++;
       const newline = fragment.indexOf(0x0a);
       const digest = JSON.parse(fragment.toString('utf8', 0, newline)) as ArticleDigest;
       this.articles[i] = [id, hash, events.bytes, fragment.length - newline - 1, digest.title, digest.publisher, digest.published, digest.counts, digest.eventTypes, digest.quadClasses];
@@ -185,6 +194,17 @@ class Aggregation {
       }
     }
     await this.commit(events, 'events.jsonl');
+  }
+
+  /**
+   * After reading thousands of fragments, and again after grouping their events,
+   * most of the heap is garbage V8 would keep until the next step had added its
+   * own (collect.ts): collected between steps, a full aggregation of 50,000
+   * articles peaks ~12 MB lower and ends ~45 MB lower. An aggregation of a few
+   * changed articles skips it.
+   */
+  collectIfLarge(): void {
+    if (this.freshlyRead >= FRAGMENTS_FOR_COLLECTING) collectGarbage();
   }
 
   /** The ledger's shares follow their articles to their new numbers; those of articles gone or redone go. */

@@ -21,10 +21,10 @@
 // order-stable); else it starts a group. Only groups with two or more members
 // from two or more articles are returned.
 //
-// Memory: a group is a row of int32 fields and its first member's stem hashes
-// (about 80 bytes); only an event that joins a group gets an object. Groups are
-// bucketed by country pair, category and year, so an event is compared with the
-// few groups of its bucket. The aggregation adds events by their sketches,
+// Memory: a group is a row of int32 fields, its first member's stem codes and
+// its filings under its dates (about 100 bytes); an event that joins a group is
+// a row of three integers. Groups are bucketed by country pair, category and
+// year, so an event is compared with the few groups of its bucket. The aggregation adds events by their sketches,
 // made in the worker with the article.
 import type { EventRecord, PloverCategory, QuadClass } from '../article.js';
 import { countryOf } from '../stages/stance/actors.js';
