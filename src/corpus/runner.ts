@@ -107,6 +107,8 @@ export async function runCorpus(options: RunOptions): Promise<RunSummary> {
   };
   const todo: (Checked | null)[] = planRun(checked, groupByPath(reusable ? previous.articles : []), reusable ? await presentOutputs(out) : new Set(), finish);
   checked.length = 0; // what is left to do holds its own; the rest need not stay for the whole run
+  // The check's results arrived as a copy (from its thread, for a large corpus): what the copy took goes before the workers take theirs.
+  if (todo.length >= FILES_BETWEEN_COLLECTIONS) collectGarbage();
 
   // BullMQ is loaded only for a queue run.
   const executor = options.queue
