@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   }
 }
 
-const at = process.argv.indexOf('--pass');
-if (at > 0) await runPass(process.argv[at + 1]);
-else await main();
+if (process.argv[1] === self) {
+  const at = process.argv.indexOf('--pass');
+  if (at > 0) await runPass(process.argv[at + 1]);
+  else await main();
+}

@@ -14,7 +14,9 @@ let collect: (() => void) | null = null;
 /**
  * V8's `gc` function, as `--expose-gc` gives it: the flag is set now and a new
  * context, which V8 gives the function, hands it over (the flag alone changes
- * nothing for contexts made before). Where that fails, collecting does nothing.
+ * nothing for contexts made before). The flag is the process's: threads started
+ * later have `gc` too, and nothing there calls it. Where this fails, collecting
+ * does nothing.
  */
 function exposedGc(): () => void {
   const own = (globalThis as { gc?: unknown }).gc;
