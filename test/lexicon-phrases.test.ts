@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/data.js';
-import { phraseWords, PhraseMatcher, tokenizeEach } from '../src/lexicon/phrases.js';
+import { phraseWords, PhraseMatcher, PhraseReader, tokenizeEach } from '../src/lexicon/phrases.js';
 import { tokenize } from '../src/nlp.js';
 import { buildGazetteerPhrases } from '../src/stages/entities/gazetteer.js';
 
@@ -61,5 +61,15 @@ describe('phrases read by wink all at once', () => {
     const together = new PhraseMatcher(entries, 'lemma');
     expect(together.findAll(tokens)).toEqual(byPhrase.findAll(tokens));
     expect(together.findAll(tokens).map((h) => h.value)).toEqual([2, 0, 3]);
+  });
+
+  it('are read once per reader, whichever dictionary asks, with the words read alone', () => {
+    const reader = new PhraseReader();
+    const [held, talks] = reader.words(['held talks', 'talks']);
+    const again = reader.words(['talks', 'sanctions', 'held talks']);
+    expect(again[0]).toBe(talks);
+    expect(again[2]).toBe(held);
+    expect(forms(again[1])).toBe(forms(alone('sanctions')));
+    expect(forms(held)).toBe(forms(alone('held talks')));
   });
 });

@@ -153,6 +153,22 @@ export function tokenizeEach(phrases: readonly string[]): RawToken[][] {
   return words;
 }
 
+/**
+ * Reads the phrases of several dictionaries compiled together (one stage's
+ * lexicon), each distinct phrase once: a phrase several matchers share, or
+ * that is also read for its tags, goes to wink one time. What it read goes
+ * with it when the compilation is done.
+ */
+export class PhraseReader {
+  private readonly read = new Map<string, RawToken[]>();
+
+  words(phrases: readonly string[]): RawToken[][] {
+    const unread = [...new Set(phrases.filter((p) => !this.read.has(p)))];
+    if (unread.length > 0) tokenizeEach(unread).forEach((words, k) => this.read.set(unread[k], words));
+    return phrases.map((p) => this.read.get(p)!);
+  }
+}
+
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = node();
   readonly size: number;

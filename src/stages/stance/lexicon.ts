@@ -2,7 +2,7 @@
 // data/stance/*.json and compiled once into lemma matchers: on the stage's first
 // run (stanceLexicon()), not at import, since importing the pipeline must stay cheap.
 import { loadData } from '../../data.js';
-import { phraseWords, PhraseMatcher, tokenizeEach, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
+import { PhraseMatcher, PhraseReader, tokenKeys, type Phrase, type PhraseHit, type TokenLike } from '../../lexicon/phrases.js';
 import type { Token } from '../../article.js';
 
 export type Polarity = 'cooperation' | 'distrust';
@@ -216,12 +216,12 @@ export class GatedMatcher<T> {
   private readonly index: number;
   private readonly bit: number;
 
-  constructor(index: StartIndex, entries: Phrase<T>[], on: 'lemma' | 'normal') {
+  constructor(index: StartIndex, entries: Phrase<T>[], on: 'lemma' | 'normal', reader = new PhraseReader()) {
     if (index.count >= 31) throw new Error('too many gated matchers for one start mask');
     this.index = index.count;
     this.bit = 1 << this.index;
     index.matchers.push(this as GatedMatcher<unknown>);
-    const read = phraseWords(entries.map((e) => e.phrase), on);
+    const read = reader.words(entries.map((e) => e.phrase));
     this.matcher = new PhraseMatcher(entries, on, read);
     for (const words of read) {
       if (words.length === 0) continue;
@@ -452,9 +452,9 @@ const each = <T>(phrases: readonly string[], value: T): Phrase<T>[] => phrases.m
 const weighted = (byPolarity: ByPolarity): Phrase<FrameWord>[] =>
   (['cooperation', 'distrust'] as const).flatMap((polarity) => byPolarity[polarity].map((w) => ({ phrase: w.word, value: { polarity, weight: w.weight } })));
 
-function cueEntriesOf(cueFile: CueFile): CueEntry[] {
+function cueEntriesOf(cueFile: CueFile, reader: PhraseReader): CueEntry[] {
   const specs = cueFile.groups.flatMap((g) => g.phrases.map((p) => ({ g, spec: typeof p === 'string' ? { phrase: p } : p })));
-  const read = tokenizeEach(specs.map(({ spec }) => spec.phrase));
+  const read = reader.words(specs.map(({ spec }) => spec.phrase));
   return specs.map(({ g, spec }, k) => {
     const words = read[k];
     const nominal = words.length === 1 && words[0].pos === 'NOUN';
@@ -474,10 +474,10 @@ function cueEntriesOf(cueFile: CueFile): CueEntry[] {
   });
 }
 
-function compileMatchers({ modFile, relFile }: Sources, cueEntries: readonly CueEntry[], index: StartIndex) {
-  const lemma = <T>(entries: Phrase<T>[]) => new GatedMatcher(index, entries, 'lemma');
+function compileMatchers({ modFile, relFile }: Sources, cueEntries: readonly CueEntry[], index: StartIndex, reader: PhraseReader) {
+  const lemma = <T>(entries: Phrase<T>[]) => new GatedMatcher(index, entries, 'lemma', reader);
   // Function words match as written: the lemma of "following" is "follow".
-  const normal = <T>(entries: Phrase<T>[]) => new GatedMatcher(index, entries, 'normal');
+  const normal = <T>(entries: Phrase<T>[]) => new GatedMatcher(index, entries, 'normal', reader);
   return {
     cues: lemma(cueEntries.map((e) => ({ phrase: e.phrase, value: e }))),
     negators: lemma(each(modFile.negators.phrases, true)),
@@ -514,7 +514,7 @@ function compileMatchers({ modFile, relFile }: Sources, cueEntries: readonly Cue
 export type StanceMatchers = ReturnType<typeof compileMatchers>;
 
 /** Every word of the phrases the lemma matchers compare, keyed as the matcher keys a phrase word: its folded lemma. */
-function lexiconWordsOf({ modFile, relFile }: Sources, cueEntries: readonly CueEntry[]): Set<string> {
+function lexiconWordsOf({ modFile, relFile }: Sources, cueEntries: readonly CueEntry[], reader: PhraseReader): Set<string> {
   const words = new Set<string>();
   const phrases = [
     ...cueEntries.map((e) => e.phrase),
@@ -530,7 +530,7 @@ function lexiconWordsOf({ modFile, relFile }: Sources, cueEntries: readonly CueE
     ...relFile.channelNouns,
     ...(['cooperation', 'distrust'] as const).flatMap((p) => [...relFile.objectVerbs[p], ...relFile.subjectVerbs[p]].map((w) => w.word)),
   ];
-  for (const phrase of tokenizeEach(phrases)) for (const t of phrase) words.add(foldKey(t.lemma));
+  for (const phrase of reader.words(phrases)) for (const t of phrase) words.add(foldKey(t.lemma));
   return words;
 }
 
@@ -557,13 +557,15 @@ function compileLexicon(): StanceLexicon {
     relFile: loadData<RelationFile>('stance/relations.json'),
   };
   const { modFile, relFile } = sources;
-  const cueEntries = cueEntriesOf(sources.cueFile);
+  // Cue phrases are read for their tags, for their matcher and for the lexicon's words: once.
+  const reader = new PhraseReader();
+  const cueEntries = cueEntriesOf(sources.cueFile, reader);
   const index = new StartIndex();
-  const matchers = compileMatchers(sources, cueEntries, index);
+  const matchers = compileMatchers(sources, cueEntries, index, reader);
   return {
     config: modFile.config,
     matchers,
-    words: new WordIndex(index, lexiconWordsOf(sources, cueEntries)),
+    words: new WordIndex(index, lexiconWordsOf(sources, cueEntries, reader)),
     copulas: new Set(relFile.copulas),
     contentPrepositions: new Set(modFile.contentFrames.prepositions),
     topicPrepositions: new Set(modFile.topicPrepositions.words),
