@@ -5,7 +5,7 @@
 // jobs can gain over one on this machine; the CPU per wall second shows how
 // much of a second core one process already takes (V8 compiles and collects
 // garbage on threads of its own). Prints figures.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,20 +42,15 @@ async function runPass(dir: string): Promise<void> {
 
 const self = fileURLToPath(import.meta.url);
 
-function passAlone(dir: string): Pass {
-  return JSON.parse(execFileSync(process.execPath, [self, '--pass', dir], { encoding: 'utf8' })) as Pass;
-}
-
-function passSideBySide(dir: string): Promise<Pass[]> {
-  const one = (): Promise<Pass> =>
-    new Promise((resolve, reject) => {
-      let out = '';
-      const child = spawn(process.execPath, [self, '--pass', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Pass) : reject(new Error(`pass exited with ${code}`))));
-    });
-  return Promise.all([one(), one()]);
+/** One pass in a process of its own. */
+function pass(dir: string): Promise<Pass> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const child = spawn(process.execPath, [self, '--pass', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as Pass) : reject(new Error(`pass exited with ${code}`))));
+  });
 }
 
 async function main(): Promise<void> {
@@ -67,8 +62,8 @@ async function main(): Promise<void> {
     console.log(`synthetic corpus: ${count} articles, the pipeline alone (no files written), ${rounds} interleaved rounds`);
     const ratios: number[] = [];
     for (let r = 1; r <= rounds; r++) {
-      const alone = passAlone(corpus.dir);
-      const pair = await passSideBySide(corpus.dir);
+      const alone = await pass(corpus.dir);
+      const pair = await Promise.all([pass(corpus.dir), pass(corpus.dir)]);
       const pairWall = Math.max(...pair.map((p) => p.wallMs));
       const ratio = (2 * alone.wallMs) / pairWall;
       ratios.push(ratio);
