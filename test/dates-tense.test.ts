@@ -11,6 +11,17 @@ describe('scheduling verbs point ahead', () => {
     ], '2025-01-15');
   });
 
+  it('reads a plan reported in the past ("were planning to") as ahead, one in the past perfect as behind', () => {
+    // Published Friday 2025-01-17: the plan still stands when the article is written.
+    expectDates('Protesters were planning to drive around the airport on Monday.', [
+      ['Monday', { type: 'DATE', value: '2025-01-20', rule: 'parser:weekday' }],
+    ], '2025-01-17');
+    // "had been scheduled to": the plan was overtaken, its day is the one before publication.
+    expectDates('The offer had been scheduled to expire on Monday.', [
+      ['Monday', { type: 'DATE', value: '2025-01-13', rule: 'parser:weekday' }],
+    ], '2025-01-17');
+  });
+
   it('still reads "has met Thursday" as the past Thursday', () => {
     expectDates('The committee has met Thursday and rejected the bid.', [
       ['Thursday', { type: 'DATE', value: '2025-01-09', rule: 'parser:weekday' }],

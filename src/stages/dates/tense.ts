@@ -34,6 +34,7 @@ const PAST_AUX = new Set(data.pastAuxiliaries);
 const PRESENT_AUX = new Set(data.presentAuxiliaries);
 const PERFECT_AUX = new Set(data.perfectAuxiliaries);
 const IRREGULAR_PAST = new Set(data.irregularPast);
+const PERFECT_PAST = new Set(['had', "'d"]);
 
 const norm = (t: Token): string => (t.normal.includes('’') ? t.normal.replace(/’/g, "'") : t.normal);
 const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
@@ -128,10 +129,11 @@ function findVerbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[
   for (let i = 0; i < tokens.length; i++) {
     const phrase = futurePhraseAt(tokens, i);
     if (phrase > 0) {
-      // "was scheduled to", "had been expected to": a future seen from the past is no longer ahead.
+      // "had been scheduled to": a plan told in the past perfect was overtaken, its time is behind. "was
+      // expected to", "were planning to" report a plan still standing when written, whose time is ahead.
       let j = i - 1;
       while (j >= 0 && (tokens[j].pos === 'ADV' || norm(tokens[j]) === 'been')) j--;
-      const tense = j >= 0 && PAST_AUX.has(norm(tokens[j])) ? 'past' : 'future';
+      const tense = j >= 0 && PERFECT_PAST.has(norm(tokens[j])) ? 'past' : 'future';
       // The phrase is one group, placed at its last word ("is set for", "is expected"): its verbs make no other.
       groups.push({ at: i + phrase - 1, tense });
       i += phrase - 1;
