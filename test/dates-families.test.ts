@@ -303,6 +303,14 @@ describe('vague references', () => {
       ['the future', { value: 'FUTURE_REF' }],
     ]);
   });
+
+  it('reads "the near term", "the long term" and "a later date" as the future, not the adjective "short-term"', () => {
+    expectFamily('Short-term gains matter less than the long term; the board will decide in the near term or at a later date.', [
+      ['the long term', { type: 'DATE', value: 'FUTURE_REF', rule: 'parser:vague' }],
+      ['the near term', { value: 'FUTURE_REF' }],
+      ['a later date', { value: 'FUTURE_REF' }],
+    ]);
+  });
 });
 
 describe('"one day"', () => {
