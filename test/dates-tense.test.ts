@@ -54,6 +54,21 @@ describe('a quotation mark separates clauses', () => {
   });
 });
 
+describe('an aside has its own time', () => {
+  it('reads a fronted date by the main verb, not by a verb inside a participle aside', () => {
+    // Published 2025-05-05: "would be seen" is inside ", wondering ..., "; "searched" is the clause's verb.
+    expectDates('But on April 8, investigators, wondering how he could have fled without fearing he would be seen, searched the site again.', [
+      ['April 8', { type: 'DATE', value: '2025-04-08', rule: 'parser:date' }],
+    ], '2025-05-05');
+  });
+
+  it('does not take a list\'s commas for an aside', () => {
+    expectDates('He succeeds Taylor, who stepped down as chairman, president and chief executive in March.', [
+      ['March', { type: 'DATE', value: '2025-03', rule: 'parser:month-name' }],
+    ], '2025-11-05');
+  });
+});
+
 describe('titles are not time expressions', () => {
   it('leaves the programme "This Week" untagged but reads "this week" and a sentence-initial "This week"', () => {
     expectDates('Baker said on ABC\'s "This Week" that talks would resume this week.', [

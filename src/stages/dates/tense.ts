@@ -162,12 +162,34 @@ export function tenseAround(tokens: readonly Token[], first: number, end: number
   let across = true;
   for (const g of verbGroups(tokens)) {
     if (g.at >= first && g.at < end) continue;
+    if (insideAside(tokens, g.at, first, end)) continue;
     // Left neighbours win ties: "said Friday" is read from "said".
     const d = g.at < first ? first - g.at : g.at - end + 1.5;
     const crosses = g.at < first ? g.at < left : g.at > right;
     if ((across && !crosses) || (across === crosses && d < distance)) [best, distance, across] = [g.tense, d, crosses];
   }
   return best;
+}
+
+/**
+ * Whether token i sits in a comma-enclosed aside that opens with a participle or
+ * a relative pronoun and after which the clause goes on with its verb (", wondering
+ * how he could have fled, searched"; ", who will retire, said"): its verbs tell the
+ * aside's time, not the clause's. An aside that
+ * holds the expression itself is its clause.
+ */
+function insideAside(tokens: readonly Token[], i: number, first: number, end: number): boolean {
+  let open = i - 1;
+  while (open >= 0 && tokens[open].text !== ',' && tokens[open].text !== ';') open--;
+  if (open < 0 || tokens[open].text !== ',' || open + 1 >= tokens.length) return false;
+  let close = i + 1;
+  while (close < tokens.length && tokens[close].text !== ',' && tokens[close].text !== ';' && tokens[close].text !== '.') close++;
+  // The clause resumes with its verb after the closing comma; a comma before anything else is a list's.
+  if (close + 1 >= tokens.length || tokens[close].text !== ',' || !isVerb(tokens[close + 1])) return false;
+  if (first > open && first < close) return false;
+  const opener = tokens[open + 1];
+  const w = norm(opener);
+  return (opener.pos === 'VERB' && w.endsWith('ing')) || w === 'who' || w === 'which' || w === 'whose';
 }
 
 const isQuote = (t: Token): boolean => t.pos === 'PUNCT' && /^(?:["“”'‘’`]|``|''|‘‘|’’)$/.test(t.text);
