@@ -23,6 +23,8 @@ export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'corpus', 'worker.js');
  * 350 MB with 128 MB and V8's default young generation, at the same speed).
  * 72 MB old / 24 MB young took 22 MB less but 15-20% more CPU (2 workers, 5,000
  * articles, three interleaved rounds); 88 / 16 matched 96 / 8 on both.
+ * No limits at all ran 2 workers over 5,000 articles in 10-20% less time but
+ * peaked at 510-650 MB; 256 / 8 and 96 / 16-24 matched 96 / 8 (2026-11-29).
  */
 const WORKER_OLD_GENERATION_MB = 96;
 const WORKER_YOUNG_GENERATION_MB = 8;
