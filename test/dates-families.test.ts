@@ -304,6 +304,13 @@ describe('vague references', () => {
     ]);
   });
 
+  it('reads a bare "weeks ago" or "months ago" as the past, like "years ago"', () => {
+    expectFamily('The talks collapsed weeks ago; months ago they had seemed close.', [
+      ['weeks ago', { type: 'DATE', value: 'PAST_REF', rule: 'parser:vague' }],
+      ['months ago', { value: 'PAST_REF' }],
+    ]);
+  });
+
   it('reads "the near term", "the long term" and "a later date" as the future, not the adjective "short-term"', () => {
     expectFamily('Short-term gains matter less than the long term; the board will decide in the near term or at a later date.', [
       ['the long term', { type: 'DATE', value: 'FUTURE_REF', rule: 'parser:vague' }],
