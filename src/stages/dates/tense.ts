@@ -162,7 +162,7 @@ export function tenseAround(tokens: readonly Token[], first: number, end: number
   let across = true;
   for (const g of verbGroups(tokens)) {
     if (g.at >= first && g.at < end) continue;
-    if (insideAside(tokens, g.at, first, end)) continue;
+    if (insideAside(tokens, g.at, first)) continue;
     // Left neighbours win ties: "said Friday" is read from "said".
     const d = g.at < first ? first - g.at : g.at - end + 1.5;
     const crosses = g.at < first ? g.at < left : g.at > right;
@@ -175,10 +175,10 @@ export function tenseAround(tokens: readonly Token[], first: number, end: number
  * Whether token i sits in a comma-enclosed aside that opens with a participle or
  * a relative pronoun and after which the clause goes on with its verb (", wondering
  * how he could have fled, searched"; ", who will retire, said"): its verbs tell the
- * aside's time, not the clause's. An aside that
- * holds the expression itself is its clause.
+ * aside's time, not the clause's. An aside that holds the expression (from its
+ * token `first`) is the expression's own clause.
  */
-function insideAside(tokens: readonly Token[], i: number, first: number, end: number): boolean {
+function insideAside(tokens: readonly Token[], i: number, first: number): boolean {
   let open = i - 1;
   while (open >= 0 && tokens[open].text !== ',' && tokens[open].text !== ';') open--;
   if (open < 0 || tokens[open].text !== ',' || open + 1 >= tokens.length) return false;
