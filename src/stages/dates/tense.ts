@@ -15,6 +15,7 @@ interface TenseData {
   pastAuxiliaries: string[];
   presentAuxiliaries: string[];
   perfectAuxiliaries: string[];
+  pastPerfectAuxiliaries: string[];
   irregularPast: string[];
   deadlineCues: string[];
   boundCues: string[];
@@ -34,7 +35,7 @@ const PAST_AUX = new Set(data.pastAuxiliaries);
 const PRESENT_AUX = new Set(data.presentAuxiliaries);
 const PERFECT_AUX = new Set(data.perfectAuxiliaries);
 const IRREGULAR_PAST = new Set(data.irregularPast);
-const PERFECT_PAST = new Set(['had', "'d"]);
+const PAST_PERFECT_AUX = new Set(data.pastPerfectAuxiliaries);
 
 const norm = (t: Token): string => (t.normal.includes('’') ? t.normal.replace(/’/g, "'") : t.normal);
 const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
@@ -133,7 +134,7 @@ function findVerbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[
       // expected to", "were planning to" report a plan still standing when written, whose time is ahead.
       let j = i - 1;
       while (j >= 0 && (tokens[j].pos === 'ADV' || norm(tokens[j]) === 'been')) j--;
-      const tense = j >= 0 && PERFECT_PAST.has(norm(tokens[j])) ? 'past' : 'future';
+      const tense = j >= 0 && PAST_PERFECT_AUX.has(norm(tokens[j])) ? 'past' : 'future';
       // The phrase is one group, placed at its last word ("is set for", "is expected"): its verbs make no other.
       groups.push({ at: i + phrase - 1, tense });
       i += phrase - 1;
