@@ -115,18 +115,25 @@ function isNameInside(tokens: readonly Token[], i: number): boolean {
   return c >= 65 && c <= 90 && i > 0 && tokens[i - 1].pos !== 'PUNCT';
 }
 
-/** Verb groups per sentence token array: several expressions of a sentence share them. */
-const groupsOf = new WeakMap<readonly Token[], { at: number; tense: Tense }[]>();
+/** A verb group: its token, its tense, and the aside it sits in (token indexes of the commas around it), if any. */
+interface VerbGroup {
+  at: number;
+  tense: Tense;
+  aside: [number, number] | null;
+}
 
-function verbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[] {
+/** Verb groups per sentence token array: several expressions of a sentence share them. */
+const groupsOf = new WeakMap<readonly Token[], VerbGroup[]>();
+
+function verbGroups(tokens: readonly Token[]): VerbGroup[] {
   let groups = groupsOf.get(tokens);
   if (!groups) groupsOf.set(tokens, (groups = findVerbGroups(tokens)));
   return groups;
 }
 
 /** Token indexes and tenses of the verb groups of a sentence. */
-function findVerbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[] {
-  const groups: { at: number; tense: Tense }[] = [];
+function findVerbGroups(tokens: readonly Token[]): VerbGroup[] {
+  const groups: VerbGroup[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const phrase = futurePhraseAt(tokens, i);
     if (phrase > 0) {
@@ -136,7 +143,7 @@ function findVerbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[
       while (j >= 0 && (tokens[j].pos === 'ADV' || norm(tokens[j]) === 'been')) j--;
       const tense = j >= 0 && PAST_PERFECT_AUX.has(norm(tokens[j])) ? 'past' : 'future';
       // The phrase is one group, placed at its last word ("is set for", "is expected"): its verbs make no other.
-      groups.push({ at: i + phrase - 1, tense });
+      groups.push({ at: i + phrase - 1, tense, aside: asideAround(tokens, i + phrase - 1) });
       i += phrase - 1;
       continue;
     }
@@ -147,7 +154,7 @@ function findVerbGroups(tokens: readonly Token[]): { at: number; tense: Tense }[
     if (tokens[i].pos === 'AUX' && k < tokens.length && isVerb(tokens[k])) continue;
     // An auxiliary chain without a verb ("will be payable", "has been") takes its tense from its first auxiliary.
     const tense = groupTense(tokens, i);
-    if (tense) groups.push({ at: i, tense });
+    if (tense) groups.push({ at: i, tense, aside: asideAround(tokens, i) });
   }
   return groups;
 }
@@ -163,7 +170,8 @@ export function tenseAround(tokens: readonly Token[], first: number, end: number
   let across = true;
   for (const g of verbGroups(tokens)) {
     if (g.at >= first && g.at < end) continue;
-    if (insideAside(tokens, g.at, first)) continue;
+    // A verb in an aside tells the aside's time, unless the expression is in the same aside.
+    if (g.aside && !(first > g.aside[0] && first < g.aside[1])) continue;
     // Left neighbours win ties: "said Friday" is read from "said".
     const d = g.at < first ? first - g.at : g.at - end + 1.5;
     const crosses = g.at < first ? g.at < left : g.at > right;
@@ -173,24 +181,21 @@ export function tenseAround(tokens: readonly Token[], first: number, end: number
 }
 
 /**
- * Whether token i sits in a comma-enclosed aside that opens with a participle or
- * a relative pronoun and after which the clause goes on with its verb (", wondering
- * how he could have fled, searched"; ", who will retire, said"): its verbs tell the
- * aside's time, not the clause's. An aside that holds the expression (from its
- * token `first`) is the expression's own clause.
+ * The commas around token i when it sits in an aside that opens with a participle
+ * or a relative pronoun and after which the clause goes on with its verb (",
+ * wondering how he could have fled, searched"; ", who will retire, said"), or null.
  */
-function insideAside(tokens: readonly Token[], i: number, first: number): boolean {
+function asideAround(tokens: readonly Token[], i: number): [number, number] | null {
   let open = i - 1;
   while (open >= 0 && tokens[open].text !== ',' && tokens[open].text !== ';') open--;
-  if (open < 0 || tokens[open].text !== ',' || open + 1 >= tokens.length) return false;
+  if (open < 0 || tokens[open].text !== ',') return null;
   let close = i + 1;
   while (close < tokens.length && tokens[close].text !== ',' && tokens[close].text !== ';' && tokens[close].text !== '.') close++;
   // The clause resumes with its verb after the closing comma; a comma before anything else is a list's.
-  if (close + 1 >= tokens.length || tokens[close].text !== ',' || !isVerb(tokens[close + 1])) return false;
-  if (first > open && first < close) return false;
+  if (close + 1 >= tokens.length || tokens[close].text !== ',' || !isVerb(tokens[close + 1])) return null;
   const opener = tokens[open + 1];
   const w = norm(opener);
-  return (opener.pos === 'VERB' && w.endsWith('ing')) || w === 'who' || w === 'which' || w === 'whose';
+  return (opener.pos === 'VERB' && w.endsWith('ing')) || w === 'who' || w === 'which' || w === 'whose' ? [open, close] : null;
 }
 
 const isQuote = (t: Token): boolean => t.pos === 'PUNCT' && /^(?:["“”'‘’`]|``|''|‘‘|’’)$/.test(t.text);
