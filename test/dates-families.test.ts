@@ -88,6 +88,12 @@ describe('weekdays and relative days, by tense', () => {
     expectFamily('The price is a premium over Thursday\'s closing price.', [['Thursday', { value: '2025-01-16' }]]);
   });
 
+  it('reads "starting Monday" ahead unless the sentence is past ("an ultimatum starting at noon Saturday")', () => {
+    // Published Friday 2025-01-17.
+    expectFamily('Fares will rise starting Monday.', [['Monday', { value: '2025-01-20' }]]);
+    expectFamily('Bush issued an ultimatum starting at noon Saturday.', [['noon Saturday', { type: 'TIME', value: '2025-01-11T12:00' }]]);
+  });
+
   it('reads "last Friday" and "the previous Monday" strictly before, joining the direction word', () => {
     expectFamily('They spoke last Friday and the previous Monday.', [
       ['last Friday', { value: '2025-01-10', rule: 'parser:weekday' }],
