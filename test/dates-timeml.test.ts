@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDoc, formatTimemlScores, parseTimeml, scoreTimeml } from '../src/eval/timeml.js';
 import { formatWikiwarsScores, parseWikiwars, scoreWikiwars } from '../src/eval/timex2-inline.js';
+import { VALUE_ERROR_KINDS, valueErrorKind, valueErrorSummary } from '../src/eval/value-errors.js';
 
 // A TimeML document of our own (the gold corpora are read in place, never copied).
 const TML = `<?xml version="1.0" ?>
@@ -65,7 +66,46 @@ describe('WikiWars scorer', () => {
   });
 
   it('matches the dates stage on it by TempEval-3 rules', () => {
-    expect(compareDoc(parseWikiwars(WW, 'demo'))).toEqual({ gold: 3, system: 3, strict: 3, relaxed: 3, values: 3, types: 0 });
+    const errors: unknown[] = [];
+    expect(compareDoc(parseWikiwars(WW, 'demo'), errors as never)).toEqual({ gold: 3, system: 3, strict: 3, relaxed: 3, values: 3, types: 0 });
+    // TIMEX2 has no types: none is listed as a type error.
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('value errors by kind', () => {
+  const kind = (gold: string, system: string, types: [string, string] = ['DATE', 'DATE']): string =>
+    valueErrorKind({ type: types[0], value: gold }, { type: types[1], value: system });
+
+  it('tells a gold that leaves part unspecified or writes the same value otherwise from a wrong value', () => {
+    expect(kind('1998-WXX', '1998-W42')).toBe('gold leaves part unspecified');
+    expect(kind('1952-XX-XX', '1952')).toBe('gold leaves part unspecified');
+    expect(kind('199X', '199')).toBe('gold leaves part unspecified');
+    expect(kind('1989-QX', '1988-Q3')).toBe('quarter against year');
+    expect(kind('2000-W7', '2000-W07')).toBe('same value, other notation');
+    expect(kind('1989-11-06T17', '1989-11-06T17:00', ['TIME', 'TIME'])).toBe('same value, other notation');
+  });
+
+  it('names precision, part of day, quarter, week and year differences, and other types', () => {
+    expect(kind('1989-09', '1989-09-30')).toBe('coarser or finer');
+    expect(kind('1999-02-04', '1999-02-04TNI', ['DATE', 'TIME'])).toBe('part of day or not');
+    expect(kind('1988', '1988-Q3')).toBe('quarter against year');
+    expect(kind('2000-01-05', '2000-01-12')).toBe('days a week apart');
+    expect(kind('1988-12', '1989-12')).toBe('a year apart');
+    expect(kind('P1M', '1998-08', ['DURATION', 'DATE'])).toBe('other type');
+    expect(kind('1998-10-13T06:00', '1999-04-19T06:00', ['TIME', 'TIME'])).toBe('other');
+    // WikiWars gold has no type: a TIMEX2 value is compared alone.
+    expect(kind('1941', '1942', ['', 'DATE'])).toBe('a year apart');
+  });
+
+  it('sums the value errors of a listing, most frequent kind first', () => {
+    const error = (gold: string, system: string) =>
+      ({ doc: 'd', kind: 'value', gold: { start: 0, end: 1, text: 'x', type: 'DATE', value: gold }, system: { type: 'DATE', value: system }, context: '' }) as never;
+    expect(valueErrorSummary([error('1998-WXX', '1998-W42'), error('1998-WXX', '1998-W43'), error('1988-12', '1989-12')])).toEqual([
+      '3 value errors by kind',
+      `    2  gold leaves part unspecified: ${VALUE_ERROR_KINDS['gold leaves part unspecified']}`,
+      `    1  a year apart: ${VALUE_ERROR_KINDS['a year apart']}`,
+    ]);
   });
 });
 

@@ -11,6 +11,7 @@ import { formatPloverScores, scorePlover } from '../eval/stance-sentences.js';
 import { formatStanceGoldScores, scoreStanceGold, stanceGoldErrors } from '../eval/stance-gold.js';
 import { formatTimemlScores, scoreTimeml, type TimemlError } from '../eval/timeml.js';
 import { formatWikiwarsScores, scoreWikiwars } from '../eval/timex2-inline.js';
+import { valueErrorSummary } from '../eval/value-errors.js';
 
 export interface EvalCommandOptions {
   kind: string;
@@ -19,8 +20,8 @@ export interface EvalCommandOptions {
 }
 
 interface Evaluation {
-  /** The scores as text, and the error listing. */
-  run(path: string, withErrors: boolean): { scores: string; errors: string[] };
+  /** The scores as text, the error listing, and lines that sum the errors up (printed before the listing). */
+  run(path: string, withErrors: boolean): { scores: string; errors: string[]; summary?: string[] };
 }
 
 const timexError = (e: TimemlError): string =>
@@ -31,13 +32,15 @@ export const EVALUATIONS: Record<keyof typeof EVALUATION_KINDS, Evaluation> = {
   timeml: {
     run(path: string, withErrors: boolean) {
       const errors: TimemlError[] = [];
-      return { scores: formatTimemlScores(scoreTimeml(path, withErrors ? errors : undefined)), errors: errors.map(timexError) };
+      const scores = formatTimemlScores(scoreTimeml(path, withErrors ? errors : undefined));
+      return { scores, errors: errors.map(timexError), summary: valueErrorSummary(errors) };
     },
   },
   wikiwars: {
     run(path: string, withErrors: boolean) {
       const errors: TimemlError[] = [];
-      return { scores: formatWikiwarsScores(scoreWikiwars(path, withErrors ? errors : undefined)), errors: errors.map(timexError) };
+      const scores = formatWikiwarsScores(scoreWikiwars(path, withErrors ? errors : undefined));
+      return { scores, errors: errors.map(timexError), summary: valueErrorSummary(errors) };
     },
   },
   meantime: {
@@ -89,9 +92,10 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   const evaluation = EVALUATIONS[options.kind as keyof typeof EVALUATION_KINDS];
   if (!evaluation) throw new UsageError(`unknown evaluation "${options.kind}": one of ${Object.keys(EVALUATIONS).join(', ')}`);
   if (!existsSync(options.path)) throw new UsageError(`not found: ${options.path}`);
-  const { scores, errors } = evaluation.run(options.path, options.errors);
+  const { scores, errors, summary } = evaluation.run(options.path, options.errors);
   process.stdout.write(scores.endsWith('\n') ? scores : scores + '\n');
   if (options.errors) {
+    if (summary) process.stdout.write(`\n${summary.join('\n')}\n`);
     process.stdout.write(`\n${errors.length} errors\n`);
     for (const line of errors) process.stdout.write(line + '\n');
   }
