@@ -109,6 +109,14 @@ describe('weekdays and relative days, by tense', () => {
     ]);
   });
 
+  it('reads "the night of April 18, 1775" as a part of that day, "early in the morning of" as its start', () => {
+    expectFamily('On the night of April 18, 1775, Gage sent 700 men; early in the morning of April 19 they reached Lexington.', [
+      ['the night of April 18, 1775', { type: 'TIME', value: '1775-04-18TNI', rule: 'parser:date+refiner:combine' }],
+      ['early in the morning of April 19', { type: 'TIME', value: '1775-04-19TMO', mod: 'START', rule: 'parser:date+refiner:combine' }],
+    ]);
+    expectFamily('They met on the evening of Tuesday.', [['the evening of Tuesday', { type: 'TIME', value: '2025-01-14TEV' }]]);
+  });
+
   it('reads "over the weekend" as the last weekend in a past sentence', () => {
     expectFamily('The talks were held over the weekend.', [['the weekend', { type: 'DATE', value: '2025-W02-WE', rule: 'parser:weekend', ...implied }]]);
   });

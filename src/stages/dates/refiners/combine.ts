@@ -4,6 +4,7 @@
 // shares a following year ("January and February 2024": January is 2024-01);
 // and a day with a step before it ("the day before last Tuesday", "the week of March 6");
 // "the year-earlier third quarter" (the period a year before).
+import { DAYPART, DAYPARTS } from '../lexicon.js';
 import type { Candidate, Refiner, Relative } from '../types.js';
 
 /** A part of a year without its year: a month (with or without a day), a season, a quarter or half. */
@@ -50,6 +51,12 @@ function yearAgoPeriod(a: Candidate, b: Candidate, gap: string, text: string, se
 /** "the day before …", "the day after …", "the week of …" just before a day. */
 const DAY_STEP = /(?<![\p{L}])(?:the\s+)?(?:(?<day>day)\s+(?<dir>before|after)|(?<week>week)\s+of)\s+$/iu;
 
+/** "the night of …", "early in the morning of …", "the early morning hours of …" just before a day. */
+const PART_OF_DAY = new RegExp(
+  `(?<![\\p{L}])(?:(?<edge>early|late)\\s+in\\s+)?the\\s+(?:(?<edge2>early|late)\\s+)?(?<part>${DAYPART})(?:\\s+hours)?\\s+of\\s+$`,
+  'iu',
+);
+
 const HOLIDAY_WEEK = /^\s+week(?![\p{L}-])/u;
 
 /** Whether a candidate names one day: a date with its day, a weekday. */
@@ -69,10 +76,26 @@ function withStep(c: Candidate, text: string, sentenceStart: number): Candidate 
   }
   if (!namesDay(c)) return c;
   const step = DAY_STEP.exec(text.slice(Math.max(sentenceStart, c.start - 24), c.start));
-  if (!step) return c;
+  if (!step) return withPartOfDay(c, text, sentenceStart);
   const g = step.groups!;
   const then = g.week ? { days: 0, week: true } : { days: g.dir.toLowerCase() === 'before' ? -1 : 1 };
   return { ...c, start: c.start - step[0].length, then, rule: `${c.rule}+refiner:combine` };
+}
+
+/** "the night of April 18, 1775": a part of that day, a TIME (1775-04-18TNI); "early in" or "late in" it, its start or end. */
+function withPartOfDay(c: Candidate, text: string, sentenceStart: number): Candidate {
+  const of = PART_OF_DAY.exec(text.slice(Math.max(sentenceStart, c.start - 40), c.start));
+  if (!of) return c;
+  const g = of.groups!;
+  const edge = (g.edge ?? g.edge2)?.toLowerCase();
+  return {
+    ...c,
+    start: c.start - of[0].length,
+    type: 'TIME',
+    suffix: `T${DAYPARTS.get(g.part.toLowerCase())}`,
+    ...(edge ? { mod: edge === 'early' ? 'START' : 'END' } : {}),
+    rule: `${c.rule}+refiner:combine`,
+  };
 }
 
 /** Every day with its step; what the step's words held ("the week" of "the week of March 6") gives way. */
