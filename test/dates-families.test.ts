@@ -371,6 +371,14 @@ describe('history told without a publication date', () => {
     ], null);
   });
 
+  it('does not move the story to a year a stretch starts from ("the worst defeat since 1921")', () => {
+    expectFamily('In 1941 the army marched east. It was the worst defeat since 1921. In June, the army reached Kiev.', [
+      ['1941', { value: '1941', ...stated }],
+      ['1921', { value: '1921', ...stated }],
+      ['June', { value: '1941-06', anchor: '1941' }],
+    ], null);
+  });
+
   it('leaves relative expressions unresolved with a warning when nothing anchors them', () => {
     const text = 'Last week they met on Tuesday.';
     const { mentions, diagnostics } = datesOf(text, null);

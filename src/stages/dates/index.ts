@@ -6,7 +6,7 @@ import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
 import { PARSERS, REFINERS } from './config.js';
 import { passesAll, sentenceGates } from './parsers/pattern.js';
-import { isPrimary, opensSentence } from './refiners/resolve.js';
+import { isPrimary, opensSentence, startsStretch } from './refiners/resolve.js';
 import type { Candidate, Mentioned, Parser, SentenceContext } from './types.js';
 import { STAGE_VERSIONS } from '../../versions.js';
 
@@ -39,7 +39,7 @@ export function tagDates(
       history.push({
         value: c.value ?? '',
         sentence: sentence.index,
-        anchor: isPrimary(c),
+        anchor: isPrimary(c) && !startsStretch(text, sentence.start, c.start),
         stated: c.anchor === null || c.anchor === undefined,
         lead: opensSentence(text, sentence.start, c.start),
       });

@@ -477,6 +477,17 @@ export function opensSentence(text: string, sentenceStart: number, start: number
   return start - sentenceStart <= 12 && /^\W*(?:\p{L}+\W+){0,2}$/u.test(text.slice(sentenceStart, start));
 }
 
+const SINCE = /(?<![\p{L}])since\s+$/iu;
+
+/**
+ * Whether a time is where a stretch starts, looking back from the story's own
+ * time: "the first incursion since 1995", "had not met since 1614". It does
+ * not move the story there, so it anchors nothing after it.
+ */
+export function startsStretch(text: string, sentenceStart: number, start: number): boolean {
+  return SINCE.test(text.slice(Math.max(sentenceStart, start - 8), start));
+}
+
 /** Whether a resolved expression may anchor later ones: not when it was itself anchored on an earlier mention. */
 export function isPrimary(c: Candidate): boolean {
   const kind = c.relative?.kind;
