@@ -2,7 +2,8 @@
 // to ("July last year", "Jan. 5 this year", "this year's third quarter", "the
 // 1988 third quarter", "the third quarter of last year"), and a month that
 // shares a following year ("January and February 2024": January is 2024-01);
-// and a day with a step before it ("the day before last Tuesday", "the week of March 6");
+// and a day with a step before it ("the day before last Tuesday", "the week of March 6")
+// or a part of it ("the night of April 18, 1775");
 // "the year-earlier third quarter" (the period a year before).
 import { DAYPART, DAYPARTS } from '../lexicon.js';
 import type { Candidate, Refiner, Relative } from '../types.js';
