@@ -1,6 +1,6 @@
 // The bin as users run it (built by `npm test` before vitest starts).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,29 @@ describe('newsevents CLI', () => {
     expect(r.stdout).toMatch(/relaxed +P [\d.]+ +R 100\.00/);
     expect(cli('eval', 'nonsense', dir).status).toBe(2);
     expect(cli('eval', 'timeml', join(temp, 'nothing-here')).status).toBe(2);
+  });
+
+  it('eval refuses gold it cannot read with a positioned message and exit 2, never a stack trace', () => {
+    const wrongKind = cli('eval', 'stance', join(PACKAGE_ROOT, 'fixtures', 'stance'));
+    expect(wrongKind.status).toBe(2);
+    expect(wrongKind.stderr).toMatch(/^newsevents: eval stance takes a file, and .*fixtures\/stance is a folder: /);
+
+    const noTml = cli('eval', 'timeml', join(PACKAGE_ROOT, 'fixtures', 'stance'));
+    expect(noTml.status).toBe(2);
+    expect(noTml.stderr).toMatch(/fixtures\/stance: no \.tml files under it \(TempEval-3 TimeML documents\)\n$/);
+
+    const tsv = join(temp, 'plover.tsv');
+    writeFileSync(tsv, 'id\tplover_event\tquad\tlabel\ttext\np1\tAGREE\tVERBAL_COOPERATION\tcooperation\tThey agreed.\np2\tACCUSE\n');
+    const shortRow = cli('eval', 'plover', tsv);
+    expect(shortRow.status).toBe(2);
+    expect(shortRow.stderr).toBe(`newsevents: ${tsv}:3: 2 fields, expected 5 (id, plover_event, quad, label, text)\n`);
+
+    const events = join(temp, 'event-gold');
+    mkdirSync(join(events, 'gold'), { recursive: true });
+    writeFileSync(join(events, 'gold', 'a.jsonl'), '{"article":"a.txt","published":"2025-01-17"}\n\n{not json\n');
+    const badLine = cli('eval', 'event-gold', events);
+    expect(badLine.status).toBe(2);
+    expect(badLine.stderr).toMatch(new RegExp(`^newsevents: ${join(events, 'gold', 'a.jsonl')}:3: not JSON `));
   });
 
   it('prints help for each command', () => {

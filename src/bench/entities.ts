@@ -20,7 +20,8 @@ const startupMs = performance.now() - loadStarted;
 const { PACKAGE_ROOT } = await import('../data.js');
 const { segmentText } = await import('../stages/segment/index.js');
 const { tagDates } = await import('../stages/dates/index.js');
-const { filesUnder, parseGum, parseMeantime } = await import('../eval/entities.js');
+const { parseGum, parseMeantime } = await import('../eval/entities.js');
+const { filesUnder } = await import('../eval/gold-files.js');
 
 import type { DateMention, Segmentation } from '../article.js';
 

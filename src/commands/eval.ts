@@ -1,7 +1,7 @@
 // `newsevents eval KIND PATH [--errors]`: scores a stage against public gold data
 // by the conventions in the evaluation README, and optionally lists every error
 // so each remaining miss can be read.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { UsageError, EXIT } from '../errors.js';
 import { EVALUATION_KINDS } from './eval-kinds.js';
 import { formatEntityScores, scoreGum, scoreMeantime, type EntityError } from '../eval/entities.js';
@@ -20,6 +20,8 @@ export interface EvalCommandOptions {
 }
 
 interface Evaluation {
+  /** What PATH must be: the gold file itself, or the folder holding the gold files. */
+  takes: 'file' | 'folder';
   /** The scores as text, the error listing, and lines that sum the errors up (printed before the listing). */
   run(path: string, withErrors: boolean): { scores: string; errors: string[]; summary?: string[] };
 }
@@ -30,6 +32,7 @@ const entityError = (e: EntityError): string => `${e.doc}\t${e.kind}\t${e.type}\
 
 export const EVALUATIONS: Record<keyof typeof EVALUATION_KINDS, Evaluation> = {
   timeml: {
+    takes: 'folder',
     run(path: string, withErrors: boolean) {
       const errors: TimemlError[] = [];
       const scores = formatTimemlScores(scoreTimeml(path, withErrors ? errors : undefined));
@@ -37,6 +40,7 @@ export const EVALUATIONS: Record<keyof typeof EVALUATION_KINDS, Evaluation> = {
     },
   },
   wikiwars: {
+    takes: 'folder',
     run(path: string, withErrors: boolean) {
       const errors: TimemlError[] = [];
       const scores = formatWikiwarsScores(scoreWikiwars(path, withErrors ? errors : undefined));
@@ -44,18 +48,21 @@ export const EVALUATIONS: Record<keyof typeof EVALUATION_KINDS, Evaluation> = {
     },
   },
   meantime: {
+    takes: 'folder',
     run(path: string, withErrors: boolean) {
       const errors: EntityError[] = [];
       return { scores: formatEntityScores(scoreMeantime(path, withErrors ? errors : undefined)), errors: errors.map(entityError) };
     },
   },
   gum: {
+    takes: 'folder',
     run(path: string, withErrors: boolean) {
       const errors: EntityError[] = [];
       return { scores: formatEntityScores(scoreGum(path, withErrors ? errors : undefined)), errors: errors.map(entityError) };
     },
   },
   plover: {
+    takes: 'file',
     run(path) {
       const report = scorePlover(path);
       const system = report.systems[0].system; // the pipeline, listed first
@@ -66,12 +73,14 @@ export const EVALUATIONS: Record<keyof typeof EVALUATION_KINDS, Evaluation> = {
     },
   },
   stance: {
+    takes: 'file',
     run(path) {
       const report = scoreStanceGold(path);
       return { scores: formatStanceGoldScores(report), errors: stanceGoldErrors(report) };
     },
   },
   events: {
+    takes: 'file',
     run(path) {
       const report = scoreEvents(path);
       const errors = report.rows
@@ -81,6 +90,7 @@ export const EVALUATIONS: Record<keyof typeof EVALUATION_KINDS, Evaluation> = {
     },
   },
   'event-gold': {
+    takes: 'folder',
     run(path) {
       const report = scoreEventGold(path);
       return { scores: formatEventGoldScores(report), errors: eventGoldErrors(report) };
@@ -92,6 +102,11 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   const evaluation = EVALUATIONS[options.kind as keyof typeof EVALUATION_KINDS];
   if (!evaluation) throw new UsageError(`unknown evaluation "${options.kind}": one of ${Object.keys(EVALUATIONS).join(', ')}`);
   if (!existsSync(options.path)) throw new UsageError(`not found: ${options.path}`);
+  const isFolder = statSync(options.path).isDirectory();
+  if (isFolder !== (evaluation.takes === 'folder')) {
+    const kind = options.kind as keyof typeof EVALUATION_KINDS;
+    throw new UsageError(`eval ${kind} takes a ${evaluation.takes}, and ${options.path} is a ${isFolder ? 'folder' : 'file'}: ${EVALUATION_KINDS[kind]}`);
+  }
   const { scores, errors, summary } = evaluation.run(options.path, options.errors);
   process.stdout.write(scores.endsWith('\n') ? scores : scores + '\n');
   if (options.errors) {

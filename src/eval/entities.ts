@@ -9,10 +9,10 @@
 // largest overlaps first. NORP mentions have no gold type and are not scored;
 // nominal mentions ("the Russian president") are not names and are left out.
 // Precision, recall and F1 are pooled over all documents, per type and overall.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Entity } from '../article.js';
 import { analyseEnglish } from '../pipeline.js';
+import { goldFilesUnder } from './gold-files.js';
 
 export type GoldType = 'PER' | 'ORG' | 'LOC';
 export const GOLD_TYPES: readonly GoldType[] = ['PER', 'ORG', 'LOC'];
@@ -254,26 +254,15 @@ export function scoreDocs(corpus: string, docs: readonly GoldDoc[], errors?: Ent
   return { corpus, documents: docs.length, overall: prf(sum(counts.tp), sum(counts.system), sum(counts.gold)), perType };
 }
 
-/** Every file under `dir` whose name ends with `ext`, in sorted path order. */
-export function filesUnder(dir: string, ext: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path, ext));
-    else if (name.endsWith(ext)) out.push(path);
-  }
-  return out;
-}
-
 /** MEANTIME: every .xml under `dir` (e.g. ../shared/eval/meantime-dev). */
 export function scoreMeantime(dir: string, errors?: EntityError[]): EntityScores {
-  const docs = filesUnder(dir, '.xml').map((f) => parseMeantime(readFileSync(f, 'utf8'), f.slice(dir.length + 1)));
+  const docs = goldFilesUnder(dir, '.xml', 'MEANTIME CAT documents').map((f) => parseMeantime(readFileSync(f, 'utf8'), f.slice(dir.length + 1)));
   return scoreDocs('meantime', docs, errors);
 }
 
 /** GUM: every .conllu under `dir` (e.g. ../shared/eval/gum-news). */
 export function scoreGum(dir: string, errors?: EntityError[]): EntityScores {
-  const docs = filesUnder(dir, '.conllu').map((f) => parseGum(readFileSync(f, 'utf8'), f.slice(dir.length + 1)));
+  const docs = goldFilesUnder(dir, '.conllu', 'GUM CoNLL-U documents').map((f) => parseGum(readFileSync(f, 'utf8'), f.slice(dir.length + 1)));
   return scoreDocs('gum', docs, errors);
 }
 

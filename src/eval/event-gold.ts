@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import type { ArticleDoc, EventMode, EventRecord, PloverCategory, QuadClass } from '../article.js';
 import { runStages } from '../pipeline.js';
 import { ingest } from '../stages/ingest/index.js';
+import { GoldDataError } from '../errors.js';
 import { countryOf } from '../stages/stance/actors.js';
 
 export interface GoldEvent {
@@ -91,17 +92,29 @@ const MODES = new Set(['asserted', 'negated', 'hypothetical', 'future']);
 /** Reads every gold/*.jsonl of the fixtures folder; a malformed line is an error naming its place. */
 export function readEventGold(dir: string): GoldArticle[] {
   const goldDir = join(dir, 'gold');
-  if (!existsSync(goldDir)) throw new Error(`${dir}: no gold/ folder`);
+  if (!existsSync(goldDir)) throw new GoldDataError(`${dir}: no gold/ folder (one .jsonl file of gold events per article)`);
   const files = readdirSync(goldDir).filter((f) => f.endsWith('.jsonl')).sort();
+  if (files.length === 0) throw new GoldDataError(`${goldDir}: no .jsonl files (one file of gold events per article)`);
   return files.map((file) => {
-    const lines = readFileSync(join(goldDir, file), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-    const where = (n: number) => `${join(goldDir, file)}:${n + 1}`;
-    const header = JSON.parse(lines[0]) as { article?: string; published?: string };
-    if (!header.article || !header.published) throw new Error(`${where(0)}: the first line must give "article" and "published"`);
-    const events = lines.slice(1).map((line, k) => {
-      const e = JSON.parse(line) as GoldEvent;
+    // Blank lines are skipped; every line keeps its number in the file for the messages.
+    const lines = readFileSync(join(goldDir, file), 'utf8')
+      .split(/\r?\n/)
+      .map((text, n) => ({ text, where: `${join(goldDir, file)}:${n + 1}` }))
+      .filter((l) => l.text.trim() !== '');
+    if (lines.length === 0) throw new GoldDataError(`${join(goldDir, file)}: empty`);
+    const parse = <T>(line: { text: string; where: string }): T => {
+      try {
+        return JSON.parse(line.text) as T;
+      } catch (e) {
+        throw new GoldDataError(`${line.where}: not JSON (${(e as Error).message})`);
+      }
+    };
+    const header = parse<{ article?: string; published?: string }>(lines[0]);
+    if (!header.article || !header.published) throw new GoldDataError(`${lines[0].where}: the first line must give "article" and "published"`);
+    const events = lines.slice(1).map((line) => {
+      const e = parse<GoldEvent>(line);
       if (!e.sentence || !e.trigger || !e.source || !e.target || !CATEGORIES.has(e.type) || !MODES.has(e.mode) || typeof e.mutual !== 'boolean' || !e.date) {
-        throw new Error(`${where(k + 1)}: expected sentence, trigger, source, target, mutual, type, quad, mode, historical, date`);
+        throw new GoldDataError(`${line.where}: expected sentence, trigger, source, target, mutual, type, quad, mode, historical, date`);
       }
       return e;
     });

@@ -11,7 +11,9 @@
 // distrust below, neutral at 0 (they cannot say mixed).
 import { readFileSync } from 'node:fs';
 import type { SentenceStance, StanceLabel } from '../article.js';
+import { GoldDataError } from '../errors.js';
 import { countryOf } from '../stages/stance/actors.js';
+import { readTsv } from './gold-files.js';
 import { PIPELINE_SYSTEM, pipelineStance, sentimentBaselines } from './stance-sentences.js';
 
 export const STANCE_LABELS: readonly StanceLabel[] = ['cooperation', 'distrust', 'mixed', 'neutral'];
@@ -60,25 +62,14 @@ export interface StanceGoldReport {
 
 /** Reads the gold TSV; a malformed line is an error naming its line number. */
 export function readStanceGold(path: string): StanceGoldItem[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/);
-  const header = lines[0].split('\t');
-  const col = (name: string) => {
-    const k = header.indexOf(name);
-    if (k < 0) throw new Error(`${path}: no "${name}" column`);
-    return k;
-  };
-  const [id, label, pair, text] = [col('id'), col('label'), col('pair'), col('text')];
-  const out: StanceGoldItem[] = [];
-  lines.forEach((line, n) => {
-    if (n === 0 || line.trim() === '') return;
-    const f = line.split('\t');
-    const codes = (f[pair] ?? '').split('|');
-    if (!STANCE_LABELS.includes(f[label] as StanceLabel) || codes.length !== 2 || !f[text]) {
-      throw new Error(`${path}:${n + 1}: expected id, label (${STANCE_LABELS.join('|')}), pair (AAA|BBB) and text`);
+  return readTsv(path, readFileSync(path, 'utf8'), ['id', 'label', 'pair', 'text']).map((row) => {
+    const label = row.get('label') as StanceLabel;
+    const codes = row.get('pair').split('|');
+    if (!STANCE_LABELS.includes(label) || codes.length !== 2 || !row.get('text')) {
+      throw new GoldDataError(`${path}:${row.line}: expected id, label (${STANCE_LABELS.join('|')}), pair (AAA|BBB) and text`);
     }
-    out.push({ id: f[id], label: f[label] as StanceLabel, pair: codes.sort() as [string, string], text: f[text].trim() });
+    return { id: row.get('id'), label, pair: codes.sort() as [string, string], text: row.get('text').trim() };
   });
-  return out;
 }
 
 export function scoreFourWay(system: string, gold: readonly StanceLabel[], predicted: readonly StanceLabel[]): FourWayScores {

@@ -26,6 +26,8 @@ import { PACKAGE_ROOT } from '../data.js';
 import { runStages, STAGES } from '../pipeline.js';
 import { ingest } from '../stages/ingest/index.js';
 import type { SentenceStance } from '../article.js';
+import { GoldDataError } from '../errors.js';
+import { readTsv } from './gold-files.js';
 
 export type GoldClass = 'cooperation' | 'conflict';
 export type Prediction = GoldClass | null;
@@ -65,13 +67,11 @@ export const DEFAULT_PLOVER_PATH = join(PACKAGE_ROOT, '..', 'shared', 'eval', 'p
 
 /** Reads the TSV (id, plover_event, quad, label, text); braces around a few texts are dropped. */
 export function readPlover(path = DEFAULT_PLOVER_PATH): PloverItem[] {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = lines[0].split('\t');
-  const col = (name: string) => header.indexOf(name);
-  return lines.slice(1).map((line) => {
-    const f = line.split('\t');
-    const text = f[col('text')].trim().replace(/^\{(.*)\}$/, '$1');
-    return { id: f[col('id')], event: f[col('plover_event')], quad: f[col('quad')], label: f[col('label')] as GoldClass, text };
+  return readTsv(path, readFileSync(path, 'utf8'), ['id', 'plover_event', 'quad', 'label', 'text']).map((row) => {
+    const label = row.get('label');
+    if (label !== 'cooperation' && label !== 'conflict') throw new GoldDataError(`${path}:${row.line}: label "${label}", expected cooperation or conflict`);
+    const text = row.get('text').trim().replace(/^\{(.*)\}$/, '$1');
+    return { id: row.get('id'), event: row.get('plover_event'), quad: row.get('quad'), label, text };
   });
 }
 

@@ -4,11 +4,11 @@
 // span is a strict match, an overlapping one a relaxed match (one-to-one);
 // precision, recall and F1 are pooled over all files; type and value are exact
 // comparisons on relaxed matches, and value F1 = value accuracy × relaxed F1.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { DateMention } from '../article.js';
 import { segmentText } from '../stages/segment/index.js';
 import { tagDates } from '../stages/dates/index.js';
+import { goldFilesUnder } from './gold-files.js';
 
 export interface GoldTimex {
   start: number;
@@ -163,15 +163,7 @@ export function compareDoc(doc: TimemlDoc, errors?: TimemlError[]) {
 }
 
 /** The .tml files under a directory (recursively), sorted for a stable order. */
-export function timemlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...timemlFiles(path));
-    else if (name.endsWith('.tml')) out.push(path);
-  }
-  return out;
-}
+export const timemlFiles = (dir: string): string[] => goldFilesUnder(dir, '.tml', 'TempEval-3 TimeML documents');
 
 /** Scores every .tml file under the given directories, pooled. */
 export function scoreTimeml(dirs: string | string[], errors?: TimemlError[]): TimemlScores {

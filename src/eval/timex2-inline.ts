@@ -4,8 +4,9 @@
 // anchored on the dates the text itself gives. TIMEX2 has no types; values are
 // compared as written (centuries "17", decades "187", "BC0500" share TIMEX3's
 // forms in this pipeline). Nested TIMEX2s are scored by their outermost span.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { goldFilesUnder } from './gold-files.js';
 import { attribute, scoreLine, scoreTimexDocs, type GoldTimex, type TimemlDoc, type TimemlError, type TimemlScores } from './timeml.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -41,8 +42,8 @@ export function parseWikiwars(xml: string, id = ''): TimemlDoc {
 }
 
 export function scoreWikiwars(dir: string, errors?: TimemlError[]): TimemlScores {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
-  return scoreTimexDocs(files.map((f) => () => parseWikiwars(readFileSync(join(dir, f), 'utf8'), f.replace(/\.key\.xml$/, ''))), errors);
+  const files = goldFilesUnder(dir, '.xml', 'WikiWars inline TIMEX2 documents');
+  return scoreTimexDocs(files.map((f) => () => parseWikiwars(readFileSync(f, 'utf8'), basename(f).replace(/\.key\.xml$/, ''))), errors);
 }
 
 export function formatWikiwarsScores(s: TimemlScores): string {
