@@ -371,6 +371,17 @@ describe('history told without a publication date', () => {
     ], null);
   });
 
+  it('crosses into the next year after a December whose year is written apart ("On December 7 (December 8 in Asia), 1941")', () => {
+    const text = 'By 1941 Japan planned a war. On December 7 (December 8 in Asia), 1941, Japan attacked. The attacks prompted war. Germany responded. Italy followed. In January, the Allies issued a declaration.';
+    expectFamily(text, [
+      ['1941', { value: '1941', ...stated }],
+      ['December 7', { value: '1941-12-07', anchor: '1941' }],
+      ['December 8', { value: '1941-12-08', anchor: '1941' }],
+      ['1941', { value: '1941', ...stated }, 1],
+      ['January', { value: '1942-01', anchor: '1942' }],
+    ], null);
+  });
+
   it('does not move the story to a year a stretch starts from ("the worst defeat since 1921")', () => {
     expectFamily('In 1941 the army marched east. It was the worst defeat since 1921. In June, the army reached Kiev.', [
       ['1941', { value: '1941', ...stated }],

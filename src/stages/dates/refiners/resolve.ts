@@ -226,10 +226,16 @@ function narrativeYear(relative: { month?: number; season?: string }, seen: read
   );
   if (!anchor) return null;
   if (dct && Math.abs(anchor.date.y - dct.y) < 2) return null;
+  // A year written with a day or month of its own sentence ("On December 7 (December 8 in Asia), 1941")
+  // leaves the story at that month.
+  const at =
+    RANK[anchor.granularity] <= RANK.month
+      ? anchor
+      : latestMentioned(seen, (p, m) => m.sentence === from && RANK[p.granularity] <= RANK.month && p.date.y === anchor.date.y, from);
   // A story told in order crosses into the next year when a late month is followed by an early one a few
   // months on ("… on December 7, 1941. In January, …" is January 1942); a month much earlier than the last
   // one is a step back within the year ("in September … in June"), and months listed in one sentence are in any order.
-  if (relative.month !== undefined && from < sentence && RANK[anchor.granularity] <= RANK.month && relative.month < anchor.date.m && relative.month + 12 - anchor.date.m <= 4) {
+  if (relative.month !== undefined && from < sentence && at && relative.month < at.date.m && relative.month + 12 - at.date.m <= 4) {
     return anchor.date.y + 1;
   }
   // "the winter" after a spring or summer told, or a year, is the winter that follows: the next year's.
