@@ -228,6 +228,20 @@ describe('seasons, quarters, halves and fiscal years', () => {
     ]);
   });
 
+  it('gives a month or season the year of the one it is coordinated with ("the spring and early summer of 1943")', () => {
+    expectFamily('The front was quiet in 1944, but both sides spent the spring and early summer of 1943 preparing, and fought in January and late February 1945.', [
+      ['1944', { value: '1944' }],
+      ['the spring', { value: '1943-SP', rule: 'parser:season+refiner:combine' }],
+      ['early summer of 1943', { value: '1943-SU', mod: 'START' }],
+      ['January', { value: '1945-01', rule: 'parser:month-name+refiner:combine' }],
+      ['late February 1945', { value: '1945-02', mod: 'END' }],
+    ], null);
+    expectFamily('They rested in the winter and spring of 1943.', [
+      ['the winter', { value: '1943-WI' }],
+      ['spring of 1943', { value: '1943-SP' }],
+    ], null);
+  });
+
   it('reads "the winter" after a year told as the winter that follows it', () => {
     expectFamily('The army reached the river in 1777. Over the winter, many died.', [
       ['1777', { value: '1777' }],

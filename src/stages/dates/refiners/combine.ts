@@ -26,8 +26,8 @@ function wholeYear(c: Candidate): { value: string } | { shift: number } | null {
 
 const PART_THEN_YEAR = /^(?:\s+|\s*,\s*|\s+of\s+)$/;
 const YEAR_THEN_PART = /^(?:\s+|['’]s\s+)$/;
-/** "January and February 2024", "March to May 2023". */
-const SHARED = /^\s*(?:,|and|or|to|through|-|–)\s*$/;
+/** "January and February 2024", "March to May 2023", "the spring and early summer of 1943" (the modifier joins later). */
+const SHARED = /^\s*(?:,|and|or|to|through|-|–)\s*(?:(?:early|mid|late)(?:\s+|-))?$/i;
 
 /** "year-earlier", "year-ago" written without the noun they describe. */
 const BARE_YEAR_AGO = /year[-‐‑\s](?:earlier|ago)$/i;
@@ -152,9 +152,10 @@ export const combineRefiner: Refiner = {
           i++;
           continue;
         }
-        // "January and February 2024": the first month takes the year the second one states.
+        // "January and February 2024", "the spring and early summer of 1943": the first takes the year the second states
+        // (a winter is named by its January, so "the winter and spring of 1943" is 1943-WI).
         const r = a.relative;
-        if (r?.kind === 'month' && !a.suffix && SHARED.test(gap) && b.value && /^\d{4}-\d{2}/.test(b.value) && !b.relative) {
+        if ((r?.kind === 'month' || r?.kind === 'season') && !a.suffix && SHARED.test(gap) && b.value && /^\d{4}-(?:\d{2}|SP|SU|FA|WI)/.test(b.value) && !b.relative) {
           out.push({ ...a, relative: { kind: 'in-year', part: r, year: { value: b.value.slice(0, 4) } }, rule: `${a.rule}+refiner:combine` });
           continue;
         }
