@@ -5,7 +5,7 @@
 export const STAGE_VERSIONS = {
   ingest: '2',
   segment: '2',
-  dates: '13',
+  dates: '14',
   entities: '2',
   stance: '2',
   events: '2',

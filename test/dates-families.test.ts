@@ -396,6 +396,30 @@ describe('history told without a publication date', () => {
     ], null);
   });
 
+  it('keeps the story in its year when one sentence looks ahead and the text comes back ("… until the fall of Budapest in February 1945")', () => {
+    const text =
+      'On October 20, 1944, Soviet troops took Belgrade. They launched an assault on Hungary that lasted until the fall of Budapest in February 1945. ' +
+      'Finland signed an armistice. By the start of July, Commonwealth forces had repelled the Japanese. Japan had taken Changsha in mid-June 1944.';
+    expectFamily(text, [
+      ['October 20, 1944', { value: '1944-10-20', ...stated }],
+      ['February 1945', { value: '1945-02', ...stated }],
+      ['the start of July', { value: '1944-07', mod: 'START', anchor: '1944' }],
+      ['mid-June 1944', { value: '1944-06', mod: 'MID', ...stated }],
+    ], null);
+  });
+
+  it('moves the story on with a time that opens its sentence, though the text later looks back ("By the end of March 1944, … In April")', () => {
+    const text =
+      'In 1943 the Allies took Sicily. By the end of March 1944, the Allies had completed their objectives. The Japanese retreated. ' +
+      'In April, the Allies launched an operation. The Allies had landed in Italy in September 1943.';
+    expectFamily(text, [
+      ['1943', { value: '1943', ...stated }],
+      ['the end of March 1944', { value: '1944-03', mod: 'END', ...stated }],
+      ['April', { value: '1944-04', anchor: '1944' }],
+      ['September 1943', { value: '1943-09', ...stated }],
+    ], null);
+  });
+
   it('does not move the story to a year a stretch starts from ("the worst defeat since 1921")', () => {
     expectFamily('In 1941 the army marched east. It was the worst defeat since 1921. In June, the army reached Kiev.', [
       ['1941', { value: '1941', ...stated }],

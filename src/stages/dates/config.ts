@@ -89,10 +89,16 @@ export const PARSERS: readonly Parser[] = [
   vagueParser, // "the past", "now": shortest and vaguest, lose every tie
 ];
 
-export const REFINERS: readonly Refiner[] = [
+/** The refiners that settle each expression's span and shape, sentence by sentence. */
+export const SHAPE_REFINERS: readonly Refiner[] = [
   monthWordFilter, // before merging: a false "May" must not hide a real date around it
   overlapRefiner, // one expression per stretch of text, the longest
   combineRefiner, // after merging: "July" + "last year" are whole expressions by now
   modifierRefiner, // after merging: the modifier joins the winning span
-  resolveRefiner, // last: values need the final spans (tense is read around them)
 ];
+
+/**
+ * Then each expression gets its value, once every sentence is shaped: values need the final
+ * spans (tense is read around them), and an undated story's year may need the years written further on.
+ */
+export const VALUE_REFINER: Refiner = resolveRefiner;

@@ -100,10 +100,21 @@ export interface Mentioned {
   lead?: boolean;
 }
 
+/** A year written out in full, and the sentence it is in. */
+export interface StatedYear {
+  sentence: number;
+  year: number;
+}
+
 /** What a parser sees: one sentence, its tokens, and the article's publication date. */
 export interface SentenceContext {
   /** Values of the expressions before this sentence, in text order. */
   history: Mentioned[];
+  /**
+   * The years the text writes out in full ("1918", "8 August 1918"), by sentence,
+   * in text order, for the whole text: where the story goes next (undated text only).
+   */
+  statedYears: readonly StatedYear[];
   /** The whole article text (candidates are positioned in it). */
   text: string;
   sentence: SentenceSpan;

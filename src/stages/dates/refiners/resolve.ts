@@ -23,7 +23,7 @@ import {
 } from '../timex.js';
 import { lastWords, tokenIndex } from '../parsers/pattern.js';
 import { holidayDate, holidayNamed } from '../parsers/named.js';
-import type { Candidate, Direction, Granularity, Mentioned, Refiner, Relative, SentenceContext } from '../types.js';
+import type { Candidate, Direction, Granularity, Mentioned, Refiner, Relative, SentenceContext, StatedYear } from '../types.js';
 
 /** Seasons in calendar order: a winter is named by the year of its January (winter 2025 runs from December 2024). */
 const SEASON_ORDER = ['WI', 'SP', 'SU', 'FA'];
@@ -175,6 +175,11 @@ const LOOK_BACK = 400;
 
 /** The latest value already mentioned that can anchor a shift, newest first. */
 function latestMentioned(seen: readonly Mentioned[], accept: (p: Point, m: Mentioned) => boolean, fromSentence = 0): Point | null {
+  return latestMention(seen, accept, fromSentence)?.point ?? null;
+}
+
+/** latestMentioned, with the mention it was read from. */
+function latestMention(seen: readonly Mentioned[], accept: (p: Point, m: Mentioned) => boolean, fromSentence = 0): { point: Point; mention: Mentioned } | null {
   // An anchor is near: look back over the last few hundred mentions at most (a list of thousands of dates
   // would otherwise make every lookup scan them all), and not before `fromSentence`.
   const stop = Math.max(0, seen.length - LOOK_BACK);
@@ -182,7 +187,7 @@ function latestMentioned(seen: readonly Mentioned[], accept: (p: Point, m: Menti
     if (seen[i].sentence < fromSentence) break;
     if (!seen[i].anchor) continue;
     const p = parseValue(seen[i].value);
-    if (p && accept(p, seen[i])) return p;
+    if (p && accept(p, seen[i])) return { point: p, mention: seen[i] };
   }
   return null;
 }
@@ -207,7 +212,7 @@ interface Resolution {
  * …"); otherwise news means the months around publication, even after a
  * sentence about the past ("profits doubled since 1980. In September, …").
  */
-function narrativeYear(relative: { month?: number; season?: string }, seen: readonly Mentioned[], sentence: number, dct: Ymd | null): number | null {
+function narrativeYear(relative: { month?: number; season?: string }, seen: readonly Mentioned[], sentence: number, dct: Ymd | null, statedYears: readonly StatedYear[]): number | null {
   // With a publication date, news reads a bare month as recent unless its own sentence names another year.
   let from = -1;
   const near = (p: Point, m: Mentioned, coarsest: Granularity, back: number): boolean => {
@@ -219,32 +224,62 @@ function narrativeYear(relative: { month?: number; season?: string }, seen: read
   // ("… on 10 March 1975. Hanoi had planned its offensive for 1976. On 11 March, …"); a year that opens
   // a sentence ("In 2005, …") or stands in the month's own sentence moves the story on.
   const recentDay = !dct && latestMentioned(seen, (p) => RANK[p.granularity] <= RANK.month, sentence - 3);
-  const anchor = latestMentioned(
+  let anchor = latestMentioned(
     seen,
     (p, m) => near(p, m, 'year', Infinity) && (!recentDay || RANK[p.granularity] <= RANK.month || m.lead === true || m.sentence === sentence),
     dct ? sentence : 0,
   );
   if (!anchor) return null;
   if (dct && Math.abs(anchor.date.y - dct.y) < 2) return null;
+  // A story that leaves its year in one sentence ("… an assault on Hungary that lasted until the fall of Budapest
+  // in February 1945.") and is back in it in the next year the text writes out was only looking ahead or back:
+  // it stays where it was before that sentence. A time that opens its sentence sets the scene instead ("By the
+  // end of March 1944, the Allies … In April, …", "On September 28, 1775, … on November 13. … In early November").
+  if (!dct && from < sentence) {
+    const leftAt = from;
+    const year = anchor.date.y;
+    const opens = latestMentioned(seen, (p, m) => m.sentence === leftAt && m.lead === true && p.date.y === year, leftAt) !== null;
+    const before = opens ? null : latestMention(seen, (p, m) => m.sentence < leftAt && RANK[p.granularity] <= RANK.year);
+    if (before && before.point.date.y !== year && nextStatedYear(statedYears, sentence) === before.point.date.y) {
+      anchor = before.point;
+      from = before.mention.sentence;
+    }
+  }
+  const story = anchor;
   // A year written with a day or month of its own sentence ("On December 7 (December 8 in Asia), 1941")
   // leaves the story at that month.
   const at =
     RANK[anchor.granularity] <= RANK.month
       ? anchor
-      : latestMentioned(seen, (p, m) => m.sentence === from && RANK[p.granularity] <= RANK.month && p.date.y === anchor.date.y, from);
+      : latestMentioned(seen, (p, m) => m.sentence === from && RANK[p.granularity] <= RANK.month && p.date.y === story.date.y, from);
   // A story told in order crosses into the next year when a late month is followed by an early one a few
   // months on ("… on December 7, 1941. In January, …" is January 1942); a month much earlier than the last
   // one is a step back within the year ("in September … in June"), and months listed in one sentence are in any order.
   if (relative.month !== undefined && from < sentence && at && relative.month < at.date.m && relative.month + 12 - at.date.m <= 4) {
-    return anchor.date.y + 1;
+    return story.date.y + 1;
   }
   // "the winter" after a spring or summer told, or a year, is the winter that follows: the next year's.
-  if (relative.season === 'WI' && (RANK[anchor.granularity] > RANK.month || anchor.date.m > 2)) return seasonYear({ ...anchor.date, m: 12 });
-  return anchor.date.y;
+  if (relative.season === 'WI' && (RANK[story.granularity] > RANK.month || story.date.m > 2)) return seasonYear({ ...story.date, m: 12 });
+  return story.date.y;
+}
+
+/** Sentences ahead within which the next year written out says where an undated story goes on. */
+const STORY_AHEAD = 8;
+
+/** The year of the first full date written after `sentence`, within STORY_AHEAD sentences, or null. */
+function nextStatedYear(statedYears: readonly StatedYear[], sentence: number): number | null {
+  let lo = 0;
+  let hi = statedYears.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (statedYears[mid].sentence <= sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < statedYears.length && statedYears[lo].sentence <= sentence + STORY_AHEAD ? statedYears[lo].year : null;
 }
 
 /** Resolutions that an earlier mention can give, with or without a publication date. */
-function fromText(relative: Relative, seen: readonly Mentioned[], sentence: number, dct: Ymd | null, tense: () => Tense): Resolution | null {
+function fromText(relative: Relative, seen: readonly Mentioned[], sentence: number, dct: Ymd | null, tense: () => Tense, statedYears: readonly StatedYear[]): Resolution | null {
   switch (relative.kind) {
     case 'in-year': {
       if (!('mentioned' in relative.year)) return null;
@@ -294,7 +329,7 @@ function fromText(relative: Relative, seen: readonly Mentioned[], sentence: numb
       if (relative.direction !== 'tense') return null;
       // History is told in the past: "will join NATO on March 12" after "in July 1997" is the coming March.
       if (dct && tense() === 'future') return null;
-      const y = narrativeYear(relative.kind === 'month' || relative.kind === 'season' ? relative : {}, seen, sentence, dct);
+      const y = narrativeYear(relative.kind === 'month' || relative.kind === 'season' ? relative : {}, seen, sentence, dct, statedYears);
       return y === null ? null : { value: inYear(relative, y), anchor: yearValue(y) };
     }
     default:
@@ -544,7 +579,7 @@ export const resolveRefiner: Refiner = {
       const end = tokenIndex(ctx.tokens, c.end);
       let cached: Tense | undefined;
       const tense = (): Tense => (cached ??= tenseAround(ctx.tokens, first, end));
-      const told = fromText(c.relative, seen, ctx.sentence.index, dct, tense);
+      const told = fromText(c.relative, seen, ctx.sentence.index, dct, tense, ctx.statedYears);
       if (told) return done({ ...c, value: withSuffix(told.value, c.suffix), anchor: told.anchor });
       if (!dct || !ctx.published) {
         ctx.diagnostics.push({
