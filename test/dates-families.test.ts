@@ -228,6 +228,13 @@ describe('seasons, quarters, halves and fiscal years', () => {
     ]);
   });
 
+  it('reads "the spring of next year" as one expression, "the fall of last year\'s election" as no season', () => {
+    expectFamily('The withdrawal will be completed in the spring of next year.', [
+      ['the spring of next year', { value: '2026-SP', rule: 'parser:season+refiner:combine', ...implied }],
+    ]);
+    expectFamily('In the fall of last year\'s election, turnout fell.', [['last year', { value: '2024' }]]);
+  });
+
   it('gives a month or season the year of the one it is coordinated with ("the spring and early summer of 1943")', () => {
     expectFamily('The front was quiet in 1944, but both sides spent the spring and early summer of 1943 preparing, and fought in January and late February 1945.', [
       ['1944', { value: '1944' }],

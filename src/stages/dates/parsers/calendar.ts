@@ -91,8 +91,9 @@ export const seasonParser = patternParser(
     `(?<=${B}(?:in|into|during|by|until|since|through|throughout|over|early|late|mid-?|before|after|spent|all|that|same|${SEASON}\\s+(?:and|or|to))\\s+)(?:(?<the>the)\\s+)?(?<season>${SEASON})${E}`,
   ),
   (m, place) => {
-    // "the fall of Kabul" is no season; "the winter of nineteen ninety-four" is, with the year in words after it.
-    if (/^\s+of\b/i.test(place.after) && !/^\s+of\s+(?:nineteen|eighteen|twenty|two\s+thousand)\b/i.test(place.after)) return null;
+    // "the fall of Kabul" is no season; "the winter of nineteen ninety-four" and "the spring of next year" are,
+    // with their year after them (in words, or deictic: the combine refiner joins the two).
+    if (/^\s+of\b/i.test(place.after) && !/^\s+of\s+(?:nineteen|eighteen|twenty|two\s+thousand|(?:next|last|this)\s+year(?!['’]))\b/i.test(place.after)) return null;
     if (/^\p{Lu}/u.test(m.groups!.season) && /\p{Lu}\p{L}*\s+$/u.test(place.before)) return null;
     return { type: 'DATE', relative: { kind: 'season', season: SEASONS.get(m.groups!.season.toLowerCase())!, direction: 'tense' } };
   },
