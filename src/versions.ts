@@ -5,7 +5,7 @@
 export const STAGE_VERSIONS = {
   ingest: '2',
   segment: '2',
-  dates: '15',
+  dates: '16',
   entities: '2',
   stance: '2',
   events: '2',

@@ -228,6 +228,15 @@ describe('seasons, quarters, halves and fiscal years', () => {
     ]);
   });
 
+  it('reads a season framed by "passed" or "the onset of" ("passed the winter", "before the onset of winter")', () => {
+    expectFamily('In 1777 the army marched north. It passed the winter at Valley Forge. In 1919 the Allies pulled their troops out before the onset of winter.', [
+      ['1777', { value: '1777' }],
+      ['the winter', { value: '1778-WI', rule: 'parser:season', anchor: '1778' }],
+      ['1919', { value: '1919' }],
+      ['winter', { value: '1920-WI', rule: 'parser:season', anchor: '1920' }],
+    ], null);
+  });
+
   it('reads "the spring of next year" as one expression, "the fall of last year\'s election" as no season', () => {
     expectFamily('The withdrawal will be completed in the spring of next year.', [
       ['the spring of next year', { value: '2026-SP', rule: 'parser:season+refiner:combine', ...implied }],

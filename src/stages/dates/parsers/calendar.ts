@@ -77,18 +77,18 @@ export const seasonYearParser = patternParser(
 );
 
 /** The words the season pattern wants right before a season: its frames ("in", "early", "the fall and"), or "the". */
-const SEASON_FRAMES = ['in', 'into', 'during', 'by', 'until', 'since', 'through', 'throughout', 'over', 'early', 'late', 'mid', 'before', 'after', 'spent', 'all', 'that', 'same', 'and', 'or', 'to'];
+const SEASON_FRAMES = ['in', 'into', 'during', 'by', 'until', 'since', 'through', 'throughout', 'over', 'early', 'late', 'mid', 'before', 'after', 'spent', 'passed', 'all', 'that', 'same', 'and', 'or', 'to', 'of'];
 
 /**
  * "in the summer", "during the spring", "early fall", "well into the summer",
- * "the fall and winter" (the second of two); "this winter" is the deictic
+ * "passed the winter", "the onset of winter", "the fall and winter" (the second of two); "this winter" is the deictic
  * parser's. A bare season needs such a frame: "fall" is mostly a verb, and
  * "the fall of Kabul" or "the Arab Spring" are not seasons.
  */
 export const seasonParser = patternParser(
   'season',
   pattern(
-    `(?<=${B}(?:in|into|during|by|until|since|through|throughout|over|early|late|mid-?|before|after|spent|all|that|same|${SEASON}\\s+(?:and|or|to))\\s+)(?:(?<the>the)\\s+)?(?<season>${SEASON})${E}`,
+    `(?<=${B}(?:in|into|during|by|until|since|through|throughout|over|early|late|mid-?|before|after|spent|passed|all|that|same|${SEASON}\\s+(?:and|or|to)|(?:onset|middle|depths?|height|dead|end|start|beginning)\\s+of)\\s+)(?:(?<the>the)\\s+)?(?<season>${SEASON})${E}`,
   ),
   (m, place) => {
     // "the fall of Kabul" is no season; "the winter of nineteen ninety-four" and "the spring of next year" are,
