@@ -233,7 +233,7 @@ describe('seasons, quarters, halves and fiscal years', () => {
       ['1777', { value: '1777' }],
       ['the winter', { value: '1778-WI', rule: 'parser:season', anchor: '1778' }],
       ['1919', { value: '1919' }],
-      ['winter', { value: '1920-WI', rule: 'parser:season', anchor: '1920' }],
+      ['winter', { value: '1920-WI', rule: 'parser:season', anchor: '1920' }, 1],
     ], null);
   });
 
