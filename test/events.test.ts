@@ -406,6 +406,17 @@ describe('events: content is no event of its own', () => {
     expect(eventsOf(handDoc('Iran hopes to expand trade with Russia.', actors))).toEqual([]);
   });
 
+  it('ends a threat\'s content where a clause with a subject of its own joins ("…, and Greece accused Turkey")', () => {
+    expect(eventsOf(handDoc('Turkey warned Greece that its forces may come, and Greece accused Turkey of violating its airspace.', actors)).map(brief)).toEqual([
+      ['THREATEN', 'TUR', 'GRC', 'warned', 'asserted'],
+      ['ACCUSE', 'GRC', 'TUR', 'accused', 'asserted'],
+    ]);
+    // The content goes on in a coordinated verb that shares the threat's subject ("… and would trigger …").
+    expect(eventsOf(handDoc('Mali warned ECOWAS that any attack would be treated as war and would trigger an attack on ECOWAS.', actors)).map(brief)).toEqual([
+      ['THREATEN', 'MLI', 'ECOWAS', 'warned', 'asserted'],
+    ]);
+  });
+
   it('folds an act announced in an agreement into the agreement, dated when it was made', () => {
     const events = eventsOf(handDoc('Armenia and Azerbaijan agreed to meet again next month.', actors, [['next month', '2025-02']]));
     expect(events.map(brief)).toEqual([['AGREE', 'ARM', 'AZE', 'agreed', 'asserted']]);

@@ -401,6 +401,10 @@ function threatContent(view: SentenceView, trigger: Trigger): boolean {
     if (t.end <= trigger.first && t.verbal && t.pattern.type === 'THREATEN') threat = t;
   }
   if (!threat || trigger.first - threat.end > 16) return false;
+  // "warned Athens that its forces may come, and Greek officials accused …": a clause with a subject of its
+  // own, joined after the threat, tells another act.
+  const clause = view.clauses[clauseAt(view, trigger.first)];
+  if (clause.kind === 'coordinate' && !clause.inherits && clause.first > threat.end) return false;
   let opens = false;
   for (let j = threat.end; j < trigger.first; j++) {
     const t = view.tokens[j];
