@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/data.js';
-import { ingestFile } from '../src/stages/ingest/index.js';
+import { ingest, ingestFile } from '../src/stages/ingest/index.js';
 import { detectLanguage } from '../src/stages/ingest/language.js';
 
 const fixture = (name: string): Buffer => readFileSync(join(PACKAGE_ROOT, 'fixtures', 'formats', name));
@@ -98,5 +98,18 @@ describe('readers', () => {
     expect(detectLanguage('Russia and Iran have collaborated on military efforts in Syria and nuclear projects, responding to regional dynamics.')).toEqual({ language: 'en', method: 'function-words' });
     expect(detectLanguage('Rusia e Irán han colaborado en esfuerzos militares en Siria y en proyectos nucleares, respondiendo a las dinámicas regionales.').language).toBe('es');
     expect(detectLanguage('Short.')).toEqual({ language: null, method: 'too-short' });
+  });
+
+  it('does not refuse a short English text that franc ranks another language first with English close behind', () => {
+    const brief = "China, Pakistan's largest creditor, rolled over $2.4 billion in loans last month.";
+    expect(detectLanguage(brief)).toEqual({ language: null, method: 'uncertain', rankedFirst: 'sv' });
+    // Real French news leaves English far behind: still refused.
+    expect(detectLanguage('Le gouvernement français a annoncé mardi une nouvelle réforme des retraites.').language).toBe('fr');
+    const result = ingest({ path: 'brief.txt', bytes: Buffer.from(brief), published: '2024-01-10' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.doc.diagnostics.map((d) => [d.severity, d.rule, d.message])).toEqual([
+      ['info', 'language-uncertain', 'brief.txt: too little text to be sure of its language (sv ranked first, English close behind); analysed as English'],
+    ]);
   });
 });

@@ -130,6 +130,10 @@ function toDoc(input: IngestInput, format: SourceFormat, encoding: string, id: s
     const message = `${input.path}: language is ${language} (${sidecar.language ? 'sidecar' : detected.language ? `detected by ${detected.method}` : 'from the file'}); only English is analysed`;
     return { ok: false, id, skipped: true, diagnostics: [{ severity: 'warning', stage: 'ingest', rule: 'not-english', message, fatal: true }] };
   }
+  if (detected.method === 'uncertain' && !sidecar.language && !article.language) {
+    const message = `${input.path}: too little text to be sure of its language (${detected.rankedFirst} ranked first, English close behind); analysed as English`;
+    diagnostics = [...diagnostics, { severity: 'info', stage: 'ingest', rule: 'language-uncertain', message }];
+  }
   const doc: ArticleDoc = {
     id,
     source: { path: input.path, sha256: sha256(input.bytes), format, extraction: article.extraction, encoding, ...(article.key !== undefined && (format === 'json' || format === 'jsonl') ? { key: article.key } : {}) },
