@@ -395,6 +395,21 @@ describe('events: the article\'s main pair completes an act', () => {
     expect([rushed.type, rushed.source?.actor, rushed.target?.actor]).toEqual(['MOBILIZE', 'JPN', 'KOR']);
     expect(rushed.rule).toContain('mutual:pair-subject');
   });
+
+  it('reads "each blamed the other" as one mutual act of the pair, also in a clause joined after theirs', () => {
+    const actors: ActorSpec[] = [['Armenia', 'ARM', 'ARM'], ['Azerbaijan', 'AZE', 'AZE']];
+    const same = eventsOf(handDoc('Armenia and Azerbaijan each blamed the other for the clashes.', actors));
+    expect(same.map(brief)).toEqual([['ACCUSE', 'ARM', 'AZE', 'blamed', 'asserted']]);
+    expect(same[0].rule).toContain('mutual');
+    const joined = eventsOf(handDoc('Armenia and Azerbaijan fought a war, and each blamed the other side for the clashes.', actors));
+    expect(joined.map(brief)).toEqual([
+      ['ASSAULT', 'ARM', 'AZE', 'fought a war', 'asserted'],
+      ['ACCUSE', 'ARM', 'AZE', 'blamed', 'asserted'],
+    ]);
+    expect(joined[1].rule).toContain('source:shared-subject');
+    // "the other countries" names others: no reciprocal.
+    expect(eventsOf(handDoc('Armenia accused the other countries of meddling.', actors)).map(brief)).toEqual([['ACCUSE', 'ARM', null, 'accused', 'asserted']]);
+  });
 });
 
 describe('events: content is no event of its own', () => {

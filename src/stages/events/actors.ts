@@ -322,6 +322,25 @@ function pushDyadRefs(refs: ActorRef[], dyad: Dyad, span: { start: number; end: 
 }
 
 /**
+ * "each accused the other", "each blamed the other side": a reciprocal split
+ * between a subject "each" and "the other" after its verb (not "the other
+ * countries", which names others).
+ */
+function eachOther(tokens: readonly Token[], sentence: SentenceSpan, reciprocals: { first: number; last: number }[]): void {
+  for (let i = sentence.firstToken; i + 1 < sentence.endToken; i++) {
+    if (tokens[i].normal !== 'each' || (tokens[i + 1].pos !== 'VERB' && tokens[i + 1].pos !== 'AUX')) continue;
+    for (let j = i + 2; j + 1 < sentence.endToken && j <= i + 8; j++) {
+      if (tokens[j].normal !== 'the' || tokens[j + 1].normal !== 'other') continue;
+      const next = tokens[j + 2];
+      const side = next !== undefined && j + 2 < sentence.endToken && (next.normal === 'side' || next.normal === 'party');
+      if (next !== undefined && j + 2 < sentence.endToken && !side && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) break;
+      reciprocals.push({ first: j, last: side ? j + 2 : j + 1 });
+      break;
+    }
+  }
+}
+
+/**
  * Adds the sentence's anaphors to its mentions. Returns the refs sorted by
  * position, the reciprocal spans ("each other") and whether the dyad is in
  * focus at the end of the sentence (for the next one).
@@ -349,6 +368,8 @@ export function resolveAnaphors(
     }
     i = last;
   }
+
+  eachOther(tokens, sentence, reciprocals);
 
   let antecedents: Antecedents | null = null;
   for (let i = sentence.firstToken; i < sentence.endToken; i++) {

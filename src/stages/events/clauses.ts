@@ -54,8 +54,14 @@ function verbAhead(tokens: readonly Token[], from: number, end: number, span = 8
 }
 
 function nextWord(tokens: readonly Token[], from: number, end: number): Token | undefined {
-  for (let j = from; j < end; j++) if (tokens[j].pos !== 'ADV' && !isQuote(tokens[j])) return tokens[j];
-  return undefined;
+  const at = nextWordAt(tokens, from, end);
+  return at < end ? tokens[at] : undefined;
+}
+
+/** Where the next word that is no adverb or quote is, from `from`; `end` when there is none. */
+function nextWordAt(tokens: readonly Token[], from: number, end: number): number {
+  for (let j = from; j < end; j++) if (tokens[j].pos !== 'ADV' && !isQuote(tokens[j])) return j;
+  return end;
 }
 
 /**
@@ -141,9 +147,11 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number, 
       continue;
     }
     if (t.pos === 'CCONJ' && (normal === 'and' || normal === 'or' || normal === 'but' || normal === 'yet')) {
-      const word = nextWord(tokens, i + 1, end);
-      // "and killed", "but will": a coordinated verb phrase keeps the subject.
-      if (word && FINITE_VERB(word)) {
+      const at = nextWordAt(tokens, i + 1, end);
+      const word = at < end ? tokens[at] : undefined;
+      // "and killed", "but will": a coordinated verb phrase keeps the subject; so does "and each accused the
+      // other", where "each" is one of the parties the subject named.
+      if (word && (FINITE_VERB(word) || (word.normal === 'each' && at + 1 < end && FINITE_VERB(tokens[at + 1])))) {
         open(i, 'coordinate', true);
         continue;
       }
