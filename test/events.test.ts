@@ -421,6 +421,16 @@ describe('events: content is no event of its own', () => {
     expect(eventsOf(handDoc('Iran hopes to expand trade with Russia.', actors))).toEqual([]);
   });
 
+  it('codes a denial in a relative clause as the accused answering the accuser ("Washington blamed Iran, which denied any role")', () => {
+    const actors: ActorSpec[] = [['Washington', 'USAGOV', 'USA'], ['Iran', 'IRN', 'IRN']];
+    const events = eventsOf(handDoc('Washington blamed Iran, which denied any role.', actors));
+    expect(events.map(brief)).toEqual([
+      ['ACCUSE', 'USAGOV', 'IRN', 'blamed', 'asserted'],
+      ['REJECT', 'IRN', 'USAGOV', 'denied', 'asserted'],
+    ]);
+    expect(events[1].rule).toContain('source:relative-antecedent|target:accuser');
+  });
+
   it('ends a threat\'s content where a clause with a subject of its own joins ("…, and Greece accused Turkey")', () => {
     expect(eventsOf(handDoc('Turkey warned Greece that its forces may come, and Greece accused Turkey of violating its airspace.', actors)).map(brief)).toEqual([
       ['THREATEN', 'TUR', 'GRC', 'warned', 'asserted'],

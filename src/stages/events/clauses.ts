@@ -21,6 +21,8 @@ export interface Clause {
   inherits: boolean;
 }
 
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['which', 'who', 'whom', 'whose', 'where']);
+
 /** Quotes, brackets and dashes: punctuation inside a phrase, not between clauses. */
 const QUOTE_CHARS: ReadonlySet<string> = new Set(['"', '“', '”', '‘', '’', "'", '`', '(', ')', '[', ']', '«', '»', '-']);
 const FINITE_VERB = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
@@ -70,9 +72,10 @@ function nextWordAt(tokens: readonly Token[], from: number, end: number): number
  * to the end of the sentence.
  */
 function attributionAhead(tokens: readonly Token[], comma: number, end: number): boolean {
-  // ", after soldiers detained ...": a clause opened by a preposition or subordinator is no attribution.
+  // ", after soldiers detained ...", ", which denied any role": a clause opened by a preposition, a
+  // subordinator or a relative pronoun is no attribution.
   const opener = tokens[comma + 1];
-  if (opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'CCONJ')) return false;
+  if (opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'CCONJ' || RELATIVE_PRONOUNS.has(opener.normal))) return false;
   for (let j = comma + 1; j < end && j < comma + 9; j++) {
     const t = tokens[j];
     if (t.pos === 'VERB' || t.pos === 'AUX') {
@@ -175,7 +178,7 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number, 
       continue;
     }
     if ((gates === undefined || (gates[i] & GATE_BITS.clauseOpener) !== 0) && CLAUSE_OPENERS.has(normal)) {
-      const relative = normal === 'which' || normal === 'who' || normal === 'whom' || normal === 'whose' || normal === 'where';
+      const relative = RELATIVE_PRONOUNS.has(normal);
       const temporal = normal === 'before' || normal === 'after' || normal === 'until' || normal === 'once' || normal === 'since';
       if (temporal && !(t.pos === 'SCONJ' || verbAhead(tokens, i + 1, end, 7))) continue;
       if (normal === 'but' || normal === 'yet') continue; // handled as CCONJ above

@@ -414,6 +414,24 @@ function threatContent(view: SentenceView, trigger: Trigger): boolean {
   return opens;
 }
 
+/**
+ * "Washington blamed Iran, which denied any role": a rejection in a relative
+ * clause whose antecedent was just accused answers the accuser; null otherwise.
+ */
+function answeredAccuser(view: SentenceView, trigger: Trigger, sources: readonly ActorRef[]): ActorRef | null {
+  const clause = view.clauses[clauseAt(view, trigger.first)];
+  if (clause.kind !== 'relative' || sources.length === 0) return null;
+  const accused = new Set(sources.map((r) => r.actor));
+  for (let k = view.triggers.length - 1; k >= 0; k--) {
+    const t = view.triggers[k];
+    if (t.end > clause.first || t.pattern.type !== 'ACCUSE') continue;
+    const accusation = attribute(view, t);
+    if (accusation.sources.length > 0 && accusation.targets.some((r) => accused.has(r.actor))) return accusation.sources[0];
+    return null;
+  }
+  return null;
+}
+
 /** A state actor: a country, its government, armed forces, police, legislature or courts. */
 function isState(actor: string): boolean {
   return /^[A-Z]{3}$/.test(actor) || /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor);
@@ -483,6 +501,10 @@ function sidesOf(view: SentenceView, trigger: Trigger, ctx: SentenceContext): Si
     // "Both sides then rushed soldiers to the frontier", "the two leaders endorsed the arrangement": the pair acts toward each other.
     mutual = true;
     how.push('mutual:pair-subject');
+  } else if (!mutual && targets.length === 0 && type === 'REJECT' && answeredAccuser(view, trigger, sources)) {
+    // "Washington blamed Iran, which denied any role": the denial answers the accuser.
+    targets = [answeredAccuser(view, trigger, sources)!];
+    how.push('target:accuser');
   } else if (!mutual && targets.length === 0 && !p.requiresTarget && info.quadClass !== 'MATERIAL_CONFLICT') {
     // Not for attacks ("when Turkey invaded": whom is told elsewhere), nor for triggers that need their own object.
     const partner = dyadPartner(view, sources, ctx.dyad);
