@@ -375,6 +375,24 @@ describe('events: actors the entities stage leaves uncoded', () => {
   });
 });
 
+describe('events: subjects the word order hides', () => {
+  const kenya: ActorSpec[] = [['Kenya', 'KEN', 'KEN'], ['Kisumu', 'KEN', 'KEN']];
+
+  it('takes the group after "in <place>" as the subject of the verb right after it ("while in Kisumu demonstrators set fire to …")', () => {
+    const text = 'Kenya braced for protests. Students marched, while in Kisumu demonstrators set fire to a police station.';
+    const fire = eventsOf(handDoc(text, kenya)).find((e) => e.trigger.text === 'set fire to')!;
+    expect([fire.type, fire.source?.actor, fire.target?.actor]).toEqual(['ASSAULT', 'KENOPP', 'KENCOP']);
+    expect(fire.source).toMatchObject({ text: 'demonstrators' });
+  });
+
+  it('reads a past tense as the verb of its clause when a clause with its own subject follows ("clashed …, and 1,100 people were killed")', () => {
+    const text = 'Kenya held an election in Kisumu. In 2007, police and opposition supporters clashed after a disputed election, and more than 1,100 people were killed.';
+    const clash = eventsOf(handDoc(text, kenya, [['2007', '2007']])).find((e) => e.trigger.text === 'clashed')!;
+    expect([clash.type, clash.source?.actor, clash.target?.actor, clash.mode]).toEqual(['ASSAULT', 'KENCOP', 'KENOPP', 'asserted']);
+    expect(clash.rule).toContain('mutual');
+  });
+});
+
 describe('events: the article\'s main pair completes an act', () => {
   const pair: ActorSpec[] = [['Japan', 'JPN', 'JPN'], ['South Korea', 'KOR', 'KOR'], ['Seoul', 'KORGOV', 'KOR']];
 

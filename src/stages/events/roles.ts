@@ -84,13 +84,27 @@ function subjectsBefore(view: SentenceView, c: number, at: number): Party[] {
   const found: Party[] = [];
   let rising = true;
   for (const p of view.parties) {
-    if (p.last < at && p.first >= clause.body && governorOf(view.tokens, p.first, clause.body).prep === null) {
+    if (p.last < at && p.first >= clause.body && (governorOf(view.tokens, p.first, clause.body).prep === null || placeThenSubject(view, p, at, clause.body))) {
       if (found.length > 0 && found[found.length - 1].last >= p.last) rising = false;
       found.push(p);
     }
   }
   // Parties come in text order: reversed, they are nearest first (a stable sort, when two end together).
   return rising ? found.reverse() : found.sort(nearestFirst);
+}
+
+/**
+ * "while in Kisumu demonstrators set fire to …": a place name after "in" or
+ * "at" ends its phrase, and the group right before the verb is the subject
+ * (the comma after the place is left out).
+ */
+function placeThenSubject(view: SentenceView, p: Party, at: number, floor: number): boolean {
+  if (p.last !== at - 1 || view.tokens[p.first].pos === 'PROPN') return false;
+  const governor = governorOf(view.tokens, p.first, floor);
+  if (governor.prep !== 'in' && governor.prep !== 'at') return false;
+  if (governor.at + 1 >= p.first) return false;
+  for (let j = governor.at + 1; j < p.first; j++) if (view.tokens[j].pos !== 'PROPN') return false;
+  return true;
 }
 
 /** The last party ending within two tokens before the clause opener at `first` (a relative clause's antecedent). */

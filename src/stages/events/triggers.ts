@@ -102,7 +102,7 @@ function isObjectWord(t: Token, words: ReadonlySet<string>): boolean {
  * be followed by a preposition or punctuation, not an object, and the sentence
  * [floor, end) must have another verb of its own.
  */
-export function reducedRelativeHead(tokens: readonly Token[], at: number, floor: number, end: number): number {
+export function reducedRelativeHead(tokens: readonly Token[], at: number, floor: number, end: number, scope?: SentenceScope): number {
   const verb = tokens[at];
   if (verb.pos !== 'VERB' || verb.normal.endsWith('ing') || !isParticiple(verb)) return -1;
   const next = tokens[at + 1];
@@ -112,13 +112,21 @@ export function reducedRelativeHead(tokens: readonly Token[], at: number, floor:
   if (j >= floor && tokens[j].text === ',' && next.normal === 'by') j--;
   // "The Security Council today agreed": a time word before a past tense is no noun it modifies.
   if (j < floor || tokens[j].pos !== 'NOUN' || TIME_NOUNS.has(tokens[j].normal)) return -1;
-  // Another finite verb: an auxiliary, or a verb (not an -ing form) that does not itself follow a noun as this one does.
+  // Another finite verb: an auxiliary, or a verb (not an -ing form) that does not itself follow a noun as this one does;
+  // not one of a clause joined with a subject of its own ("police and protesters clashed ..., and 1,100 people were killed").
   for (let k = floor; k < end; k++) {
     const t = tokens[k];
     if (k === at) continue;
+    if (scope && ownSubjectClause(scope, k, at)) continue;
     if (t.pos === 'AUX' || (t.pos === 'VERB' && !t.normal.endsWith('ing') && tokens[k - 1]?.pos !== 'NOUN')) return j;
   }
   return -1;
+}
+
+/** Token k is in a coordinated clause with a subject of its own, other than the clause of token `at`. */
+function ownSubjectClause(scope: SentenceScope, k: number, at: number): boolean {
+  const clause = scope.clauseOf(k);
+  return clause !== scope.clauseOf(at) && clause.kind === 'coordinate' && !clause.inherits;
 }
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -166,7 +174,7 @@ function triggerAt(tokens: readonly Token[], gates: Uint16Array, hits: readonly 
     const verbal = isVerbal(tokens, i, length) && !allNouns(sameLength);
     // "The agreement, signed by X and Y": a participle after its noun with a by-phrase reads as a passive.
     const passiveForm = verbal && isPassive(tokens, i, length, clause.first);
-    const reduced = verbal && !passiveForm && reducedRelativeHead(tokens, i, first, end) >= 0;
+    const reduced = verbal && !passiveForm && reducedRelativeHead(tokens, i, first, end, scope) >= 0;
     const passive = verbal && (passiveForm || (reduced && tokens[length]?.normal === 'by'));
     if (verbal && inCompound(tokens, i)) continue;
     let fallback: Trigger | null = null;
@@ -227,7 +235,7 @@ function objectOfNextVerb(tokens: readonly Token[], lookup: TokenLookup, i: numb
   if (tokens[i].pos !== 'NOUN') return false;
   let v = i + 1;
   while (v < end && tokens[v].pos === 'ADV') v++;
-  if (v >= end || (lookup.gates[v] & GATE_BITS.trigger) === 0 || reducedRelativeHead(tokens, v, first, end) !== i) return false;
+  if (v >= end || (lookup.gates[v] & GATE_BITS.trigger) === 0 || reducedRelativeHead(tokens, v, first, end, scope) !== i) return false;
   const word = tokens[i];
   if ((lookup.gates[i] & GATE_BITS.objectWord) === 0) return false;
   for (const h of TRIGGERS.matchAt(lookup.matchable, v, end)) {
