@@ -8,6 +8,6 @@ export const STAGE_VERSIONS = {
   dates: '16',
   entities: '2',
   stance: '2',
-  events: '6',
+  events: '7',
   dyads: '1',
 } as const;

@@ -390,6 +390,10 @@ describe('events: subjects the word order hides', () => {
     const clash = eventsOf(handDoc(text, kenya, [['2007', '2007']])).find((e) => e.trigger.text === 'clashed')!;
     expect([clash.type, clash.source?.actor, clash.target?.actor, clash.mode]).toEqual(['ASSAULT', 'KENCOP', 'KENOPP', 'asserted']);
     expect(clash.rule).toContain('mutual');
+    // The same for a subordinate clause with its own subject.
+    const rally = eventsOf(handDoc('Niger expelled France. Thousands of demonstrators rallied outside the French embassy before they were dispersed.', [['Niger', 'NER', 'NER'], ['France', 'FRA', 'FRA'], ['French', 'FRA', 'FRA']]))
+      .find((e) => e.trigger.text === 'rallied');
+    expect(rally?.source).toMatchObject({ text: 'demonstrators' });
   });
 });
 

@@ -113,7 +113,8 @@ export function reducedRelativeHead(tokens: readonly Token[], at: number, floor:
   // "The Security Council today agreed": a time word before a past tense is no noun it modifies.
   if (j < floor || tokens[j].pos !== 'NOUN' || TIME_NOUNS.has(tokens[j].normal)) return -1;
   // Another finite verb: an auxiliary, or a verb (not an -ing form) that does not itself follow a noun as this one does;
-  // not one of a clause joined with a subject of its own ("police and protesters clashed ..., and 1,100 people were killed").
+  // not one of a clause with a subject of its own ("police and protesters clashed ..., and 1,100 people were killed",
+  // "demonstrators rallied outside the embassy before they were dispersed").
   for (let k = floor; k < end; k++) {
     const t = tokens[k];
     if (k === at) continue;
@@ -123,10 +124,10 @@ export function reducedRelativeHead(tokens: readonly Token[], at: number, floor:
   return -1;
 }
 
-/** Token k is in a coordinated clause with a subject of its own, other than the clause of token `at`. */
+/** Token k is in a clause with a subject of its own (coordinated, subordinate, relative, an attribution), other than the clause of token `at`. */
 function ownSubjectClause(scope: SentenceScope, k: number, at: number): boolean {
   const clause = scope.clauseOf(k);
-  return clause !== scope.clauseOf(at) && clause.kind === 'coordinate' && !clause.inherits;
+  return clause !== scope.clauseOf(at) && !clause.inherits && clause.kind !== 'main';
 }
 
 const CAPITALISED = /^\p{Lu}/u;
