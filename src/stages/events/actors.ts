@@ -331,9 +331,9 @@ function eachOther(tokens: readonly Token[], sentence: SentenceSpan, reciprocals
     if (tokens[i].normal !== 'each' || (tokens[i + 1].pos !== 'VERB' && tokens[i + 1].pos !== 'AUX')) continue;
     for (let j = i + 2; j + 1 < sentence.endToken && j <= i + 8; j++) {
       if (tokens[j].normal !== 'the' || tokens[j + 1].normal !== 'other') continue;
-      const next = tokens[j + 2];
-      const side = next !== undefined && j + 2 < sentence.endToken && (next.normal === 'side' || next.normal === 'party');
-      if (next !== undefined && j + 2 < sentence.endToken && !side && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) break;
+      const next = j + 2 < sentence.endToken ? tokens[j + 2] : undefined;
+      const side = next !== undefined && (next.normal === 'side' || next.normal === 'party');
+      if (next !== undefined && !side && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) break;
       reciprocals.push({ first: j, last: side ? j + 2 : j + 1 });
       break;
     }

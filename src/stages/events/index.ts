@@ -497,13 +497,14 @@ function sidesOf(view: SentenceView, trigger: Trigger, ctx: SentenceContext): Si
   const how = [...attribution.how];
   let indirect = attribution.indirect;
   const codes = codeCount(sources);
+  const accuser = !mutual && targets.length === 0 && type === 'REJECT' ? answeredAccuser(view, trigger, sources) : null;
   if (!mutual && targets.length === 0 && codes >= 2 && sources.every((r) => r.kind === 'pair')) {
     // "Both sides then rushed soldiers to the frontier", "the two leaders endorsed the arrangement": the pair acts toward each other.
     mutual = true;
     how.push('mutual:pair-subject');
-  } else if (!mutual && targets.length === 0 && type === 'REJECT' && answeredAccuser(view, trigger, sources)) {
+  } else if (accuser) {
     // "Washington blamed Iran, which denied any role": the denial answers the accuser.
-    targets = [answeredAccuser(view, trigger, sources)!];
+    targets = [accuser];
     how.push('target:accuser');
   } else if (!mutual && targets.length === 0 && !p.requiresTarget && info.quadClass !== 'MATERIAL_CONFLICT') {
     // Not for attacks ("when Turkey invaded": whom is told elsewhere), nor for triggers that need their own object.

@@ -100,7 +100,8 @@ function isObjectWord(t: Token, words: ReadonlySet<string>): boolean {
  * 1990s", "The agreement, signed by ..."), or -1. A past tense after its
  * subject looks the same ("the talks ended in failure"): the participle must
  * be followed by a preposition or punctuation, not an object, and the sentence
- * [floor, end) must have another verb of its own.
+ * [floor, end) must have another verb of its own, outside the clauses that
+ * have subjects of their own (`scope`, when given, tells them).
  */
 export function reducedRelativeHead(tokens: readonly Token[], at: number, floor: number, end: number, scope?: SentenceScope): number {
   const verb = tokens[at];
