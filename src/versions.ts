@@ -6,7 +6,7 @@ export const STAGE_VERSIONS = {
   ingest: '3',
   segment: '2',
   dates: '16',
-  entities: '2',
+  entities: '3',
   stance: '2',
   events: '7',
   dyads: '1',

@@ -55,6 +55,14 @@ describe('persons', () => {
     expect(named(es, 'Burrows').type).toBe('PERSON');
   });
 
+  it('reads a sports title before a name opening the sentence: "Coach Mark Weatherspoon", not "Coach operators"', () => {
+    const t = 'Coach Mark Weatherspoon praised the team. Coach operators said fares would rise.';
+    const es = entitiesOf(t);
+    expect(spans(named(es, 'Mark Weatherspoon'))).toEqual([at(t, 'Mark Weatherspoon')]);
+    expect(named(es, 'Mark Weatherspoon').type).toBe('PERSON');
+    expect(es).toHaveLength(1);
+  });
+
   it('stops a possessive mention before ’s: "Putin’s government"', () => {
     const t = 'Putin’s government rejected the plan.';
     const putin = named(entitiesOf(t), 'Vladimir Putin');
