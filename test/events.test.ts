@@ -385,6 +385,14 @@ describe('events: subjects the word order hides', () => {
     expect(fire.source).toMatchObject({ text: 'demonstrators' });
   });
 
+  it('finds the group a plural noun opening the sentence names, though wink tags it as a name ("Soldiers opened fire …")', () => {
+    const events = eventsOf(handDoc('Kenya braced for unrest in Kisumu. Soldiers opened fire on demonstrators. Protesters stormed the parliament.', kenya));
+    expect(events.map((e) => [e.type, e.source?.actor, e.source?.text, e.trigger.text])).toEqual([
+      ['ASSAULT', 'KENMIL', 'Soldiers', 'opened fire'],
+      ['ASSAULT', 'KENOPP', 'Protesters', 'stormed'],
+    ]);
+  });
+
   it('reads a past tense as the verb of its clause when a clause with its own subject follows ("clashed …, and 1,100 people were killed")', () => {
     const text = 'Kenya held an election in Kisumu. In 2007, police and opposition supporters clashed after a disputed election, and more than 1,100 people were killed.';
     const clash = eventsOf(handDoc(text, kenya, [['2007', '2007']])).find((e) => e.trigger.text === 'clashed')!;

@@ -48,6 +48,16 @@ describe('segment', () => {
     expect(tokens[3].lemma).toBe('collaborate');
   });
 
+  it('lemmatises a plural noun that opens a sentence, which wink tags as a name, and leaves names alone', () => {
+    const { tokens } = segmentText('Protesters stormed parliament. “Soldiers opened fire,” he said. Reuters reported it. Iran Air flew.');
+    const word = (text: string) => tokens.find((t) => t.text === text)!;
+    expect([word('Protesters').pos, word('Protesters').lemma]).toEqual(['PROPN', 'protester']);
+    expect(word('Soldiers').lemma).toBe('soldier');
+    expect(word('Reuters').lemma).toBe('reuters');
+    // Part of a longer name: not read alone.
+    expect(word('Iran').lemma).toBe('Iran');
+  });
+
   it('cuts a run with no sentence ends into bounded pieces, at commas where it can', () => {
     const clause = 'Russia and Iran signed a treaty with the U.S. on Friday, ';
     const text = clause.repeat(200);

@@ -192,6 +192,29 @@ export function segmentText(text: string): Segmentation {
   return build(text, raw, boundLength(raw, sorted));
 }
 
+/** Lemmas of plural nouns that open sentences, by their lower-case form (null: no plural noun). */
+const openingLemmas = new Map<string, string | null>();
+const OPENING_LEMMAS_KEPT = 10_000;
+
+/**
+ * wink tags a capitalised plural noun that opens a sentence as a proper noun and
+ * keeps its plural as the lemma ("Protesters stormed …", "Soldiers opened fire
+ * …"): dictionaries that match on lemmas then miss it. The word read alone,
+ * lower-case, says whether it is a plural noun, and gives its lemma ("protester").
+ * The tag is left as it is: names that open sentences stay names.
+ */
+function openingNounLemma(normal: string): string | null {
+  let lemma = openingLemmas.get(normal);
+  if (lemma === undefined) {
+    const nlp = getNlp();
+    const alone = nlp.readDoc(normal).tokens();
+    const word = alone.length() === 1 && (alone.out(its.pos) as string[])[0] === 'NOUN' ? ((alone.out(its.lemma as never) as string[])[0] ?? normal) : normal;
+    lemma = word !== normal ? word : null;
+    if (openingLemmas.size < OPENING_LEMMAS_KEPT) openingLemmas.set(normal, lemma);
+  }
+  return lemma;
+}
+
 /** Adds sentence starts inside runs longer than MAX_SENTENCE_TOKENS. */
 function boundLength(raw: RawColumns, starts: number[]): number[] {
   const out: number[] = [];
@@ -235,11 +258,16 @@ function build(text: string, raw: RawColumns, starts: number[]): Segmentation {
     const from = starts[s];
     const to = s + 1 < starts.length ? starts[s + 1] : raw.count;
     const firstToken = tokens.length;
+    let firstWord = true;
     for (let i = from; i < to; i++) {
       const tokText = texts[i];
       if (types[i] === 'tabCRLF' || pos[i] === 'SPACE' || tokText.trim() === '') continue;
       const normal = normals[i];
-      const lemma = lemmas[i];
+      let lemma = lemmas[i];
+      if (firstWord && types[i] === 'word') {
+        firstWord = false;
+        if (pos[i] === 'PROPN' && pos[i + 1] !== 'PROPN' && CAPITALISED_WORD.test(tokText)) lemma = openingNounLemma(normal) ?? lemma;
+      }
       tokens.push({
         start: at[i],
         end: ends[i],
