@@ -55,6 +55,13 @@ describe('persons', () => {
     expect(named(es, 'Burrows').type).toBe('PERSON');
   });
 
+  it('codes the European Community, the EU\'s earlier name, as the EU', () => {
+    const t = 'The European Community gave the Ivory Coast aid, and the EEC sent observers.';
+    const ec = named(entitiesOf(t), 'European Union');
+    expect(spans(ec)).toEqual([at(t, 'European Community'), at(t, 'EEC')]);
+    expect(ec.actor).toBe('EU');
+  });
+
   it('reads a sports title before a name opening the sentence: "Coach Mark Weatherspoon", not "Coach operators"', () => {
     const t = 'Coach Mark Weatherspoon praised the team. Coach operators said fares would rise.';
     const es = entitiesOf(t);
