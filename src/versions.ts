@@ -5,7 +5,7 @@
 export const STAGE_VERSIONS = {
   ingest: '3',
   segment: '3',
-  dates: '16',
+  dates: '17',
   entities: '4',
   stance: '2',
   events: '7',

@@ -348,6 +348,14 @@ describe('vague references', () => {
     ]);
   });
 
+  it('reads "today\'s world", "today\'s personal computers" as the present, "today\'s vote" as the day', () => {
+    expectFamily('In today\'s world, many of today\'s personal computers are old, officials said before today\'s vote.', [
+      ['today', { type: 'DATE', value: 'PRESENT_REF', rule: 'parser:day-word' }],
+      ['today', { value: 'PRESENT_REF' }, 1],
+      ['today', { value: '2025-01-17', ...implied }, 2],
+    ]);
+  });
+
   it('reads a bare "weeks ago" or "months ago" as the past, like "years ago"', () => {
     expectFamily('The talks collapsed weeks ago; months ago they had seemed close.', [
       ['weeks ago', { type: 'DATE', value: 'PAST_REF', rule: 'parser:vague' }],

@@ -25,6 +25,7 @@ import {
   UNIT_GATE,
   WEEKDAYS,
 } from '../lexicon.js';
+import { loadData } from '../../../data.js';
 import type { Direction, Granularity } from '../types.js';
 import { eitherGate, followGate, pattern, patternParser, type Extracted } from './pattern.js';
 
@@ -32,14 +33,21 @@ const partSuffix = (part: string | undefined): string | undefined => (part ? `T$
 
 const DAY_SHIFT: Record<string, number> = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 };
 
-/** "today", "yesterday afternoon", "tonight", "the day before yesterday". */
+/** "today's world", "today's personal computers": the present in general (vague.json's genericTodayNouns). */
+const GENERIC_TODAY = new RegExp(
+  `^['’]s\\s+(?:\\p{L}+\\s+)?(?:${alternation(loadData<{ genericTodayNouns: string[] }>('dates/vague.json').genericTodayNouns)})(?![\\p{L}])`,
+  'iu',
+);
+
+/** "today", "yesterday afternoon", "tonight", "the day before yesterday"; "today's world" is the present. */
 export const dayWordParser = patternParser(
   'day-word',
   pattern(
     `${B}(?:(?<before>the\\s+day\\s+before\\s+yesterday)|(?<after>the\\s+day\\s+after\\s+tomorrow)|(?<word>today|yesterday|tomorrow|tonight))(?:\\s+(?<part>${DAYPART}))?${E}`,
   ),
-  (m) => {
+  (m, place) => {
     const g = m.groups!;
+    if (g.word?.toLowerCase() === 'today' && !g.part && GENERIC_TODAY.test(place.after)) return { type: 'DATE', value: 'PRESENT_REF' };
     const amount = g.before ? -2 : g.after ? 2 : DAY_SHIFT[g.word.toLowerCase()];
     const suffix = g.word?.toLowerCase() === 'tonight' ? 'TNI' : partSuffix(g.part);
     return {
