@@ -6,7 +6,7 @@ export const STAGE_VERSIONS = {
   ingest: '3',
   segment: '3',
   dates: '17',
-  entities: '4',
+  entities: '5',
   stance: '2',
   events: '7',
   dyads: '1',

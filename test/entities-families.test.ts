@@ -215,6 +215,11 @@ describe('NORP', () => {
     expect(actors(iranian)).toEqual(['IRNGOV']);
     expect(actors(named(es, 'Russian'))).toEqual(['RUSMIL']);
   });
+
+  it('codes a minister\'s foreign counterpart as that country\'s government: "his Saudi counterpart"', () => {
+    const t = 'Iran\'s foreign minister held talks with his Saudi counterpart.';
+    expect(actors(named(entitiesOf(t), 'Saudi Arabian'))).toEqual(['SAUGOV']);
+  });
 });
 
 describe('religions', () => {
