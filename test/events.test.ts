@@ -426,6 +426,13 @@ describe('events: the article\'s main pair completes an act', () => {
     expect(rushed.rule).toContain('mutual:pair-subject');
   });
 
+  it('reads "traded blame" and "exchanged fire" as one mutual act of the pair, "trade goods" as none', () => {
+    const actors: ActorSpec[] = [['Israel', 'ISR', 'ISR'], ['Hezbollah', 'LBNREB', 'LBN'], ['China', 'CHN', 'CHN'], ['the US', 'USA', 'USA']];
+    expect(eventsOf(handDoc('Israel and Hezbollah traded fire across the border.', actors)).map(brief)).toEqual([['ASSAULT', 'ISR', 'LBNREB', 'traded', 'asserted']]);
+    expect(eventsOf(handDoc('Israel and Hezbollah traded blame for the strike.', actors)).map((e) => [e.type, e.rule.includes('mutual')])).toEqual([['ACCUSE', true]]);
+    expect(eventsOf(handDoc('China and the US trade goods worth billions.', actors))).toEqual([]);
+  });
+
   it('reads "each blamed the other" as one mutual act of the pair, also in a clause joined after theirs', () => {
     const actors: ActorSpec[] = [['Armenia', 'ARM', 'ARM'], ['Azerbaijan', 'AZE', 'AZE']];
     const same = eventsOf(handDoc('Armenia and Azerbaijan each blamed the other for the clashes.', actors));
