@@ -468,6 +468,16 @@ describe('events: content is no event of its own', () => {
     expect(events[1].rule).toContain('source:relative-antecedent|target:accuser');
   });
 
+  it('reads ", a charge Moscow denied" as a relative clause whose denial answers the accuser', () => {
+    const actors: ActorSpec[] = [['Ukraine', 'UKR', 'UKR'], ['Russia', 'RUS', 'RUS'], ['Moscow', 'RUSGOV', 'RUS']];
+    const events = eventsOf(handDoc('Ukraine accused Russia of shelling the nuclear plant, a charge Moscow denied.', actors));
+    expect(events.map(brief)).toEqual([
+      ['ACCUSE', 'UKR', 'RUS', 'accused', 'asserted'],
+      ['REJECT', 'RUSGOV', 'UKR', 'denied', 'asserted'],
+    ]);
+    expect(events[1].rule).toContain('object:charge|source:subject|target:accuser');
+  });
+
   it('ends a threat\'s content where a clause with a subject of its own joins ("…, and Greece accused Turkey")', () => {
     expect(eventsOf(handDoc('Turkey warned Greece that its forces may come, and Greece accused Turkey of violating its airspace.', actors)).map(brief)).toEqual([
       ['THREATEN', 'TUR', 'GRC', 'warned', 'asserted'],

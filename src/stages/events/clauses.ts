@@ -6,7 +6,7 @@
 // absolute "with" (", with wars fought"), a semicolon, or a trailing attribution
 // (", police said").
 import type { Token } from '../../article.js';
-import { CLAUSE_OPENERS, GATE_BITS, REPORTING_VERBS } from './dictionary.js';
+import { CLAIM_NOUNS, CLAUSE_OPENERS, GATE_BITS, REPORTING_VERBS } from './dictionary.js';
 
 export type ClauseKind = 'main' | 'subordinate' | 'relative' | 'coordinate' | 'participial' | 'absolute' | 'attribution';
 
@@ -92,6 +92,21 @@ function attributionAhead(tokens: readonly Token[], comma: number, end: number):
   return false;
 }
 
+/**
+ * ", a charge Moscow denied", ", an accusation Beijing rejects": a claim noun
+ * with a subject and its verb after it, the noun their object: a relative
+ * clause without its pronoun.
+ */
+function claimRelativeAhead(tokens: readonly Token[], comma: number, end: number): boolean {
+  let j = comma + 1;
+  if (j < end && tokens[j].pos === 'DET') j++;
+  if (j + 2 >= end || !CLAIM_NOUNS.has(tokens[j].normal)) return false;
+  const subject = tokens[j + 1];
+  if (subject.pos !== 'PROPN' && subject.pos !== 'PRON' && subject.pos !== 'NOUN') return false;
+  for (let k = j + 2; k < end && k <= j + 4; k++) if (FINITE_VERB(tokens[k])) return true;
+  return false;
+}
+
 /** "such as", "as well as", "so as": no subordinate "as" after these; nor before these ("as well", "as part of", "as a"). */
 const NOT_AFTER_AS: ReadonlySet<string> = new Set(['such', 'well', 'as', 'so', 'same']);
 const NOT_BEFORE_AS: ReadonlySet<string> = new Set(['well', 'part', 'of', 'a', 'an', 'to', 'much', 'many', 'long', 'soon']);
@@ -130,6 +145,10 @@ export function clausesOf(tokens: readonly Token[], first: number, end: number, 
       const current = starts[starts.length - 1];
       if (current.kind === 'relative' && tokens[current.at - 1]?.text === ',' && (next.pos === 'AUX' || next.pos === 'VERB') && !isParticiple(next)) {
         open(i + 1, 'coordinate', true);
+        continue;
+      }
+      if (claimRelativeAhead(tokens, i, end)) {
+        open(i + 1, 'relative');
         continue;
       }
       if (attributionAhead(tokens, i, end)) {

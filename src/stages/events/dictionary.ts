@@ -317,6 +317,7 @@ interface CuesFile {
   recipientVerbs: string[];
   roleNouns: string[];
   accusationVerbs: string[];
+  claimNouns: string[];
   participationVerbs: string[];
   objectControlVerbs: string[];
 }
@@ -341,6 +342,7 @@ export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(cues.pluralPronouns)
 export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(cues.singularPronouns);
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(cues.roleNouns);
 export const ACCUSATION_VERBS: ReadonlySet<string> = new Set(cues.accusationVerbs);
+export const CLAIM_NOUNS: ReadonlySet<string> = new Set(cues.claimNouns);
 export const PARTICIPATION_VERBS: ReadonlySet<string> = new Set(cues.participationVerbs);
 export const OBJECT_CONTROL_VERBS: ReadonlySet<string> = new Set(cues.objectControlVerbs);
 

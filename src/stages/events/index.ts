@@ -421,12 +421,13 @@ function threatContent(view: SentenceView, trigger: Trigger): boolean {
 function answeredAccuser(view: SentenceView, trigger: Trigger, sources: readonly ActorRef[]): ActorRef | null {
   const clause = view.clauses[clauseAt(view, trigger.first)];
   if (clause.kind !== 'relative' || sources.length === 0) return null;
-  const accused = new Set(sources.map((r) => r.actor));
+  // By country: "Ukraine accused Russia of …, a charge Moscow denied" (RUS accused, RUSGOV denies).
+  const accused = new Set(sources.map((r) => countryOf(r.actor)));
   for (let k = view.triggers.length - 1; k >= 0; k--) {
     const t = view.triggers[k];
     if (t.end > clause.first || t.pattern.type !== 'ACCUSE') continue;
     const accusation = attribute(view, t);
-    if (accusation.sources.length > 0 && accusation.targets.some((r) => accused.has(r.actor))) return accusation.sources[0];
+    if (accusation.sources.length > 0 && accusation.targets.some((r) => accused.has(countryOf(r.actor)))) return accusation.sources[0];
     return null;
   }
   return null;

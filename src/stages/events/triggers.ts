@@ -83,6 +83,11 @@ function findObject(tokens: readonly Token[], gates: Uint16Array, trigger: { fir
     while (j >= 0 && j >= clause.first - 2 && tokens[j].pos === 'PUNCT') j--;
     if (j >= 0 && objectAt(tokens, gates, j, words)) return j;
   }
+  // ", a charge Moscow denied": a relative clause without its pronoun opens with its object (clauses.ts).
+  if (clause.kind === 'relative' && !passive) {
+    const j = tokens[clause.first].pos === 'DET' ? clause.first + 1 : clause.first;
+    if (j < trigger.first && objectAt(tokens, gates, j, words)) return j;
+  }
   return -1;
 }
 
