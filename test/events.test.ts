@@ -468,6 +468,13 @@ describe('events: content is no event of its own', () => {
     expect(events[1].rule).toContain('source:relative-antecedent|target:accuser');
   });
 
+  it('codes blocking an aid package as a rejection, not the aid it stops; protesters blocking a road protest, without a country too', () => {
+    const actors: ActorSpec[] = [['Hungary', 'HUN', 'HUN'], ['EU', 'EU', null], ['Ukraine', 'UKR', 'UKR']];
+    expect(eventsOf(handDoc('Hungary blocked an EU aid package for Ukraine.', actors)).map(brief)).toEqual([['REJECT', 'HUN', 'EU', 'blocked', 'asserted']]);
+    const road = eventsOf(handDoc('Protesters blocked the road to the airport.', []));
+    expect(road.map((e) => [e.type, e.source?.actor])).toEqual([['PROTEST', 'OPP']]);
+  });
+
   it('reads ", a charge Moscow denied" as a relative clause whose denial answers the accuser', () => {
     const actors: ActorSpec[] = [['Ukraine', 'UKR', 'UKR'], ['Russia', 'RUS', 'RUS'], ['Moscow', 'RUSGOV', 'RUS']];
     const events = eventsOf(handDoc('Ukraine accused Russia of shelling the nuclear plant, a charge Moscow denied.', actors));

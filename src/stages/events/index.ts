@@ -69,7 +69,7 @@
 import type { ArticleDoc, DateMention, Diagnostic, EventActor, EventMode, EventRecord, PloverCategory, SentenceSpan, SentenceStance, Token } from '../../article.js';
 import { layer } from '../../article.js';
 import { defineStage } from '../../stage.js';
-import { countryOf } from '../stance/actors.js';
+import { countryOf, isCountryBased } from '../stance/actors.js';
 import { governorOf, inOrder, mainDyad, mentionsBySentence, mereplace, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
@@ -433,9 +433,15 @@ function answeredAccuser(view: SentenceView, trigger: Trigger, sources: readonly
   return null;
 }
 
-/** A state actor: a country, its government, armed forces, police, legislature or courts. */
+/**
+ * A state actor: a country, its government, armed forces, police, legislature
+ * or courts; one of those roles without a country ("COP" for police no country
+ * was found for). A role alone that is not the state ("OPP" for protesters) is none.
+ */
 function isState(actor: string): boolean {
-  return /^[A-Z]{3}$/.test(actor) || /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor);
+  if (/^(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor)) return true;
+  if (!isCountryBased(actor)) return false;
+  return actor.length === 3 || /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor);
 }
 
 /** Who takes part in a trigger's act, after the coding rules that depend on the parties. */
