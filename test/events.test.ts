@@ -471,6 +471,7 @@ describe('events: content is no event of its own', () => {
   it('codes blocking an aid package as a rejection, not the aid it stops; protesters blocking a road protest, without a country too', () => {
     const actors: ActorSpec[] = [['Hungary', 'HUN', 'HUN'], ['EU', 'EU', null], ['Ukraine', 'UKR', 'UKR']];
     expect(eventsOf(handDoc('Hungary blocked an EU aid package for Ukraine.', actors)).map(brief)).toEqual([['REJECT', 'HUN', 'EU', 'blocked', 'asserted']]);
+    expect(eventsOf(handDoc('Hungary vetoed an EU aid package for Ukraine.', actors)).map(brief)).toEqual([['REJECT', 'HUN', 'EU', 'vetoed', 'asserted']]);
     const road = eventsOf(handDoc('Protesters blocked the road to the airport.', []));
     expect(road.map((e) => [e.type, e.source?.actor])).toEqual([['PROTEST', 'OPP']]);
   });

@@ -415,6 +415,25 @@ function threatContent(view: SentenceView, trigger: Trigger): boolean {
 }
 
 /**
+ * "Hungary rejected an EU aid package", "vetoed new sanctions": a noun in the
+ * object of a rejection names what was refused, not an act that happened.
+ */
+function rejectedContent(view: SentenceView, trigger: Trigger): boolean {
+  if (trigger.verbal) return false;
+  for (let k = view.triggers.length - 1; k >= 0; k--) {
+    const t = view.triggers[k];
+    if (t.end > trigger.first) continue;
+    if (!t.verbal || t.pattern.type !== 'REJECT' || trigger.first - t.end > 6) return false;
+    for (let j = t.end; j < trigger.first; j++) {
+      const w = view.tokens[j];
+      if (w.pos === 'VERB' || w.pos === 'AUX' || w.pos === 'PUNCT' || w.pos === 'ADP') return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
  * "Washington blamed Iran, which denied any role": a rejection in a relative
  * clause whose antecedent was just accused answers the accuser; null otherwise.
  */
@@ -473,7 +492,7 @@ interface Timing {
  */
 function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext, out: Draft[]): void {
   const clauseFirst = view.clauses[clauseAt(view, trigger.first)].first;
-  if (allegedContent(ctx.tokens, ctx.gates, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger) || threatContent(view, trigger)) return;
+  if (allegedContent(ctx.tokens, ctx.gates, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger) || threatContent(view, trigger) || rejectedContent(view, trigger)) return;
   const sides = sidesOf(view, trigger, ctx);
   // No actor on either side: no record, and no request (whose demanded actors are the sources).
   if (sides.sources.length === 0 && sides.targets.length === 0) return;
