@@ -468,6 +468,12 @@ describe('events: content is no event of its own', () => {
     expect(events[1].rule).toContain('source:relative-antecedent|target:accuser');
   });
 
+  it('reads curbs as restrictions: "lifted export curbs on South Korea" concedes, "imposed curbs on exports to Japan" sanctions', () => {
+    const actors: ActorSpec[] = [['Japan', 'JPN', 'JPN'], ['South Korea', 'KOR', 'KOR'], ['China', 'CHN', 'CHN']];
+    expect(eventsOf(handDoc('Japan lifted export curbs on South Korea.', actors)).map(brief)).toEqual([['CONCEDE', 'JPN', 'KOR', 'lifted', 'asserted']]);
+    expect(eventsOf(handDoc('China imposed curbs on exports to Japan.', actors)).map((e) => [e.type, e.source?.actor, e.trigger.text])).toEqual([['SANCTION', 'CHN', 'imposed']]);
+  });
+
   it('codes blocking an aid package as a rejection, not the aid it stops; protesters blocking a road protest, without a country too', () => {
     const actors: ActorSpec[] = [['Hungary', 'HUN', 'HUN'], ['EU', 'EU', null], ['Ukraine', 'UKR', 'UKR']];
     expect(eventsOf(handDoc('Hungary blocked an EU aid package for Ukraine.', actors)).map(brief)).toEqual([['REJECT', 'HUN', 'EU', 'blocked', 'asserted']]);
