@@ -492,6 +492,12 @@ describe('events: content is no event of its own', () => {
     expect(events[1].rule).toContain('object:charge|source:subject|target:accuser');
   });
 
+  it('codes the warning, not what it warns against ("warned NATO against sending troops"); troops sent are no target', () => {
+    const actors: ActorSpec[] = [['Kremlin', 'RUSGOV', 'RUS'], ['NATO', 'NATO', null], ['Ukraine', 'UKR', 'UKR'], ['Poland', 'POL', 'POL']];
+    expect(eventsOf(handDoc('The Kremlin warned NATO against sending troops to Ukraine.', actors)).map(brief)).toEqual([['THREATEN', 'RUSGOV', 'NATO', 'warned', 'asserted']]);
+    expect(eventsOf(handDoc('NATO sent troops to Poland.', actors)).map(brief)).toEqual([['AID', 'NATO', 'POL', 'sent', 'asserted']]);
+  });
+
   it('ends a threat\'s content where a clause with a subject of its own joins ("…, and Greece accused Turkey")', () => {
     expect(eventsOf(handDoc('Turkey warned Greece that its forces may come, and Greece accused Turkey of violating its airspace.', actors)).map(brief)).toEqual([
       ['THREATEN', 'TUR', 'GRC', 'warned', 'asserted'],

@@ -391,8 +391,8 @@ function consequence(view: SentenceView, trigger: Trigger): boolean {
 
 /**
  * "warned ECOWAS that any intervention would be treated as a declaration of
- * war", "threatened to let the pact lapse": what a threat announces is its
- * content; the threat is the event.
+ * war", "threatened to let the pact lapse", "warned NATO against sending
+ * troops": what a threat announces is its content; the threat is the event.
  */
 function threatContent(view: SentenceView, trigger: Trigger): boolean {
   let threat: Trigger | null = null;
@@ -409,7 +409,8 @@ function threatContent(view: SentenceView, trigger: Trigger): boolean {
   for (let j = threat.end; j < trigger.first; j++) {
     const t = view.tokens[j];
     if (t.text === ';' || (t.pos === 'CCONJ' && t.normal === 'but')) return false;
-    if (t.normal === 'that' || (t.pos === 'PART' && t.normal === 'to')) opens = true;
+    // "warned NATO against sending troops": what a warning advises against is its content too.
+    if (t.normal === 'that' || (t.pos === 'PART' && t.normal === 'to') || (t.normal === 'against' && view.tokens[j + 1]?.normal.endsWith('ing'))) opens = true;
   }
   return opens;
 }
