@@ -492,6 +492,12 @@ describe('events: content is no event of its own', () => {
     expect(events[1].rule).toContain('object:charge|source:subject|target:accuser');
   });
 
+  it('reads a participle after an agreement noun as its terms, not an act ("a defence pact allowing troops on each other\'s soil")', () => {
+    const actors: ActorSpec[] = [['Japan', 'JPN', 'JPN'], ['the Philippines', 'PHL', 'PHL']];
+    const events = eventsOf(handDoc('Japan and the Philippines signed a defence pact allowing troops on each other\'s soil.', actors));
+    expect(events.map((e) => [e.type, e.source?.actor, e.target?.actor, e.trigger.text])).toEqual([['SUPPORT', 'JPN', 'PHL', 'signed']]);
+  });
+
   it('codes the warning, not what it warns against ("warned NATO against sending troops"); troops sent are no target', () => {
     const actors: ActorSpec[] = [['Kremlin', 'RUSGOV', 'RUS'], ['NATO', 'NATO', null], ['Ukraine', 'UKR', 'UKR'], ['Poland', 'POL', 'POL']];
     expect(eventsOf(handDoc('The Kremlin warned NATO against sending troops to Ukraine.', actors)).map(brief)).toEqual([['THREATEN', 'RUSGOV', 'NATO', 'warned', 'asserted']]);

@@ -122,7 +122,10 @@ function compilePatterns(file: PatternsFile): Pattern[] {
   return out;
 }
 
-export const PATTERNS: readonly Pattern[] = compilePatterns(loadData<PatternsFile>('events/patterns.json'));
+const patternsFile = loadData<PatternsFile>('events/patterns.json');
+export const PATTERNS: readonly Pattern[] = compilePatterns(patternsFile);
+/** The agreement nouns of patterns.json's AGREEMENT set ("pact", "treaty", "deal"). */
+export const AGREEMENT_NOUNS: ReadonlySet<string> = expand(['@AGREEMENT'], patternsFile.sets);
 
 // ---- gates: a phrase matcher is only asked at tokens that can open a phrase --
 

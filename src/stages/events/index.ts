@@ -73,7 +73,7 @@ import { countryOf, isCountryBased } from '../stance/actors.js';
 import { governorOf, inOrder, mainDyad, mentionsBySentence, mereplace, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
-import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, THREAT_WHEN_ANNOUNCED, type CategoryInfo } from './dictionary.js';
+import { ACCUSATION_VERBS, AGREEMENT_NOUNS, CATEGORIES, GATE_BITS, THREAT_WHEN_ANNOUNCED, type CategoryInfo } from './dictionary.js';
 import { modeOf, sentenceCues, type CueHit, type ModeResult } from './modality.js';
 import { attribute, clauseAt, codeCount, subjectOf, type Attribution, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical, type DatedSentence } from './timing.js';
@@ -416,6 +416,18 @@ function threatContent(view: SentenceView, trigger: Trigger): boolean {
 }
 
 /**
+ * "signed a defence pact allowing troops on each other's soil", "a deal
+ * granting access to the port": a participle right after an agreement noun
+ * tells the agreement's terms, not an act of its own.
+ */
+function agreementTerms(view: SentenceView, trigger: Trigger): boolean {
+  if (!trigger.verbal || !view.tokens[trigger.first].normal.endsWith('ing')) return false;
+  let j = trigger.first - 1;
+  if (j >= view.first && view.tokens[j].text === ',') j--;
+  return j >= view.first && AGREEMENT_NOUNS.has(view.tokens[j].lemma.toLowerCase());
+}
+
+/**
  * "Hungary rejected an EU aid package", "vetoed new sanctions": a noun in the
  * object of a rejection names what was refused, not an act that happened.
  */
@@ -493,7 +505,16 @@ interface Timing {
  */
 function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: SentenceContext, out: Draft[]): void {
   const clauseFirst = view.clauses[clauseAt(view, trigger.first)].first;
-  if (allegedContent(ctx.tokens, ctx.gates, trigger, clauseFirst) || example(ctx.tokens, trigger, clauseFirst) || consequence(view, trigger) || threatContent(view, trigger) || rejectedContent(view, trigger)) return;
+  if (
+    allegedContent(ctx.tokens, ctx.gates, trigger, clauseFirst) ||
+    example(ctx.tokens, trigger, clauseFirst) ||
+    consequence(view, trigger) ||
+    threatContent(view, trigger) ||
+    rejectedContent(view, trigger) ||
+    agreementTerms(view, trigger)
+  ) {
+    return;
+  }
   const sides = sidesOf(view, trigger, ctx);
   // No actor on either side: no record, and no request (whose demanded actors are the sources).
   if (sides.sources.length === 0 && sides.targets.length === 0) return;
