@@ -8,6 +8,6 @@ export const STAGE_VERSIONS = {
   dates: '17',
   entities: '5',
   stance: '2',
-  events: '14',
+  events: '15',
   dyads: '1',
 } as const;

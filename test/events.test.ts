@@ -496,6 +496,9 @@ describe('events: content is no event of its own', () => {
     const actors: ActorSpec[] = [['Japan', 'JPN', 'JPN'], ['the Philippines', 'PHL', 'PHL']];
     const events = eventsOf(handDoc('Japan and the Philippines signed a defence pact allowing troops on each other\'s soil.', actors));
     expect(events.map((e) => [e.type, e.source?.actor, e.target?.actor, e.trigger.text])).toEqual([['SUPPORT', 'JPN', 'PHL', 'signed']]);
+    // So after a proposal: the vetoed resolution's call is no act.
+    const vetoed = eventsOf(handDoc('The US vetoed a resolution calling for a ceasefire.', [['The US', 'USA', 'USA']]));
+    expect(vetoed.map((e) => [e.type, e.trigger.text])).toEqual([['REJECT', 'vetoed']]);
   });
 
   it('codes the warning, not what it warns against ("warned NATO against sending troops"); troops sent are no target', () => {

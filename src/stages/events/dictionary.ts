@@ -124,8 +124,8 @@ function compilePatterns(file: PatternsFile): Pattern[] {
 
 const patternsFile = loadData<PatternsFile>('events/patterns.json');
 export const PATTERNS: readonly Pattern[] = compilePatterns(patternsFile);
-/** The agreement nouns of patterns.json's AGREEMENT set ("pact", "treaty", "deal"). */
-export const AGREEMENT_NOUNS: ReadonlySet<string> = expand(['@AGREEMENT'], patternsFile.sets);
+/** Nouns for what was agreed or proposed (patterns.json's AGREEMENT and PROPOSAL sets: "pact", "resolution", "plan"). */
+export const TERMS_NOUNS: ReadonlySet<string> = expand(['@AGREEMENT', '@PROPOSAL'], patternsFile.sets);
 
 // ---- gates: a phrase matcher is only asked at tokens that can open a phrase --
 

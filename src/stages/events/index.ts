@@ -73,7 +73,7 @@ import { countryOf, isCountryBased } from '../stance/actors.js';
 import { governorOf, inOrder, mainDyad, mentionsBySentence, mereplace, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
-import { ACCUSATION_VERBS, AGREEMENT_NOUNS, CATEGORIES, GATE_BITS, THREAT_WHEN_ANNOUNCED, type CategoryInfo } from './dictionary.js';
+import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, TERMS_NOUNS, THREAT_WHEN_ANNOUNCED, type CategoryInfo } from './dictionary.js';
 import { modeOf, sentenceCues, type CueHit, type ModeResult } from './modality.js';
 import { attribute, clauseAt, codeCount, subjectOf, type Attribution, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical, type DatedSentence } from './timing.js';
@@ -416,15 +416,15 @@ function threatContent(view: SentenceView, trigger: Trigger): boolean {
 }
 
 /**
- * "signed a defence pact allowing troops on each other's soil", "a deal
- * granting access to the port": a participle right after an agreement noun
- * tells the agreement's terms, not an act of its own.
+ * "signed a defence pact allowing troops on each other's soil", "vetoed a
+ * resolution calling for a ceasefire": a participle right after a noun for
+ * what was agreed or proposed tells its terms, not an act of its own.
  */
 function agreementTerms(view: SentenceView, trigger: Trigger): boolean {
   if (!trigger.verbal || !view.tokens[trigger.first].normal.endsWith('ing')) return false;
-  let j = trigger.first - 1;
-  if (j >= view.first && view.tokens[j].text === ',') j--;
-  return j >= view.first && AGREEMENT_NOUNS.has(view.tokens[j].lemma.toLowerCase());
+  // After a comma the participle follows the clause, not the noun: "refused to extend the Initiative, ending …".
+  const j = trigger.first - 1;
+  return j >= view.first && TERMS_NOUNS.has(view.tokens[j].lemma.toLowerCase());
 }
 
 /**
