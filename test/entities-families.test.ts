@@ -55,6 +55,15 @@ describe('persons', () => {
     expect(named(es, 'Burrows').type).toBe('PERSON');
   });
 
+  it('reads "the Gulf of Aden" whole, not "the Gulf" (the Persian Gulf) and Aden', () => {
+    const t = 'Pirates attacked a ship in the Gulf of Aden, far from the Gulf.';
+    const es = entitiesOf(t);
+    expect(spans(named(es, 'Gulf of Aden'))).toEqual([at(t, 'Gulf of Aden')]);
+    expect(named(es, 'Gulf of Aden').actor).toBeNull();
+    expect(spans(named(es, 'Persian Gulf'))).toEqual([at(t, 'Gulf', 1)]);
+    expect(es).toHaveLength(2);
+  });
+
   it('codes the European Community, the EU\'s earlier name, as the EU', () => {
     const t = 'The European Community gave the Ivory Coast aid, and the EEC sent observers.';
     const ec = named(entitiesOf(t), 'European Union');
