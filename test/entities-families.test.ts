@@ -55,6 +55,13 @@ describe('persons', () => {
     expect(named(es, 'Burrows').type).toBe('PERSON');
   });
 
+  it('reads "the West Bank" as the place, not "the West" and an organisation "Bank"', () => {
+    const t = 'Israel raided the West Bank city of Jenin.';
+    const bank = named(entitiesOf(t), 'West Bank');
+    expect([bank.type, bank.actor]).toEqual(['LOCATION', 'PSE']);
+    expect(spans(bank)).toEqual([at(t, 'West Bank')]);
+  });
+
   it('reads "the Gulf of Aden" whole, not "the Gulf" (the Persian Gulf) and Aden', () => {
     const t = 'Pirates attacked a ship in the Gulf of Aden, far from the Gulf.';
     const es = entitiesOf(t);

@@ -247,6 +247,12 @@ export class GatedMatcher<T> {
         if (i < next) continue;
         const hits = this.hitsFrom(tokens, i, s.last, words[p]);
         if (hits.length === 0) continue;
+        // "the West Bank", "the Gulf of Aden": a phrase led by an article ("the West", "the Gulf") gives way
+        // to a longer one that starts at the next word.
+        if (p + 1 < starts.length && starts[p + 1] === i + 1 && isArticle(tokens[i].text)) {
+          const after = this.hitsFrom(tokens, i + 1, s.last, words[p + 1]);
+          if (after.length > 0 && after[0].end > hits[0].end) continue;
+        }
         next = hits[0].end;
         found(hits, next);
       }
@@ -264,4 +270,8 @@ export class GatedMatcher<T> {
 export function keysOf(t: TokenLike): { text: string; normal: string } {
   const k = t.keys;
   return k !== undefined && k.of.text === t.text && k.of.normal === t.normal ? k : tokenKeys(t);
+}
+
+function isArticle(text: string): boolean {
+  return text === 'the' || text === 'The';
 }
