@@ -6,7 +6,7 @@ export const STAGE_VERSIONS = {
   ingest: '3',
   segment: '3',
   dates: '17',
-  entities: '7',
+  entities: '8',
   stance: '2',
   events: '15',
   dyads: '1',

@@ -62,6 +62,11 @@ describe('persons', () => {
     expect(spans(bank)).toEqual([at(t, 'West Bank')]);
   });
 
+  it('reads "the West African bloc" as West Africa, not "the West"', () => {
+    const es = entitiesOf('The West African bloc met in Abuja.');
+    expect(es.map((e) => [e.name, e.actor])).toEqual([['West Africa', 'WAF'], ['Abuja', 'NGA']]);
+  });
+
   it('reads "the Gulf of Aden" whole, not "the Gulf" (the Persian Gulf) and Aden', () => {
     const t = 'Pirates attacked a ship in the Gulf of Aden, far from the Gulf.';
     const es = entitiesOf(t);
