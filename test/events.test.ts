@@ -501,6 +501,12 @@ describe('events: content is no event of its own', () => {
     expect(vetoed.map((e) => [e.type, e.trigger.text])).toEqual([['REJECT', 'vetoed']]);
   });
 
+  it('codes filing a case as an accusation, and an event noun that names a case\'s topic as no event ("a genocide case")', () => {
+    const actors: ActorSpec[] = [['South Africa', 'ZAF', 'ZAF'], ['Israel', 'ISR', 'ISR'], ['Poland', 'POL', 'POL']];
+    expect(eventsOf(handDoc('South Africa filed a genocide case against Israel.', actors)).map(brief)).toEqual([['ACCUSE', 'ZAF', 'ISR', 'filed', 'asserted']]);
+    expect(eventsOf(handDoc('The crisis raised war fears in Poland.', actors))).toEqual([]);
+  });
+
   it('codes the warning, not what it warns against ("warned NATO against sending troops"); troops sent are no target', () => {
     const actors: ActorSpec[] = [['Kremlin', 'RUSGOV', 'RUS'], ['NATO', 'NATO', null], ['Ukraine', 'UKR', 'UKR'], ['Poland', 'POL', 'POL']];
     expect(eventsOf(handDoc('The Kremlin warned NATO against sending troops to Ukraine.', actors)).map(brief)).toEqual([['THREATEN', 'RUSGOV', 'NATO', 'warned', 'asserted']]);

@@ -321,6 +321,7 @@ interface CuesFile {
   roleNouns: string[];
   accusationVerbs: string[];
   claimNouns: string[];
+  topicNouns: string[];
   participationVerbs: string[];
   objectControlVerbs: string[];
 }
@@ -346,6 +347,7 @@ export const SINGULAR_PRONOUNS: ReadonlySet<string> = new Set(cues.singularProno
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(cues.roleNouns);
 export const ACCUSATION_VERBS: ReadonlySet<string> = new Set(cues.accusationVerbs);
 export const CLAIM_NOUNS: ReadonlySet<string> = new Set(cues.claimNouns);
+export const TOPIC_NOUNS: ReadonlySet<string> = new Set(cues.topicNouns);
 export const PARTICIPATION_VERBS: ReadonlySet<string> = new Set(cues.participationVerbs);
 export const OBJECT_CONTROL_VERBS: ReadonlySet<string> = new Set(cues.objectControlVerbs);
 

@@ -73,7 +73,7 @@ import { countryOf, isCountryBased } from '../stance/actors.js';
 import { governorOf, inOrder, mainDyad, mentionsBySentence, mereplace, partiesOf, resolveAnaphors, sentenceSubject, spanOf, uncodedPersons, type ActorRef, type Dyad } from './actors.js';
 import { dominantCountry, groupRefs } from './groups.js';
 import { clausesOf } from './clauses.js';
-import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, TERMS_NOUNS, THREAT_WHEN_ANNOUNCED, type CategoryInfo } from './dictionary.js';
+import { ACCUSATION_VERBS, CATEGORIES, GATE_BITS, TERMS_NOUNS, THREAT_WHEN_ANNOUNCED, TOPIC_NOUNS, type CategoryInfo } from './dictionary.js';
 import { modeOf, sentenceCues, type CueHit, type ModeResult } from './modality.js';
 import { attribute, clauseAt, codeCount, subjectOf, type Attribution, type SentenceView } from './roles.js';
 import { datesOfSentence, eventDate, governingDate, isAfterPublication, isHistorical, type DatedSentence } from './timing.js';
@@ -415,6 +415,13 @@ function threatContent(view: SentenceView, trigger: Trigger): boolean {
   return opens;
 }
 
+/** "filed a genocide case", "an attack probe", "war fears": an event noun that only names the topic of the noun after it. */
+function topicOnly(view: SentenceView, trigger: Trigger): boolean {
+  if (trigger.verbal || trigger.end >= view.end) return false;
+  const next = view.tokens[trigger.end];
+  return next.pos === 'NOUN' && TOPIC_NOUNS.has(next.normal);
+}
+
 /**
  * "signed a defence pact allowing troops on each other's soil", "vetoed a
  * resolution calling for a ceasefire": a participle right after a noun for
@@ -511,7 +518,8 @@ function draftsFor(doc: ArticleDoc, view: SentenceView, trigger: Trigger, ctx: S
     consequence(view, trigger) ||
     threatContent(view, trigger) ||
     rejectedContent(view, trigger) ||
-    agreementTerms(view, trigger)
+    agreementTerms(view, trigger) ||
+    topicOnly(view, trigger)
   ) {
     return;
   }
