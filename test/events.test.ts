@@ -501,6 +501,13 @@ describe('events: content is no event of its own', () => {
     expect(vetoed.map((e) => [e.type, e.trigger.text])).toEqual([['REJECT', 'vetoed']]);
   });
 
+  it('codes boarding another country\'s vessel as coercion, and passengers boarding a ship as nothing; a military operation as an assault', () => {
+    const actors: ActorSpec[] = [['China', 'CHN', 'CHN'], ['Philippine', 'PHL', 'PHL'], ['Athens', 'GRC', 'GRC'], ['Azerbaijan', 'AZE', 'AZE']];
+    expect(eventsOf(handDoc('China boarded a Philippine vessel.', actors)).map(brief)).toEqual([['COERCE', 'CHN', 'PHL', 'boarded', 'asserted']]);
+    expect(eventsOf(handDoc('Passengers boarded the ship in Athens.', actors))).toEqual([]);
+    expect(eventsOf(handDoc('Azerbaijan launched a military operation.', actors)).map((e) => [e.type, e.source?.actor, e.trigger.text])).toEqual([['ASSAULT', 'AZE', 'military operation']]);
+  });
+
   it('codes filing a case as an accusation, and an event noun that names a case\'s topic as no event ("a genocide case")', () => {
     const actors: ActorSpec[] = [['South Africa', 'ZAF', 'ZAF'], ['Israel', 'ISR', 'ISR'], ['Poland', 'POL', 'POL']];
     expect(eventsOf(handDoc('South Africa filed a genocide case against Israel.', actors)).map(brief)).toEqual([['ACCUSE', 'ZAF', 'ISR', 'filed', 'asserted']]);
