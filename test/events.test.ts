@@ -501,6 +501,13 @@ describe('events: content is no event of its own', () => {
     expect(vetoed.map((e) => [e.type, e.trigger.text])).toEqual([['REJECT', 'vetoed']]);
   });
 
+  it('reaches a foreign counterpart after a possessive pronoun ("held talks with his Saudi counterpart"), not a name after one', () => {
+    const actors: ActorSpec[] = [['Iran', 'IRNGOV', 'IRN'], ['Saudi', 'SAUGOV', 'SAU'], ['Russia', 'RUS', 'RUS'], ['Black Sea Fleet', 'RUSMIL', 'RUS']];
+    expect(eventsOf(handDoc('Iran held talks with his Saudi counterpart.', actors)).map(brief)).toEqual([['CONSULT', 'IRNGOV', 'SAUGOV', 'held talks', 'asserted']]);
+    const fleet = eventsOf(handDoc('Russia suspended its participation after a drone attack on its Black Sea Fleet.', actors));
+    expect(fleet.filter((e) => e.trigger.text === 'suspended').map((e) => e.target?.actor ?? null)).not.toContain('RUSMIL');
+  });
+
   it('codes boarding another country\'s vessel as coercion, and passengers boarding a ship as nothing; a military operation as an assault', () => {
     const actors: ActorSpec[] = [['China', 'CHN', 'CHN'], ['Philippine', 'PHL', 'PHL'], ['Athens', 'GRC', 'GRC'], ['Azerbaijan', 'AZE', 'AZE']];
     expect(eventsOf(handDoc('China boarded a Philippine vessel.', actors)).map(brief)).toEqual([['COERCE', 'CHN', 'PHL', 'boarded', 'asserted']]);

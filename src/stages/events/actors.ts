@@ -697,6 +697,9 @@ export function governorOf(tokens: readonly Token[], first: number, floor: numbe
       return { prep: t.normal, direct: false, at: j };
     }
     if (NP_INNER.has(t.pos) || (t.pos === 'PART' && POSSESSIVE.has(t.text)) || (t.pos === 'PUNCT' && INNER_QUOTES.has(t.text))) continue;
+    // "with his Saudi counterpart": a possessive pronoun before a demonym and its noun is the phrase's
+    // determiner ("on its Black Sea Fleet", a name after it, still ends the search).
+    if (j === first - 1 && t.pos === 'PRON' && POSSESSIVE_PRONOUNS.has(t.normal) && tokens[first + 1]?.pos === 'NOUN') continue;
     // "the Iran-aligned Houthi movement": a participle glued by a hyphen is a modifier of the phrase.
     if (t.pos === 'VERB' && isHyphen(tokens[j - 1]?.text ?? '')) continue;
     // "with Turkey and the UN": the second conjunct shares the first one's preposition.
