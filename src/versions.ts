@@ -8,6 +8,6 @@ export const STAGE_VERSIONS = {
   dates: '17',
   entities: '8',
   stance: '2',
-  events: '18',
+  events: '19',
   dyads: '1',
 } as const;

@@ -478,6 +478,11 @@ describe('events: content is no event of its own', () => {
     const actors: ActorSpec[] = [['Hungary', 'HUN', 'HUN'], ['EU', 'EU', null], ['Ukraine', 'UKR', 'UKR']];
     expect(eventsOf(handDoc('Hungary blocked an EU aid package for Ukraine.', actors)).map(brief)).toEqual([['REJECT', 'HUN', 'EU', 'blocked', 'asserted']]);
     expect(eventsOf(handDoc('Hungary vetoed an EU aid package for Ukraine.', actors)).map(brief)).toEqual([['REJECT', 'HUN', 'EU', 'vetoed', 'asserted']]);
+    // Demands rejected were made all the same.
+    expect(eventsOf(handDoc('Hungary rejected the EU\'s demands.', actors)).map((e) => [e.type, e.source?.actor, e.trigger.text])).toEqual([
+      ['REJECT', 'HUN', 'rejected'],
+      ['REQUEST', 'EU', 'demands'],
+    ]);
     const road = eventsOf(handDoc('Protesters blocked the road to the airport.', []));
     expect(road.map((e) => [e.type, e.source?.actor])).toEqual([['PROTEST', 'OPP']]);
   });

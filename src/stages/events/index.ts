@@ -435,11 +435,12 @@ function agreementTerms(view: SentenceView, trigger: Trigger): boolean {
 }
 
 /**
- * "Hungary rejected an EU aid package", "vetoed new sanctions": a noun in the
- * object of a rejection names what was refused, not an act that happened.
+ * "Hungary rejected an EU aid package", "vetoed new sanctions": a material act
+ * named in the object of a rejection is what was refused, not an act that
+ * happened. A verbal one was made all the same ("rejected ECOWAS's demands").
  */
 function rejectedContent(view: SentenceView, trigger: Trigger): boolean {
-  if (trigger.verbal) return false;
+  if (trigger.verbal || !CATEGORIES[trigger.pattern.type].quadClass.startsWith('MATERIAL')) return false;
   for (let k = view.triggers.length - 1; k >= 0; k--) {
     const t = view.triggers[k];
     if (t.end > trigger.first) continue;
