@@ -103,6 +103,8 @@ describe('readers', () => {
   it('does not refuse a short English text that franc ranks another language first with English close behind', () => {
     const brief = "China, Pakistan's largest creditor, rolled over $2.4 billion in loans last month.";
     expect(detectLanguage(brief)).toEqual({ language: null, method: 'uncertain', rankedFirst: 'sv' });
+    // A one-line item made of names: English further behind, but no other language's function word.
+    expect(detectLanguage('UN Secretary-General Antonio Guterres met Chinese Foreign Minister Wang Yi in New York.')).toEqual({ language: null, method: 'uncertain', rankedFirst: 'de' });
     // Real French news leaves English far behind: still refused.
     expect(detectLanguage('Le gouvernement français a annoncé mardi une nouvelle réforme des retraites.').language).toBe('fr');
     const result = ingest({ path: 'brief.txt', bytes: Buffer.from(brief), published: '2024-01-10' });
