@@ -6,8 +6,9 @@
 //   node dist/bench/added.js CORPUS OUT [--times N]
 // The added files (`zz-added-N.txt`, copies of the corpus's first article with
 // one word changed) are removed again at the end, and the corpus run once more.
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { discover } from '../corpus/discover.js';
 import { runCorpus } from '../corpus/runner.js';
 
 const args = process.argv.slice(2);
@@ -18,29 +19,20 @@ if (!corpus || !out || !Number.isInteger(times) || times < 1) {
   process.exit(2);
 }
 
-/** The first .txt article under `dir`, depth first in name order, and the folder it is in. */
-function firstArticle(dir: string): { folder: string; text: string } {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      const found = firstArticle(path);
-      if (found.text) return found;
-    } else if (name.endsWith('.txt')) return { folder: dir, text: readFileSync(path, 'utf8') };
-  }
-  return { folder: dir, text: '' };
-}
-
 async function timed(label: string): Promise<void> {
   const started = performance.now();
   const summary = await runCorpus({ corpus, out, jobs: 2 });
   console.log(`${label.padEnd(28)} ${(performance.now() - started).toFixed(0).padStart(7)} ms  processed ${summary.processed}, files written ${summary.written.length}`);
 }
 
-const { folder, text } = firstArticle(corpus);
-if (!text) {
+// The corpus's first plain-text article, in the order the run discovers them.
+const first = (await discover(corpus)).inputs.find((input) => input.path.endsWith('.txt'));
+if (!first) {
   console.error(`no .txt article under ${corpus}`);
   process.exit(2);
 }
+const folder = dirname(first.absolutePath);
+const text = readFileSync(first.absolutePath, 'utf8');
 await timed('run (all that changed)');
 const added: string[] = [];
 try {
