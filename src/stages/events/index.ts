@@ -479,10 +479,10 @@ function answeredAccuser(view: SentenceView, trigger: Trigger, sources: readonly
  * was found for). A role alone that is not the state ("OPP" for protesters) is none.
  */
 function isState(actor: string): boolean {
-  if (/^(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor)) return true;
-  if (!isCountryBased(actor)) return false;
-  return actor.length === 3 || /^[A-Z]{3}(GOV|MIL|COP|LEG|JUD|SPY)$/.test(actor);
+  if (STATE_ROLES.has(actor)) return true;
+  return isCountryBased(actor) && (actor.length === 3 || STATE_ROLES.has(actor.slice(3)));
 }
+const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'SPY']);
 
 /** Who takes part in a trigger's act, after the coding rules that depend on the parties. */
 interface Sides {
