@@ -245,12 +245,13 @@ function narrativeYear(relative: { month?: number; season?: string }, seen: read
       from = before.mention.sentence;
     }
   }
+  // Fixed here so the closure below sees the year the story settled on.
   const story = anchor;
   // A year written with a day or month of its own sentence ("On December 7 (December 8 in Asia), 1941")
   // leaves the story at that month.
   const at =
-    RANK[anchor.granularity] <= RANK.month
-      ? anchor
+    RANK[story.granularity] <= RANK.month
+      ? story
       : latestMentioned(seen, (p, m) => m.sentence === from && RANK[p.granularity] <= RANK.month && p.date.y === story.date.y, from);
   // A story told in order crosses into the next year when a late month is followed by an early one a few
   // months on ("… on December 7, 1941. In January, …" is January 1942); a month much earlier than the last
